@@ -1,0 +1,43 @@
+# Two commands (README): `make run` serves the product on embedded defaults, `make test` runs
+# every check and every test tier. Everything else here is a step of those two.
+# debug = Debug + ASan + UBSan (what the tests run); release = what `make run` serves.
+
+PRESET ?= debug
+DIALLER_RELEASE := build/release/src/dialler/main/dialler
+DEMO_USERS ?= 5000
+
+.PHONY: run test bootstrap build build-release web check tidy clean
+
+bootstrap:
+	@tools/bootstrap.sh
+
+web: bootstrap
+	cd web && npm run --silent build
+
+build: bootstrap
+	cmake --preset $(PRESET) >/dev/null
+	cmake --build --preset $(PRESET)
+
+build-release: bootstrap
+	cmake --preset release >/dev/null
+	cmake --build --preset release --target dialler
+
+# Applies migrations (serve does it in development), creates the demo replica once, serves.
+run: build-release web
+	@mkdir -p var
+	@[ -f var/demo-replica.db ] || $(DIALLER_RELEASE) demo-data --users $(DEMO_USERS) --out sqlite://var/demo-replica.db
+	@$(DIALLER_RELEASE) migrate >/dev/null
+	@exec $(DIALLER_RELEASE) serve
+
+test: build web
+	tools/check.sh
+	ctest --preset $(PRESET)
+
+check:
+	tools/check.sh
+
+tidy: build
+	tools/check.sh --tidy
+
+clean:
+	rm -rf build web/dist

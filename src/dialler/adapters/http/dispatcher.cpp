@@ -1,0 +1,137 @@
+#include "dialler/adapters/http/dispatcher.hpp"
+
+#include <exception>
+
+#include "dialler/adapters/http/cookies.hpp"
+#include "dialler/adapters/http/error_response.hpp"
+#include "dialler/adapters/http/static_files.hpp"
+#include "dialler/platform/logging.hpp"
+
+namespace dialler::adapters::http {
+
+namespace {
+
+// Constant-time comparison for the CSRF token, so its value cannot be learnt byte by byte.
+bool SameSecret(std::string_view a, std::string_view b) {
+    if (a.size() != b.size() || a.empty()) {
+        return false;
+    }
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        diff = static_cast<unsigned char>(
+            diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]))
+        );
+    }
+    return diff == 0;
+}
+
+bool IsApiPath(std::string_view path) {
+    return path == "/api" || path.starts_with("/api/");
+}
+
+}  // namespace
+
+bool IsUnsafeMethod(std::string_view method) {
+    return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+Dispatcher::Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings)
+    : router_(router), auth_(auth), settings_(std::move(settings)) {}
+
+Response Dispatcher::Handle(Request& request, std::string& route_label) const {
+    try {
+        return Route(request, route_label);
+    } catch (const std::exception& e) {
+        platform::LogError(
+            "http.unhandled_exception",
+            {{"requestId", request.request_id}, {"route", route_label}, {"error", e.what()}}
+        );
+        return ErrorResponse(
+            500,
+            "internal",
+            "Something went wrong. Quote this request id to support.",
+            request.request_id
+        );
+    }
+}
+
+Response Dispatcher::Route(Request& request, std::string& route_label) const {
+    route_label = "unmatched";
+    if (request.body.size() > settings_.max_body_bytes) {
+        return ErrorResponse(
+            413,
+            "payload_too_large",
+            "The request body is larger than " + std::to_string(settings_.max_body_bytes / 1024) +
+                " KiB.",
+            request.request_id
+        );
+    }
+    if (const auto cookie = FindCookie(request.Header("cookie"), kSessionCookie)) {
+        request.session_token = *cookie;
+    }
+    auto match = router_.Match(request.method, request.path);
+    if (!match) {
+        return Unrouted(request, route_label);
+    }
+    const class Route& route = *match->route;
+    route_label = route.pattern;
+    request.path_params = std::move(match->params);
+
+    if (!route.access.is_public) {
+        auto session = auth_.Authenticate(request.session_token);
+        if (!session) {
+            return ErrorResponse(session.error(), request.request_id);
+        }
+        request.session = std::move(*session);
+        if (!route.access.roles.Contains(request.session->agent.role)) {
+            return ErrorResponse(
+                Error{ErrorCode::kPermissionDenied, "Your role may not do this.", {}, {}},
+                request.request_id
+            );
+        }
+        if (IsUnsafeMethod(request.method) && !route.access.csrf_exempt &&
+            !SameSecret(request.Header("x-csrf-token"), request.session->csrf_token)) {
+            return ErrorResponse(
+                Error{
+                    ErrorCode::kPermissionDenied, "Missing or wrong X-CSRF-Token header.", {}, {}},
+                request.request_id
+            );
+        }
+    }
+    auto result = route.handler(request);
+    if (!result) {
+        return ErrorResponse(result.error(), request.request_id);
+    }
+    return std::move(*result);
+}
+
+Response Dispatcher::Unrouted(Request& request, std::string& route_label) const {
+    if (IsApiPath(request.path)) {
+        // Deny by default: without a valid session nobody learns which API paths exist.
+        auto session = auth_.Authenticate(request.session_token);
+        if (!session) {
+            return ErrorResponse(session.error(), request.request_id);
+        }
+        if (router_.HasPath(request.path)) {
+            return ErrorResponse(
+                405, "method_not_allowed", "This method is not allowed here.", request.request_id
+            );
+        }
+        return ErrorResponse(404, "not_found", "No such API route.", request.request_id);
+    }
+    if (request.method != "GET" && request.method != "HEAD") {
+        return ErrorResponse(404, "not_found", "Not found.", request.request_id);
+    }
+    route_label = "static";
+    const auto file = ResolveStatic(settings_.web_dir, request.path);
+    if (!file) {
+        return ErrorResponse(404, "not_found", "Not found.", request.request_id);
+    }
+    Response r;
+    r.content_type = file->content_type;
+    r.file_path = file->path;
+    r.headers.emplace_back("Cache-Control", file->cache_control);
+    return r;
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dialler/app/auth_service.hpp"
+#include "dialler/base/error.hpp"
+#include "dialler/domain/agent.hpp"
+
+namespace dialler::adapters::http {
+
+// A request as the route handlers see it: parsed, size-checked, with the caller resolved.
+// Header names are lower case.
+struct Request {
+    std::string method;
+    std::string path;
+    std::string query;
+    std::map<std::string, std::string> headers;
+    std::string body;
+    std::map<std::string, std::string> path_params;
+    std::string request_id;
+    std::string client_address;
+    std::optional<app::SessionView> session;  // set for routes that require a role
+    std::string session_token;                // the cookie value, when present
+
+    std::string Header(const std::string& lower_name) const {
+        const auto it = headers.find(lower_name);
+        return it == headers.end() ? std::string{} : it->second;
+    }
+    app::RequestContext Context() const { return app::RequestContext{request_id, client_address}; }
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string file_path;  // when set, the body is this file (sent with sendfile)
+};
+
+using Handler = std::function<Result<Response>(Request&)>;
+
+// Who may call a route. There is no default: every route states it, and /api routes that are
+// not Public() must name at least one role (Router::Add enforces it).
+struct Access {
+    bool is_public = false;
+    domain::RoleSet roles;
+    // Cookie-authenticated writes need the X-CSRF-Token header, except routes exempt here
+    // (login: there is no session yet).
+    bool csrf_exempt = false;
+
+    static Access Public() { return Access{true, {}, true}; }
+    static Access Roles(domain::RoleSet roles) { return Access{false, roles, false}; }
+    static Access AnyRole() { return Roles(domain::RoleSet::All()); }
+};
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,49 @@
+#include <nlohmann/json.hpp>
+
+#include "dialler/adapters/http/json_body.hpp"
+#include "dialler/adapters/http/routes.hpp"
+#include "dialler/platform/logging.hpp"
+
+namespace dialler::adapters::http {
+
+void AddOpsRoutes(
+    Router& router,
+    app::ReadinessService& readiness,
+    platform::Metrics& metrics,
+    std::string version
+) {
+    // Liveness: answers as long as the process serves requests; checks nothing else, so a slow
+    // database never gets a live instance restarted.
+    Handler live = [version](Request&) -> Result<Response> {
+        return Json({{"status", "ok"}, {"version", version}});
+    };
+    router.Add({"GET", "/health", Access::Public(), live});
+    router.Add({"GET", "/api/health", Access::Public(), live});
+
+    router.Add({"GET", "/ready", Access::Public(), [&readiness](Request& req) -> Result<Response> {
+                    const app::ReadinessReport report = readiness.Check();
+                    nlohmann::json checks = nlohmann::json::object();
+                    for (const auto& [name, outcome] : report.checks) {
+                        checks[name] = outcome;
+                    }
+                    for (const auto& [name, detail] : report.log_details) {
+                        platform::LogWarn(
+                            "ready.check_failed",
+                            {{"requestId", req.request_id}, {"check", name}, {"error", detail}}
+                        );
+                    }
+                    return Json(
+                        {{"status", report.ready ? "ready" : "not_ready"}, {"checks", checks}},
+                        report.ready ? 200 : 503
+                    );
+                }});
+
+    router.Add({"GET", "/metrics", Access::Public(), [&metrics](Request&) -> Result<Response> {
+                    Response r;
+                    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+                    r.body = metrics.Serialize();
+                    return r;
+                }});
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,260 @@
+#include "dialler/adapters/http/server.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <random>
+
+#include <restinio/all.hpp>
+
+#include "dialler/adapters/http/error_response.hpp"
+#include "dialler/base/text.hpp"
+#include "dialler/platform/logging.hpp"
+
+namespace dialler::adapters::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string NewRequestId() {
+    // Correlation ids, not secrets: a per-thread PRNG is enough.
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+    return buf;
+}
+
+std::string ReasonPhrase(int status) {
+    switch (status) {
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Payload Too Large";
+        case 429:
+            return "Too Many Requests";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
+    }
+}
+
+Request Convert(const restinio::request_t& req, std::string request_id) {
+    Request r;
+    r.method = req.header().method().c_str();
+    r.path = std::string(req.header().path());
+    r.query = std::string(req.header().query());
+    req.header().for_each_field([&r](const restinio::http_header_field_t& f) {
+        r.headers.insert_or_assign(AsciiLower(f.name()), f.value());
+    });
+    r.body = req.body();
+    r.request_id = std::move(request_id);
+    r.client_address = req.remote_endpoint().address().to_string();
+    return r;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    ServerSettings settings;
+    const Dispatcher& dispatcher;
+    platform::ThreadPool& workers;
+    platform::Metrics& metrics;
+    restinio::running_server_handle_t<restinio::default_traits_t> server;
+
+    std::atomic<bool> draining{false};
+    std::mutex in_flight_mutex;
+    std::condition_variable in_flight_done;
+    int in_flight = 0;
+
+    Impl(ServerSettings s, const Dispatcher& d, platform::ThreadPool& w, platform::Metrics& m)
+        : settings(std::move(s)), dispatcher(d), workers(w), metrics(m) {}
+
+    void Send(
+        const restinio::request_handle_t& req,
+        const Request& request,
+        const Response& response,
+        const std::string& route,
+        Clock::time_point started
+    ) {
+        auto builder = req->create_response(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+            ReasonPhrase(response.status)});
+        builder.append_header(restinio::http_field::content_type, response.content_type);
+        builder.append_header("X-Request-Id", request.request_id);
+        builder.append_header("X-Content-Type-Options", "nosniff");
+        builder.append_header("X-Frame-Options", "DENY");
+        builder.append_header("Referrer-Policy", "no-referrer");
+        bool has_cache_control = false;
+        for (const auto& [name, value] : response.headers) {
+            has_cache_control = has_cache_control || EqualsIgnoreCase(name, "Cache-Control");
+            builder.append_header(name, value);
+        }
+        if (!has_cache_control) {
+            builder.append_header("Cache-Control", "no-store");
+        }
+        if (response.content_type.starts_with("text/html")) {
+            builder.append_header(
+                "Content-Security-Policy",
+                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; "
+                "form-action 'self'"
+            );
+        }
+        builder.append_header_date_field();
+        const bool head = request.method == "HEAD";
+        if (!response.file_path.empty() && !head) {
+            builder.set_body(restinio::sendfile(response.file_path));
+        } else if (!head) {
+            builder.set_body(response.body);
+        }
+        builder.done();
+
+        const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        metrics.ObserveHttp(route, request.method, response.status, seconds);
+        nlohmann::json line = {
+            {"requestId", request.request_id},
+            {"method", request.method},
+            {"route", route},
+            {"status", response.status},
+            {"ms", std::round(seconds * 100000.0) / 100.0},
+        };
+        if (request.session) {
+            line["agentId"] = request.session->agent.id.ToString();
+        }
+        platform::LogInfo("http.request", line);
+    }
+
+    void Finished() {
+        const std::lock_guard lock(in_flight_mutex);
+        --in_flight;
+        if (in_flight == 0) {
+            in_flight_done.notify_all();
+        }
+    }
+
+    restinio::request_handling_status_t OnRequest(restinio::request_handle_t req) {
+        const auto started = Clock::now();
+        auto request = std::make_shared<Request>(Convert(*req, NewRequestId()));
+        {
+            const std::lock_guard lock(in_flight_mutex);
+            if (!draining) {
+                ++in_flight;
+            }
+        }
+        if (draining) {
+            Send(
+                req,
+                *request,
+                ErrorResponse(
+                    503, "unavailable", "The server is shutting down.", request->request_id
+                ),
+                "draining",
+                started
+            );
+            return restinio::request_accepted();
+        }
+        const bool posted = workers.Post([this, req, request, started] {
+            std::string route;
+            const Response response = dispatcher.Handle(*request, route);
+            try {
+                Send(req, *request, response, route, started);
+            } catch (const std::exception& e) {
+                // e.g. the file vanished between resolving and sendfile, or the client left.
+                platform::LogWarn(
+                    "http.send_failed", {{"requestId", request->request_id}, {"error", e.what()}}
+                );
+            }
+            Finished();
+        });
+        if (!posted) {
+            Send(
+                req,
+                *request,
+                ErrorResponse(
+                    503, "unavailable", "The server is shutting down.", request->request_id
+                ),
+                "draining",
+                started
+            );
+            Finished();
+        }
+        return restinio::request_accepted();
+    }
+};
+
+HttpServer::HttpServer(
+    ServerSettings settings,
+    const Dispatcher& dispatcher,
+    platform::ThreadPool& workers,
+    platform::Metrics& metrics
+)
+    : impl_(std::make_unique<Impl>(std::move(settings), dispatcher, workers, metrics)) {}
+
+HttpServer::~HttpServer() {
+    Stop(std::chrono::milliseconds{0});
+}
+
+void HttpServer::Start() {
+    Impl& impl = *impl_;
+    auto settings =
+        restinio::server_settings_t<restinio::default_traits_t>{}
+            .address(impl.settings.address)
+            .port(impl.settings.port)
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(impl.settings.hard_body_limit)
+            )
+            .handle_request_timeout(std::chrono::seconds{30})
+            .write_http_response_timelimit(std::chrono::seconds{30})
+            .read_next_http_message_timelimit(std::chrono::seconds{60})
+            .request_handler([&impl](restinio::request_handle_t req) {
+                return impl.OnRequest(std::move(req));
+            });
+    try {
+        impl.server = restinio::run_async(
+            restinio::own_io_context(), std::move(settings), impl.settings.io_threads
+        );
+    } catch (const std::exception& e) {
+        throw std::runtime_error(
+            "cannot listen on " + impl.settings.address + ":" + std::to_string(impl.settings.port) +
+            ": " + e.what()
+        );
+    }
+}
+
+void HttpServer::Stop(std::chrono::milliseconds drain) {
+    Impl& impl = *impl_;
+    if (!impl.server) {
+        return;
+    }
+    {
+        std::unique_lock lock(impl.in_flight_mutex);
+        impl.draining = true;
+        impl.in_flight_done.wait_for(lock, drain, [&impl] { return impl.in_flight == 0; });
+    }
+    impl.server->stop();
+    impl.server->wait();
+    impl.server.reset();
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <utility>
+
+#include <soci/soci.h>
+
+#include "dialler/app/probe.hpp"
+#include "dialler/platform/database_url.hpp"
+
+namespace dialler::adapters::sql {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// The dialler's own database: a pool of SOCI sessions on SQLite or PostgreSQL. Every store in this
+// folder runs its SQL through Read() or Write(); dialect differences live in the few functions
+// that ask dialect(). Thread-safe.
+//
+// SQLite allows one writer at a time. Writes are serialised here by a mutex, and each takes the
+// write lock up front (BEGIN IMMEDIATE), so concurrent writers in this process wait in line
+// instead of failing with SQLITE_BUSY half-way through a transaction.
+class SqlDatabase final : public app::Probe {
+public:
+    // Opens `pool_size` connections. Throws std::runtime_error (without the password) when the
+    // database cannot be opened. SQLite files and their folder are created if missing.
+    static std::unique_ptr<SqlDatabase> Open(
+        const platform::DatabaseUrl& url, std::size_t pool_size
+    );
+
+    Dialect dialect() const { return dialect_; }
+
+    // Runs fn(soci::session&) on a pooled connection, outside any explicit transaction.
+    template <typename F>
+    decltype(auto) Read(F&& fn) {
+        soci::session session(pool_);
+        return std::forward<F>(fn)(session);
+    }
+
+    // Runs fn(soci::session&) inside a transaction: committed when fn returns, rolled back when
+    // it throws (and the exception propagates).
+    template <typename F>
+    decltype(auto) Write(F&& fn) {
+        std::unique_lock<std::mutex> writer;
+        if (dialect_ == Dialect::kSqlite) {
+            writer = std::unique_lock(sqlite_writer_);
+        }
+        soci::session session(pool_);
+        Begin(session);
+        try {
+            if constexpr (std::is_void_v<decltype(fn(session))>) {
+                std::forward<F>(fn)(session);
+                session.commit();
+            } else {
+                decltype(auto) result = std::forward<F>(fn)(session);
+                session.commit();
+                return result;
+            }
+        } catch (...) {
+            session.rollback();
+            throw;
+        }
+    }
+
+    // Executes a script of several statements (migrations). Dialect-specific: SOCI prepares one
+    // statement at a time, so this goes to the native connection.
+    void ExecScript(soci::session& session, std::string_view script) const;
+
+    std::string_view ProbeName() const override { return "database"; }
+    void Check() override;
+
+private:
+    SqlDatabase(Dialect dialect, std::size_t pool_size) : dialect_(dialect), pool_(pool_size) {}
+    void Begin(soci::session& session) const;
+
+    Dialect dialect_;
+    soci::connection_pool pool_;
+    std::mutex sqlite_writer_;
+};
+
+// Returns the SOCI connect string for a PostgreSQL URL (libpq keyword form, values quoted).
+std::string PostgresConnectString(const platform::DatabaseUrl& url);
+
+}  // namespace dialler::adapters::sql

@@ -1,0 +1,398 @@
+#include "dialler/adapters/sql/sql_stores.hpp"
+
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+namespace dialler::adapters::sql {
+
+namespace {
+
+// SOCI 4.0.3 binds neither std::int64_t (long on LP64) nor bool portably: times and ids travel
+// as long long, flags as int.
+long long Ms(Timestamp t) {
+    return t.time_since_epoch().count();
+}
+Timestamp FromMs(long long ms) {
+    return Timestamp{std::chrono::milliseconds{ms}};
+}
+
+// One row of `agents`, bound column by column (rowset<row> would tie us to each backend's
+// idea of the column types).
+struct AgentRow {
+    long long id = 0;
+    std::string email;
+    std::string display_name;
+    std::string role;
+    std::string queues;
+    std::string password_hash;
+    int is_active = 0;
+    long long password_changed_at = 0;
+    long long created_at = 0;
+    long long updated_at = 0;
+
+    domain::Agent ToAgent() const {
+        return domain::Agent{
+            domain::AgentId{id},
+            email,
+            display_name,
+            domain::ParseRole(role).value_or(domain::Role::kAgent),
+            domain::ParseQueueList(queues).value_or(std::vector<domain::Queue>{}),
+            is_active != 0,
+            FromMs(password_changed_at),
+            FromMs(created_at),
+            FromMs(updated_at),
+        };
+    }
+};
+
+constexpr const char* kAgentColumns =
+    "id, email, display_name, role, queues, password_hash, is_active, password_changed_at, "
+    "created_at, updated_at";
+
+template <typename Statement>
+void BindAgent(Statement& st, AgentRow& r) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.email));
+    st.exchange(soci::into(r.display_name));
+    st.exchange(soci::into(r.role));
+    st.exchange(soci::into(r.queues));
+    st.exchange(soci::into(r.password_hash));
+    st.exchange(soci::into(r.is_active));
+    st.exchange(soci::into(r.password_changed_at));
+    st.exchange(soci::into(r.created_at));
+    st.exchange(soci::into(r.updated_at));
+}
+
+template <typename Key>
+std::optional<AgentRow> QueryOneAgent(soci::session& s, const std::string& where, const Key& key) {
+    AgentRow r;
+    soci::statement st(s);
+    st.alloc();
+    BindAgent(st, r);
+    st.exchange(soci::use(key));
+    st.prepare(std::string("SELECT ") + kAgentColumns + " FROM agents WHERE " + where);
+    st.define_and_bind();
+    if (!st.execute(true)) {
+        return std::nullopt;
+    }
+    return r;
+}
+
+std::string_view ScopeName(app::ThrottleScope scope) {
+    return scope == app::ThrottleScope::kAccount ? "account" : "address";
+}
+
+}  // namespace
+
+std::optional<app::AgentWithSecret> SqlAgentStore::FindByEmail(std::string_view email) {
+    auto row = db_.Read([&](soci::session& s) {
+        return QueryOneAgent(s, "email = :k", std::string(email));
+    });
+    if (!row) {
+        return std::nullopt;
+    }
+    return app::AgentWithSecret{row->ToAgent(), row->password_hash};
+}
+
+std::optional<domain::Agent> SqlAgentStore::FindById(domain::AgentId id) {
+    const long long key = id.value();
+    auto row = db_.Read([&](soci::session& s) { return QueryOneAgent(s, "id = :k", key); });
+    if (!row) {
+        return std::nullopt;
+    }
+    return row->ToAgent();
+}
+
+Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestamp now) {
+    const std::string role(domain::RoleName(agent.role));
+    const std::string queues = domain::FormatQueueList(agent.queues);
+    const long long at = Ms(now);
+    std::optional<long long> id = db_.Write([&](soci::session& s) -> std::optional<long long> {
+        long long existing = 0;
+        s << "SELECT COUNT(*) FROM agents WHERE email = :e", soci::use(agent.email),
+            soci::into(existing);
+        if (existing > 0) {
+            return std::nullopt;
+        }
+        long long new_id = 0;
+        s << "INSERT INTO agents (email, display_name, role, queues, password_hash, is_active, "
+             "password_changed_at, "
+             "created_at, updated_at) VALUES (:e, :n, :r, :q, :h, 1, :a, :a2, :a3) RETURNING id",
+            soci::use(agent.email), soci::use(agent.display_name), soci::use(role),
+            soci::use(queues), soci::use(agent.password_hash), soci::use(at), soci::use(at),
+            soci::use(at), soci::into(new_id);
+        return new_id;
+    });
+    if (!id) {
+        return Fail(ErrorCode::kAlreadyExists, "an agent with this email already exists", "email");
+    }
+    return domain::Agent{
+        domain::AgentId{*id},
+        agent.email,
+        agent.display_name,
+        agent.role,
+        agent.queues,
+        true,
+        now,
+        now,
+        now};
+}
+
+std::vector<domain::Agent> SqlAgentStore::List() {
+    return db_.Read([&](soci::session& s) {
+        std::vector<domain::Agent> out;
+        AgentRow r;
+        soci::statement st(s);
+        st.alloc();
+        BindAgent(st, r);
+        st.prepare(std::string("SELECT ") + kAgentColumns + " FROM agents ORDER BY id");
+        st.define_and_bind();
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(r.ToAgent());
+        }
+        return out;
+    });
+}
+
+bool SqlAgentStore::UpdatePassword(
+    domain::AgentId id, const std::string& password_hash, Timestamp now
+) {
+    const long long at = Ms(now);
+    const long long agent_id = id.value();
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
+                          "updated_at = :a2 WHERE id = :id",
+             soci::use(password_hash),
+             soci::use(at),
+             soci::use(at),
+             soci::use(agent_id));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now) {
+    const long long at = Ms(now);
+    const long long agent_id = id.value();
+    const int active = is_active ? 1 : 0;
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
+             soci::use(active),
+             soci::use(at),
+             soci::use(agent_id));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+app::LoginSession SqlSessionStore::Create(const app::LoginSession& session) {
+    const long long agent_id = session.agent_id.value();
+    const long long created = Ms(session.created_at);
+    const long long seen = Ms(session.last_seen_at);
+    const long long id = db_.Write([&](soci::session& s) {
+        long long new_id = 0;
+        s << "INSERT INTO login_sessions (agent_id, token_hash, csrf_token, created_at, "
+             "last_seen_at) "
+             "VALUES (:a, :t, :c, :cr, :ls) RETURNING id",
+            soci::use(agent_id), soci::use(session.token_hash), soci::use(session.csrf_token),
+            soci::use(created), soci::use(seen), soci::into(new_id);
+        return new_id;
+    });
+    app::LoginSession out = session;
+    out.id = app::SessionId{id};
+    return out;
+}
+
+std::optional<app::LoginSession> SqlSessionStore::FindByTokenHash(std::string_view token_hash) {
+    const std::string key(token_hash);
+    return db_.Read([&](soci::session& s) -> std::optional<app::LoginSession> {
+        long long id = 0;
+        long long agent_id = 0;
+        std::string csrf;
+        long long created = 0;
+        long long seen = 0;
+        long long revoked = 0;
+        soci::indicator revoked_ind = soci::i_null;
+        s << "SELECT id, agent_id, csrf_token, created_at, last_seen_at, revoked_at FROM "
+             "login_sessions "
+             "WHERE token_hash = :t",
+            soci::use(key), soci::into(id), soci::into(agent_id), soci::into(csrf),
+            soci::into(created), soci::into(seen), soci::into(revoked, revoked_ind);
+        if (!s.got_data()) {
+            return std::nullopt;
+        }
+        return app::LoginSession{
+            app::SessionId{id},
+            domain::AgentId{agent_id},
+            key,
+            csrf,
+            FromMs(created),
+            FromMs(seen),
+            revoked_ind == soci::i_ok ? std::optional(FromMs(revoked)) : std::nullopt,
+        };
+    });
+}
+
+void SqlSessionStore::Touch(app::SessionId id, Timestamp now) {
+    const long long at = Ms(now);
+    const long long sid = id.value();
+    db_.Write([&](soci::session& s) {
+        s << "UPDATE login_sessions SET last_seen_at = :a WHERE id = :id AND last_seen_at < :a2",
+            soci::use(at), soci::use(sid), soci::use(at);
+    });
+}
+
+void SqlSessionStore::Revoke(app::SessionId id, Timestamp now) {
+    const long long at = Ms(now);
+    const long long sid = id.value();
+    db_.Write([&](soci::session& s) {
+        s << "UPDATE login_sessions SET revoked_at = :a WHERE id = :id AND revoked_at IS NULL",
+            soci::use(at), soci::use(sid);
+    });
+}
+
+int SqlSessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) {
+    const long long at = Ms(now);
+    const long long aid = agent_id.value();
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE login_sessions SET revoked_at = :a WHERE agent_id = :id AND "
+                          "revoked_at IS NULL",
+             soci::use(at),
+             soci::use(aid));
+        st.execute(true);
+        return static_cast<int>(st.get_affected_rows());
+    });
+}
+
+void SqlAuditLog::Append(const app::AuditEntry& e) {
+    nlohmann::json details = nlohmann::json::object();
+    for (const auto& [k, v] : e.details) {
+        details[k] = v;
+    }
+    const std::string details_text =
+        details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const long long at = Ms(e.at);
+    const std::string kind(app::ActorKindName(e.actor.kind));
+    const long long actor_id = e.actor.agent_id ? e.actor.agent_id->value() : 0;
+    soci::indicator actor_ind = e.actor.agent_id ? soci::i_ok : soci::i_null;
+    db_.Write([&](soci::session& s) {
+        s << "INSERT INTO audit_log (at, actor_kind, actor_agent_id, action, subject_type, "
+             "subject_id, details, "
+             "request_id) VALUES (:at, :k, :aid, :ac, :st, :sid, :d, :r)",
+            soci::use(at), soci::use(kind), soci::use(actor_id, actor_ind), soci::use(e.action),
+            soci::use(e.subject_type), soci::use(e.subject_id), soci::use(details_text),
+            soci::use(e.request_id);
+    });
+}
+
+std::vector<app::AuditEntry> SqlAuditLog::ListRecent(int limit, std::int64_t before_id) {
+    const long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
+    const int lim = limit;
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::AuditEntry> out;
+        long long id = 0;
+        long long at = 0;
+        std::string kind;
+        long long actor_id = 0;
+        soci::indicator actor_ind = soci::i_null;
+        std::string action;
+        std::string subject_type;
+        std::string subject_id;
+        std::string details;
+        std::string request_id;
+        soci::statement st =
+            (s.prepare << "SELECT id, at, actor_kind, actor_agent_id, action, subject_type, "
+                          "subject_id, details, "
+                          "request_id FROM audit_log WHERE id < :b ORDER BY id DESC LIMIT :l",
+             soci::use(before),
+             soci::use(lim),
+             soci::into(id),
+             soci::into(at),
+             soci::into(kind),
+             soci::into(actor_id, actor_ind),
+             soci::into(action),
+             soci::into(subject_type),
+             soci::into(subject_id),
+             soci::into(details),
+             soci::into(request_id));
+        st.execute();
+        while (st.fetch()) {
+            app::AuditEntry e;
+            e.id = id;
+            e.at = FromMs(at);
+            for (auto k :
+                 {app::Actor::Kind::kAgent,
+                  app::Actor::Kind::kCli,
+                  app::Actor::Kind::kSystem,
+                  app::Actor::Kind::kAnonymous}) {
+                if (app::ActorKindName(k) == kind) {
+                    e.actor.kind = k;
+                }
+            }
+            if (actor_ind == soci::i_ok) {
+                e.actor.agent_id = domain::AgentId{actor_id};
+            }
+            e.action = action;
+            e.subject_type = subject_type;
+            e.subject_id = subject_id;
+            const auto parsed = nlohmann::json::parse(details);  // must outlive items()
+            for (const auto& [k, v] : parsed.items()) {
+                e.details.emplace_back(k, v.is_string() ? v.get<std::string>() : v.dump());
+            }
+            e.request_id = request_id;
+            out.push_back(std::move(e));
+        }
+        return out;
+    });
+}
+
+void SqlLoginThrottleStore::RecordFailure(
+    app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+) {
+    const std::string sc(ScopeName(scope));
+    const long long when = Ms(at);
+    const long long cutoff = Ms(forget_before);
+    db_.Write([&](soci::session& s) {
+        s << "DELETE FROM login_failures WHERE at < :c", soci::use(cutoff);
+        s << "INSERT INTO login_failures (scope, throttle_key, at) VALUES (:s, :k, :a)",
+            soci::use(sc), soci::use(key), soci::use(when);
+    });
+}
+
+std::vector<Timestamp> SqlLoginThrottleStore::FailuresSince(
+    app::ThrottleScope scope, const std::string& key, Timestamp since
+) {
+    const std::string sc(ScopeName(scope));
+    const long long from = Ms(since);
+    return db_.Read([&](soci::session& s) {
+        std::vector<Timestamp> out;
+        long long at = 0;
+        soci::statement st =
+            (s.prepare << "SELECT at FROM login_failures WHERE scope = :s AND throttle_key = :k "
+                          "AND at >= :f ORDER BY at",
+             soci::use(sc),
+             soci::use(key),
+             soci::use(from),
+             soci::into(at));
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(FromMs(at));
+        }
+        return out;
+    });
+}
+
+void SqlLoginThrottleStore::Clear(app::ThrottleScope scope, const std::string& key) {
+    const std::string sc(ScopeName(scope));
+    db_.Write([&](soci::session& s) {
+        s << "DELETE FROM login_failures WHERE scope = :s AND throttle_key = :k", soci::use(sc),
+            soci::use(key);
+    });
+}
+
+}  // namespace dialler::adapters::sql

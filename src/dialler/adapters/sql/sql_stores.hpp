@@ -1,0 +1,68 @@
+#pragma once
+
+#include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/app/agent_store.hpp"
+#include "dialler/app/audit_log.hpp"
+#include "dialler/app/login_throttle_store.hpp"
+#include "dialler/app/session_store.hpp"
+
+namespace dialler::adapters::sql {
+
+// The SQL implementations of the app's storage ports, one class per port, on SQLite and
+// PostgreSQL alike. Each keeps a reference to the SqlDatabase. Contract tests:
+// tests/contract/*_contract.hpp.
+
+class SqlAgentStore final : public app::AgentStore {
+public:
+    explicit SqlAgentStore(SqlDatabase& db) : db_(db) {}
+    std::optional<app::AgentWithSecret> FindByEmail(std::string_view email) override;
+    std::optional<domain::Agent> FindById(domain::AgentId id) override;
+    Result<domain::Agent> Create(const app::NewAgent& agent, Timestamp now) override;
+    std::vector<domain::Agent> List() override;
+    bool UpdatePassword(domain::AgentId id, const std::string& password_hash, Timestamp now)
+        override;
+    bool SetActive(domain::AgentId id, bool is_active, Timestamp now) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlSessionStore final : public app::SessionStore {
+public:
+    explicit SqlSessionStore(SqlDatabase& db) : db_(db) {}
+    app::LoginSession Create(const app::LoginSession& session) override;
+    std::optional<app::LoginSession> FindByTokenHash(std::string_view token_hash) override;
+    void Touch(app::SessionId id, Timestamp now) override;
+    void Revoke(app::SessionId id, Timestamp now) override;
+    int RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlAuditLog final : public app::AuditLog {
+public:
+    explicit SqlAuditLog(SqlDatabase& db) : db_(db) {}
+    void Append(const app::AuditEntry& entry) override;
+    std::vector<app::AuditEntry> ListRecent(int limit, std::int64_t before_id) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlLoginThrottleStore final : public app::LoginThrottleStore {
+public:
+    explicit SqlLoginThrottleStore(SqlDatabase& db) : db_(db) {}
+    void RecordFailure(
+        app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+    ) override;
+    std::vector<Timestamp> FailuresSince(
+        app::ThrottleScope scope, const std::string& key, Timestamp since
+    ) override;
+    void Clear(app::ThrottleScope scope, const std::string& key) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+}  // namespace dialler::adapters::sql

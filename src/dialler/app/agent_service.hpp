@@ -1,0 +1,68 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dialler/app/agent_store.hpp"
+#include "dialler/app/audit_log.hpp"
+#include "dialler/app/crypto.hpp"
+#include "dialler/app/session_store.hpp"
+#include "dialler/base/clock.hpp"
+#include "dialler/base/error.hpp"
+
+namespace dialler::app {
+
+struct AddAgentRequest {
+    std::string email;
+    std::string display_name;
+    std::string role;    // "agent" | "supervisor" | "admin"
+    std::string queues;  // comma-separated; empty = every queue
+    std::string password;
+};
+
+// The demo logins `make run` prints (product.md; issue 2).
+inline constexpr std::string_view kDemoAgentEmail = "agent@demo.local";
+inline constexpr std::string_view kDemoSupervisorEmail = "supervisor@demo.local";
+inline constexpr std::string_view kDemoAdminEmail = "admin@demo.local";
+
+// Manages agent accounts (the `dialler agents` commands now, the admin screens later). Keeps
+// references to the ports. Thread-safe; blocking (hashing): call from workers. Every change is
+// audited under `actor`.
+class AgentService {
+public:
+    AgentService(
+        AgentStore& agents,
+        SessionStore& sessions,
+        AuditLog& audit,
+        PasswordHasher& hasher,
+        const Clock& clock
+    );
+
+    // Errors: kInvalidArgument naming the field (email, displayName, role, queues, password),
+    // kAlreadyExists for a taken email.
+    Result<domain::Agent> Add(const AddAgentRequest& request, const Actor& actor);
+    std::vector<domain::Agent> List();
+    // Sets a new password and ends every session of the agent. Errors: kInvalidArgument,
+    // kNotFound.
+    Status ChangePassword(
+        std::string_view email, std::string_view new_password, const Actor& actor
+    );
+    // Deactivates the account and ends its sessions; the account and its history stay.
+    // Errors: kInvalidArgument, kNotFound.
+    Status Deactivate(std::string_view email, const Actor& actor);
+
+    // Creates the three demo logins with `password` if the agent table is empty; returns whether
+    // it created them. For development mode only (main refuses it in production).
+    Result<bool> EnsureDemoAgents(std::string_view password);
+
+private:
+    Result<AgentWithSecret> FindExisting(std::string_view email);
+
+    AgentStore& agents_;
+    SessionStore& sessions_;
+    AuditLog& audit_;
+    PasswordHasher& hasher_;
+    const Clock& clock_;
+};
+
+}  // namespace dialler::app

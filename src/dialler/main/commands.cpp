@@ -1,0 +1,219 @@
+#include "dialler/main/commands.hpp"
+
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "dialler/adapters/http/dispatcher.hpp"
+#include "dialler/adapters/http/routes.hpp"
+#include "dialler/adapters/http/server.hpp"
+#include "dialler/adapters/replica/demo_data.hpp"
+#include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/app/readiness_service.hpp"
+#include "dialler/base/text.hpp"
+#include "dialler/main/wiring.hpp"
+#include "dialler/platform/database_url.hpp"
+#include "dialler/platform/logging.hpp"
+#include "dialler/platform/metrics.hpp"
+#include "dialler/platform/signals.hpp"
+#include "dialler/platform/thread_pool.hpp"
+
+namespace dialler::main {
+
+namespace {
+
+constexpr std::size_t kCliPoolSize = 1;
+
+int Report(const Error& e) {
+    std::cerr << "error: " << e.message << "\n";
+    return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+std::string ReadPasswordLine() {
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+}  // namespace
+
+int RunMigrate(const platform::Config& config, bool status_only) {
+    auto db = OpenOwnDatabase(config, kCliPoolSize);
+    adapters::sql::Migrator migrator(*db);
+    if (!status_only) {
+        const int applied = migrator.Apply(platform::SystemClock{}.Now());
+        std::cout << "applied " << applied << " migration(s)\n";
+    }
+    for (const auto& m : migrator.States()) {
+        std::cout << (m.applied ? "  applied  " : "  pending  ") << m.name << "\n";
+    }
+    return 0;
+}
+
+int RunDemoData(const DemoDataArgs& args) {
+    if (args.users < 1 || args.users > 5'000'000) {
+        std::cerr << "error: --users must be from 1 to 5000000\n";
+        return 2;
+    }
+    auto url = platform::ParseDatabaseUrl(args.out, "--out");
+    if (!url) {
+        return Report(url.error());
+    }
+    adapters::replica::DemoDataOptions options;
+    options.users = args.users;
+    options.seed = args.seed;
+    const auto summary = adapters::replica::WriteDemoReplica(*url, options);
+    std::cout << "demo replica written to " << platform::RedactUrl(args.out) << ": "
+              << summary.users << " users, " << summary.claims << " claims, "
+              << summary.requirements << " requirements, " << summary.vehicle_packages
+              << " vehicle packages, " << summary.addresses << " addresses\n";
+    return 0;
+}
+
+int RunAgentsAdd(const platform::Config& config, const AddAgentArgs& args) {
+    OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
+    const std::string password = ReadPasswordLine();
+    auto agent = state.agent_service.Add(
+        app::AddAgentRequest{args.email, args.name, args.role, args.queues, password},
+        app::Actor::Cli()
+    );
+    if (!agent) {
+        return Report(agent.error());
+    }
+    std::cout << "added agent " << agent->id.ToString() << " (" << domain::RoleName(agent->role)
+              << ")\n";
+    return 0;
+}
+
+int RunAgentsList(const platform::Config& config, bool as_json) {
+    OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
+    const auto agents = state.agent_service.List();
+    if (as_json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& a : agents) {
+            out.push_back({
+                {"id", a.id.ToString()},
+                {"email", a.email},
+                {"displayName", a.display_name},
+                {"role", domain::RoleName(a.role)},
+                {"queues", domain::FormatQueueList(a.queues)},
+                {"active", a.is_active},
+            });
+        }
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& a : agents) {
+        std::cout << a.id.ToString() << "\t" << a.email << "\t" << domain::RoleName(a.role) << "\t"
+                  << domain::FormatQueueList(a.queues) << "\t"
+                  << (a.is_active ? "active" : "deactivated") << "\n";
+    }
+    return 0;
+}
+
+int RunAgentsPasswd(const platform::Config& config, const std::string& email) {
+    OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
+    const std::string password = ReadPasswordLine();
+    if (auto st = state.agent_service.ChangePassword(email, password, app::Actor::Cli()); !st) {
+        return Report(st.error());
+    }
+    std::cout << "password changed; the agent's sessions were ended\n";
+    return 0;
+}
+
+int RunAgentsDeactivate(const platform::Config& config, const std::string& email) {
+    OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
+    if (auto st = state.agent_service.Deactivate(email, app::Actor::Cli()); !st) {
+        return Report(st.error());
+    }
+    std::cout << "agent deactivated; their sessions were ended\n";
+    return 0;
+}
+
+int RunServe(const platform::Config& config) {
+    platform::InitLogging(config.log_level);
+    const std::size_t workers_count = static_cast<std::size_t>(config.worker_threads);
+    // One connection per worker plus one for start-up work, so no worker waits for a session.
+    OwnState state(OpenOwnDatabase(config, workers_count + 1), config);
+
+    adapters::sql::Migrator migrator(*state.db);
+    if (config.IsProduction()) {
+        if (!migrator.IsUpToDate()) {
+            std::cerr
+                << "error: the database schema is not up to date; run `dialler migrate` first\n";
+            return 1;
+        }
+    } else {
+        migrator.Apply(state.clock.Now());
+    }
+
+    auto replica = OpenReplica(config, workers_count);
+    if (config.telephony == platform::TelephonyMode::kTwilio && replica->IsDemo()) {
+        std::cerr << "error: TELEPHONY=twilio is refused against a demo replica (its numbers may "
+                     "belong to real "
+                     "people)\n";
+        return 2;
+    }
+
+    bool demo_created = false;
+    if (!config.IsProduction()) {
+        auto created = state.agent_service.EnsureDemoAgents(config.demo_password);
+        if (!created) {
+            return Report(created.error());
+        }
+        demo_created = *created;
+    }
+
+    platform::Metrics metrics;
+    app::ReadinessService readiness({state.db.get(), replica.get()});
+    adapters::http::Router router;
+    adapters::http::AddOpsRoutes(router, readiness, metrics, DIALLER_VERSION);
+    adapters::http::AddAuthRoutes(
+        router, state.auth, adapters::http::CookieSettings{config.SecureCookies()}
+    );
+    const adapters::http::Dispatcher dispatcher(
+        router, state.auth, adapters::http::DispatcherSettings{config.web_dir}
+    );
+
+    platform::ThreadPool workers(workers_count);
+    adapters::http::HttpServer server(
+        adapters::http::ServerSettings{
+            config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)},
+        dispatcher,
+        workers,
+        metrics
+    );
+    server.Start();
+    platform::LogInfo(
+        "server.started",
+        {{"port", config.port},
+         {"env", config.IsProduction() ? "production" : "development"},
+         {"database", platform::RedactUrl(config.database_url)},
+         {"replica", platform::RedactUrl(config.replica_database_url)}}
+    );
+    std::cout << "RMC Dialler " << DIALLER_VERSION << " serving on http://" << config.bind_address
+              << ":" << config.port << "\n";
+    if (!config.IsProduction()) {
+        std::cout << "Demo logins" << (demo_created ? " (just created)" : "") << ": "
+                  << app::kDemoAgentEmail << ", " << app::kDemoSupervisorEmail << ", "
+                  << app::kDemoAdminEmail << "\nPassword: " << config.demo_password
+                  << (config.demo_password == platform::kDefaultDemoPassword
+                          ? " (default; set DEMO_PASSWORD)"
+                          : "")
+                  << "\nPress Ctrl-C to stop.\n";
+    }
+    std::cout.flush();
+
+    const int sig = platform::WaitForStopSignal();
+    platform::LogInfo("server.stopping", {{"signal", sig}});
+    server.Stop(std::chrono::milliseconds{1500});
+    workers.Shutdown();
+    platform::LogInfo("server.stopped");
+    return 0;
+}
+
+}  // namespace dialler::main

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "dialler/platform/config.hpp"
+
+namespace dialler::main {
+
+// Each subcommand of `dialler`; returns the process exit code (0 ok, 1 failure, 2 bad usage or
+// configuration). Messages for the operator go to stderr, results to stdout.
+
+int RunServe(const platform::Config& config);
+
+int RunMigrate(const platform::Config& config, bool status_only);
+
+struct DemoDataArgs {
+    int users = 5000;
+    std::string out;
+    std::uint64_t seed = 1;
+};
+int RunDemoData(const DemoDataArgs& args);
+
+struct AddAgentArgs {
+    std::string email;
+    std::string name;
+    std::string role = "agent";
+    std::string queues;
+};
+// Reads the new password from the first line of stdin (never from the command line, where
+// `ps` and shell history would keep it).
+int RunAgentsAdd(const platform::Config& config, const AddAgentArgs& args);
+int RunAgentsList(const platform::Config& config, bool as_json);
+int RunAgentsPasswd(const platform::Config& config, const std::string& email);
+int RunAgentsDeactivate(const platform::Config& config, const std::string& email);
+
+}  // namespace dialler::main

@@ -1,0 +1,110 @@
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "dialler/main/commands.hpp"
+#include "dialler/platform/config.hpp"
+#include "dialler/platform/signals.hpp"
+
+namespace {
+
+// Loads configuration from the environment over `.env`; exits with 2 naming the variable if a
+// value is bad.
+dialler::platform::Config LoadConfigOrExit() {
+    auto env = dialler::platform::ReadEnvironment(".env");
+    if (!env) {
+        std::cerr << "configuration error: " << env.error().message << "\n";
+        std::exit(2);  // NOLINT(concurrency-mt-unsafe): single-threaded at this point
+    }
+    auto config = dialler::platform::LoadConfig(*env, DIALLER_DEFAULT_WEB_DIR);
+    if (!config) {
+        std::cerr << "configuration error: " << config.error().message << "\n";
+        std::exit(2);  // NOLINT(concurrency-mt-unsafe): single-threaded at this point
+    }
+    return *config;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Before any thread exists, so that only the serve loop's sigwait sees SIGINT/SIGTERM.
+    dialler::platform::BlockStopSignals();
+
+    CLI::App app{"RMC Dialler: queues, calls, SMS and magic links for the claims call floor"};
+    app.require_subcommand(1);
+    int exit_code = 0;
+
+    auto* serve = app.add_subcommand(
+        "serve", "Serve the API and the web app (configuration from env and .env)"
+    );
+    serve->callback([&] { exit_code = dialler::main::RunServe(LoadConfigOrExit()); });
+
+    bool status_only = false;
+    auto* migrate = app.add_subcommand("migrate", "Apply pending migrations to DATABASE_URL");
+    migrate->add_flag("--status", status_only, "Only list applied and pending migrations");
+    migrate->callback([&] {
+        exit_code = dialler::main::RunMigrate(LoadConfigOrExit(), status_only);
+    });
+
+    dialler::main::DemoDataArgs demo;
+    auto* demo_data =
+        app.add_subcommand("demo-data", "Write a synthetic demo replica (SQLite or MySQL)");
+    demo_data->add_option("--users", demo.users, "Number of users")->capture_default_str();
+    demo_data
+        ->add_option(
+            "--out", demo.out, "Target URL: sqlite:///path.db or mysql://user:pass@host:port/db"
+        )
+        ->required();
+    demo_data->add_option("--seed", demo.seed, "Random seed (same seed, same data)")
+        ->capture_default_str();
+    demo_data->callback([&] { exit_code = dialler::main::RunDemoData(demo); });
+
+    auto* agents = app.add_subcommand("agents", "Manage agent accounts");
+    agents->require_subcommand(1);
+    dialler::main::AddAgentArgs add;
+    auto* agents_add = agents->add_subcommand("add", "Add an agent; reads the password from stdin");
+    agents_add->add_option("--email", add.email, "Login email")->required();
+    agents_add->add_option("--name", add.name, "Display name")->required();
+    agents_add->add_option("--role", add.role, "agent, supervisor or admin")->capture_default_str();
+    agents_add->add_option(
+        "--queues", add.queues, "Allowed queues, comma-separated (default: all)"
+    );
+    agents_add->callback([&] { exit_code = dialler::main::RunAgentsAdd(LoadConfigOrExit(), add); });
+
+    bool as_json = false;
+    auto* agents_list = agents->add_subcommand("list", "List agents");
+    agents_list->add_flag("--json", as_json, "JSON output");
+    agents_list->callback([&] {
+        exit_code = dialler::main::RunAgentsList(LoadConfigOrExit(), as_json);
+    });
+
+    std::string email;
+    auto* agents_passwd = agents->add_subcommand(
+        "passwd", "Set an agent's password (from stdin); ends their sessions"
+    );
+    agents_passwd->add_option("email", email, "The agent's email")->required();
+    agents_passwd->callback([&] {
+        exit_code = dialler::main::RunAgentsPasswd(LoadConfigOrExit(), email);
+    });
+
+    auto* agents_deactivate =
+        agents->add_subcommand("deactivate", "Deactivate an agent; ends their sessions");
+    agents_deactivate->add_option("email", email, "The agent's email")->required();
+    agents_deactivate->callback([&] {
+        exit_code = dialler::main::RunAgentsDeactivate(LoadConfigOrExit(), email);
+    });
+
+    auto* version = app.add_subcommand("version", "Print the version");
+    version->callback([] { std::cout << "dialler " << DIALLER_VERSION << "\n"; });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return exit_code;
+}

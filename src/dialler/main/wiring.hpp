@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+
+#include "dialler/adapters/crypto/sodium_crypto.hpp"
+#include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/adapters/sql/sql_stores.hpp"
+#include "dialler/app/agent_service.hpp"
+#include "dialler/app/auth_service.hpp"
+#include "dialler/platform/config.hpp"
+#include "dialler/platform/system_clock.hpp"
+
+namespace dialler::main {
+
+// The composition root's object graph for the own database: stores and the services on them.
+// Owns everything; members are declared in dependency order so they are destroyed in reverse.
+struct OwnState {
+    platform::SystemClock clock;
+    std::unique_ptr<adapters::sql::SqlDatabase> db;
+    adapters::sql::SqlAgentStore agents;
+    adapters::sql::SqlSessionStore sessions;
+    adapters::sql::SqlAuditLog audit;
+    adapters::sql::SqlLoginThrottleStore throttle;
+    adapters::crypto::SodiumPasswordHasher hasher;
+    adapters::crypto::SodiumTokenService tokens;
+    app::AgentService agent_service;
+    app::AuthService auth;
+
+    OwnState(std::unique_ptr<adapters::sql::SqlDatabase> database, const platform::Config& config);
+};
+
+// Opens the own database named by config.database_url (pool of `pool_size`). Throws on failure.
+std::unique_ptr<adapters::sql::SqlDatabase> OpenOwnDatabase(
+    const platform::Config& config, std::size_t pool_size
+);
+std::unique_ptr<adapters::replica::SociReplica> OpenReplica(
+    const platform::Config& config, std::size_t pool_size
+);
+
+app::AuthSettings AuthSettingsFrom(const platform::Config& config);
+
+}  // namespace dialler::main

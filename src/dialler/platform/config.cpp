@@ -1,0 +1,287 @@
+#include "dialler/platform/config.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "dialler/base/text.hpp"
+
+extern char** environ;  // NOLINT(readability-identifier-naming): POSIX name
+
+namespace dialler::platform {
+
+namespace {
+
+std::string Get(const EnvMap& env, std::string_view key, std::string_view fallback = {}) {
+    const auto it = env.find(key);
+    if (it == env.end() || Trim(it->second).empty()) {
+        return std::string(fallback);
+    }
+    return std::string(Trim(it->second));
+}
+
+bool Has(const EnvMap& env, std::string_view key) {
+    return !Get(env, key).empty();
+}
+
+tl::unexpected<Error> Bad(std::string_view key, std::string_view why) {
+    return InvalidField(std::string(key), std::string(key) + " " + std::string(why));
+}
+
+Result<bool> GetBool(const EnvMap& env, std::string_view key, bool fallback) {
+    const std::string v = AsciiLower(Get(env, key));
+    if (v.empty()) {
+        return fallback;
+    }
+    if (v == "true" || v == "1" || v == "yes" || v == "on") {
+        return true;
+    }
+    if (v == "false" || v == "0" || v == "no" || v == "off") {
+        return false;
+    }
+    return Bad(key, "must be true or false");
+}
+
+Result<int> GetInt(const EnvMap& env, std::string_view key, int fallback, int min, int max) {
+    const std::string v = Get(env, key);
+    if (v.empty()) {
+        return fallback;
+    }
+    int out = 0;
+    const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (ec != std::errc{} || ptr != v.data() + v.size() || out < min || out > max) {
+        return Bad(
+            key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)
+        );
+    }
+    return out;
+}
+
+bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
+    for (auto p : prefixes) {
+        if (s.starts_with(p)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Values copied from templates and tutorials (the seeds' own env.template says
+// "your-super-secret-jwt-key") are refused in production, whatever is appended to them.
+bool IsPlaceholderSecret(std::string_view v) {
+    static constexpr std::array kMarkers{
+        std::string_view{"your-"},
+        std::string_view{"your_"},
+        std::string_view{"changeme"},
+        std::string_view{"change-me"},
+        std::string_view{"change_me"},
+        std::string_view{"placeholder"},
+        std::string_view{"example"},
+        std::string_view{"secret-key"},
+        std::string_view{"production-secret"},
+        std::string_view{"development-only"},
+    };
+    const std::string lower = AsciiLower(v);
+    return std::any_of(kMarkers.begin(), kMarkers.end(), [&](std::string_view m) {
+        return lower.find(m) != std::string::npos;
+    });
+}
+
+Status CheckProductionSecrets(const Config& c) {
+    if (c.jwt_secret.empty()) {
+        return Bad("JWT_SECRET", "is required in production");
+    }
+    if (c.jwt_secret.size() < 32) {
+        return Bad("JWT_SECRET", "must be at least 32 characters in production");
+    }
+    if (IsPlaceholderSecret(c.jwt_secret)) {
+        return Bad("JWT_SECRET", "is a default or placeholder value; set a random secret");
+    }
+    if (c.telephony == TelephonyMode::kTwilio) {
+        for (const auto& [key, value] :
+             {std::pair{"TWILIO_ACCOUNT_SID", &c.twilio_account_sid},
+              std::pair{"TWILIO_AUTH_TOKEN", &c.twilio_auth_token},
+              std::pair{"TWILIO_API_KEY", &c.twilio_api_key},
+              std::pair{"TWILIO_API_SECRET", &c.twilio_api_secret},
+              std::pair{"TWILIO_TWIML_APP_SID", &c.twilio_twiml_app_sid},
+              std::pair{"TWILIO_PHONE_NUMBER", &c.twilio_phone_number}}) {
+            if (value->empty()) {
+                return Bad(key, "is required when TELEPHONY=twilio");
+            }
+        }
+        if (IsPlaceholderSecret(c.twilio_auth_token) || IsPlaceholderSecret(c.twilio_api_secret)) {
+            return Bad("TWILIO_AUTH_TOKEN", "is a placeholder value");
+        }
+    }
+    return Ok();
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
+    Config c;
+    const std::string app_env = AsciiLower(Get(env, "APP_ENV", "development"));
+    if (app_env == "development") {
+        c.app_env = AppEnv::kDevelopment;
+    } else if (app_env == "production") {
+        c.app_env = AppEnv::kProduction;
+    } else {
+        return Bad("APP_ENV", "must be development or production");
+    }
+    const bool prod = c.IsProduction();
+
+    DIALLER_ASSIGN_OR_RETURN(const int port, GetInt(env, "PORT", 8080, 1, 65535));
+    c.port = static_cast<std::uint16_t>(port);
+    c.bind_address = Get(env, "BIND_ADDRESS", "127.0.0.1");
+
+    // Embedded defaults: own state and the demo replica in SQLite files under var/.
+    if (prod && (!Has(env, "DATABASE_URL") || !Has(env, "REPLICA_DATABASE_URL"))) {
+        return Bad(
+            Has(env, "DATABASE_URL") ? "REPLICA_DATABASE_URL" : "DATABASE_URL",
+            "is required in production"
+        );
+    }
+    c.database_url = Get(env, "DATABASE_URL", "sqlite://var/dialler.db");
+    if (!StartsWithAny(c.database_url, {"sqlite://", "postgresql://", "postgres://"})) {
+        return Bad("DATABASE_URL", "must start with sqlite:// or postgresql://");
+    }
+    c.replica_database_url = Get(env, "REPLICA_DATABASE_URL", "sqlite://var/demo-replica.db");
+    if (!StartsWithAny(c.replica_database_url, {"sqlite://", "mysql://", "mariadb://"})) {
+        return Bad("REPLICA_DATABASE_URL", "must start with mysql:// or sqlite://");
+    }
+    c.redis_url = Get(env, "REDIS_URL");
+    if (!c.redis_url.empty() && !StartsWithAny(c.redis_url, {"redis://", "rediss://"})) {
+        return Bad("REDIS_URL", "must start with redis://");
+    }
+
+    const std::string telephony = AsciiLower(Get(env, "TELEPHONY", "sim"));
+    if (telephony == "sim") {
+        c.telephony = TelephonyMode::kSim;
+    } else if (telephony == "twilio") {
+        c.telephony = TelephonyMode::kTwilio;
+    } else {
+        return Bad("TELEPHONY", "must be sim or twilio");
+    }
+    c.twilio_account_sid = Get(env, "TWILIO_ACCOUNT_SID");
+    c.twilio_auth_token = Get(env, "TWILIO_AUTH_TOKEN");
+    c.twilio_api_key = Get(env, "TWILIO_API_KEY");
+    c.twilio_api_secret = Get(env, "TWILIO_API_SECRET");
+    c.twilio_twiml_app_sid = Get(env, "TWILIO_TWIML_APP_SID");
+    c.twilio_phone_number = Get(env, "TWILIO_PHONE_NUMBER");
+    if (!c.twilio_account_sid.empty() && !c.twilio_account_sid.starts_with("AC")) {
+        return Bad("TWILIO_ACCOUNT_SID", "must start with AC");
+    }
+
+    c.jwt_secret = Get(env, "JWT_SECRET", prod ? "" : kDevJwtSecret);
+
+    c.public_url = Get(env, "PUBLIC_URL", prod ? "" : "http://127.0.0.1:" + std::to_string(port));
+    if (c.public_url.empty()) {
+        return Bad("PUBLIC_URL", "is required in production");
+    }
+    if (!StartsWithAny(c.public_url, {"http://", "https://"})) {
+        return Bad("PUBLIC_URL", "must start with http:// or https://");
+    }
+    c.main_app_url = Get(env, "MAIN_APP_URL", prod ? "" : "https://claim.example.invalid");
+    if (c.main_app_url.empty()) {
+        return Bad("MAIN_APP_URL", "is required in production");
+    }
+    if (!StartsWithAny(c.main_app_url, {"http://", "https://"})) {
+        return Bad("MAIN_APP_URL", "must start with http:// or https://");
+    }
+    if (prod && !c.public_url.starts_with("https://")) {
+        return Bad("PUBLIC_URL", "must be https in production (session cookies are Secure)");
+    }
+
+    DIALLER_ASSIGN_OR_RETURN(c.enable_hourly_refresh, GetBool(env, "ENABLE_HOURLY_REFRESH", true));
+    DIALLER_ASSIGN_OR_RETURN(
+        c.enable_pre_call_validation, GetBool(env, "ENABLE_PRE_CALL_VALIDATION", true)
+    );
+    DIALLER_ASSIGN_OR_RETURN(
+        c.session_idle_minutes, GetInt(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60)
+    );
+    DIALLER_ASSIGN_OR_RETURN(
+        c.session_absolute_hours, GetInt(env, "SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24)
+    );
+    DIALLER_ASSIGN_OR_RETURN(c.http_threads, GetInt(env, "HTTP_THREADS", 2, 1, 64));
+    DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
+
+    c.log_level = AsciiLower(Get(env, "LOG_LEVEL", "info"));
+    if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
+        c.log_level != "error") {
+        return Bad("LOG_LEVEL", "must be debug, info, warn or error");
+    }
+    c.web_dir = Get(env, "WEB_DIR", web_dir_default);
+
+    if (prod) {
+        if (Has(env, "DEMO_PASSWORD")) {
+            return Bad(
+                "DEMO_PASSWORD",
+                "must not be set in production (demo logins exist only in development)"
+            );
+        }
+        DIALLER_RETURN_IF_ERROR(CheckProductionSecrets(c));
+    } else {
+        c.demo_password = Get(env, "DEMO_PASSWORD", kDefaultDemoPassword);
+        if (c.demo_password.size() < 12) {
+            return Bad("DEMO_PASSWORD", "must be at least 12 characters");
+        }
+    }
+    return c;
+}
+
+Result<EnvMap> ParseDotEnv(std::string_view text) {
+    EnvMap out;
+    int line_no = 0;
+    for (std::string_view raw : Split(text, '\n')) {
+        ++line_no;
+        std::string_view line = Trim(raw);
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        if (line.starts_with("export ")) {
+            line = Trim(line.substr(7));
+        }
+        const auto eq = line.find('=');
+        const std::string_view key = eq == std::string_view::npos ? line : Trim(line.substr(0, eq));
+        const bool key_ok = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+                   (ch >= '0' && ch <= '9') || ch == '_';
+        });
+        if (eq == std::string_view::npos || !key_ok) {
+            return InvalidField(
+                ".env", ".env line " + std::to_string(line_no) + " is not KEY=VALUE"
+            );
+        }
+        std::string_view value = Trim(line.substr(eq + 1));
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+            value.back() == value.front()) {
+            value = value.substr(1, value.size() - 2);
+        } else if (const auto hash = value.find(" #"); hash != std::string_view::npos) {
+            value = Trim(value.substr(0, hash));
+        }
+        out.insert_or_assign(std::string(key), std::string(value));
+    }
+    return out;
+}
+
+Result<EnvMap> ReadEnvironment(const std::string& dotenv_path) {
+    EnvMap env;
+    std::ifstream file(dotenv_path);
+    if (file) {
+        std::stringstream buf;
+        buf << file.rdbuf();
+        DIALLER_ASSIGN_OR_RETURN(env, ParseDotEnv(buf.str()));
+    }
+    for (char** e = environ; *e != nullptr; ++e) {
+        const std::string_view kv(*e);
+        const auto eq = kv.find('=');
+        if (eq != std::string_view::npos) {
+            env.insert_or_assign(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+        }
+    }
+    return env;
+}
+
+}  // namespace dialler::platform

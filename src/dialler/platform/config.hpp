@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "dialler/base/error.hpp"
+
+namespace dialler::platform {
+
+using EnvMap = std::map<std::string, std::string, std::less<>>;
+
+enum class AppEnv { kDevelopment, kProduction };
+enum class TelephonyMode { kSim, kTwilio };
+
+// Everything the process is configured with, parsed and validated once at start-up. Names and
+// meanings of the variables are documented in env.template (keep the two in step).
+struct Config {
+    AppEnv app_env = AppEnv::kDevelopment;
+    std::string database_url;
+    std::string replica_database_url;
+    std::string redis_url;  // empty = no Redis
+    std::string twilio_account_sid;
+    std::string twilio_auth_token;
+    std::string twilio_api_key;
+    std::string twilio_api_secret;
+    std::string twilio_twiml_app_sid;
+    std::string twilio_phone_number;
+    std::string jwt_secret;
+    std::string main_app_url;
+    std::string public_url;
+    std::string bind_address;
+    std::uint16_t port = 8080;
+    bool enable_hourly_refresh = true;
+    bool enable_pre_call_validation = true;
+    TelephonyMode telephony = TelephonyMode::kSim;
+    std::string web_dir;
+    std::string demo_password;
+    int session_idle_minutes = 30;
+    int session_absolute_hours = 12;
+    int http_threads = 2;
+    int worker_threads = 4;
+    std::string log_level = "info";
+
+    bool IsProduction() const { return app_env == AppEnv::kProduction; }
+    // Whether cookies must carry `Secure` (the public URL is https).
+    bool SecureCookies() const { return public_url.starts_with("https://"); }
+};
+
+// Secrets used when nothing is configured in development; production refuses them.
+inline constexpr std::string_view kDevJwtSecret =
+    "development-only-jwt-secret-do-not-use-in-production";
+inline constexpr std::string_view kDefaultDemoPassword = "demo-password-2026";
+
+// Builds the configuration from `env`, applying the embedded development defaults. Errors are
+// kInvalidArgument with `field` = the variable's name and a message that names it; secret values
+// never appear in messages. Pure: reads nothing but `env` and `web_dir_default`.
+Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default);
+
+// Parses a .env file: KEY=VALUE lines, # comments, optional `export `, single or double quotes.
+// Errors name the line number.
+Result<EnvMap> ParseDotEnv(std::string_view text);
+
+// The process environment with the .env file (if `dotenv_path` exists) underneath it: a variable
+// set in the environment wins over the file.
+Result<EnvMap> ReadEnvironment(const std::string& dotenv_path);
+
+}  // namespace dialler::platform

@@ -1,0 +1,143 @@
+#include "dialler/platform/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace dialler::platform {
+namespace {
+
+Result<Config> Load(EnvMap env) {
+    return LoadConfig(env, "/srv/web");
+}
+
+EnvMap Production() {
+    return {
+        {"APP_ENV", "production"},
+        {"DATABASE_URL", "postgresql://dialler:pw@db:5432/dialler"},
+        {"REPLICA_DATABASE_URL", "mysql://ro:pw@replica:3306/main"},
+        {"JWT_SECRET", "k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a"},
+        {"PUBLIC_URL", "https://dialler.example.co.uk"},
+        {"MAIN_APP_URL", "https://claim.example.co.uk"},
+    };
+}
+
+void ExpectRejects(EnvMap env, const std::string& variable) {
+    const auto c = Load(std::move(env));
+    ASSERT_FALSE(c) << variable;
+    EXPECT_EQ(c.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(c.error().field, variable);
+    EXPECT_NE(c.error().message.find(variable), std::string::npos) << c.error().message;
+}
+
+TEST(LoadConfig, RunsOnEmbeddedDefaultsInDevelopment) {
+    const auto c = Load({});
+    ASSERT_TRUE(c);
+    EXPECT_FALSE(c->IsProduction());
+    EXPECT_EQ(c->database_url, "sqlite://var/dialler.db");
+    EXPECT_EQ(c->replica_database_url, "sqlite://var/demo-replica.db");
+    EXPECT_EQ(c->port, 8080);
+    EXPECT_EQ(c->bind_address, "127.0.0.1");
+    EXPECT_EQ(c->telephony, TelephonyMode::kSim);
+    EXPECT_EQ(c->demo_password, kDefaultDemoPassword);
+    EXPECT_EQ(c->web_dir, "/srv/web");
+    EXPECT_TRUE(c->enable_hourly_refresh);
+    EXPECT_FALSE(c->SecureCookies());
+}
+
+TEST(LoadConfig, AcceptsACompleteProductionConfiguration) {
+    const auto c = Load(Production());
+    ASSERT_TRUE(c) << c.error().message;
+    EXPECT_TRUE(c->IsProduction());
+    EXPECT_TRUE(c->SecureCookies());
+    EXPECT_TRUE(c->demo_password.empty());
+}
+
+TEST(LoadConfig, NamesTheVariableOfABadValue) {
+    ExpectRejects({{"PORT", "80a"}}, "PORT");
+    ExpectRejects({{"PORT", "70000"}}, "PORT");
+    ExpectRejects({{"APP_ENV", "staging"}}, "APP_ENV");
+    ExpectRejects({{"TELEPHONY", "asterisk"}}, "TELEPHONY");
+    ExpectRejects({{"ENABLE_HOURLY_REFRESH", "maybe"}}, "ENABLE_HOURLY_REFRESH");
+    ExpectRejects({{"ENABLE_PRE_CALL_VALIDATION", "2"}}, "ENABLE_PRE_CALL_VALIDATION");
+    ExpectRejects({{"DATABASE_URL", "mysql://x/y"}}, "DATABASE_URL");
+    ExpectRejects({{"REPLICA_DATABASE_URL", "postgresql://x/y"}}, "REPLICA_DATABASE_URL");
+    ExpectRejects({{"REDIS_URL", "http://cache"}}, "REDIS_URL");
+    ExpectRejects({{"PUBLIC_URL", "dialler.example"}}, "PUBLIC_URL");
+    ExpectRejects({{"TWILIO_ACCOUNT_SID", "XX123"}}, "TWILIO_ACCOUNT_SID");
+    ExpectRejects({{"DEMO_PASSWORD", "short"}}, "DEMO_PASSWORD");
+}
+
+TEST(LoadConfig, ParsesBooleansLeniently) {
+    const auto c = Load({{"ENABLE_HOURLY_REFRESH", "FALSE"}, {"ENABLE_PRE_CALL_VALIDATION", "0"}});
+    ASSERT_TRUE(c);
+    EXPECT_FALSE(c->enable_hourly_refresh);
+    EXPECT_FALSE(c->enable_pre_call_validation);
+}
+
+TEST(LoadConfig, RefusesMissingShortOrDefaultSecretsInProduction) {
+    EnvMap missing = Production();
+    missing.erase("JWT_SECRET");
+    ExpectRejects(missing, "JWT_SECRET");
+
+    EnvMap short_secret = Production();
+    short_secret["JWT_SECRET"] = "tooshort";
+    ExpectRejects(short_secret, "JWT_SECRET");
+
+    for (const char* placeholder :
+         {"your-super-secret-jwt-key-for-production-please",
+          "changeme-changeme-changeme-changeme"}) {
+        EnvMap placeholder_secret = Production();
+        placeholder_secret["JWT_SECRET"] = placeholder;
+        ExpectRejects(placeholder_secret, "JWT_SECRET");
+    }
+    EnvMap dev_default = Production();
+    dev_default["JWT_SECRET"] = std::string(kDevJwtSecret);
+    ExpectRejects(dev_default, "JWT_SECRET");
+}
+
+TEST(LoadConfig, RequiresExplicitDatabasesAndHttpsInProduction) {
+    EnvMap no_db = Production();
+    no_db.erase("DATABASE_URL");
+    ExpectRejects(no_db, "DATABASE_URL");
+    EnvMap no_replica = Production();
+    no_replica.erase("REPLICA_DATABASE_URL");
+    ExpectRejects(no_replica, "REPLICA_DATABASE_URL");
+    EnvMap http = Production();
+    http["PUBLIC_URL"] = "http://dialler.example.co.uk";
+    ExpectRejects(http, "PUBLIC_URL");
+    EnvMap demo = Production();
+    demo["DEMO_PASSWORD"] = "demo-password-2026";
+    ExpectRejects(demo, "DEMO_PASSWORD");
+}
+
+TEST(LoadConfig, RequiresEveryTwilioCredentialForRealTelephony) {
+    EnvMap env = Production();
+    env["TELEPHONY"] = "twilio";
+    ExpectRejects(env, "TWILIO_ACCOUNT_SID");
+    env["TWILIO_ACCOUNT_SID"] = "AC0123";
+    ExpectRejects(env, "TWILIO_AUTH_TOKEN");
+}
+
+TEST(ParseDotEnv, ReadsCommentsQuotesAndExport) {
+    const auto env = ParseDotEnv(
+        "# comment\n"
+        "PORT=9090\n"
+        "export APP_ENV=development\n"
+        "JWT_SECRET=\"with spaces # not a comment\"\n"
+        "MAIN_APP_URL=https://x.example # trailing comment\n"
+        "\n"
+    );
+    ASSERT_TRUE(env);
+    EXPECT_EQ(env->at("PORT"), "9090");
+    EXPECT_EQ(env->at("APP_ENV"), "development");
+    EXPECT_EQ(env->at("JWT_SECRET"), "with spaces # not a comment");
+    EXPECT_EQ(env->at("MAIN_APP_URL"), "https://x.example");
+}
+
+TEST(ParseDotEnv, NamesTheBadLine) {
+    const auto env = ParseDotEnv("A=1\nthis is not an assignment\n");
+    ASSERT_FALSE(env);
+    EXPECT_NE(env.error().message.find("line 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dialler::platform

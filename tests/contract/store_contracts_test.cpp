@@ -1,0 +1,257 @@
+// The contract every implementation of the storage ports must meet: the in-memory fakes that unit
+// tests use, and the SQL adapters on SQLite and PostgreSQL. A fake that passes here can be trusted
+// in unit tests.
+#include <memory>
+
+#include <gtest/gtest.h>
+
+#include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/adapters/sql/sql_stores.hpp"
+
+#include "fakes.hpp"
+#include "test_databases.hpp"
+
+namespace dialler {
+namespace {
+
+using std::chrono::minutes;
+const Timestamp kT0{std::chrono::milliseconds{1'800'000'000'000}};
+
+struct Stores {
+    virtual ~Stores() = default;
+    virtual app::AgentStore& agents() = 0;
+    virtual app::SessionStore& sessions() = 0;
+    virtual app::AuditLog& audit() = 0;
+    virtual app::LoginThrottleStore& throttle() = 0;
+};
+
+struct MemoryStores final : Stores {
+    testing::InMemoryAgentStore a;
+    testing::InMemorySessionStore s;
+    testing::InMemoryAuditLog l;
+    testing::InMemoryLoginThrottleStore t;
+    app::AgentStore& agents() override { return a; }
+    app::SessionStore& sessions() override { return s; }
+    app::AuditLog& audit() override { return l; }
+    app::LoginThrottleStore& throttle() override { return t; }
+};
+
+struct SqlStores final : Stores {
+    explicit SqlStores(const std::string& url)
+        : db(adapters::sql::SqlDatabase::Open(*platform::ParseDatabaseUrl(url, "url"), 2)),
+          a(*db),
+          s(*db),
+          l(*db),
+          t(*db) {
+        adapters::sql::Migrator(*db).Apply(kT0);
+    }
+    std::unique_ptr<adapters::sql::SqlDatabase> db;
+    adapters::sql::SqlAgentStore a;
+    adapters::sql::SqlSessionStore s;
+    adapters::sql::SqlAuditLog l;
+    adapters::sql::SqlLoginThrottleStore t;
+    app::AgentStore& agents() override { return a; }
+    app::SessionStore& sessions() override { return s; }
+    app::AuditLog& audit() override { return l; }
+    app::LoginThrottleStore& throttle() override { return t; }
+};
+
+struct InMemory {
+    static std::unique_ptr<Stores> Make() { return std::make_unique<MemoryStores>(); }
+};
+struct Sqlite {
+    static std::unique_ptr<Stores> Make() {
+        static testing::TempDir dir;
+        static int n = 0;
+        return std::make_unique<SqlStores>(dir.SqliteUrl("own-" + std::to_string(n++) + ".db"));
+    }
+};
+struct Postgres {
+    static std::unique_ptr<Stores> Make() {
+        return std::make_unique<SqlStores>(testing::NewPostgresDatabase());
+    }
+};
+
+template <typename Impl>
+class StoreContract : public ::testing::Test {
+protected:
+    std::unique_ptr<Stores> stores_ = Impl::Make();
+
+    domain::Agent AddAgent(const std::string& email) {
+        auto r = stores_->agents().Create(
+            app::NewAgent{
+                email, "Name", domain::Role::kAgent, {domain::Queue::kUnsigned}, "hash-1"},
+            kT0
+        );
+        EXPECT_TRUE(r);
+        return *r;
+    }
+    app::LoginSession AddSession(domain::AgentId agent, const std::string& token_hash) {
+        return stores_->sessions().Create(app::LoginSession{
+            {}, agent, token_hash, "csrf", kT0, kT0, std::nullopt});
+    }
+};
+
+using Implementations = ::testing::Types<InMemory, Sqlite, Postgres>;
+class ImplNames {
+public:
+    template <typename T>
+    static std::string GetName(int) {
+        if (std::is_same_v<T, InMemory>) {
+            return "InMemory";
+        }
+        return std::is_same_v<T, Sqlite> ? "Sqlite" : "Postgres";
+    }
+};
+TYPED_TEST_SUITE(StoreContract, Implementations, ImplNames);
+
+TYPED_TEST(StoreContract, AgentRoundTripsByEmailAndId) {
+    const domain::Agent a = this->AddAgent("a@example.com");
+    const auto by_email = this->stores_->agents().FindByEmail("a@example.com");
+    ASSERT_TRUE(by_email);
+    EXPECT_EQ(by_email->agent.id, a.id);
+    EXPECT_EQ(by_email->password_hash, "hash-1");
+    EXPECT_EQ(by_email->agent.queues, std::vector<domain::Queue>{domain::Queue::kUnsigned});
+    EXPECT_EQ(by_email->agent.created_at, kT0);
+    EXPECT_TRUE(by_email->agent.is_active);
+    const auto by_id = this->stores_->agents().FindById(a.id);
+    ASSERT_TRUE(by_id);
+    EXPECT_EQ(by_id->email, "a@example.com");
+    EXPECT_FALSE(this->stores_->agents().FindByEmail("b@example.com"));
+    EXPECT_FALSE(this->stores_->agents().FindById(domain::AgentId{a.id.value() + 100}));
+}
+
+TYPED_TEST(StoreContract, AgentEmailIsUnique) {
+    this->AddAgent("a@example.com");
+    const auto again = this->stores_->agents().Create(
+        app::NewAgent{"a@example.com", "Other", domain::Role::kAdmin, {}, "h"}, kT0
+    );
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+    EXPECT_EQ(this->stores_->agents().List().size(), 1U);
+}
+
+TYPED_TEST(StoreContract, AgentListIsOrderedById) {
+    const auto b = this->AddAgent("b@example.com");
+    const auto a = this->AddAgent("a@example.com");
+    const auto all = this->stores_->agents().List();
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[0].id, b.id);
+    EXPECT_EQ(all[1].id, a.id);
+}
+
+TYPED_TEST(StoreContract, AgentPasswordAndActiveFlagUpdate) {
+    const auto a = this->AddAgent("a@example.com");
+    EXPECT_TRUE(this->stores_->agents().UpdatePassword(a.id, "hash-2", kT0 + minutes{1}));
+    EXPECT_TRUE(this->stores_->agents().SetActive(a.id, false, kT0 + minutes{2}));
+    const auto got = this->stores_->agents().FindByEmail("a@example.com");
+    EXPECT_EQ(got->password_hash, "hash-2");
+    EXPECT_EQ(got->agent.password_changed_at, kT0 + minutes{1});
+    EXPECT_FALSE(got->agent.is_active);
+    EXPECT_EQ(got->agent.updated_at, kT0 + minutes{2});
+    EXPECT_FALSE(this->stores_->agents().UpdatePassword(domain::AgentId{a.id.value() + 9}, "x", kT0)
+    );
+    EXPECT_FALSE(this->stores_->agents().SetActive(domain::AgentId{a.id.value() + 9}, true, kT0));
+}
+
+TYPED_TEST(StoreContract, SessionRoundTripsByTokenHash) {
+    const auto a = this->AddAgent("a@example.com");
+    const auto s = this->AddSession(a.id, "fp-1");
+    const auto found = this->stores_->sessions().FindByTokenHash("fp-1");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, s.id);
+    EXPECT_EQ(found->agent_id, a.id);
+    EXPECT_EQ(found->csrf_token, "csrf");
+    EXPECT_EQ(found->created_at, kT0);
+    EXPECT_FALSE(found->revoked_at);
+    EXPECT_FALSE(this->stores_->sessions().FindByTokenHash("fp-2"));
+}
+
+TYPED_TEST(StoreContract, SessionTouchOnlyMovesForward) {
+    const auto a = this->AddAgent("a@example.com");
+    const auto s = this->AddSession(a.id, "fp-1");
+    this->stores_->sessions().Touch(s.id, kT0 + minutes{5});
+    this->stores_->sessions().Touch(s.id, kT0 + minutes{3});
+    EXPECT_EQ(this->stores_->sessions().FindByTokenHash("fp-1")->last_seen_at, kT0 + minutes{5});
+}
+
+TYPED_TEST(StoreContract, SessionRevokeKeepsTheFirstTime) {
+    const auto a = this->AddAgent("a@example.com");
+    const auto s = this->AddSession(a.id, "fp-1");
+    this->stores_->sessions().Revoke(s.id, kT0 + minutes{1});
+    this->stores_->sessions().Revoke(s.id, kT0 + minutes{2});
+    EXPECT_EQ(this->stores_->sessions().FindByTokenHash("fp-1")->revoked_at, kT0 + minutes{1});
+}
+
+TYPED_TEST(StoreContract, RevokeAllForAgentCountsOnlyThatAgentsLiveSessions) {
+    const auto a = this->AddAgent("a@example.com");
+    const auto b = this->AddAgent("b@example.com");
+    const auto s1 = this->AddSession(a.id, "fp-1");
+    this->AddSession(a.id, "fp-2");
+    this->AddSession(b.id, "fp-3");
+    this->stores_->sessions().Revoke(s1.id, kT0);
+    EXPECT_EQ(this->stores_->sessions().RevokeAllForAgent(a.id, kT0 + minutes{1}), 1);
+    EXPECT_TRUE(this->stores_->sessions().FindByTokenHash("fp-2")->revoked_at);
+    EXPECT_FALSE(this->stores_->sessions().FindByTokenHash("fp-3")->revoked_at);
+}
+
+TYPED_TEST(StoreContract, AuditListsNewestFirstWithDetails) {
+    for (int i = 0; i < 5; ++i) {
+        this->stores_->audit().Append(app::AuditEntry{
+            0,
+            kT0 + minutes{i},
+            i == 0 ? app::Actor::OfAgent(domain::AgentId{7}) : app::Actor::Cli(),
+            "test.action" + std::to_string(i),
+            "agent",
+            std::to_string(i),
+            {{"k", "v" + std::to_string(i)}, {"quote", "it's \"fine\""}},
+            "rid-" + std::to_string(i),
+        });
+    }
+    const auto recent = this->stores_->audit().ListRecent(3, 0);
+    ASSERT_EQ(recent.size(), 3U);
+    EXPECT_EQ(recent[0].action, "test.action4");
+    EXPECT_EQ(recent[2].action, "test.action2");
+    EXPECT_EQ(recent[0].actor.kind, app::Actor::Kind::kCli);
+    EXPECT_EQ(recent[0].request_id, "rid-4");
+    const auto older = this->stores_->audit().ListRecent(10, recent[2].id);
+    ASSERT_EQ(older.size(), 2U);
+    EXPECT_EQ(older[1].action, "test.action0");
+    EXPECT_EQ(older[1].actor.agent_id, domain::AgentId{7});
+    EXPECT_EQ(older[1].at, kT0);
+    ASSERT_EQ(older[1].details.size(), 2U);
+    bool found_quote = false;
+    for (const auto& [k, v] : older[1].details) {
+        found_quote = found_quote || (k == "quote" && v == "it's \"fine\"");
+    }
+    EXPECT_TRUE(found_quote);
+}
+
+TYPED_TEST(StoreContract, ThrottleFailuresAreKeptPerScopeAndKey) {
+    auto& t = this->stores_->throttle();
+    const Timestamp forget = kT0 - std::chrono::hours{24};
+    t.RecordFailure(app::ThrottleScope::kAccount, "a@example.com", kT0, forget);
+    t.RecordFailure(app::ThrottleScope::kAccount, "a@example.com", kT0 + minutes{1}, forget);
+    t.RecordFailure(app::ThrottleScope::kAddress, "a@example.com", kT0, forget);
+    t.RecordFailure(app::ThrottleScope::kAccount, "b@example.com", kT0, forget);
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).size(), 2U);
+    EXPECT_EQ(
+        t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0 + minutes{1}),
+        std::vector<Timestamp>{kT0 + minutes{1}}
+    );
+    t.Clear(app::ThrottleScope::kAccount, "a@example.com");
+    EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).empty());
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAddress, "a@example.com", kT0).size(), 1U);
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "b@example.com", kT0).size(), 1U);
+}
+
+TYPED_TEST(StoreContract, ThrottleForgetsOldFailures) {
+    auto& t = this->stores_->throttle();
+    t.RecordFailure(app::ThrottleScope::kAddress, "10.0.0.1", kT0, kT0 - minutes{60});
+    t.RecordFailure(app::ThrottleScope::kAddress, "10.0.0.2", kT0 + minutes{90}, kT0 + minutes{30});
+    EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAddress, "10.0.0.1", kT0 - minutes{1}).empty()
+    );
+}
+
+}  // namespace
+}  // namespace dialler

@@ -1,0 +1,122 @@
+// The `dialler` binary's commands, run as an operator would.
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include "test_databases.hpp"
+
+namespace dialler {
+namespace {
+
+struct CommandRun {
+    int exit_code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+// Runs the binary through the shell with `env` prefixed and `input` on stdin.
+CommandRun Dialler(const std::string& env, const std::string& args, const std::string& input = "") {
+    const std::string cmd = "printf '%s\\n' '" + input + "' | env -i PATH=/usr/bin:/bin " + env +
+                            " " DIALLER_BIN " " + args + " 2>&1";
+    CommandRun r;
+    FILE* pipe =
+        popen(cmd.c_str(), "r");  // NOLINT(cert-env33-c): test harness runs a fixed command
+    if (pipe == nullptr) {
+        return r;
+    }
+    std::array<char, 4096> buf{};
+    while (std::fgets(buf.data(), buf.size(), pipe) != nullptr) {
+        r.out += buf.data();
+    }
+    const int status = pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+class CliTest : public ::testing::Test {
+protected:
+    testing::TempDir dir_;
+    std::string env_ = "DATABASE_URL=" + dir_.SqliteUrl("own.db");
+};
+
+TEST_F(CliTest, PrintsItsVersionAndHelp) {
+    const CommandRun v = Dialler("", "version");
+    EXPECT_EQ(v.exit_code, 0);
+    EXPECT_NE(v.out.find("dialler 0."), std::string::npos);
+    const CommandRun h = Dialler("", "agents --help");
+    EXPECT_EQ(h.exit_code, 0);
+    EXPECT_NE(h.out.find("deactivate"), std::string::npos);
+}
+
+TEST_F(CliTest, ManagesAgentsWithPasswordsFromStdin) {
+    ASSERT_EQ(Dialler(env_, "migrate").exit_code, 0);
+    const CommandRun add = Dialler(
+        env_,
+        "agents add --email Kim@Example.com --name Kim --role supervisor --queues unsigned",
+        "a-long-password-1"
+    );
+    ASSERT_EQ(add.exit_code, 0) << add.out;
+    const CommandRun dup =
+        Dialler(env_, "agents add --email kim@example.com --name Kim2", "a-long-password-1");
+    EXPECT_EQ(dup.exit_code, 1) << dup.out;
+    const CommandRun weak = Dialler(env_, "agents add --email lee@example.com --name Lee", "short");
+    EXPECT_EQ(weak.exit_code, 2) << weak.out;
+
+    ASSERT_EQ(Dialler(env_, "agents deactivate kim@example.com").exit_code, 0);
+    const CommandRun list = Dialler(env_, "agents list --json");
+    ASSERT_EQ(list.exit_code, 0) << list.out;
+    const auto agents = nlohmann::json::parse(list.out);
+    ASSERT_EQ(agents.size(), 1U);
+    EXPECT_EQ(agents[0]["email"], "kim@example.com");
+    EXPECT_EQ(agents[0]["role"], "supervisor");
+    EXPECT_EQ(agents[0]["queues"], "unsigned");
+    EXPECT_EQ(agents[0]["active"], false);
+    EXPECT_EQ(list.out.find("a-long-password-1"), std::string::npos);
+
+    EXPECT_EQ(Dialler(env_, "agents passwd kim@example.com", "another-long-pass").exit_code, 0);
+    EXPECT_EQ(Dialler(env_, "agents passwd nobody@example.com", "another-long-pass").exit_code, 1);
+}
+
+TEST_F(CliTest, FailsStartUpNamingABadVariable) {
+    const CommandRun r = Dialler("PORT=eighty", "serve");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("PORT"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, RefusesProductionWithADefaultSecretWithoutPrintingIt) {
+    const CommandRun r = Dialler(
+        "APP_ENV=production DATABASE_URL=postgresql://u@127.0.0.1:1/d "
+        "REPLICA_DATABASE_URL=mysql://u@127.0.0.1:1/r "
+        "PUBLIC_URL=https://d.example MAIN_APP_URL=https://c.example "
+        "JWT_SECRET=your-super-secret-jwt-key",
+        "serve"
+    );
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("JWT_SECRET"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("your-super-secret-jwt-key"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ReportsMigrationStatus) {
+    const CommandRun before = Dialler(env_, "migrate --status");
+    EXPECT_EQ(before.exit_code, 0);
+    EXPECT_NE(before.out.find("pending  0001_"), std::string::npos) << before.out;
+    ASSERT_EQ(Dialler(env_, "migrate").exit_code, 0);
+    const CommandRun after = Dialler(env_, "migrate --status");
+    EXPECT_NE(after.out.find("applied  0001_"), std::string::npos) << after.out;
+}
+
+TEST_F(CliTest, RefusesRealTelephonyAgainstADemoReplica) {
+    const std::string replica = dir_.SqliteUrl("replica.db");
+    ASSERT_EQ(Dialler("", "demo-data --users 20 --out " + replica).exit_code, 0);
+    const CommandRun r =
+        Dialler(env_ + " REPLICA_DATABASE_URL=" + replica + " TELEPHONY=twilio PORT=1", "serve");
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("demo replica"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace dialler

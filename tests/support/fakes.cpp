@@ -1,0 +1,198 @@
+#include "fakes.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace dialler::testing {
+
+std::optional<app::AgentWithSecret> InMemoryAgentStore::FindByEmail(std::string_view email) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, row] : rows_) {
+        if (row.agent.email == email) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<domain::Agent> InMemoryAgentStore::FindById(domain::AgentId id) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id.value());
+    if (it == rows_.end()) {
+        return std::nullopt;
+    }
+    return it->second.agent;
+}
+
+Result<domain::Agent> InMemoryAgentStore::Create(const app::NewAgent& agent, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, row] : rows_) {
+        if (row.agent.email == agent.email) {
+            return Fail(
+                ErrorCode::kAlreadyExists, "an agent with this email already exists", "email"
+            );
+        }
+    }
+    const domain::Agent created{
+        domain::AgentId{next_id_++},
+        agent.email,
+        agent.display_name,
+        agent.role,
+        agent.queues,
+        true,
+        now,
+        now,
+        now};
+    rows_.emplace(created.id.value(), app::AgentWithSecret{created, agent.password_hash});
+    return created;
+}
+
+std::vector<domain::Agent> InMemoryAgentStore::List() {
+    const std::lock_guard lock(mutex_);
+    std::vector<domain::Agent> out;
+    for (const auto& [id, row] : rows_) {
+        out.push_back(row.agent);
+    }
+    return out;
+}
+
+bool InMemoryAgentStore::UpdatePassword(
+    domain::AgentId id, const std::string& password_hash, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id.value());
+    if (it == rows_.end()) {
+        return false;
+    }
+    it->second.password_hash = password_hash;
+    it->second.agent.password_changed_at = now;
+    it->second.agent.updated_at = now;
+    return true;
+}
+
+bool InMemoryAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id.value());
+    if (it == rows_.end()) {
+        return false;
+    }
+    it->second.agent.is_active = is_active;
+    it->second.agent.updated_at = now;
+    return true;
+}
+
+app::LoginSession InMemorySessionStore::Create(const app::LoginSession& session) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, row] : rows_) {
+        if (row.token_hash == session.token_hash) {
+            throw std::runtime_error("duplicate token hash");  // the SQL UNIQUE constraint's twin
+        }
+    }
+    app::LoginSession stored = session;
+    stored.id = app::SessionId{next_id_++};
+    rows_.emplace(stored.id.value(), stored);
+    return stored;
+}
+
+std::optional<app::LoginSession> InMemorySessionStore::FindByTokenHash(std::string_view token_hash
+) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, row] : rows_) {
+        if (row.token_hash == token_hash) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
+void InMemorySessionStore::Touch(app::SessionId id, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    if (const auto it = rows_.find(id.value());
+        it != rows_.end() && it->second.last_seen_at < now) {
+        it->second.last_seen_at = now;
+    }
+}
+
+void InMemorySessionStore::Revoke(app::SessionId id, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    if (const auto it = rows_.find(id.value()); it != rows_.end() && !it->second.revoked_at) {
+        it->second.revoked_at = now;
+    }
+}
+
+int InMemorySessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    int n = 0;
+    for (auto& [id, row] : rows_) {
+        if (row.agent_id == agent_id && !row.revoked_at) {
+            row.revoked_at = now;
+            ++n;
+        }
+    }
+    return n;
+}
+
+void InMemoryAuditLog::Append(const app::AuditEntry& entry) {
+    const std::lock_guard lock(mutex_);
+    app::AuditEntry stored = entry;
+    stored.id = static_cast<std::int64_t>(rows_.size()) + 1;
+    rows_.push_back(std::move(stored));
+}
+
+std::vector<app::AuditEntry> InMemoryAuditLog::ListRecent(int limit, std::int64_t before_id) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::AuditEntry> out;
+    for (auto it = rows_.rbegin(); it != rows_.rend() && static_cast<int>(out.size()) < limit;
+         ++it) {
+        if (before_id <= 0 || it->id < before_id) {
+            out.push_back(*it);
+        }
+    }
+    return out;
+}
+
+std::vector<app::AuditEntry> InMemoryAuditLog::WithAction(std::string_view action) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::AuditEntry> out;
+    std::copy_if(rows_.begin(), rows_.end(), std::back_inserter(out), [&](const auto& e) {
+        return e.action == action;
+    });
+    return out;
+}
+
+void InMemoryLoginThrottleStore::RecordFailure(
+    app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+) {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(rows_, [&](const auto& row) { return std::get<2>(row) < forget_before; });
+    rows_.emplace_back(scope, key, at);
+}
+
+std::vector<Timestamp> InMemoryLoginThrottleStore::FailuresSince(
+    app::ThrottleScope scope, const std::string& key, Timestamp since
+) {
+    const std::lock_guard lock(mutex_);
+    std::vector<Timestamp> out;
+    for (const auto& [s, k, at] : rows_) {
+        if (s == scope && k == key && at >= since) {
+            out.push_back(at);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void InMemoryLoginThrottleStore::Clear(app::ThrottleScope scope, const std::string& key) {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(rows_, [&](const auto& row) {
+        return std::get<0>(row) == scope && std::get<1>(row) == key;
+    });
+}
+
+void FakeProbe::Check() {
+    if (!healthy) {
+        throw std::runtime_error("cannot reach " + name_ + " at secret-host:5432");
+    }
+}
+
+}  // namespace dialler::testing

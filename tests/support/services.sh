@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Starts (or stops) the throwaway PostgreSQL and MariaDB servers the integration and contract
+# tests use: fresh data dirs under DIR, free ports on 127.0.0.1 only, never the machine's own
+# services. Writes DIR/env with the admin URLs the tests read (DIALLER_TEST_SERVICES_ENV).
+#   tests/support/services.sh start DIR
+#   tests/support/services.sh stop DIR
+# A server that cannot start is an error (exit 1): CI must never silently skip these tests.
+set -euo pipefail
+
+cmd=${1:?start|stop}
+dir=${2:?directory}
+
+as_user() {  # as_user USER CMD...: initdb and mariadbd refuse to run as root
+  local user=$1; shift
+  if [ "$(id -u)" -eq 0 ]; then runuser -u "$user" -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! ss -Hltn "sport = :$port" | grep -q .; then echo "$port"; return 0; fi
+  done
+  echo "services: no free port found" >&2; return 1
+}
+
+wait_for() {  # wait_for SECONDS CMD...: poll until CMD succeeds
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then return 1; fi
+    sleep 0.2
+  done
+}
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+
+start() {
+  stop_all || true
+  rm -rf "$dir"; mkdir -p "$dir"
+  chmod 755 "$dir"
+
+  # PostgreSQL: trust auth on loopback only; the cluster lives and dies with this run.
+  local pg_port; pg_port=$(free_port)
+  mkdir -p "$dir/pg" "$dir/pgsock"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir/pg" "$dir/pgsock"; fi
+  as_user postgres "$pg_bin/initdb" -D "$dir/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >"$dir/pg-init.log" 2>&1 \
+    || { cat "$dir/pg-init.log" >&2; echo "services: initdb failed" >&2; exit 1; }
+  as_user postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 30 \
+    -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null || { cat "$dir/pg/server.log" >&2; echo "services: PostgreSQL did not start" >&2; exit 1; }
+
+  # MariaDB: root over the socket (no password) creates a TCP user for the tests.
+  local my_port; my_port=$(free_port)
+  mkdir -p "$dir/my"
+  if [ "$(id -u)" -eq 0 ]; then chown mysql "$dir/my"; fi
+  as_user mysql mariadb-install-db --no-defaults --datadir="$dir/my/data" --auth-root-authentication-method=normal \
+    --skip-test-db >"$dir/my-init.log" 2>&1 || { cat "$dir/my-init.log" >&2; echo "services: mariadb-install-db failed" >&2; exit 1; }
+  local user_opt=(); if [ "$(id -u)" -eq 0 ]; then user_opt=(--user=mysql); fi
+  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/my/data" --socket="$dir/my/my.sock" \
+    --pid-file="$dir/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
+    --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
+    --log-error="$dir/my/server.log" >/dev/null 2>&1 &
+  echo $! >"$dir/my/launcher.pid"
+  if ! wait_for 60 mariadb --no-defaults --socket="$dir/my/my.sock" -uroot -e 'SELECT 1'; then
+    cat "$dir/my/server.log" >&2 || true; echo "services: MariaDB did not start" >&2; exit 1
+  fi
+  mariadb --no-defaults --socket="$dir/my/my.sock" -uroot <<SQL
+CREATE USER 'dialler'@'127.0.0.1' IDENTIFIED BY 'dialler-test';
+GRANT ALL PRIVILEGES ON *.* TO 'dialler'@'127.0.0.1' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+SQL
+
+  cat >"$dir/env" <<ENV
+DIALLER_TEST_PG_URL=postgresql://postgres@127.0.0.1:$pg_port/postgres
+DIALLER_TEST_MYSQL_URL=mysql://dialler:dialler-test@127.0.0.1:$my_port/mysql
+ENV
+  echo "services: PostgreSQL on 127.0.0.1:$pg_port, MariaDB on 127.0.0.1:$my_port ($dir/env)"
+}
+
+stop_all() {
+  [ -d "$dir" ] || return 0
+  if [ -f "$dir/pg/data/postmaster.pid" ]; then
+    as_user postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 20 stop >/dev/null 2>&1 || true
+  fi
+  if [ -f "$dir/my/my.pid" ]; then
+    local pid; pid=$(cat "$dir/my/my.pid")
+    kill "$pid" 2>/dev/null || true
+    wait_for 20 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+  fi
+}
+
+case "$cmd" in
+  start) start ;;
+  stop) stop_all; rm -rf "$dir" ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { NavItem } from '@/config/navigation';
+import { cn } from '@/utils/cn';
+
+type AppLayoutProps = {
+  user: { displayName: string; role: string };
+  navItems: readonly NavItem[];
+  onSignOut: () => void;
+  isSigningOut?: boolean;
+  signOutError?: string | undefined;
+  children: ReactNode;
+};
+
+/** The shell around every signed-in page: product name, who is signed in, Main navigation. */
+export function AppLayout({
+  user,
+  navItems,
+  onSignOut,
+  isSigningOut = false,
+  signOutError,
+  children,
+}: AppLayoutProps) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <span className="text-lg font-bold tracking-tight text-indigo-700">RMC Dialler</span>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="font-medium" data-testid="current-user">
+              {user.displayName}
+            </span>
+            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+              {user.role}
+            </span>
+            <Button variant="secondary" onClick={onSignOut} disabled={isSigningOut}>
+              Sign out
+            </Button>
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-6xl px-4">
+          <ul className="flex gap-1">
+            {navItems.map((item) => (
+              <li key={item.path}>
+                <NavLink
+                  to={item.path}
+                  className={({ isActive }) =>
+                    cn(
+                      'inline-block border-b-2 px-3 py-2 text-sm font-medium',
+                      isActive
+                        ? 'border-indigo-600 text-indigo-700'
+                        : 'border-transparent text-slate-600 hover:text-slate-900',
+                    )
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {signOutError ? (
+        <div className="mx-auto w-full max-w-6xl px-4 pt-4">
+          <Alert>{signOutError}</Alert>
+        </div>
+      ) : null}
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+    </div>
+  );
+}
