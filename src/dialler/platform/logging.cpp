@@ -80,9 +80,9 @@ void Log(LogLevel level, std::string_view event, const nlohmann::json& fields) {
         line.update(fields);
     }
     // replace: a stray invalid UTF-8 byte must not turn a log line into an exception.
+    // The text is an argument, never the format string: the JSON's braces are not placeholders.
     logger->log(
-        ToSpd(level),
-        fmt::runtime(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        ToSpd(level), "{}", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
     );
 }
 
