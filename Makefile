@@ -30,7 +30,7 @@ run: build-release web
 	@exec $(DIALLER_RELEASE) serve
 
 test: build web
-	tools/check.sh
+	tools/check.sh --tidy
 	ctest --preset $(PRESET)
 
 check:

@@ -118,7 +118,7 @@ TYPED_TEST(StoreContract, AgentRoundTripsByEmailAndId) {
     ASSERT_TRUE(by_id);
     EXPECT_EQ(by_id->email, "a@example.com");
     EXPECT_FALSE(this->stores_->agents().FindByEmail("b@example.com"));
-    EXPECT_FALSE(this->stores_->agents().FindById(domain::AgentId{a.id.value() + 100}));
+    EXPECT_FALSE(this->stores_->agents().FindById(domain::AgentId{a.id.Value() + 100}));
 }
 
 TYPED_TEST(StoreContract, AgentEmailIsUnique) {
@@ -149,9 +149,9 @@ TYPED_TEST(StoreContract, AgentPasswordAndActiveFlagUpdate) {
     EXPECT_EQ(got->agent.password_changed_at, kT0 + minutes{1});
     EXPECT_FALSE(got->agent.is_active);
     EXPECT_EQ(got->agent.updated_at, kT0 + minutes{2});
-    EXPECT_FALSE(this->stores_->agents().UpdatePassword(domain::AgentId{a.id.value() + 9}, "x", kT0)
+    EXPECT_FALSE(this->stores_->agents().UpdatePassword(domain::AgentId{a.id.Value() + 9}, "x", kT0)
     );
-    EXPECT_FALSE(this->stores_->agents().SetActive(domain::AgentId{a.id.value() + 9}, true, kT0));
+    EXPECT_FALSE(this->stores_->agents().SetActive(domain::AgentId{a.id.Value() + 9}, true, kT0));
 }
 
 TYPED_TEST(StoreContract, SessionRoundTripsByTokenHash) {

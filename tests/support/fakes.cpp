@@ -17,7 +17,7 @@ std::optional<app::AgentWithSecret> InMemoryAgentStore::FindByEmail(std::string_
 
 std::optional<domain::Agent> InMemoryAgentStore::FindById(domain::AgentId id) {
     const std::lock_guard lock(mutex_);
-    const auto it = rows_.find(id.value());
+    const auto it = rows_.find(id.Value());
     if (it == rows_.end()) {
         return std::nullopt;
     }
@@ -43,7 +43,7 @@ Result<domain::Agent> InMemoryAgentStore::Create(const app::NewAgent& agent, Tim
         now,
         now,
         now};
-    rows_.emplace(created.id.value(), app::AgentWithSecret{created, agent.password_hash});
+    rows_.emplace(created.id.Value(), app::AgentWithSecret{created, agent.password_hash});
     return created;
 }
 
@@ -60,7 +60,7 @@ bool InMemoryAgentStore::UpdatePassword(
     domain::AgentId id, const std::string& password_hash, Timestamp now
 ) {
     const std::lock_guard lock(mutex_);
-    const auto it = rows_.find(id.value());
+    const auto it = rows_.find(id.Value());
     if (it == rows_.end()) {
         return false;
     }
@@ -72,7 +72,7 @@ bool InMemoryAgentStore::UpdatePassword(
 
 bool InMemoryAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now) {
     const std::lock_guard lock(mutex_);
-    const auto it = rows_.find(id.value());
+    const auto it = rows_.find(id.Value());
     if (it == rows_.end()) {
         return false;
     }
@@ -90,7 +90,7 @@ app::LoginSession InMemorySessionStore::Create(const app::LoginSession& session)
     }
     app::LoginSession stored = session;
     stored.id = app::SessionId{next_id_++};
-    rows_.emplace(stored.id.value(), stored);
+    rows_.emplace(stored.id.Value(), stored);
     return stored;
 }
 
@@ -107,7 +107,7 @@ std::optional<app::LoginSession> InMemorySessionStore::FindByTokenHash(std::stri
 
 void InMemorySessionStore::Touch(app::SessionId id, Timestamp now) {
     const std::lock_guard lock(mutex_);
-    if (const auto it = rows_.find(id.value());
+    if (const auto it = rows_.find(id.Value());
         it != rows_.end() && it->second.last_seen_at < now) {
         it->second.last_seen_at = now;
     }
@@ -115,7 +115,7 @@ void InMemorySessionStore::Touch(app::SessionId id, Timestamp now) {
 
 void InMemorySessionStore::Revoke(app::SessionId id, Timestamp now) {
     const std::lock_guard lock(mutex_);
-    if (const auto it = rows_.find(id.value()); it != rows_.end() && !it->second.revoked_at) {
+    if (const auto it = rows_.find(id.Value()); it != rows_.end() && !it->second.revoked_at) {
         it->second.revoked_at = now;
     }
 }

@@ -23,9 +23,9 @@ namespace {
 
 std::string UniqueName(const char* prefix) {
     static std::atomic<int> counter{0};
-    static const unsigned salt = std::random_device{}();
+    static const unsigned kSalt = std::random_device{}();
     return std::string(prefix) + "_" + std::to_string(getpid()) + "_" +
-           std::to_string(salt % 100000) + "_" + std::to_string(counter++);
+           std::to_string(kSalt % 100000) + "_" + std::to_string(counter++);
 }
 
 platform::DatabaseUrl Parse(const std::string& url) {
@@ -43,7 +43,7 @@ std::string WithDatabase(const std::string& admin_url, const std::string& db) {
 }  // namespace
 
 const TestServices& Services() {
-    static const TestServices services = [] {
+    static const TestServices kServices = [] {
         const char* path =
             std::getenv("DIALLER_TEST_SERVICES_ENV");  // NOLINT(concurrency-mt-unsafe)
         if (path == nullptr) {
@@ -67,7 +67,7 @@ const TestServices& Services() {
         }
         return s;
     }();
-    return services;
+    return kServices;
 }
 
 std::string NewPostgresDatabase() {

@@ -44,7 +44,7 @@ AuthService::AuthService(
       settings_(settings),
       dummy_hash_(hasher.Hash(tokens.NewToken())) {}
 
-Error AuthService::Unauthenticated() const {
+Error AuthService::Unauthenticated() {
     return Error{ErrorCode::kUnauthenticated, std::string(kBadCredentials), {}, {}};
 }
 

@@ -71,7 +71,7 @@ public:
     void Logout(const SessionView& session, const RequestContext& ctx);
 
 private:
-    Error Unauthenticated() const;
+    static Error Unauthenticated();
     void RecordFailure(
         const std::string& email, const RequestContext& ctx, std::string_view reason, Timestamp now
     );

@@ -72,6 +72,8 @@ inline Status Ok() {
         }                                                   \
     } while (false)
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` is a declaration and `tmp` a name; neither
+// can be parenthesised.
 #define DIALLER_ASSIGN_OR_RETURN(lhs, expr) \
     DIALLER_ASSIGN_OR_RETURN_IMPL(DIALLER_CONCAT(dialler_result_, __LINE__), lhs, expr)
 
@@ -81,3 +83,4 @@ inline Status Ok() {
         return tl::unexpected(std::move(tmp).error()); \
     }                                                  \
     lhs = std::move(*tmp)
+// NOLINTEND(bugprone-macro-parentheses)

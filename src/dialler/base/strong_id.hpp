@@ -15,7 +15,7 @@ public:
     constexpr StrongId() = default;
     constexpr explicit StrongId(Rep value) : value_(value) {}
 
-    constexpr Rep value() const { return value_; }
+    constexpr Rep Value() const { return value_; }
     // 64-bit ids travel as strings on the wire (JavaScript numbers lose precision above 2^53).
     std::string ToString() const { return std::to_string(value_); }
 
@@ -30,6 +30,6 @@ private:
 template <typename Tag, typename Rep>
 struct std::hash<dialler::StrongId<Tag, Rep>> {
     std::size_t operator()(dialler::StrongId<Tag, Rep> id) const noexcept {
-        return std::hash<Rep>{}(id.value());
+        return std::hash<Rep>{}(id.Value());
     }
 };

@@ -14,7 +14,7 @@ using BarId = StrongId<struct BarTag>;
 TEST(StrongId, DoesNotConvertBetweenKinds) {
     static_assert(!std::is_convertible_v<FooId, BarId>);
     static_assert(!std::is_convertible_v<std::int64_t, FooId>);
-    EXPECT_EQ(FooId{7}.value(), 7);
+    EXPECT_EQ(FooId{7}.Value(), 7);
 }
 
 TEST(StrongId, PrintsLargeIdsExactly) {

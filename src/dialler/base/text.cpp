@@ -1,5 +1,6 @@
 #include "dialler/base/text.hpp"
 
+#include <array>
 #include <cstdio>
 
 namespace dialler {
@@ -57,14 +58,20 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
     }
 }
 
+std::string Hex64(std::uint64_t v) {
+    std::array<char, 17> buf{};
+    std::snprintf(buf.data(), buf.size(), "%016llx", static_cast<unsigned long long>(v));
+    return buf.data();
+}
+
 std::string FormatRfc3339(std::chrono::sys_seconds t) {
     const auto day = std::chrono::floor<std::chrono::days>(t);
     const std::chrono::year_month_day ymd{day};
     const std::chrono::hh_mm_ss hms{t - day};
-    char buf[32];
+    std::array<char, 32> buf{};
     std::snprintf(
-        buf,
-        sizeof buf,
+        buf.data(),
+        buf.size(),
         "%04d-%02u-%02uT%02d:%02d:%02dZ",
         static_cast<int>(ymd.year()),
         static_cast<unsigned>(ymd.month()),
@@ -73,7 +80,7 @@ std::string FormatRfc3339(std::chrono::sys_seconds t) {
         static_cast<int>(hms.minutes().count()),
         static_cast<int>(hms.seconds().count())
     );
-    return buf;
+    return buf.data();
 }
 
 }  // namespace dialler

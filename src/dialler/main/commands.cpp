@@ -136,7 +136,7 @@ int RunAgentsDeactivate(const platform::Config& config, const std::string& email
 
 int RunServe(const platform::Config& config) {
     platform::InitLogging(config.log_level);
-    const std::size_t workers_count = static_cast<std::size_t>(config.worker_threads);
+    const auto workers_count = static_cast<std::size_t>(config.worker_threads);
     // One connection per worker plus one for start-up work, so no worker waits for a session.
     OwnState state(OpenOwnDatabase(config, workers_count + 1), config);
 

@@ -25,9 +25,7 @@ dialler::platform::Config LoadConfigOrExit() {
     return *config;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
     // Before any thread exists, so that only the serve loop's sigwait sees SIGINT/SIGTERM.
     dialler::platform::BlockStopSignals();
 
@@ -107,4 +105,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return Main(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
 }

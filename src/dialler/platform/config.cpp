@@ -60,12 +60,9 @@ Result<int> GetInt(const EnvMap& env, std::string_view key, int fallback, int mi
 }
 
 bool StartsWithAny(std::string_view s, std::initializer_list<std::string_view> prefixes) {
-    for (auto p : prefixes) {
-        if (s.starts_with(p)) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(prefixes.begin(), prefixes.end(), [s](std::string_view p) {
+        return s.starts_with(p);
+    });
 }
 
 // Values copied from templates and tutorials (the seeds' own env.template says
@@ -118,26 +115,11 @@ Status CheckProductionSecrets(const Config& c) {
     return Ok();
 }
 
-}  // namespace
+// Each Load* step fills one group of settings; the first bad value stops the load.
 
-Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
-    Config c;
-    const std::string app_env = AsciiLower(Get(env, "APP_ENV", "development"));
-    if (app_env == "development") {
-        c.app_env = AppEnv::kDevelopment;
-    } else if (app_env == "production") {
-        c.app_env = AppEnv::kProduction;
-    } else {
-        return Bad("APP_ENV", "must be development or production");
-    }
-    const bool prod = c.IsProduction();
-
-    DIALLER_ASSIGN_OR_RETURN(const int port, GetInt(env, "PORT", 8080, 1, 65535));
-    c.port = static_cast<std::uint16_t>(port);
-    c.bind_address = Get(env, "BIND_ADDRESS", "127.0.0.1");
-
+Status LoadDatabases(const EnvMap& env, Config& c) {
     // Embedded defaults: own state and the demo replica in SQLite files under var/.
-    if (prod && (!Has(env, "DATABASE_URL") || !Has(env, "REPLICA_DATABASE_URL"))) {
+    if (c.IsProduction() && (!Has(env, "DATABASE_URL") || !Has(env, "REPLICA_DATABASE_URL"))) {
         return Bad(
             Has(env, "DATABASE_URL") ? "REPLICA_DATABASE_URL" : "DATABASE_URL",
             "is required in production"
@@ -155,7 +137,10 @@ Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
     if (!c.redis_url.empty() && !StartsWithAny(c.redis_url, {"redis://", "rediss://"})) {
         return Bad("REDIS_URL", "must start with redis://");
     }
+    return Ok();
+}
 
+Status LoadTelephony(const EnvMap& env, Config& c) {
     const std::string telephony = AsciiLower(Get(env, "TELEPHONY", "sim"));
     if (telephony == "sim") {
         c.telephony = TelephonyMode::kSim;
@@ -173,27 +158,36 @@ Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
     if (!c.twilio_account_sid.empty() && !c.twilio_account_sid.starts_with("AC")) {
         return Bad("TWILIO_ACCOUNT_SID", "must start with AC");
     }
+    return Ok();
+}
 
-    c.jwt_secret = Get(env, "JWT_SECRET", prod ? "" : kDevJwtSecret);
+Status LoadUrl(
+    const EnvMap& env, std::string_view key, std::string_view dev_default, std::string& out
+) {
+    out = Get(env, key, dev_default);
+    if (out.empty()) {
+        return Bad(key, "is required in production");
+    }
+    if (!StartsWithAny(out, {"http://", "https://"})) {
+        return Bad(key, "must start with http:// or https://");
+    }
+    return Ok();
+}
 
-    c.public_url = Get(env, "PUBLIC_URL", prod ? "" : "http://127.0.0.1:" + std::to_string(port));
-    if (c.public_url.empty()) {
-        return Bad("PUBLIC_URL", "is required in production");
-    }
-    if (!StartsWithAny(c.public_url, {"http://", "https://"})) {
-        return Bad("PUBLIC_URL", "must start with http:// or https://");
-    }
-    c.main_app_url = Get(env, "MAIN_APP_URL", prod ? "" : "https://claim.example.invalid");
-    if (c.main_app_url.empty()) {
-        return Bad("MAIN_APP_URL", "is required in production");
-    }
-    if (!StartsWithAny(c.main_app_url, {"http://", "https://"})) {
-        return Bad("MAIN_APP_URL", "must start with http:// or https://");
-    }
+Status LoadUrls(const EnvMap& env, Config& c) {
+    const bool prod = c.IsProduction();
+    const std::string local = "http://127.0.0.1:" + std::to_string(c.port);
+    DIALLER_RETURN_IF_ERROR(LoadUrl(env, "PUBLIC_URL", prod ? "" : local, c.public_url));
+    DIALLER_RETURN_IF_ERROR(
+        LoadUrl(env, "MAIN_APP_URL", prod ? "" : "https://claim.example.invalid", c.main_app_url)
+    );
     if (prod && !c.public_url.starts_with("https://")) {
         return Bad("PUBLIC_URL", "must be https in production (session cookies are Secure)");
     }
+    return Ok();
+}
 
+Status LoadTuning(const EnvMap& env, Config& c) {
     DIALLER_ASSIGN_OR_RETURN(c.enable_hourly_refresh, GetBool(env, "ENABLE_HOURLY_REFRESH", true));
     DIALLER_ASSIGN_OR_RETURN(
         c.enable_pre_call_validation, GetBool(env, "ENABLE_PRE_CALL_VALIDATION", true)
@@ -206,28 +200,54 @@ Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
     );
     DIALLER_ASSIGN_OR_RETURN(c.http_threads, GetInt(env, "HTTP_THREADS", 2, 1, 64));
     DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
-
     c.log_level = AsciiLower(Get(env, "LOG_LEVEL", "info"));
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
         c.log_level != "error") {
         return Bad("LOG_LEVEL", "must be debug, info, warn or error");
     }
-    c.web_dir = Get(env, "WEB_DIR", web_dir_default);
+    return Ok();
+}
 
-    if (prod) {
-        if (Has(env, "DEMO_PASSWORD")) {
-            return Bad(
-                "DEMO_PASSWORD",
-                "must not be set in production (demo logins exist only in development)"
-            );
-        }
-        DIALLER_RETURN_IF_ERROR(CheckProductionSecrets(c));
-    } else {
+Status LoadSecrets(const EnvMap& env, Config& c) {
+    if (!c.IsProduction()) {
+        c.jwt_secret = Get(env, "JWT_SECRET", kDevJwtSecret);
         c.demo_password = Get(env, "DEMO_PASSWORD", kDefaultDemoPassword);
         if (c.demo_password.size() < 12) {
             return Bad("DEMO_PASSWORD", "must be at least 12 characters");
         }
+        return Ok();
     }
+    c.jwt_secret = Get(env, "JWT_SECRET");
+    if (Has(env, "DEMO_PASSWORD")) {
+        return Bad(
+            "DEMO_PASSWORD", "must not be set in production (demo logins exist only in development)"
+        );
+    }
+    return CheckProductionSecrets(c);
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
+    Config c;
+    const std::string app_env = AsciiLower(Get(env, "APP_ENV", "development"));
+    if (app_env == "development") {
+        c.app_env = AppEnv::kDevelopment;
+    } else if (app_env == "production") {
+        c.app_env = AppEnv::kProduction;
+    } else {
+        return Bad("APP_ENV", "must be development or production");
+    }
+    DIALLER_ASSIGN_OR_RETURN(const int port, GetInt(env, "PORT", 8080, 1, 65535));
+    c.port = static_cast<std::uint16_t>(port);
+    c.bind_address = Get(env, "BIND_ADDRESS", "127.0.0.1");
+    c.web_dir = Get(env, "WEB_DIR", web_dir_default);
+    DIALLER_RETURN_IF_ERROR(LoadDatabases(env, c));
+    DIALLER_RETURN_IF_ERROR(LoadTelephony(env, c));
+    DIALLER_RETURN_IF_ERROR(LoadUrls(env, c));
+    DIALLER_RETURN_IF_ERROR(LoadTuning(env, c));
+    // Secrets last: CheckProductionSecrets needs the telephony mode.
+    DIALLER_RETURN_IF_ERROR(LoadSecrets(env, c));
     return c;
 }
 

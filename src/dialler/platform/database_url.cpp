@@ -30,6 +30,39 @@ std::optional<std::string> PercentDecode(std::string_view s) {
     return out;
 }
 
+// Parses "[user[:password]@]host[:port]" into `out`; returns the error message, if any.
+std::optional<std::string_view> ParseAuthority(std::string_view authority, DatabaseUrl& out) {
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        const std::string_view userinfo = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        const auto colon = userinfo.find(':');
+        const auto user = PercentDecode(userinfo.substr(0, colon));
+        const auto password = colon == std::string_view::npos
+                                  ? std::optional<std::string>("")
+                                  : PercentDecode(userinfo.substr(colon + 1));
+        if (!user || !password) {
+            return " has a malformed user or password";
+        }
+        out.user = *user;
+        out.password = *password;
+    }
+    if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
+        const std::string_view port = authority.substr(colon + 1);
+        unsigned value = 0;
+        const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+        if (ec != std::errc{} || ptr != port.data() + port.size() || value == 0 || value > 65535) {
+            return " has an invalid port";
+        }
+        out.port = static_cast<std::uint16_t>(value);
+        authority = authority.substr(0, colon);
+    }
+    if (authority.empty()) {
+        return " needs a host";
+    }
+    out.host = std::string(authority);
+    return std::nullopt;
+}
+
 }  // namespace
 
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url, std::string_view field) {
@@ -71,35 +104,9 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url, std::string_view fiel
         return InvalidField(f, f + " needs a database name (.../name)");
     }
     out.database = std::string(rest.substr(slash + 1));
-    std::string_view authority = rest.substr(0, slash);
-    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
-        const std::string_view userinfo = authority.substr(0, at);
-        authority = authority.substr(at + 1);
-        const auto colon = userinfo.find(':');
-        const auto user = PercentDecode(userinfo.substr(0, colon));
-        const auto password = colon == std::string_view::npos
-                                  ? std::optional<std::string>("")
-                                  : PercentDecode(userinfo.substr(colon + 1));
-        if (!user || !password) {
-            return InvalidField(f, f + " has a malformed user or password");
-        }
-        out.user = *user;
-        out.password = *password;
+    if (const auto problem = ParseAuthority(rest.substr(0, slash), out)) {
+        return InvalidField(f, f + std::string(*problem));
     }
-    if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
-        const std::string_view port = authority.substr(colon + 1);
-        unsigned value = 0;
-        const auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
-        if (ec != std::errc{} || ptr != port.data() + port.size() || value == 0 || value > 65535) {
-            return InvalidField(f, f + " has an invalid port");
-        }
-        out.port = static_cast<std::uint16_t>(value);
-        authority = authority.substr(0, colon);
-    }
-    if (authority.empty()) {
-        return InvalidField(f, f + " needs a host");
-    }
-    out.host = std::string(authority);
     return out;
 }
 

@@ -44,8 +44,4 @@ std::string Metrics::Serialize() const {
     return prometheus::TextSerializer{}.Serialize(impl_->registry->Collect());
 }
 
-prometheus::Registry& Metrics::registry() {
-    return *impl_->registry;
-}
-
 }  // namespace dialler::platform

@@ -4,10 +4,6 @@
 #include <string>
 #include <string_view>
 
-namespace prometheus {
-class Registry;
-}
-
 namespace dialler::platform {
 
 // The process's Prometheus registry and the HTTP metrics every route reports. Thread-safe.
@@ -26,8 +22,6 @@ public:
 
     // The Prometheus text exposition of every metric.
     std::string Serialize() const;
-
-    prometheus::Registry& registry();
 
 private:
     struct Impl;

@@ -10,7 +10,7 @@ namespace dialler::adapters::http {
 
 struct DispatcherSettings {
     std::string web_dir;
-    std::size_t max_body_bytes = 64 * 1024;
+    std::size_t max_body_bytes = std::size_t{64} * 1024;
 };
 
 // Everything between "a request arrived" and "here is the response", without sockets: size

@@ -1,5 +1,6 @@
 #include "dialler/adapters/http/router.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "dialler/base/text.hpp"
@@ -61,12 +62,9 @@ std::optional<RouteMatch> Router::Match(std::string_view method, std::string_vie
 }
 
 bool Router::HasPath(std::string_view path) const {
-    for (const Route& r : routes_) {
-        if (MatchPattern(r.pattern, path)) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(routes_.begin(), routes_.end(), [path](const Route& r) {
+        return MatchPattern(r.pattern, path).has_value();
+    });
 }
 
 }  // namespace dialler::adapters::http

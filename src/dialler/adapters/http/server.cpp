@@ -21,9 +21,7 @@ using Clock = std::chrono::steady_clock;
 std::string NewRequestId() {
     // Correlation ids, not secrets: a per-thread PRNG is enough.
     thread_local std::mt19937_64 rng{std::random_device{}()};
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
-    return buf;
+    return Hex64(rng());
 }
 
 std::string ReasonPhrase(int status) {
@@ -153,7 +151,7 @@ struct HttpServer::Impl {
         }
     }
 
-    restinio::request_handling_status_t OnRequest(restinio::request_handle_t req) {
+    restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& req) {
         const auto started = Clock::now();
         auto request = std::make_shared<Request>(Convert(*req, NewRequestId()));
         {
@@ -227,8 +225,8 @@ void HttpServer::Start() {
             .handle_request_timeout(std::chrono::seconds{30})
             .write_http_response_timelimit(std::chrono::seconds{30})
             .read_next_http_message_timelimit(std::chrono::seconds{60})
-            .request_handler([&impl](restinio::request_handle_t req) {
-                return impl.OnRequest(std::move(req));
+            .request_handler([&impl](const restinio::request_handle_t& req) {
+                return impl.OnRequest(req);
             });
     try {
         impl.server = restinio::run_async(

@@ -17,7 +17,7 @@ struct ServerSettings {
     std::size_t io_threads = 2;
     // RESTinio closes the connection (without a response) above this; the dispatcher answers 413
     // above its own, smaller, limit, so clients get a clear error for any plausible mistake.
-    std::size_t hard_body_limit = 1024 * 1024;
+    std::size_t hard_body_limit = std::size_t{1024} * 1024;
 };
 
 // The HTTP listener (RESTinio). IO threads only parse and write: every request is handed to the

@@ -447,27 +447,25 @@ constexpr std::string_view kGeneratorName = "dialler-demo-data/1";
 // One value of a row: text, integer or SQL NULL. Implicit constructors keep row literals short.
 class Cell {
 public:
-    Cell(std::nullopt_t) {}  // NOLINT(google-explicit-constructor)
-    Cell(const char* text) : is_null_(text == nullptr), kind_(ColumnKind::kText) {  // NOLINT
+    // NOLINTBEGIN(google-explicit-constructor): a Cell is written as a bare value in row lists.
+    Cell(std::nullopt_t) {}
+    Cell(const char* text) : is_null_(text == nullptr) {
         if (text != nullptr) {
             text_ = text;
         }
     }
-    Cell(std::string text)
-        : is_null_(false), kind_(ColumnKind::kText), text_(std::move(text)) {}  // NOLINT
-    Cell(std::string_view text)
-        : is_null_(false), kind_(ColumnKind::kText), text_(text) {}  // NOLINT
-    Cell(std::optional<std::string> text)
-        : is_null_(!text.has_value()), kind_(ColumnKind::kText) {  // NOLINT
+    Cell(std::string text) : is_null_(false), text_(std::move(text)) {}
+    Cell(std::string_view text) : is_null_(false), text_(text) {}
+    Cell(std::optional<std::string> text) : is_null_(!text.has_value()) {
         if (text.has_value()) {
             text_ = std::move(*text);
         }
     }
-    Cell(long long value)
-        : is_null_(false), kind_(ColumnKind::kInteger), integer_(value) {}              // NOLINT
-    Cell(int value) : is_null_(false), kind_(ColumnKind::kInteger), integer_(value) {}  // NOLINT
-    Cell(std::optional<long long> value)                                                // NOLINT
+    Cell(long long value) : is_null_(false), kind_(ColumnKind::kInteger), integer_(value) {}
+    Cell(int value) : is_null_(false), kind_(ColumnKind::kInteger), integer_(value) {}
+    Cell(std::optional<long long> value)
         : is_null_(!value.has_value()), kind_(ColumnKind::kInteger), integer_(value.value_or(0)) {}
+    // NOLINTEND(google-explicit-constructor)
 
     bool IsNull() const { return is_null_; }
     // A NULL written as std::nullopt fits any column.
@@ -665,9 +663,9 @@ constexpr std::array kUserStatuses{
 
 constexpr std::array kNotificationChannels{
     Weighted{nullptr, 300},
-    Weighted{"[\"email\",\"sms\"]", 400},
-    Weighted{"[\"email\"]", 200},
-    Weighted{"[\"sms\"]", 50},
+    Weighted{R"(["email","sms"])", 400},
+    Weighted{R"(["email"])", 200},
+    Weighted{R"(["sms"])", 50},
     Weighted{"[]", 50},
 };
 
@@ -943,7 +941,7 @@ constexpr std::uint64_t kSlotStride = 7919;
 
 // Writes a 10-digit national significant number (7xxxxxxxxx) the ways customers type them.
 std::string FormatMobile(Rng& rng, const std::string& nsn) {
-    const std::string trunk = "0" + nsn;
+    std::string trunk = "0" + nsn;
     switch (rng.Below(20)) {
         case 0:
         case 1:
@@ -1132,6 +1130,8 @@ private:
     DemoDataSummary summary_;
 };
 
+// A user and everything hanging off them, as one list of data choices; splitting it would scatter
+// the generator's picture of a customer. NOLINTNEXTLINE(readability-function-cognitive-complexity)
 void Generator::AddUser(long long user_id, Batches& out) {
     Rng rng(StreamSeed(
         options_.seed,
@@ -1258,6 +1258,7 @@ void Generator::AddUser(long long user_id, Batches& out) {
     }
 }
 
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): a list of data choices, as AddUser.
 std::optional<std::string> Generator::AddAddresses(
     Rng& rng, long long user_id, sys_seconds user_created, Batches& out
 ) {
@@ -1438,7 +1439,7 @@ void Generator::AddVehiclePackage(
     // The plate's age identifier follows the first registration (March = YY, September = YY + 50),
     // which is at or before the finance agreement.
     const std::chrono::year_month_day registered{
-        start - std::chrono::days{rng.Between(0, 4 * 365)}};
+        start - std::chrono::days{rng.Between(0, 4LL * 365)}};
     const int reg_year = std::max(2002, int{registered.year()});
     const auto month = unsigned{registered.month()};
     long long age = reg_year % 100;

@@ -7,6 +7,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "dialler/base/text.hpp"
+
 namespace dialler::migrations::sqlite {
 std::span<const dialler::EmbeddedFile> Files();
 }
@@ -25,9 +27,7 @@ std::string Checksum(std::string_view text) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ULL;
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    return Hex64(h);
 }
 
 std::span<const EmbeddedFile> FilesFor(Dialect d) {
@@ -40,12 +40,12 @@ void Migrator::LockMigrations(soci::session& s) const {
     // Two instances starting together: the second waits here, then sees the first one's work.
     // (Even CREATE TABLE IF NOT EXISTS races on PostgreSQL.) SQLite's BEGIN IMMEDIATE already
     // serialises writers.
-    if (db_.dialect() == Dialect::kPostgres) {
+    if (db_.SqlDialect() == Dialect::kPostgres) {
         s << "SELECT pg_advisory_xact_lock(727274001)";
     }
 }
 
-Migrator::Migrator(SqlDatabase& db) : Migrator(db, FilesFor(db.dialect())) {}
+Migrator::Migrator(SqlDatabase& db) : Migrator(db, FilesFor(db.SqlDialect())) {}
 
 Migrator::Migrator(SqlDatabase& db, std::span<const EmbeddedFile> files) : db_(db) {
     for (const EmbeddedFile& f : files) {

@@ -17,7 +17,7 @@ enum class Dialect { kSqlite, kPostgres };
 
 // The dialler's own database: a pool of SOCI sessions on SQLite or PostgreSQL. Every store in this
 // folder runs its SQL through Read() or Write(); dialect differences live in the few functions
-// that ask dialect(). Thread-safe.
+// that ask SqlDialect(). Thread-safe.
 //
 // SQLite allows one writer at a time. Writes are serialised here by a mutex, and each takes the
 // write lock up front (BEGIN IMMEDIATE), so concurrent writers in this process wait in line
@@ -30,7 +30,7 @@ public:
         const platform::DatabaseUrl& url, std::size_t pool_size
     );
 
-    Dialect dialect() const { return dialect_; }
+    Dialect SqlDialect() const { return dialect_; }
 
     // Runs fn(soci::session&) on a pooled connection, outside any explicit transaction.
     template <typename F>

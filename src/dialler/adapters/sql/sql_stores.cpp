@@ -96,7 +96,7 @@ std::optional<app::AgentWithSecret> SqlAgentStore::FindByEmail(std::string_view 
 }
 
 std::optional<domain::Agent> SqlAgentStore::FindById(domain::AgentId id) {
-    const long long key = id.value();
+    const long long key = id.Value();
     auto row = db_.Read([&](soci::session& s) { return QueryOneAgent(s, "id = :k", key); });
     if (!row) {
         return std::nullopt;
@@ -160,7 +160,7 @@ bool SqlAgentStore::UpdatePassword(
     domain::AgentId id, const std::string& password_hash, Timestamp now
 ) {
     const long long at = Ms(now);
-    const long long agent_id = id.value();
+    const long long agent_id = id.Value();
     return db_.Write([&](soci::session& s) {
         soci::statement st =
             (s.prepare << "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
@@ -176,7 +176,7 @@ bool SqlAgentStore::UpdatePassword(
 
 bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now) {
     const long long at = Ms(now);
-    const long long agent_id = id.value();
+    const long long agent_id = id.Value();
     const int active = is_active ? 1 : 0;
     return db_.Write([&](soci::session& s) {
         soci::statement st =
@@ -190,7 +190,7 @@ bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now)
 }
 
 app::LoginSession SqlSessionStore::Create(const app::LoginSession& session) {
-    const long long agent_id = session.agent_id.value();
+    const long long agent_id = session.agent_id.Value();
     const long long created = Ms(session.created_at);
     const long long seen = Ms(session.last_seen_at);
     const long long id = db_.Write([&](soci::session& s) {
@@ -239,7 +239,7 @@ std::optional<app::LoginSession> SqlSessionStore::FindByTokenHash(std::string_vi
 
 void SqlSessionStore::Touch(app::SessionId id, Timestamp now) {
     const long long at = Ms(now);
-    const long long sid = id.value();
+    const long long sid = id.Value();
     db_.Write([&](soci::session& s) {
         s << "UPDATE login_sessions SET last_seen_at = :a WHERE id = :id AND last_seen_at < :a2",
             soci::use(at), soci::use(sid), soci::use(at);
@@ -248,7 +248,7 @@ void SqlSessionStore::Touch(app::SessionId id, Timestamp now) {
 
 void SqlSessionStore::Revoke(app::SessionId id, Timestamp now) {
     const long long at = Ms(now);
-    const long long sid = id.value();
+    const long long sid = id.Value();
     db_.Write([&](soci::session& s) {
         s << "UPDATE login_sessions SET revoked_at = :a WHERE id = :id AND revoked_at IS NULL",
             soci::use(at), soci::use(sid);
@@ -257,7 +257,7 @@ void SqlSessionStore::Revoke(app::SessionId id, Timestamp now) {
 
 int SqlSessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) {
     const long long at = Ms(now);
-    const long long aid = agent_id.value();
+    const long long aid = agent_id.Value();
     return db_.Write([&](soci::session& s) {
         soci::statement st =
             (s.prepare << "UPDATE login_sessions SET revoked_at = :a WHERE agent_id = :id AND "
@@ -278,7 +278,7 @@ void SqlAuditLog::Append(const app::AuditEntry& e) {
         details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     const long long at = Ms(e.at);
     const std::string kind(app::ActorKindName(e.actor.kind));
-    const long long actor_id = e.actor.agent_id ? e.actor.agent_id->value() : 0;
+    const long long actor_id = e.actor.agent_id ? e.actor.agent_id->Value() : 0;
     soci::indicator actor_ind = e.actor.agent_id ? soci::i_ok : soci::i_null;
     db_.Write([&](soci::session& s) {
         s << "INSERT INTO audit_log (at, actor_kind, actor_agent_id, action, subject_type, "
