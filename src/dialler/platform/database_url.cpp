@@ -110,6 +110,18 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url, std::string_view fiel
     return out;
 }
 
+std::string QuoteConnectValue(std::string_view v) {
+    std::string out = "'";
+    for (char c : v) {
+        if (c == '\'' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    out += '\'';
+    return out;
+}
+
 std::string RedactUrl(std::string_view url) {
     const auto sep = url.find("://");
     if (sep == std::string_view::npos) {

@@ -29,6 +29,9 @@ struct DatabaseUrl {
 // URL, which may hold a password.
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url, std::string_view field);
 
+// Quotes a value for a libpq or SOCI keyword connect string: '...' with \\ and \' escaped.
+std::string QuoteConnectValue(std::string_view v);
+
 // Returns the URL with any password replaced by "***", for logs and messages.
 std::string RedactUrl(std::string_view url);
 

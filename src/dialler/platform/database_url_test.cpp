@@ -44,6 +44,11 @@ TEST(ParseDatabaseUrl, RejectsMalformedUrlsWithoutEchoingThem) {
     }
 }
 
+TEST(QuoteConnectValue, EscapesQuotesAndBackslashes) {
+    EXPECT_EQ(QuoteConnectValue("plain"), "'plain'");
+    EXPECT_EQ(QuoteConnectValue(R"(it's a\b)"), R"('it\'s a\\b')");
+}
+
 TEST(RedactUrl, HidesThePassword) {
     EXPECT_EQ(RedactUrl("mysql://ro:s3cret@replica:3306/main"), "mysql://ro:***@replica:3306/main");
     EXPECT_EQ(RedactUrl("postgresql://u@h/d"), "postgresql://u@h/d");

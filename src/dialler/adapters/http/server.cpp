@@ -151,25 +151,31 @@ struct HttpServer::Impl {
         }
     }
 
+    void RejectDraining(
+        const restinio::request_handle_t& req, const Request& request, Clock::time_point started
+    ) {
+        Send(
+            req,
+            request,
+            ErrorResponse(503, "unavailable", "The server is shutting down.", request.request_id),
+            "draining",
+            started
+        );
+    }
+
     restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& req) {
         const auto started = Clock::now();
         auto request = std::make_shared<Request>(Convert(*req, NewRequestId()));
+        bool accepted = false;
         {
             const std::lock_guard lock(in_flight_mutex);
-            if (!draining) {
+            accepted = !draining;
+            if (accepted) {
                 ++in_flight;
             }
         }
-        if (draining) {
-            Send(
-                req,
-                *request,
-                ErrorResponse(
-                    503, "unavailable", "The server is shutting down.", request->request_id
-                ),
-                "draining",
-                started
-            );
+        if (!accepted) {
+            RejectDraining(req, *request, started);
             return restinio::request_accepted();
         }
         const bool posted = workers.Post([this, req, request, started] {
@@ -186,15 +192,7 @@ struct HttpServer::Impl {
             Finished();
         });
         if (!posted) {
-            Send(
-                req,
-                *request,
-                ErrorResponse(
-                    503, "unavailable", "The server is shutting down.", request->request_id
-                ),
-                "draining",
-                started
-            );
+            RejectDraining(req, *request, started);
             Finished();
         }
         return restinio::request_accepted();

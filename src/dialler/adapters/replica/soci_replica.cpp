@@ -8,28 +8,15 @@
 
 namespace dialler::adapters::replica {
 
-namespace {
-std::string Quote(std::string_view v) {
-    std::string out = "'";
-    for (char c : v) {
-        if (c == '\'' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    out += '\'';
-    return out;
-}
-}  // namespace
-
 std::string MysqlConnectString(const platform::DatabaseUrl& url) {
-    std::string s = "db=" + Quote(url.database) + " host=" + Quote(url.host);
+    std::string s = "db=" + platform::QuoteConnectValue(url.database) +
+                    " host=" + platform::QuoteConnectValue(url.host);
     s += " port=" + std::to_string(url.port.value_or(3306));
     if (!url.user.empty()) {
-        s += " user=" + Quote(url.user);
+        s += " user=" + platform::QuoteConnectValue(url.user);
     }
     if (!url.password.empty()) {
-        s += " password=" + Quote(url.password);
+        s += " password=" + platform::QuoteConnectValue(url.password);
     }
     s += " charset='utf8mb4' connect_timeout='5'";
     return s;

@@ -10,35 +10,20 @@
 
 namespace dialler::adapters::sql {
 
-namespace {
-
-std::string Quote(std::string_view v) {
-    std::string out = "'";
-    for (char c : v) {
-        if (c == '\'' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    out += '\'';
-    return out;
-}
-
-}  // namespace
-
 std::string PostgresConnectString(const platform::DatabaseUrl& url) {
-    std::string s = "host=" + Quote(url.host) + " dbname=" + Quote(url.database);
+    std::string s = "host=" + platform::QuoteConnectValue(url.host) +
+                    " dbname=" + platform::QuoteConnectValue(url.database);
     if (url.port) {
         s += " port=" + std::to_string(*url.port);
     }
     if (!url.user.empty()) {
-        s += " user=" + Quote(url.user);
+        s += " user=" + platform::QuoteConnectValue(url.user);
     }
     if (!url.password.empty()) {
-        s += " password=" + Quote(url.password);
+        s += " password=" + platform::QuoteConnectValue(url.password);
     }
     for (const auto& [k, v] : url.params) {
-        s += " " + k + "=" + Quote(v);
+        s += " " + k + "=" + platform::QuoteConnectValue(v);
     }
     if (!url.params.contains("application_name")) {
         s += " application_name='dialler'";
