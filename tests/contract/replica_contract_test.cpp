@@ -1,4 +1,6 @@
 // The replica adapter on both technologies, against replicas written by the demo generator.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -65,6 +67,56 @@ TEST_P(ReplicaContract, RefusesToWrite) {
         soci::session s(soci::sqlite3, "db=\"" + Url(url).path + "\" readonly=1");
         EXPECT_THROW(s << "DELETE FROM users", soci::soci_error);
     }
+}
+
+TEST(ReplicaReads, GiveTheSameCustomersOnSqliteAndMysql) {
+    testing::TempDir dir;
+    adapters::replica::DemoDataOptions options;
+    options.users = 300;
+    options.seed = 11;
+    const std::string sqlite_url = dir.SqliteUrl("replica.db");
+    const std::string mysql_url = testing::NewMysqlDatabase();
+    adapters::replica::WriteDemoReplica(Url(sqlite_url), options);
+    adapters::replica::WriteDemoReplica(Url(mysql_url), options);
+    auto sqlite = adapters::replica::SociReplica::Open(Url(sqlite_url), 1);
+    auto mysql = adapters::replica::SociReplica::Open(Url(mysql_url), 1);
+
+    const auto a = sqlite->ReadCustomerRange(domain::UserId{1}, domain::UserId{300});
+    const auto b = mysql->ReadCustomerRange(domain::UserId{1}, domain::UserId{300});
+    ASSERT_EQ(a.size(), 300U);
+    EXPECT_TRUE(a == b);
+    std::size_t claims = 0;
+    std::size_t requirements = 0;
+    for (const auto& r : a) {
+        claims += r.claims.size();
+        requirements += r.requirements.size();
+        for (const auto& req : r.requirements) {
+            EXPECT_TRUE(std::any_of(r.claims.begin(), r.claims.end(), [&](const auto& c) {
+                return c.id == req.claim_id;
+            }));
+        }
+    }
+    EXPECT_GT(claims, 300U);
+    EXPECT_GT(requirements, 300U);
+
+    const std::vector<domain::UserId> ids{
+        domain::UserId{7}, domain::UserId{3}, domain::UserId{999999}};
+    const auto some = mysql->ReadCustomers(ids);
+    ASSERT_EQ(some.size(), 2U);
+    EXPECT_EQ(some[0], a[2]);
+    EXPECT_EQ(some[1], a[6]);
+    EXPECT_EQ(sqlite->MaxUserId(), domain::UserId{300});
+    EXPECT_EQ(mysql->MaxUserId(), domain::UserId{300});
+
+    const Timestamp as_of{std::chrono::sys_days{options.as_of}};
+    EXPECT_TRUE(sqlite->ChangedSince(as_of).users.empty());
+    const auto recent_sqlite = sqlite->ChangedSince(as_of - std::chrono::days{20});
+    const auto recent_mysql = mysql->ChangedSince(as_of - std::chrono::days{20});
+    EXPECT_FALSE(recent_sqlite.users.empty());
+    EXPECT_EQ(recent_sqlite.users, recent_mysql.users);
+    EXPECT_EQ(recent_sqlite.newest, recent_mysql.newest);
+    ASSERT_TRUE(recent_sqlite.newest);
+    EXPECT_LT(*recent_sqlite.newest, as_of);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -1,6 +1,12 @@
 #pragma once
 
+#include <optional>
+#include <span>
+#include <vector>
+
 #include "dialler/app/probe.hpp"
+#include "dialler/base/clock.hpp"
+#include "dialler/domain/customer.hpp"
 
 namespace dialler::app {
 
@@ -12,6 +18,28 @@ public:
     // Returns whether this is a generated demo replica (it carries a `demo_marker` table). Real
     // telephony is refused against one: its phone numbers may belong to real people.
     virtual bool IsDemo() = 0;
+
+    // Returns the customers with first <= id <= last, ordered by id, each with their claims and
+    // the requirements of those claims. Three queries whatever the range.
+    virtual std::vector<domain::CustomerRecord> ReadCustomerRange(
+        domain::UserId first, domain::UserId last
+    ) = 0;
+
+    // Returns the customers with these ids (missing ids are left out), ordered by id. Three
+    // queries whatever the number of ids.
+    virtual std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids
+    ) = 0;
+
+    // The highest users.id (nullopt for an empty replica): the end of a full reconcile.
+    virtual std::optional<domain::UserId> MaxUserId() = 0;
+
+    // Returns the users touched at or after `since` (their row, a claim, or a requirement of a
+    // claim changed or was created), with the newest change time seen, for an incremental run.
+    struct Changes {
+        std::vector<domain::UserId> users;
+        std::optional<Timestamp> newest;
+    };
+    virtual Changes ChangedSince(Timestamp since) = 0;
 };
 
 }  // namespace dialler::app

@@ -25,8 +25,20 @@ public:
     std::string_view ProbeName() const override { return "replica"; }
     void Check() override;
     bool IsDemo() override;
+    std::vector<domain::CustomerRecord> ReadCustomerRange(domain::UserId first, domain::UserId last)
+        override;
+    std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids) override;
+    std::optional<domain::UserId> MaxUserId() override;
+    Changes ChangedSince(Timestamp since) override;
 
 private:
+    // Reads the customers whose user id satisfies `id_predicate` (an SQL fragment over integer
+    // literals only, e.g. "BETWEEN 1 AND 500" or "IN (3, 9)").
+    std::vector<domain::CustomerRecord> ReadWhere(const std::string& id_predicate);
+    // Dialect-specific SQL: seconds since the epoch of a naive-UTC DATETIME, days of a DATE.
+    std::string EpochSeconds(const std::string& column) const;
+    std::string EpochDays(const std::string& column) const;
+
     SociReplica(ReplicaDialect dialect, std::size_t pool_size)
         : dialect_(dialect), pool_(pool_size) {}
 
