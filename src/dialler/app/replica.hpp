@@ -30,6 +30,11 @@ public:
     virtual std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids
     ) = 0;
 
+    // Reads one customer with everything the agent sees (record, email, addresses, vehicle
+    // packages): three queries, the pre-call validation and the context in one go. nullopt if the
+    // user does not exist.
+    virtual std::optional<domain::CustomerContextData> ReadCustomerContext(domain::UserId id) = 0;
+
     // The highest users.id (nullopt for an empty replica): the end of a full reconcile.
     virtual std::optional<domain::UserId> MaxUserId() = 0;
 
@@ -40,6 +45,10 @@ public:
         std::optional<Timestamp> newest;
     };
     virtual Changes ChangedSince(Timestamp since) = 0;
+
+    // The newest created_at/updated_at in users, claims and requirements (nullopt if empty): the
+    // watermark a full reconcile leaves for the next incremental run.
+    virtual std::optional<Timestamp> NewestChange() = 0;
 };
 
 }  // namespace dialler::app

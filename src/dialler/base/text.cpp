@@ -64,6 +64,72 @@ std::string Hex64(std::uint64_t v) {
     return buf.data();
 }
 
+namespace {
+std::optional<int> Digits(std::string_view s, std::size_t pos, std::size_t n) {
+    if (pos + n > s.size()) {
+        return std::nullopt;
+    }
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') {
+            return std::nullopt;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+}  // namespace
+
+std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view t) {
+    const auto y = Digits(t, 0, 4);
+    const auto mo = Digits(t, 5, 2);
+    const auto d = Digits(t, 8, 2);
+    const auto h = Digits(t, 11, 2);
+    const auto mi = Digits(t, 14, 2);
+    const auto se = Digits(t, 17, 2);
+    if (!y || !mo || !d || !h || !mi || !se || t.size() < 20 || t[4] != '-' || t[7] != '-' ||
+        (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || t[13] != ':' || t[16] != ':' || *h > 23 ||
+        *mi > 59 || *se > 59) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{
+        std::chrono::year{*y},
+        std::chrono::month{static_cast<unsigned>(*mo)},
+        std::chrono::day{static_cast<unsigned>(*d)}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    std::size_t pos = 19;
+    if (t[pos] == '.') {
+        ++pos;
+        while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') {
+            ++pos;
+        }
+    }
+    std::chrono::minutes offset{0};
+    if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
+        ++pos;
+    } else if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+        const auto oh = Digits(t, pos + 1, 2);
+        const auto om = Digits(t, pos + 4, 2);
+        if (!oh || !om || pos + 6 > t.size() || t[pos + 3] != ':' || *oh > 23 || *om > 59) {
+            return std::nullopt;
+        }
+        offset = std::chrono::hours{*oh} + std::chrono::minutes{*om};
+        if (t[pos] == '-') {
+            offset = -offset;
+        }
+        pos += 6;
+    } else {
+        return std::nullopt;
+    }
+    if (pos != t.size()) {
+        return std::nullopt;
+    }
+    return std::chrono::sys_days{date} + std::chrono::hours{*h} + std::chrono::minutes{*mi} +
+           std::chrono::seconds{*se} - offset;
+}
+
 std::string FormatRfc3339(std::chrono::sys_seconds t) {
     const auto day = std::chrono::floor<std::chrono::days>(t);
     const std::chrono::year_month_day ymd{day};

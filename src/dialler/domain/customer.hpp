@@ -65,4 +65,39 @@ struct CustomerRecord {
     friend bool operator==(const CustomerRecord&, const CustomerRecord&) = default;
 };
 
+struct ReplicaAddress {
+    std::string id;
+    bool is_current = false;  // is_linked_address = 0
+    std::optional<std::string> full_address;
+    std::optional<std::string> line_1;
+    std::optional<std::string> line_2;
+    std::optional<std::string> town;
+    std::optional<std::string> county;
+    std::optional<std::string> post_code;
+
+    friend bool operator==(const ReplicaAddress&, const ReplicaAddress&) = default;
+};
+
+struct ReplicaVehicle {
+    std::int64_t claim_id = 0;
+    std::optional<std::string> registration;
+    std::optional<std::string> make;
+    std::optional<std::string> model;
+    std::optional<std::string> dealership;
+    std::optional<std::string> monthly_payment;  // decimal text, "199.99": money is never a double
+    std::optional<Timestamp> contract_start;
+
+    friend bool operator==(const ReplicaVehicle&, const ReplicaVehicle&) = default;
+};
+
+// Everything an agent sees about a customer from the replica (product.md §4).
+struct CustomerContextData {
+    CustomerRecord record;
+    std::optional<std::string> email;
+    std::vector<ReplicaAddress> addresses;  // current first
+    std::vector<ReplicaVehicle> vehicles;
+
+    friend bool operator==(const CustomerContextData&, const CustomerContextData&) = default;
+};
+
 }  // namespace dialler::domain

@@ -107,6 +107,13 @@ EligibilityDecision DecideEligibility(
         if (on_active_claim && StatusIn(r.status, rules.pending_requirement_statuses) &&
             !IsExcluded(r, rules)) {
             ++d.outstanding_requirements;
+            d.outstanding_ids.push_back(r.id);
+        }
+    }
+    std::sort(d.outstanding_ids.begin(), d.outstanding_ids.end());
+    for (const ReplicaClaim& c : record.claims) {
+        if (is_active(c) && c.lender) {
+            d.active_lenders.push_back(*c.lender);
         }
     }
 

@@ -61,7 +61,9 @@ struct EligibilityDecision {
     // ineligible one every "out" reason found (so support sees all that is wrong at once).
     std::vector<EligibilityReason> reasons;
     int active_claims = 0;
-    int outstanding_requirements = 0;  // pending, non-excluded, on active claims
+    int outstanding_requirements = 0;          // pending, non-excluded, on active claims
+    std::vector<std::string> outstanding_ids;  // their ids, sorted
+    std::vector<std::string> active_lenders;   // lender codes of the active claims
 };
 
 // THE eligibility rule (product.md §3): discovery, pre-call validation, inspection and reports

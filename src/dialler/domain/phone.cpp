@@ -81,6 +81,26 @@ std::string_view PhoneTypeName(PhoneType type) {
     return "unknown";
 }
 
+PhoneType ParsePhoneType(std::string_view name) {
+    for (auto t :
+         {PhoneType::kMobile,
+          PhoneType::kFixedLine,
+          PhoneType::kFixedLineOrMobile,
+          PhoneType::kTollFree,
+          PhoneType::kPremiumRate,
+          PhoneType::kSharedCost,
+          PhoneType::kVoip,
+          PhoneType::kPersonalNumber,
+          PhoneType::kPager,
+          PhoneType::kUan,
+          PhoneType::kVoicemail}) {
+        if (PhoneTypeName(t) == name) {
+            return t;
+        }
+    }
+    return PhoneType::kUnknown;
+}
+
 bool IsUkDialable(const PhoneNumber& number) {
     const bool is_uk = number.region == "GB" || number.region == "GG" || number.region == "JE" ||
                        number.region == "IM";

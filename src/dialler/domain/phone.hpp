@@ -23,6 +23,8 @@ enum class PhoneType {
 };
 
 std::string_view PhoneTypeName(PhoneType type);
+// Inverse of PhoneTypeName; unknown names give kUnknown.
+PhoneType ParsePhoneType(std::string_view name);
 
 // A phone number that parsed as a valid number. Invariant: `e164` is "+" and digits, `region`
 // is the ISO 3166 code of the number's region ("GB", "GG", "JE", "IM", "FR", ...).

@@ -138,5 +138,13 @@ TEST(MaskPhone, ShowsNothingForAMalformedNumber) {
     EXPECT_EQ(Mask("+44 7400 123456"), "•••");
 }
 
+TEST(ParsePhoneType, InvertsPhoneTypeName) {
+    for (auto t :
+         {PhoneType::kMobile, PhoneType::kFixedLine, PhoneType::kVoip, PhoneType::kUnknown}) {
+        EXPECT_EQ(ParsePhoneType(PhoneTypeName(t)), t);
+    }
+    EXPECT_EQ(ParsePhoneType("carrier_pigeon"), PhoneType::kUnknown);
+}
+
 }  // namespace
 }  // namespace dialler::domain

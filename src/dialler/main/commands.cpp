@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/http/dispatcher.hpp"
+#include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/adapters/http/server.hpp"
 #include "dialler/adapters/replica/demo_data.hpp"
@@ -16,6 +17,7 @@
 #include "dialler/platform/database_url.hpp"
 #include "dialler/platform/logging.hpp"
 #include "dialler/platform/metrics.hpp"
+#include "dialler/platform/periodic_runner.hpp"
 #include "dialler/platform/signals.hpp"
 #include "dialler/platform/thread_pool.hpp"
 
@@ -134,6 +136,77 @@ int RunAgentsDeactivate(const platform::Config& config, const std::string& email
     return 0;
 }
 
+int RunDiscover(const platform::Config& config, bool full) {
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    adapters::sql::Migrator(*own.db).Apply(own.clock.Now());
+    auto replica = OpenReplica(config, kCliPoolSize);
+    QueueState queue(own, *replica, config);
+    auto run = full ? queue.discovery.RunFull() : queue.discovery.RunIncremental();
+    if (!run) {
+        return Report(run.error());
+    }
+    std::cout << adapters::http::DiscoveryRunJson(*run).dump(2) << "\n";
+    return 0;
+}
+
+int RunQueueStats(const platform::Config& config) {
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    auto replica = OpenReplica(config, kCliPoolSize);
+    QueueState queue(own, *replica, config);
+    nlohmann::json runs = nlohmann::json::array();
+    for (const auto& run : queue.runs.RecentRuns(5)) {
+        runs.push_back(adapters::http::DiscoveryRunJson(run));
+    }
+    const nlohmann::json out = {
+        {"queues", adapters::http::QueueCountsJson(queue.leads.Counts(own.clock.Now()))},
+        {"recentRuns", runs},
+    };
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json) {
+    long long id = 0;
+    try {
+        std::size_t used = 0;
+        id = std::stoll(user_id, &used);
+        if (used != user_id.size() || id <= 0) {
+            throw std::invalid_argument("not a positive id");
+        }
+    } catch (const std::exception&) {
+        std::cerr << "error: USER_ID must be a positive whole number\n";
+        return 2;
+    }
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    auto replica = OpenReplica(config, kCliPoolSize);
+    QueueState queue(own, *replica, config);
+    const auto inspection = queue.inspection.Inspect(domain::UserId{id});
+    if (!inspection) {
+        return Report(inspection.error());
+    }
+    const nlohmann::json out = adapters::http::InspectionJson(*inspection);
+    if (as_json) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::cout << "customer " << user_id << ": queue "
+              << (out["queue"].is_null() ? "none" : out["queue"].get<std::string>()) << "\n";
+    for (const auto& r : out["eligibility"]["reasons"]) {
+        std::cout << "  - " << r["text"].get<std::string>() << "\n";
+    }
+    std::cout << "call now: " << (out["gate"]["allowed"].get<bool>() ? "allowed" : "refused")
+              << "\n";
+    for (const auto& d : out["gate"]["denials"]) {
+        std::cout << "  - " << d["message"].get<std::string>() << "\n";
+    }
+    std::cout << "score " << out["score"]["total"] << "\n";
+    for (const auto& c : out["score"]["components"]) {
+        std::cout << "  " << c["name"].get<std::string>() << " " << c["points"] << " ("
+                  << c["detail"].get<std::string>() << ")\n";
+    }
+    return 0;
+}
+
 int RunServe(const platform::Config& config) {
     platform::InitLogging(config.log_level);
     const auto workers_count = static_cast<std::size_t>(config.worker_threads);
@@ -168,6 +241,7 @@ int RunServe(const platform::Config& config) {
         demo_created = *created;
     }
 
+    QueueState queue(state, *replica, config);
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
@@ -175,11 +249,46 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddAuthRoutes(
         router, state.auth, adapters::http::CookieSettings{config.SecureCookies()}
     );
+    adapters::http::AddQueueRoutes(
+        router,
+        adapters::http::QueueRouteDeps{
+            queue.leads,
+            queue.runs,
+            queue.inspection,
+            queue.queue,
+            queue.callbacks,
+            queue.lenders,
+            state.clock}
+    );
+    if (config.enable_test_endpoints) {
+        adapters::http::AddTestingRoutes(router, [&state](std::optional<Timestamp> t) {
+            if (t) {
+                state.clock.Pin(*t);
+            } else {
+                state.clock.Unpin();
+            }
+        });
+        platform::LogWarn("server.test_endpoints_enabled");
+    }
     const adapters::http::Dispatcher dispatcher(
         router, state.auth, adapters::http::DispatcherSettings{config.web_dir}
     );
 
     platform::ThreadPool workers(workers_count);
+    platform::PeriodicRunner jobs;
+    if (config.enable_hourly_refresh) {
+        // Incremental every few minutes (the first soon after start, a full one when there is no
+        // watermark yet), full reconcile hourly. Never at start-up in the request path.
+        jobs.Every(
+            "discovery.incremental",
+            std::chrono::minutes{5},
+            std::chrono::seconds{2},
+            [&queue] { (void)queue.discovery.RunIncremental(); }
+        );
+        jobs.Every("discovery.full", std::chrono::hours{1}, std::chrono::hours{1}, [&queue] {
+            (void)queue.discovery.RunFull();
+        });
+    }
     adapters::http::HttpServer server(
         adapters::http::ServerSettings{
             config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)},
@@ -188,6 +297,7 @@ int RunServe(const platform::Config& config) {
         metrics
     );
     server.Start();
+    jobs.Start();
     platform::LogInfo(
         "server.started",
         {{"port", config.port},
@@ -210,7 +320,9 @@ int RunServe(const platform::Config& config) {
 
     const int sig = platform::WaitForStopSignal();
     platform::LogInfo("server.stopping", {{"signal", sig}});
+    queue.discovery.RequestStop();
     server.Stop(std::chrono::milliseconds{1500});
+    jobs.Stop();
     workers.Shutdown();
     platform::LogInfo("server.stopped");
     return 0;

@@ -34,4 +34,12 @@ int RunAgentsList(const platform::Config& config, bool as_json);
 int RunAgentsPasswd(const platform::Config& config, const std::string& email);
 int RunAgentsDeactivate(const platform::Config& config, const std::string& email);
 
+// `dialler discover [--full]`: one discovery run now (for cron); prints the run as JSON.
+int RunDiscover(const platform::Config& config, bool full);
+// `dialler queue stats`: depth and callable-now per queue, and the last runs.
+int RunQueueStats(const platform::Config& config);
+// `dialler queue show USER_ID [--json]`: eligibility, gate, score and lease of one customer,
+// read live from the replica.
+int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json);
+
 }  // namespace dialler::main

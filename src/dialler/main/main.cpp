@@ -93,6 +93,27 @@ int Main(int argc, char** argv) {
         exit_code = dialler::main::RunAgentsDeactivate(LoadConfigOrExit(), email);
     });
 
+    bool full = false;
+    auto* discover =
+        app.add_subcommand("discover", "Run discovery once (incremental; --full to reconcile all)");
+    discover->add_flag("--full", full, "Reconcile every customer, not only what changed");
+    discover->callback([&] { exit_code = dialler::main::RunDiscover(LoadConfigOrExit(), full); });
+
+    auto* queue = app.add_subcommand("queue", "Inspect the queues");
+    queue->require_subcommand(1);
+    auto* queue_stats =
+        queue->add_subcommand("stats", "Depth and callable-now counts per queue, recent runs");
+    queue_stats->callback([&] { exit_code = dialler::main::RunQueueStats(LoadConfigOrExit()); });
+    std::string user_id;
+    bool show_json = false;
+    auto* queue_show =
+        queue->add_subcommand("show", "Why a customer is (or is not) in a queue, read live");
+    queue_show->add_option("USER_ID", user_id, "The replica users.id")->required();
+    queue_show->add_flag("--json", show_json, "JSON output");
+    queue_show->callback([&] {
+        exit_code = dialler::main::RunQueueShow(LoadConfigOrExit(), user_id, show_json);
+    });
+
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([] { std::cout << "dialler " << DIALLER_VERSION << "\n"; });
 

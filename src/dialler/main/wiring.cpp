@@ -1,6 +1,16 @@
 #include "dialler/main/wiring.hpp"
 
+#include <array>
+#include <span>
 #include <stdexcept>
+
+#include <unistd.h>
+
+#include "dialler/base/embedded_file.hpp"
+
+namespace dialler::reference_data {
+std::span<const dialler::EmbeddedFile> Files();
+}
 
 namespace dialler::main {
 
@@ -47,5 +57,72 @@ OwnState::OwnState(
       throttle(*db),
       agent_service(agents, sessions, audit, hasher, clock),
       auth(agents, sessions, throttle, audit, hasher, tokens, clock, AuthSettingsFrom(config)) {}
+
+}  // namespace dialler::main
+
+namespace dialler::main {
+
+domain::LenderNames EmbeddedLenderNames() {
+    for (const EmbeddedFile& f : reference_data::Files()) {
+        if (f.name == "lenders.csv") {
+            return domain::LenderNames::FromCsv(f.text);
+        }
+    }
+    return {};
+}
+
+namespace {
+// Names this process in job leases: host and pid are enough to tell instances apart in a log.
+std::string InstanceName() {
+    std::array<char, 256> host{};
+    gethostname(host.data(), host.size() - 1);
+    return std::string(host.data()) + ":" + std::to_string(getpid());
+}
+}  // namespace
+
+QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Config& config)
+    : leads(*own.db),
+      leases_of_leads(*own.db),
+      outcomes(*own.db),
+      suppressions(*own.db),
+      runs(*own.db),
+      contacts(*own.db),
+      leases(*own.db),
+      lenders(EmbeddedLenderNames()),
+      discovery(
+          app::DiscoveryService::Ports{
+              replica,
+              leads,
+              suppressions,
+              runs,
+              contacts,
+              leases,
+              phones,
+              settings,
+              lenders,
+              own.clock},
+          InstanceName()
+      ),
+      inspection(app::InspectionService::Ports{
+          replica, leads, suppressions, contacts, phones, settings, lenders, own.clock}),
+      queue(
+          app::QueueService::Ports{
+              replica,
+              leads,
+              leases_of_leads,
+              outcomes,
+              suppressions,
+              contacts,
+              own.audit,
+              discovery,
+              phones,
+              settings,
+              lenders,
+              own.clock,
+          },
+          config.enable_pre_call_validation
+      ),
+      callbacks(app::CallbackService::Ports{
+          outcomes, leads, suppressions, own.audit, phones, settings, own.clock}) {}
 
 }  // namespace dialler::main

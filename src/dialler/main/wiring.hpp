@@ -3,11 +3,19 @@
 #include <memory>
 
 #include "dialler/adapters/crypto/sodium_crypto.hpp"
+#include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/app/callback_service.hpp"
+#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/inspection_service.hpp"
+#include "dialler/app/queue_service.hpp"
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/domain/lenders.hpp"
 #include "dialler/platform/config.hpp"
 #include "dialler/platform/system_clock.hpp"
 
@@ -16,7 +24,7 @@ namespace dialler::main {
 // The composition root's object graph for the own database: stores and the services on them.
 // Owns everything; members are declared in dependency order so they are destroyed in reverse.
 struct OwnState {
-    platform::SystemClock clock;
+    platform::ControllableClock clock;
     std::unique_ptr<adapters::sql::SqlDatabase> db;
     adapters::sql::SqlAgentStore agents;
     adapters::sql::SqlSessionStore sessions;
@@ -29,6 +37,30 @@ struct OwnState {
 
     OwnState(std::unique_ptr<adapters::sql::SqlDatabase> database, const platform::Config& config);
 };
+
+// The queue engine on top of OwnState and the replica. Owns its stores and services; keeps
+// references to `own` and `replica`, which must outlive it.
+struct QueueState {
+    adapters::sql::SqlLeadStore leads;
+    adapters::sql::SqlLeadLeases leases_of_leads;
+    adapters::sql::SqlOutcomeStore outcomes;
+    adapters::sql::SqlSuppressionStore suppressions;
+    adapters::sql::SqlDiscoveryStore runs;
+    adapters::sql::SqlContactLog contacts;
+    adapters::sql::SqlJobLeaseStore leases;
+    adapters::phone::LibphonenumberPhoneParser phones;
+    app::FixedSettingsProvider settings;
+    domain::LenderNames lenders;
+    app::DiscoveryService discovery;
+    app::InspectionService inspection;
+    app::QueueService queue;
+    app::CallbackService callbacks;
+
+    QueueState(OwnState& own, app::Replica& replica, const platform::Config& config);
+};
+
+// The lender display names compiled in from data/lenders.csv.
+domain::LenderNames EmbeddedLenderNames();
 
 // Opens the own database named by config.database_url (pool of `pool_size`). Throws on failure.
 std::unique_ptr<adapters::sql::SqlDatabase> OpenOwnDatabase(

@@ -200,6 +200,10 @@ Status LoadTuning(const EnvMap& env, Config& c) {
     );
     DIALLER_ASSIGN_OR_RETURN(c.http_threads, GetInt(env, "HTTP_THREADS", 2, 1, 64));
     DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
+    DIALLER_ASSIGN_OR_RETURN(c.enable_test_endpoints, GetBool(env, "ENABLE_TEST_ENDPOINTS", false));
+    if (c.enable_test_endpoints && c.IsProduction()) {
+        return Bad("ENABLE_TEST_ENDPOINTS", "must not be set in production");
+    }
     c.log_level = AsciiLower(Get(env, "LOG_LEVEL", "info"));
     if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
         c.log_level != "error") {

@@ -42,6 +42,8 @@ struct Config {
     int http_threads = 2;
     int worker_threads = 4;
     std::string log_level = "info";
+    // Black-box test hooks (POST /api/testing/clock); development only.
+    bool enable_test_endpoints = false;
 
     bool IsProduction() const { return app_env == AppEnv::kProduction; }
     // Whether cookies must carry `Secure` (the public URL is https).

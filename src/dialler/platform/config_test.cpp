@@ -107,6 +107,9 @@ TEST(LoadConfig, RequiresExplicitDatabasesAndHttpsInProduction) {
     EnvMap demo = Production();
     demo["DEMO_PASSWORD"] = "demo-password-2026";
     ExpectRejects(demo, "DEMO_PASSWORD");
+    EnvMap hooks = Production();
+    hooks["ENABLE_TEST_ENDPOINTS"] = "true";
+    ExpectRejects(hooks, "ENABLE_TEST_ENDPOINTS");
 }
 
 TEST(LoadConfig, RequiresEveryTwilioCredentialForRealTelephony) {

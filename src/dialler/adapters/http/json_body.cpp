@@ -1,5 +1,9 @@
 #include "dialler/adapters/http/json_body.hpp"
 
+#include <charconv>
+
+#include "dialler/base/text.hpp"
+
 namespace dialler::adapters::http {
 
 Result<nlohmann::json> ParseJsonObject(std::string_view body) {
@@ -31,6 +35,76 @@ Result<std::string> RequireString(
         return InvalidField(key, key + " is too long");
     }
     return value;
+}
+
+Result<std::optional<std::string>> OptionalString(
+    const nlohmann::json& object, const std::string& key, std::size_t max_length
+) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) {
+        return std::optional<std::string>{};
+    }
+    if (!it->is_string()) {
+        return InvalidField(key, key + " must be a string");
+    }
+    auto value = it->get<std::string>();
+    if (value.size() > max_length) {
+        return InvalidField(key, key + " is too long");
+    }
+    return std::optional<std::string>(std::move(value));
+}
+
+Result<Timestamp> RequireTime(const nlohmann::json& object, const std::string& key) {
+    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(object, key, 64));
+    const auto t = ParseRfc3339(text);
+    if (!t) {
+        return InvalidField(key, key + " must be an RFC 3339 date-time, e.g. 2026-11-23T10:00:00Z");
+    }
+    return Timestamp{*t};
+}
+
+std::map<std::string, std::string> ParseQuery(std::string_view query) {
+    const auto decode = [](std::string_view in) {
+        std::string out;
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            if (in[i] == '+') {
+                out += ' ';
+            } else if (in[i] == '%' && i + 2 < in.size()) {
+                unsigned v = 0;
+                const auto [ptr, ec] = std::from_chars(in.data() + i + 1, in.data() + i + 3, v, 16);
+                if (ec == std::errc{} && ptr == in.data() + i + 3) {
+                    out += static_cast<char>(v);
+                    i += 2;
+                } else {
+                    out += in[i];
+                }
+            } else {
+                out += in[i];
+            }
+        }
+        return out;
+    };
+    std::map<std::string, std::string> out;
+    for (std::string_view part : Split(query, '&')) {
+        if (part.empty()) {
+            continue;
+        }
+        const auto eq = part.find('=');
+        out.insert_or_assign(
+            decode(part.substr(0, eq)),
+            eq == std::string_view::npos ? std::string() : decode(part.substr(eq + 1))
+        );
+    }
+    return out;
+}
+
+Result<std::int64_t> PositiveId(std::string_view text, const std::string& field) {
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
+        return InvalidField(field, field + " must be a positive whole number");
+    }
+    return id;
 }
 
 Response Json(const nlohmann::json& body, int status) {

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/http/http_types.hpp"
+#include "dialler/base/clock.hpp"
 #include "dialler/base/error.hpp"
 
 namespace dialler::adapters::http {
@@ -19,6 +23,21 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body);
 Result<std::string> RequireString(
     const nlohmann::json& object, const std::string& key, std::size_t max_length
 );
+
+// Reads an optional string member: nullopt when absent or null; kInvalidArgument naming `key`
+// when present but not a string or longer than `max_length`.
+Result<std::optional<std::string>> OptionalString(
+    const nlohmann::json& object, const std::string& key, std::size_t max_length
+);
+
+// Reads a required RFC 3339 time member. Errors: kInvalidArgument naming `key`.
+Result<Timestamp> RequireTime(const nlohmann::json& object, const std::string& key);
+
+// Parses a query string ("a=1&b=x%20y") into decoded key/value pairs (later keys win).
+std::map<std::string, std::string> ParseQuery(std::string_view query);
+
+// Parses a positive integer path or query parameter. Errors: kInvalidArgument naming `field`.
+Result<std::int64_t> PositiveId(std::string_view text, const std::string& field);
 
 // A 200 (or `status`) JSON response.
 Response Json(const nlohmann::json& body, int status = 200);

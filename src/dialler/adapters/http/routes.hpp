@@ -1,9 +1,16 @@
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "dialler/adapters/http/router.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/app/callback_service.hpp"
+#include "dialler/app/discovery_store.hpp"
+#include "dialler/app/inspection_service.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/platform/metrics.hpp"
 
@@ -22,5 +29,21 @@ void AddOpsRoutes(
     std::string version
 );
 void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookies);
+struct QueueRouteDeps {
+    app::LeadStore& leads;
+    app::DiscoveryStore& runs;
+    app::InspectionService& inspection;
+    app::QueueService& queue;
+    app::CallbackService& callbacks;
+    const domain::LenderNames& lenders;
+    const Clock& clock;
+};
+void AddQueueRoutes(Router& router, QueueRouteDeps deps);
+
+// Test hooks for black-box tests; only added when ENABLE_TEST_ENDPOINTS is on (never in
+// production). POST /api/testing/clock {"now": RFC 3339 | null} pins or unpins the clock.
+void AddTestingRoutes(
+    Router& router, const std::function<void(std::optional<Timestamp>)>& set_clock
+);
 
 }  // namespace dialler::adapters::http

@@ -2,6 +2,7 @@
 
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/routes.hpp"
+#include "dialler/base/text.hpp"
 #include "dialler/platform/logging.hpp"
 
 namespace dialler::adapters::http {
@@ -44,6 +45,26 @@ void AddOpsRoutes(
                     r.body = metrics.Serialize();
                     return r;
                 }});
+}
+
+void AddTestingRoutes(
+    Router& router, const std::function<void(std::optional<Timestamp>)>& set_clock
+) {
+    router.Add(
+        {"POST",
+         "/api/testing/clock",
+         Access::Roles({domain::Role::kAdmin}),
+         [set_clock](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             if (!body.contains("now") || body["now"].is_null()) {
+                 set_clock(std::nullopt);
+                 return Json({{"now", nullptr}});
+             }
+             DIALLER_ASSIGN_OR_RETURN(const Timestamp now, RequireTime(body, "now"));
+             set_clock(now);
+             return Json({{"now", FormatRfc3339(std::chrono::floor<std::chrono::seconds>(now))}});
+         }}
+    );
 }
 
 }  // namespace dialler::adapters::http

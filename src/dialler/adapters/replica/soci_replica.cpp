@@ -125,95 +125,159 @@ std::string SociReplica::EpochDays(const std::string& column) const {
                : "CAST(julianday(" + column + ") - 2440587.5 AS INTEGER)";
 }
 
-std::vector<CustomerRecord> SociReplica::ReadWhere(const std::string& id_predicate) {
+namespace {
+
+// Runs `sql` after binding each of `intos` (a statement built piece by piece, so that optional
+// joins add columns without a second copy of the query).
+void Prepare(soci::statement& st, const std::string& sql) {
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+}
+
+}  // namespace
+
+std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
+    const std::string& id_predicate, bool with_context
+) {
     soci::session s(pool_);
-    std::vector<CustomerRecord> records;
+    std::vector<domain::CustomerContextData> out;
+    std::vector<CustomerRecord> records;  // parallel to `out` while reading; moved in at the end
+    std::vector<std::vector<domain::ReplicaAddress>> addresses;
+    std::vector<std::optional<std::string>> emails;
     {
         long long id = 0;
         int enabled = 0;
         int signed_flag = 0;
-        std::string status;
-        std::string phone;
-        std::string first;
-        std::string last;
-        long long dob_days = 0;
-        long long created = 0;
-        long long updated = 0;
-        soci::indicator status_i{};
-        soci::indicator phone_i{};
-        soci::indicator first_i{};
-        soci::indicator last_i{};
-        soci::indicator dob_i{};
-        soci::indicator created_i{};
-        soci::indicator updated_i{};
-        soci::indicator enabled_i{};
-        soci::statement st =
-            (s.prepare << "SELECT id, is_enabled, status, phone_number, "
-                          "CASE WHEN current_signature_file_id IS NULL THEN 0 ELSE 1 END, "
-                          "first_name, last_name, " +
-                              EpochDays("date_of_birth") + ", " + EpochSeconds("created_at") +
-                              ", " + EpochSeconds("updated_at") + " FROM users WHERE id " +
-                              id_predicate + " ORDER BY id",
-             soci::into(id),
-             soci::into(enabled, enabled_i),
-             soci::into(status, status_i),
-             soci::into(phone, phone_i),
-             soci::into(signed_flag),
-             soci::into(first, first_i),
-             soci::into(last, last_i),
-             soci::into(dob_days, dob_i),
-             soci::into(created, created_i),
-             soci::into(updated, updated_i));
-        st.execute();
+        std::string status, phone, first, last, email;
+        long long dob_days = 0, created = 0, updated = 0;
+        soci::indicator status_i{}, phone_i{}, first_i{}, last_i{}, dob_i{}, created_i{},
+            updated_i{}, enabled_i{}, email_i{};
+        std::string a_id, a_full, a_line1, a_line2, a_town, a_county, a_post;
+        int a_linked = 0;
+        soci::indicator a_id_i{}, a_full_i{}, a_line1_i{}, a_line2_i{}, a_town_i{}, a_county_i{},
+            a_post_i{}, a_linked_i{};
+        soci::statement st(s);
+        st.alloc();
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(enabled, enabled_i));
+        st.exchange(soci::into(status, status_i));
+        st.exchange(soci::into(phone, phone_i));
+        st.exchange(soci::into(signed_flag));
+        st.exchange(soci::into(first, first_i));
+        st.exchange(soci::into(last, last_i));
+        st.exchange(soci::into(dob_days, dob_i));
+        st.exchange(soci::into(created, created_i));
+        st.exchange(soci::into(updated, updated_i));
+        std::string sql =
+            "SELECT u.id, u.is_enabled, u.status, u.phone_number, "
+            "CASE WHEN u.current_signature_file_id IS NULL THEN 0 ELSE 1 END, u.first_name, "
+            "u.last_name, " +
+            EpochDays("u.date_of_birth") + ", " + EpochSeconds("u.created_at") + ", " +
+            EpochSeconds("u.updated_at");
+        if (with_context) {
+            st.exchange(soci::into(email, email_i));
+            st.exchange(soci::into(a_id, a_id_i));
+            st.exchange(soci::into(a_linked, a_linked_i));
+            st.exchange(soci::into(a_full, a_full_i));
+            st.exchange(soci::into(a_line1, a_line1_i));
+            st.exchange(soci::into(a_line2, a_line2_i));
+            st.exchange(soci::into(a_town, a_town_i));
+            st.exchange(soci::into(a_county, a_county_i));
+            st.exchange(soci::into(a_post, a_post_i));
+            sql +=
+                ", u.email_address, a.id, a.is_linked_address, a.full_address, a.address_line_1, "
+                "a.address_line_2, a.post_town, a.county, a.post_code FROM users u "
+                "LEFT JOIN user_addresses a ON a.user_id = u.id WHERE u.id " +
+                id_predicate + " ORDER BY u.id, a.is_linked_address, a.id";
+        } else {
+            sql += " FROM users u WHERE u.id " + id_predicate + " ORDER BY u.id";
+        }
+        Prepare(st, sql);
         while (st.fetch()) {
-            CustomerRecord r;
-            r.user.id = UserId{id};
-            r.user.is_enabled = enabled_i == soci::i_ok && enabled != 0;
-            r.user.status = Opt(status, status_i);
-            r.user.phone_number = Opt(phone, phone_i);
-            r.user.has_signature = signed_flag != 0;
-            r.user.first_name = Opt(first, first_i);
-            r.user.last_name = Opt(last, last_i);
-            if (dob_i == soci::i_ok) {
-                r.user.date_of_birth =
-                    std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{dob_days}}};
+            if (records.empty() || records.back().user.id.Value() != id) {
+                CustomerRecord r;
+                r.user.id = UserId{id};
+                r.user.is_enabled = enabled_i == soci::i_ok && enabled != 0;
+                r.user.status = Opt(status, status_i);
+                r.user.phone_number = Opt(phone, phone_i);
+                r.user.has_signature = signed_flag != 0;
+                r.user.first_name = Opt(first, first_i);
+                r.user.last_name = Opt(last, last_i);
+                if (dob_i == soci::i_ok) {
+                    r.user.date_of_birth = std::chrono::year_month_day{
+                        std::chrono::sys_days{std::chrono::days{dob_days}}};
+                }
+                r.user.created_at = OptTime(created, created_i);
+                r.user.updated_at = OptTime(updated, updated_i);
+                records.push_back(std::move(r));
+                addresses.emplace_back();
+                emails.push_back(with_context ? Opt(email, email_i) : std::nullopt);
             }
-            r.user.created_at = OptTime(created, created_i);
-            r.user.updated_at = OptTime(updated, updated_i);
-            records.push_back(std::move(r));
+            if (with_context && a_id_i == soci::i_ok) {
+                addresses.back().push_back(domain::ReplicaAddress{
+                    a_id,
+                    a_linked_i != soci::i_ok || a_linked == 0,
+                    Opt(a_full, a_full_i),
+                    Opt(a_line1, a_line1_i),
+                    Opt(a_line2, a_line2_i),
+                    Opt(a_town, a_town_i),
+                    Opt(a_county, a_county_i),
+                    Opt(a_post, a_post_i),
+                });
+            }
         }
     }
-    if (records.empty()) {
-        return records;
-    }
-    {
-        long long id = 0;
-        long long user_id = 0;
-        std::string status;
-        std::string lender;
-        std::string type;
-        long long created = 0;
-        long long updated = 0;
-        soci::indicator status_i{};
-        soci::indicator lender_i{};
-        soci::indicator type_i{};
-        soci::indicator created_i{};
-        soci::indicator updated_i{};
-        soci::statement st =
-            (s.prepare << "SELECT id, user_id, status, lender, type, " +
-                              EpochSeconds("created_at") + ", " + EpochSeconds("updated_at") +
-                              " FROM claims WHERE user_id " + id_predicate +
-                              " ORDER BY user_id, id",
-             soci::into(id),
-             soci::into(user_id),
-             soci::into(status, status_i),
-             soci::into(lender, lender_i),
-             soci::into(type, type_i),
-             soci::into(created, created_i),
-             soci::into(updated, updated_i));
-        st.execute();
+    std::vector<std::vector<domain::ReplicaVehicle>> vehicles(records.size());
+    if (!records.empty()) {
+        long long id = 0, user_id = 0, created = 0, updated = 0;
+        std::string status, lender, type;
+        soci::indicator status_i{}, lender_i{}, type_i{}, created_i{}, updated_i{};
+        std::string v_reg, v_make, v_model, v_dealer, v_payment;
+        long long v_start = 0;
+        long long v_claim = 0;
+        soci::indicator v_claim_i{}, v_reg_i{}, v_make_i{}, v_model_i{}, v_dealer_i{},
+            v_payment_i{}, v_start_i{};
+        soci::statement st(s);
+        st.alloc();
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(user_id));
+        st.exchange(soci::into(status, status_i));
+        st.exchange(soci::into(lender, lender_i));
+        st.exchange(soci::into(type, type_i));
+        st.exchange(soci::into(created, created_i));
+        st.exchange(soci::into(updated, updated_i));
+        std::string sql = "SELECT c.id, c.user_id, c.status, c.lender, c.type, " +
+                          EpochSeconds("c.created_at") + ", " + EpochSeconds("c.updated_at");
+        if (with_context) {
+            st.exchange(soci::into(v_claim, v_claim_i));
+            st.exchange(soci::into(v_reg, v_reg_i));
+            st.exchange(soci::into(v_make, v_make_i));
+            st.exchange(soci::into(v_model, v_model_i));
+            st.exchange(soci::into(v_dealer, v_dealer_i));
+            st.exchange(soci::into(v_payment, v_payment_i));
+            st.exchange(soci::into(v_start, v_start_i));
+            // Money as decimal text, never through a double.
+            const std::string payment = dialect_ == ReplicaDialect::kMysql
+                                            ? "CAST(v.monthly_payment AS CHAR)"
+                                            : "printf('%.2f', v.monthly_payment)";
+            sql +=
+                ", v.claim_id, v.vehicle_registration, v.vehicle_make, v.vehicle_model, "
+                "v.dealership_name, " +
+                payment + ", " + EpochSeconds("v.contract_start_date") +
+                " FROM claims c LEFT JOIN claim_vehicle_packages v ON v.claim_id = c.id WHERE "
+                "c.user_id " +
+                id_predicate + " ORDER BY c.user_id, c.id, v.id";
+        } else {
+            sql += " FROM claims c WHERE c.user_id " + id_predicate + " ORDER BY c.user_id, c.id";
+        }
+        Prepare(st, sql);
         while (st.fetch()) {
-            if (CustomerRecord* r = FindRecord(records, user_id)) {
+            CustomerRecord* r = FindRecord(records, user_id);
+            if (r == nullptr) {
+                continue;
+            }
+            if (r->claims.empty() || r->claims.back().id != id) {
                 r->claims.push_back(domain::ReplicaClaim{
                     id,
                     Opt(status, status_i),
@@ -223,22 +287,24 @@ std::vector<CustomerRecord> SociReplica::ReadWhere(const std::string& id_predica
                     OptTime(updated, updated_i),
                 });
             }
+            if (with_context && v_claim_i == soci::i_ok) {
+                const auto index = static_cast<std::size_t>(r - records.data());
+                vehicles[index].push_back(domain::ReplicaVehicle{
+                    v_claim,
+                    Opt(v_reg, v_reg_i),
+                    Opt(v_make, v_make_i),
+                    Opt(v_model, v_model_i),
+                    Opt(v_dealer, v_dealer_i),
+                    Opt(v_payment, v_payment_i),
+                    OptTime(v_start, v_start_i),
+                });
+            }
         }
     }
-    {
-        std::string id;
-        long long claim_id = 0;
-        long long user_id = 0;
-        std::string type;
-        std::string status;
-        std::string reason;
-        long long created = 0;
-        long long updated = 0;
-        soci::indicator type_i{};
-        soci::indicator status_i{};
-        soci::indicator reason_i{};
-        soci::indicator created_i{};
-        soci::indicator updated_i{};
+    if (!records.empty()) {
+        std::string id, type, status, reason;
+        long long claim_id = 0, user_id = 0, created = 0, updated = 0;
+        soci::indicator type_i{}, status_i{}, reason_i{}, created_i{}, updated_i{};
         soci::statement st =
             (s.prepare << "SELECT r.id, r.claim_id, c.user_id, r.type, r.status, "
                           "r.claim_requirement_reason, " +
@@ -269,11 +335,35 @@ std::vector<CustomerRecord> SociReplica::ReadWhere(const std::string& id_predica
             }
         }
     }
-    return records;
+    out.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        out.push_back(domain::CustomerContextData{
+            std::move(records[i]),
+            std::move(emails[i]),
+            std::move(addresses[i]),
+            std::move(vehicles[i])});
+    }
+    return out;
+}
+
+std::vector<CustomerRecord> SociReplica::Records(const std::string& id_predicate) {
+    std::vector<CustomerRecord> out;
+    for (auto& c : ReadWhere(id_predicate, false)) {
+        out.push_back(std::move(c.record));
+    }
+    return out;
+}
+
+std::optional<domain::CustomerContextData> SociReplica::ReadCustomerContext(UserId id) {
+    auto found = ReadWhere("= " + std::to_string(id.Value()), true);
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return std::move(found.front());
 }
 
 std::vector<CustomerRecord> SociReplica::ReadCustomerRange(UserId first, UserId last) {
-    return ReadWhere(
+    return Records(
         "BETWEEN " + std::to_string(first.Value()) + " AND " + std::to_string(last.Value())
     );
 }
@@ -286,7 +376,7 @@ std::vector<CustomerRecord> SociReplica::ReadCustomers(std::span<const UserId> i
     for (std::size_t i = 0; i < ids.size(); ++i) {
         list += (i == 0 ? "" : ",") + std::to_string(ids[i].Value());
     }
-    return ReadWhere(list + ")");
+    return Records(list + ")");
 }
 
 std::optional<UserId> SociReplica::MaxUserId() {
@@ -298,7 +388,6 @@ std::optional<UserId> SociReplica::MaxUserId() {
 }
 
 app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
-    soci::session s(pool_);
     // Compared as 'YYYY-MM-DD HH:MM:SS' text against the bare column so that the updated_at
     // indexes serve the query (a function around the column would scan the table). Both MySQL
     // DATETIME and the SQLite demo's text compare correctly with it.
@@ -311,17 +400,21 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
     Changes out;
     std::vector<long long> ids;
     long long id = 0;
-    for (const std::string& query :
-         {"SELECT users.id FROM users WHERE " + touched("users"),
-          "SELECT claims.user_id FROM claims WHERE " + touched("claims"),
-          "SELECT claims.user_id FROM claim_requirements JOIN claims ON claims.id = "
-          "claim_requirements.claim_id "
-          "WHERE " +
-              touched("claim_requirements")}) {
-        soci::statement st = (s.prepare << query, soci::use(from), soci::use(from), soci::into(id));
-        st.execute();
-        while (st.fetch()) {
-            ids.push_back(id);
+    {
+        soci::session s(pool_);  // released before NewestChange takes its own
+        for (const std::string& query :
+             {"SELECT users.id FROM users WHERE " + touched("users"),
+              "SELECT claims.user_id FROM claims WHERE " + touched("claims"),
+              "SELECT claims.user_id FROM claim_requirements JOIN claims ON claims.id = "
+              "claim_requirements.claim_id "
+              "WHERE " +
+                  touched("claim_requirements")}) {
+            soci::statement st =
+                (s.prepare << query, soci::use(from), soci::use(from), soci::into(id));
+            st.execute();
+            while (st.fetch()) {
+                ids.push_back(id);
+            }
         }
     }
     std::sort(ids.begin(), ids.end());
@@ -329,6 +422,13 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
     for (long long v : ids) {
         out.users.push_back(UserId{v});
     }
+    out.newest = NewestChange();
+    return out;
+}
+
+std::optional<Timestamp> SociReplica::NewestChange() {
+    soci::session s(pool_);
+    std::optional<Timestamp> newest;
     for (const char* table : {"users", "claims", "claim_requirements"}) {
         for (const char* column : {"updated_at", "created_at"}) {
             long long t = 0;
@@ -338,11 +438,11 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
                 soci::into(t, ind);
             if (ind == soci::i_ok) {
                 const Timestamp ts{std::chrono::seconds{t}};
-                out.newest = out.newest ? std::max(*out.newest, ts) : ts;
+                newest = newest ? std::max(*newest, ts) : ts;
             }
         }
     }
-    return out;
+    return newest;
 }
 
 }  // namespace dialler::adapters::replica

@@ -29,12 +29,19 @@ public:
         override;
     std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids) override;
     std::optional<domain::UserId> MaxUserId() override;
+    std::optional<domain::CustomerContextData> ReadCustomerContext(domain::UserId id) override;
     Changes ChangedSince(Timestamp since) override;
+    std::optional<Timestamp> NewestChange() override;
 
 private:
     // Reads the customers whose user id satisfies `id_predicate` (an SQL fragment over integer
     // literals only, e.g. "BETWEEN 1 AND 500" or "IN (3, 9)").
-    std::vector<domain::CustomerRecord> ReadWhere(const std::string& id_predicate);
+    // With `with_context`, also the email, addresses and vehicle packages (same three queries,
+    // with joins).
+    std::vector<domain::CustomerContextData> ReadWhere(
+        const std::string& id_predicate, bool with_context
+    );
+    std::vector<domain::CustomerRecord> Records(const std::string& id_predicate);
     // Dialect-specific SQL: seconds since the epoch of a naive-UTC DATETIME, days of a DATE.
     std::string EpochSeconds(const std::string& column) const;
     std::string EpochDays(const std::string& column) const;

@@ -1,0 +1,301 @@
+#include "dialler/adapters/http/queue_json.hpp"
+
+#include <algorithm>
+
+#include "dialler/base/text.hpp"
+
+namespace dialler::adapters::http {
+
+nlohmann::json TimeJson(const std::optional<Timestamp>& t) {
+    if (!t) {
+        return nullptr;
+    }
+    return FormatRfc3339(std::chrono::floor<std::chrono::seconds>(*t));
+}
+
+nlohmann::json ScoreComponentsJson(const std::vector<domain::ScoreComponent>& components) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& c : components) {
+        a.push_back({{"name", c.name}, {"points", c.points}, {"detail", c.detail}});
+    }
+    return a;
+}
+
+namespace {
+
+nlohmann::json QueueJson(const std::optional<domain::Queue>& q) {
+    return q ? nlohmann::json(domain::QueueName(*q)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json PhoneJson(const std::optional<domain::PhoneNumber>& phone) {
+    if (!phone) {
+        return nullptr;
+    }
+    return {
+        {"masked", domain::MaskPhone(*phone)},
+        {"type", domain::PhoneTypeName(phone->type)},
+        {"region", phone->region},
+        {"ukDialable", domain::IsUkDialable(*phone)},
+    };
+}
+
+}  // namespace
+
+nlohmann::json InspectionJson(const app::CustomerInspection& in) {
+    const auto& e = in.evaluation;
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto r : e.eligibility.reasons) {
+        reasons.push_back(
+            {{"code", domain::EligibilityReasonCode(r)}, {"text", domain::EligibilityReasonText(r)}}
+        );
+    }
+    nlohmann::json denials = nlohmann::json::array();
+    for (const auto& d : in.gate.denials) {
+        denials.push_back({{"code", domain::GateReasonCode(d.reason)}, {"message", d.message}});
+    }
+    nlohmann::json lease = nullptr;
+    nlohmann::json stored = nullptr;
+    if (in.stored) {
+        const app::Lead& l = *in.stored;
+        if (l.lease_agent_id) {
+            lease = {
+                {"agentId", l.lease_agent_id->ToString()},
+                {"expiresAt", TimeJson(l.lease_expires_at)}};
+        }
+        stored = {
+            {"queue", QueueJson(l.queue)},
+            {"reasons", l.reasons},
+            {"score", l.score},
+            {"isClosed", l.is_closed},
+            {"isGivenUp", l.is_given_up},
+            {"attempts", l.attempts},
+            {"nextCallAt", TimeJson(l.next_call_at)},
+            {"waitingSince", TimeJson(l.waiting_since)},
+            {"evaluatedAt", TimeJson(l.evaluated_at)},
+            {"badNumber", l.bad_number_e164.has_value()},
+        };
+    }
+    return {
+        {"queue", QueueJson(e.eligibility.queue)},
+        {"userId", in.user_id.ToString()},
+        {"eligibility",
+         {{"queue", QueueJson(e.eligibility.queue)},
+          {"reasons", reasons},
+          {"activeClaims", e.eligibility.active_claims},
+          {"outstandingRequirements", e.eligibility.outstanding_requirements},
+          {"suppressed", e.suppressed}}},
+        {"gate",
+         {{"allowed", in.gate.allowed},
+          {"denials", denials},
+          {"retryAt",
+           in.gate.retry_at ? nlohmann::json(FormatRfc3339(*in.gate.retry_at))
+                            : nlohmann::json(nullptr)}}},
+        {"score",
+         {{"total", e.lead.score},
+          {"givenUp", e.lead.is_given_up},
+          {"components", ScoreComponentsJson(e.lead.score_components)}}},
+        {"phone", PhoneJson(e.phone)},
+        {"lease", lease},
+        {"stored", stored},
+    };
+}
+
+nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& c : counts) {
+        a.push_back({
+            {"queue", domain::QueueName(c.queue)},
+            {"total", c.total},
+            {"callableNow", c.callable_now},
+            {"nextCallableAt", TimeJson(c.next_callable_at)},
+        });
+    }
+    return a;
+}
+
+nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run) {
+    return {
+        {"id", std::to_string(run.id)},
+        {"kind", run.kind},
+        {"status", run.status},
+        {"startedAt", TimeJson(run.started_at)},
+        {"finishedAt", TimeJson(run.finished_at)},
+        {"customersRead", run.customers_read},
+        {"leadsWritten", run.leads_written},
+        {"leadsInQueue", run.leads_in_queue},
+        {"skippedLeased", run.skipped_leased},
+        {"removed", run.removed},
+        {"conversions", run.conversions},
+        {"error", run.error},
+    };
+}
+
+namespace {
+
+nlohmann::json Opt(const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json ActorJson(const app::Actor& a) {
+    return {
+        {"kind", app::ActorKindName(a.kind)},
+        {"agentId", a.agent_id ? nlohmann::json(a.agent_id->ToString()) : nlohmann::json(nullptr)},
+    };
+}
+
+}  // namespace
+
+nlohmann::json CallbackJson(const app::Callback& c) {
+    return {
+        {"id", std::to_string(c.id)},
+        {"userId", c.user_id.ToString()},
+        {"agentId", c.agent ? nlohmann::json(c.agent->ToString()) : nlohmann::json(nullptr)},
+        {"scheduledFor", TimeJson(c.scheduled_for)},
+        {"status", app::CallbackStatusName(c.status)},
+        {"notes", c.notes},
+        {"createdBy", ActorJson(c.created_by)},
+        {"createdAt", TimeJson(c.created_at)},
+    };
+}
+
+nlohmann::json OutcomeJson(const app::StoredOutcome& o) {
+    return {
+        {"id", std::to_string(o.id)},
+        {"userId", o.user_id.ToString()},
+        {"agentId", o.agent.ToString()},
+        {"outcome", domain::OutcomeCode(o.outcome)},
+        {"notes", o.notes},
+        {"at", TimeJson(o.at)},
+    };
+}
+
+nlohmann::json SuppressionJson(const app::Suppression& e) {
+    return {
+        {"id", std::to_string(e.id)},
+        {"userId", e.user_id ? nlohmann::json(e.user_id->ToString()) : nlohmann::json(nullptr)},
+        {"phone",
+         e.phone_e164 ? nlohmann::json(domain::MaskPhone(domain::PhoneNumber{
+                            *e.phone_e164, domain::PhoneType::kUnknown, ""}))
+                      : nlohmann::json(nullptr)},
+        {"channel", app::SuppressionChannelName(e.channel)},
+        {"reason", e.reason},
+        {"source", e.source},
+        {"createdBy", ActorJson(e.created_by)},
+        {"createdAt", TimeJson(e.created_at)},
+        {"removedAt", TimeJson(e.removed_at)},
+        {"removedReason", e.removed_reason},
+    };
+}
+
+nlohmann::json LeadContextJson(
+    const app::LeadContext& c, const domain::LenderNames& lenders, Timestamp now
+) {
+    const auto& user = c.customer.record.user;
+    nlohmann::json addresses = nlohmann::json::array();
+    for (const auto& a : c.customer.addresses) {
+        addresses.push_back({
+            {"current", a.is_current},
+            {"fullAddress", Opt(a.full_address)},
+            {"line1", Opt(a.line_1)},
+            {"line2", Opt(a.line_2)},
+            {"town", Opt(a.town)},
+            {"county", Opt(a.county)},
+            {"postCode", Opt(a.post_code)},
+        });
+    }
+    nlohmann::json claims = nlohmann::json::array();
+    for (const auto& claim : c.customer.record.claims) {
+        nlohmann::json vehicle = nullptr;
+        for (const auto& v : c.customer.vehicles) {
+            if (v.claim_id == claim.id) {
+                vehicle = {
+                    {"registration", Opt(v.registration)},
+                    {"make", Opt(v.make)},
+                    {"model", Opt(v.model)},
+                    {"dealership", Opt(v.dealership)},
+                    {"monthlyPayment", Opt(v.monthly_payment)},
+                    {"contractStart", TimeJson(v.contract_start)},
+                };
+                break;
+            }
+        }
+        nlohmann::json requirements = nlohmann::json::array();
+        for (const auto& r : c.customer.record.requirements) {
+            if (r.claim_id == claim.id) {
+                const bool outstanding = std::binary_search(
+                    c.eligibility.outstanding_ids.begin(), c.eligibility.outstanding_ids.end(), r.id
+                );
+                requirements.push_back({
+                    {"id", r.id},
+                    {"type", Opt(r.type)},
+                    {"status", Opt(r.status)},
+                    {"reason", Opt(r.reason)},
+                    {"outstanding", outstanding},
+                });
+            }
+        }
+        claims.push_back({
+            {"id", std::to_string(claim.id)},
+            {"lender",
+             claim.lender ? nlohmann::json(lenders.DisplayName(*claim.lender))
+                          : nlohmann::json(nullptr)},
+            {"lenderCode", Opt(claim.lender)},
+            {"status", Opt(claim.status)},
+            {"type", Opt(claim.type)},
+            {"vehicle", vehicle},
+            {"requirements", requirements},
+        });
+    }
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto r : c.eligibility.reasons) {
+        reasons.push_back(
+            {{"code", domain::EligibilityReasonCode(r)}, {"text", domain::EligibilityReasonText(r)}}
+        );
+    }
+    nlohmann::json outcomes = nlohmann::json::array();
+    for (const auto& o : c.outcomes) {
+        outcomes.push_back(OutcomeJson(o));
+    }
+    nlohmann::json callbacks = nlohmann::json::array();
+    for (const auto& cb : c.callbacks) {
+        callbacks.push_back(CallbackJson(cb));
+    }
+    nlohmann::json contacts = nlohmann::json::array();
+    for (const auto& a : c.contacts) {
+        contacts.push_back({
+            {"channel", a.channel == domain::Channel::kCall ? "call" : "sms"},
+            {"agentId",
+             a.agent_id ? nlohmann::json(a.agent_id->ToString()) : nlohmann::json(nullptr)},
+            {"at", TimeJson(a.at)},
+        });
+    }
+    std::optional<int> age;
+    if (user.date_of_birth) {
+        age = domain::AgeInYears(
+            *user.date_of_birth,
+            std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}
+        );
+    }
+    return {
+        {"userId", user.id.ToString()},
+        {"queue", c.lead.queue ? nlohmann::json(domain::QueueName(*c.lead.queue)) : nlohmann::json(nullptr)},
+        {"callbackId", c.callback_id ? nlohmann::json(std::to_string(*c.callback_id)) : nlohmann::json(nullptr)},
+        {"whyInQueue", reasons},
+        {"leaseExpiresAt", TimeJson(c.lead.lease_expires_at)},
+        {"customer",
+         {{"firstName", Opt(user.first_name)},
+          {"lastName", Opt(user.last_name)},
+          {"age", age ? nlohmann::json(*age) : nlohmann::json(nullptr)},
+          {"email", Opt(c.customer.email)},
+          {"phone",
+           c.phone ? nlohmann::json{{"masked", domain::MaskPhone(*c.phone)}, {"type", domain::PhoneTypeName(c.phone->type)}}
+                   : nlohmann::json(nullptr)},
+          {"addresses", addresses}}},
+        {"claims", claims},
+        {"score", {{"total", c.lead.score}, {"components", ScoreComponentsJson(c.lead.score_components)}}},
+        {"history", {{"outcomes", outcomes}, {"contacts", contacts}, {"attempts", c.lead.attempts}}},
+        {"callbacks", callbacks},
+    };
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialler/app/discovery_store.hpp"
+#include "dialler/app/inspection_service.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/outcome_store.hpp"
+#include "dialler/app/queue_service.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/domain/lenders.hpp"
+
+namespace dialler::adapters::http {
+
+// The wire form of the queue engine's values (camelCase keys, ids as strings, RFC 3339 times).
+// Used by the HTTP routes and by the `dialler queue` commands, so both print the same shape.
+nlohmann::json InspectionJson(const app::CustomerInspection& inspection);
+nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts);
+nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run);
+nlohmann::json ScoreComponentsJson(const std::vector<domain::ScoreComponent>& components);
+nlohmann::json TimeJson(const std::optional<Timestamp>& t);
+// The customer context handed to an agent with a lead (product.md §4).
+nlohmann::json LeadContextJson(
+    const app::LeadContext& context, const domain::LenderNames& lenders, Timestamp now
+);
+nlohmann::json CallbackJson(const app::Callback& callback);
+nlohmann::json OutcomeJson(const app::StoredOutcome& outcome);
+nlohmann::json SuppressionJson(const app::Suppression& entry);
+
+}  // namespace dialler::adapters::http

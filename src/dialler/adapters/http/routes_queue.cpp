@@ -1,0 +1,295 @@
+#include "dialler/adapters/http/json_body.hpp"
+#include "dialler/adapters/http/queue_json.hpp"
+#include "dialler/adapters/http/routes.hpp"
+
+namespace dialler::adapters::http {
+
+namespace {
+
+const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
+const Access kManagers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
+
+Result<domain::UserId> UserParam(const Request& req, const std::string& name) {
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(req.path_params.at(name), name));
+    return domain::UserId{id};
+}
+
+// The body of a POST that may be empty ("{}" or nothing at all).
+Result<nlohmann::json> OptionalBody(const Request& req) {
+    if (req.body.empty()) {
+        return nlohmann::json::object();
+    }
+    return ParseJsonObject(req.body);
+}
+
+void AddInspectionRoutes(Router& router, QueueRouteDeps d) {
+    router.Add({"GET", "/api/queue", Access::AnyRole(), [d](Request&) -> Result<Response> {
+                    return Json({{"queues", QueueCountsJson(d.leads.Counts(d.clock.Now()))}});
+                }});
+    router.Add(
+        {"GET",
+         "/api/customers/:id/eligibility",
+         kManagers,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId id, UserParam(req, "id"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::CustomerInspection found, d.inspection.Inspect(id)
+             );
+             return Json(InspectionJson(found));
+         }}
+    );
+    router.Add({"GET", "/api/discovery/runs", kManagers, [d](Request&) -> Result<Response> {
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& run : d.runs.RecentRuns(20)) {
+                        out.push_back(DiscoveryRunJson(run));
+                    }
+                    return Json({{"runs", out}});
+                }});
+}
+
+void AddLeadRoutes(Router& router, QueueRouteDeps d) {
+    router.Add({"POST", "/api/queue/next", kFloor, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, OptionalBody(req));
+                    DIALLER_ASSIGN_OR_RETURN(const auto name, OptionalString(body, "queue", 32));
+                    std::optional<domain::Queue> queue;
+                    if (name && *name != "any") {
+                        queue = domain::ParseQueue(*name);
+                        if (!queue) {
+                            return InvalidField(
+                                "queue", "queue must be unsigned, outstanding, callbacks or any"
+                            );
+                        }
+                    }
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::NextLeadResult next,
+                        d.queue.NextLead(req.session->agent, queue, req.Context())
+                    );
+                    if (!next.lead) {
+                        return Json(
+                            {{"lead", nullptr},
+                             {"reason", next.reason},
+                             {"nextCallableAt", TimeJson(next.next_callable_at)}}
+                        );
+                    }
+                    return Json({{"lead", LeadContextJson(*next.lead, d.lenders, d.clock.Now())}});
+                }});
+    router.Add(
+        {"POST",
+         "/api/queue/leads/:userId/heartbeat",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const Timestamp until, d.queue.Heartbeat(req.session->agent, user)
+             );
+             return Json({{"leaseExpiresAt", TimeJson(until)}});
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/queue/leads/:userId/release",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
+             DIALLER_RETURN_IF_ERROR(d.queue.Release(req.session->agent, user, req.Context()));
+             return Json({{"ok", true}});
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/queue/leads/:userId/skip",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
+             DIALLER_RETURN_IF_ERROR(d.queue.Skip(req.session->agent, user, req.Context()));
+             return Json({{"ok", true}});
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/queue/leads/:userId/outcome",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const std::string code, RequireString(body, "outcome", 64));
+             const auto outcome = domain::ParseOutcome(code);
+             if (!outcome) {
+                 return InvalidField("outcome", "outcome is not one of the known dispositions");
+             }
+             DIALLER_ASSIGN_OR_RETURN(const auto notes, OptionalString(body, "notes", 2000));
+             domain::OutcomeInput input{*outcome, notes.value_or(""), std::nullopt};
+             if (body.contains("callbackAt") && !body["callbackAt"].is_null()) {
+                 DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "callbackAt"));
+                 input.callback_at = std::chrono::floor<std::chrono::seconds>(at);
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::StoredOutcome stored,
+                 d.queue.RecordOutcome(req.session->agent, user, input, req.Context())
+             );
+             return Json({{"outcome", OutcomeJson(stored)}}, 201);
+         }}
+    );
+}
+
+void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
+    router.Add({"GET", "/api/callbacks", kFloor, [d](Request& req) -> Result<Response> {
+                    const auto query = ParseQuery(req.query);
+                    const auto it = query.find("scope");
+                    const std::string scope = it == query.end() ? "mine" : it->second;
+                    app::CallbackScope s = app::CallbackScope::kMine;
+                    if (scope == "team") {
+                        s = app::CallbackScope::kTeam;
+                    } else if (scope == "overdue") {
+                        s = app::CallbackScope::kOverdue;
+                    } else if (scope != "mine") {
+                        return InvalidField("scope", "scope must be mine, team or overdue");
+                    }
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& c : d.callbacks.List(req.session->agent, s)) {
+                        out.push_back(CallbackJson(c));
+                    }
+                    return Json({{"callbacks", out}});
+                }});
+    router.Add(
+        {"POST",
+         "/api/callbacks",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::string user_text, RequireString(body, "userId", 20)
+             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t user, PositiveId(user_text, "userId"));
+             DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
+             DIALLER_ASSIGN_OR_RETURN(const auto notes, OptionalString(body, "notes", 2000));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::Callback created,
+                 d.callbacks.Create(
+                     req.session->agent, domain::UserId{user}, at, notes.value_or(""), req.Context()
+                 )
+             );
+             return Json({{"callback", CallbackJson(created)}}, 201);
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/callbacks/:id/reschedule",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+             );
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::Callback changed,
+                 d.callbacks.Reschedule(req.session->agent, id, at, req.Context())
+             );
+             return Json({{"callback", CallbackJson(changed)}});
+         }}
+    );
+    for (const auto& [verb, status] :
+         {std::pair{"cancel", app::CallbackStatus::kCancelled},
+          std::pair{"complete", app::CallbackStatus::kCompleted}}) {
+        router.Add(
+            {"POST",
+             std::string("/api/callbacks/:id/") + verb,
+             kFloor,
+             [d, status = status](Request& req) -> Result<Response> {
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+                 );
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const app::Callback changed,
+                     d.callbacks.SetStatus(req.session->agent, id, status, req.Context())
+                 );
+                 return Json({{"callback", CallbackJson(changed)}});
+             }}
+        );
+    }
+}
+
+void AddSuppressionRoutes(Router& router, QueueRouteDeps d) {
+    router.Add({"GET", "/api/suppressions", kManagers, [d](Request& req) -> Result<Response> {
+                    const auto query = ParseQuery(req.query);
+                    std::optional<domain::UserId> user;
+                    if (const auto it = query.find("userId"); it != query.end()) {
+                        DIALLER_ASSIGN_OR_RETURN(
+                            const std::int64_t id, PositiveId(it->second, "userId")
+                        );
+                        user = domain::UserId{id};
+                    }
+                    const bool removed =
+                        query.contains("includeRemoved") && query.at("includeRemoved") == "true";
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& e :
+                         d.callbacks.ListSuppressions(user, std::nullopt, removed)) {
+                        out.push_back(SuppressionJson(e));
+                    }
+                    return Json({{"suppressions", out}});
+                }});
+    // Agents may add (a customer asks on the phone never to be called); only managers lift.
+    router.Add(
+        {"POST",
+         "/api/suppressions",
+         Access::AnyRole(),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const auto user_text, OptionalString(body, "userId", 20));
+             std::optional<domain::UserId> user;
+             if (user_text) {
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(*user_text, "userId"));
+                 user = domain::UserId{id};
+             }
+             DIALLER_ASSIGN_OR_RETURN(const auto phone, OptionalString(body, "phone", 64));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::string channel_name, RequireString(body, "channel", 8)
+             );
+             const auto channel = app::ParseSuppressionChannel(channel_name);
+             if (!channel) {
+                 return InvalidField("channel", "channel must be call, sms or all");
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::string reason, RequireString(body, "reason", 2000)
+             );
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::Suppression added,
+                 d.callbacks.Suppress(
+                     req.session->agent, user, phone, *channel, reason, req.Context()
+                 )
+             );
+             return Json({{"suppression", SuppressionJson(added)}}, 201);
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/suppressions/:id/remove",
+         kManagers,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+             );
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::string reason, RequireString(body, "reason", 2000)
+             );
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::Suppression removed,
+                 d.callbacks.Unsuppress(req.session->agent, id, reason, req.Context())
+             );
+             return Json({{"suppression", SuppressionJson(removed)}});
+         }}
+    );
+}
+
+}  // namespace
+
+void AddQueueRoutes(Router& router, QueueRouteDeps deps) {
+    AddInspectionRoutes(router, deps);
+    AddLeadRoutes(router, deps);
+    AddCallbackRoutes(router, deps);
+    AddSuppressionRoutes(router, deps);
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,1372 @@
+#include "dialler/adapters/sql/sql_queue_stores.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <limits>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "dialler/base/text.hpp"
+
+namespace dialler::adapters::sql {
+
+namespace {
+
+// As in sql_stores.cpp: SOCI 4.0.3 binds long long and int portably, not int64_t or bool.
+long long Ms(Timestamp t) {
+    return t.time_since_epoch().count();
+}
+Timestamp FromMs(long long ms) {
+    return Timestamp{std::chrono::milliseconds{ms}};
+}
+
+// An SQL list of integer literals, "(1,2,3)": ids are integers we produced, so inlining them is
+// safe, and it keeps one statement for any batch size.
+std::string IdList(std::span<const domain::UserId> ids) {
+    std::string out = "(";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        out += (i == 0 ? "" : ",") + std::to_string(ids[i].Value());
+    }
+    return out + ")";
+}
+
+std::string ComponentsJson(const std::vector<domain::ScoreComponent>& components) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& c : components) {
+        a.push_back({{"name", c.name}, {"points", c.points}, {"detail", c.detail}});
+    }
+    return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<domain::ScoreComponent> ParseComponents(const std::string& text) {
+    std::vector<domain::ScoreComponent> out;
+    const auto a = nlohmann::json::parse(text, nullptr, false);
+    if (!a.is_array()) {
+        return out;
+    }
+    for (const auto& c : a) {
+        out.push_back(domain::ScoreComponent{
+            c.value("name", std::string{}), c.value("points", 0), c.value("detail", std::string{})}
+        );
+    }
+    return out;
+}
+
+// One `leads` row, bound column by column.
+struct LeadRow {
+    long long user_id = 0;
+    std::string queue;
+    std::string reasons;
+    int is_closed = 0;
+    std::string closed_reason;
+    int score = 0;
+    std::string components;
+    int is_given_up = 0;
+    std::string phone_raw;
+    std::string phone_e164;
+    std::string phone_type;
+    std::string phone_region;
+    std::string bad_number;
+    std::string history_key;
+    long long waiting_since = 0;
+    int attempts = 0;
+    int outcome_points = 0;
+    long long next_call_at = 0;
+    long long lease_agent_id = 0;
+    long long lease_expires_at = 0;
+    long long first_seen_at = 0;
+    long long evaluated_at = 0;
+    soci::indicator queue_i{};
+    soci::indicator phone_raw_i{};
+    soci::indicator phone_e164_i{};
+    soci::indicator phone_type_i{};
+    soci::indicator phone_region_i{};
+    soci::indicator bad_number_i{};
+    soci::indicator next_call_i{};
+    soci::indicator lease_agent_i{};
+    soci::indicator lease_expires_i{};
+
+    app::Lead ToLead() const {
+        app::Lead l;
+        l.user_id = domain::UserId{user_id};
+        if (queue_i == soci::i_ok) {
+            l.queue = domain::ParseQueue(queue);
+        }
+        l.reasons = reasons;
+        l.is_closed = is_closed != 0;
+        l.closed_reason = closed_reason;
+        l.score = score;
+        l.score_components = ParseComponents(components);
+        l.is_given_up = is_given_up != 0;
+        if (phone_raw_i == soci::i_ok) {
+            l.phone_raw = phone_raw;
+        }
+        if (phone_e164_i == soci::i_ok) {
+            l.phone = domain::PhoneNumber{
+                phone_e164,
+                domain::ParsePhoneType(phone_type_i == soci::i_ok ? phone_type : std::string{}),
+                phone_region_i == soci::i_ok ? phone_region : std::string{},
+            };
+        }
+        if (bad_number_i == soci::i_ok) {
+            l.bad_number_e164 = bad_number;
+        }
+        l.history_key = history_key;
+        l.waiting_since = FromMs(waiting_since);
+        l.attempts = attempts;
+        l.outcome_points = outcome_points;
+        if (next_call_i == soci::i_ok) {
+            l.next_call_at = FromMs(next_call_at);
+        }
+        if (lease_agent_i == soci::i_ok) {
+            l.lease_agent_id = domain::AgentId{lease_agent_id};
+        }
+        if (lease_expires_i == soci::i_ok) {
+            l.lease_expires_at = FromMs(lease_expires_at);
+        }
+        l.first_seen_at = FromMs(first_seen_at);
+        l.evaluated_at = FromMs(evaluated_at);
+        return l;
+    }
+};
+
+constexpr const char* kLeadColumns =
+    "user_id, queue, reasons, is_closed, closed_reason, score, score_components, is_given_up, "
+    "phone_raw, "
+    "phone_e164, phone_type, phone_region, bad_number_e164, history_key, waiting_since, attempts, "
+    "outcome_points, next_call_at, lease_agent_id, lease_expires_at, first_seen_at, evaluated_at";
+
+void BindLead(soci::statement& st, LeadRow& r) {
+    st.exchange(soci::into(r.user_id));
+    st.exchange(soci::into(r.queue, r.queue_i));
+    st.exchange(soci::into(r.reasons));
+    st.exchange(soci::into(r.is_closed));
+    st.exchange(soci::into(r.closed_reason));
+    st.exchange(soci::into(r.score));
+    st.exchange(soci::into(r.components));
+    st.exchange(soci::into(r.is_given_up));
+    st.exchange(soci::into(r.phone_raw, r.phone_raw_i));
+    st.exchange(soci::into(r.phone_e164, r.phone_e164_i));
+    st.exchange(soci::into(r.phone_type, r.phone_type_i));
+    st.exchange(soci::into(r.phone_region, r.phone_region_i));
+    st.exchange(soci::into(r.bad_number, r.bad_number_i));
+    st.exchange(soci::into(r.history_key));
+    st.exchange(soci::into(r.waiting_since));
+    st.exchange(soci::into(r.attempts));
+    st.exchange(soci::into(r.outcome_points));
+    st.exchange(soci::into(r.next_call_at, r.next_call_i));
+    st.exchange(soci::into(r.lease_agent_id, r.lease_agent_i));
+    st.exchange(soci::into(r.lease_expires_at, r.lease_expires_i));
+    st.exchange(soci::into(r.first_seen_at));
+    st.exchange(soci::into(r.evaluated_at));
+}
+
+// Values of one evaluation in the order of kUpsertColumns, kept alive while a statement runs.
+struct UpsertValues {
+    long long user_id = 0;
+    std::string queue;
+    soci::indicator queue_i = soci::i_null;
+    std::string reasons;
+    int score = 0;
+    std::string components;
+    int is_given_up = 0;
+    std::string phone_raw;
+    soci::indicator phone_raw_i = soci::i_null;
+    std::string phone_e164;
+    std::string phone_type;
+    std::string phone_region;
+    soci::indicator phone_i = soci::i_null;
+    std::string history_key;
+    long long waiting_since = 0;
+    int attempts = 0;
+    int outcome_points = 0;
+    long long now = 0;
+};
+
+constexpr const char* kUpsertColumns =
+    "user_id, queue, reasons, score, score_components, is_given_up, phone_raw, phone_e164, "
+    "phone_type, "
+    "phone_region, history_key, waiting_since, attempts, outcome_points, first_seen_at, "
+    "evaluated_at";
+constexpr int kUpsertColumnCount = 16;
+// Rows per statement: 16 parameters each stays far below SQLite's and PostgreSQL's limits.
+constexpr std::size_t kUpsertRows = 500;
+
+}  // namespace
+
+namespace {
+
+std::vector<app::Lead> SelectLeads(SqlDatabase& db, const std::string& where) {
+    return db.Read([&](soci::session& s) {
+        std::vector<app::Lead> out;
+        LeadRow r;
+        soci::statement st(s);
+        st.alloc();
+        BindLead(st, r);
+        st.prepare(
+            std::string("SELECT ") + kLeadColumns + " FROM leads WHERE " + where +
+            " ORDER BY user_id"
+        );
+        st.define_and_bind();
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(r.ToLead());
+        }
+        return out;
+    });
+}
+
+}  // namespace
+
+std::vector<app::Lead> SqlLeadStore::Select(const std::string& where) {
+    return SelectLeads(db_, where);
+}
+
+std::vector<app::Lead> SqlLeadStore::LeadsInRange(domain::UserId first, domain::UserId last) {
+    return Select(
+        "user_id BETWEEN " + std::to_string(first.Value()) + " AND " + std::to_string(last.Value())
+    );
+}
+
+std::vector<app::Lead> SqlLeadStore::LeadsById(std::span<const domain::UserId> ids) {
+    if (ids.empty()) {
+        return {};
+    }
+    return Select("user_id IN " + IdList(ids));
+}
+
+std::optional<app::Lead> SqlLeadStore::FindLead(domain::UserId id) {
+    auto leads = Select("user_id = " + std::to_string(id.Value()));
+    if (leads.empty()) {
+        return std::nullopt;
+    }
+    return std::move(leads.front());
+}
+
+std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
+    std::span<const app::LeadEvaluation> evaluations, Timestamp now
+) {
+    std::vector<domain::UserId> skipped;
+    if (evaluations.empty()) {
+        return skipped;
+    }
+    db_.Write([&](soci::session& s) {
+        for (std::size_t begin = 0; begin < evaluations.size(); begin += kUpsertRows) {
+            const auto chunk =
+                evaluations.subspan(begin, std::min(kUpsertRows, evaluations.size() - begin));
+            // A deque never moves its elements, so the bound references stay valid.
+            std::deque<UpsertValues> values;
+            std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") VALUES ";
+            for (std::size_t i = 0; i < chunk.size(); ++i) {
+                sql += i == 0 ? "(" : ",(";
+                for (int c = 0; c < kUpsertColumnCount; ++c) {
+                    sql += (c == 0 ? ":v" : ",:v") +
+                           std::to_string(i * kUpsertColumnCount + static_cast<std::size_t>(c));
+                }
+                sql += ")";
+            }
+            // The lease condition makes "never disturb a held lead" atomic with the write: a lead
+            // leased between our read and this statement is still left alone.
+            sql +=
+                " ON CONFLICT (user_id) DO UPDATE SET queue = excluded.queue, reasons = "
+                "excluded.reasons, "
+                "score = excluded.score, score_components = excluded.score_components, "
+                "is_given_up = excluded.is_given_up, phone_raw = excluded.phone_raw, "
+                "phone_e164 = excluded.phone_e164, phone_type = excluded.phone_type, "
+                "phone_region = excluded.phone_region, history_key = excluded.history_key, "
+                "waiting_since = excluded.waiting_since, attempts = excluded.attempts, "
+                "outcome_points = excluded.outcome_points, evaluated_at = excluded.evaluated_at "
+                "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= " +
+                std::to_string(Ms(now)) + " RETURNING user_id";
+            soci::statement st(s);
+            st.alloc();
+            for (const app::LeadEvaluation& e : chunk) {
+                UpsertValues& v = values.emplace_back();
+                v.user_id = e.user_id.Value();
+                if (e.queue) {
+                    v.queue = std::string(domain::QueueName(*e.queue));
+                    v.queue_i = soci::i_ok;
+                }
+                v.reasons = e.reasons;
+                v.score = e.score;
+                v.components = ComponentsJson(e.score_components);
+                v.is_given_up = e.is_given_up ? 1 : 0;
+                if (e.phone_raw) {
+                    v.phone_raw = *e.phone_raw;
+                    v.phone_raw_i = soci::i_ok;
+                }
+                if (e.phone) {
+                    v.phone_e164 = e.phone->e164;
+                    v.phone_type = std::string(domain::PhoneTypeName(e.phone->type));
+                    v.phone_region = e.phone->region;
+                    v.phone_i = soci::i_ok;
+                }
+                v.history_key = e.history_key;
+                v.waiting_since = Ms(e.waiting_since);
+                v.attempts = e.attempts;
+                v.outcome_points = e.outcome_points;
+                v.now = Ms(now);
+                st.exchange(soci::use(v.user_id));
+                st.exchange(soci::use(v.queue, v.queue_i));
+                st.exchange(soci::use(v.reasons));
+                st.exchange(soci::use(v.score));
+                st.exchange(soci::use(v.components));
+                st.exchange(soci::use(v.is_given_up));
+                st.exchange(soci::use(v.phone_raw, v.phone_raw_i));
+                st.exchange(soci::use(v.phone_e164, v.phone_i));
+                st.exchange(soci::use(v.phone_type, v.phone_i));
+                st.exchange(soci::use(v.phone_region, v.phone_i));
+                st.exchange(soci::use(v.history_key));
+                st.exchange(soci::use(v.waiting_since));
+                st.exchange(soci::use(v.attempts));
+                st.exchange(soci::use(v.outcome_points));
+                st.exchange(soci::use(v.now));
+                st.exchange(soci::use(v.now));
+            }
+            long long written_id = 0;
+            st.exchange(soci::into(written_id));
+            st.prepare(sql);
+            st.define_and_bind();
+            std::unordered_set<long long> written;
+            if (st.execute(true)) {
+                do {
+                    written.insert(written_id);
+                } while (st.fetch());
+            }
+            for (const app::LeadEvaluation& e : chunk) {
+                if (!written.contains(e.user_id.Value())) {
+                    skipped.push_back(e.user_id);
+                }
+            }
+        }
+        // A changed number lifts the bad-number flag (product.md §6: not dialled until it changes).
+        std::vector<domain::UserId> clear;
+        for (const app::LeadEvaluation& e : evaluations) {
+            if (e.clear_bad_number &&
+                std::find(skipped.begin(), skipped.end(), e.user_id) == skipped.end()) {
+                clear.push_back(e.user_id);
+            }
+        }
+        if (!clear.empty()) {
+            s << "UPDATE leads SET bad_number_e164 = NULL WHERE user_id IN " + IdList(clear);
+        }
+    });
+    return skipped;
+}
+
+int SqlLeadStore::RemoveMissing(
+    domain::UserId first,
+    domain::UserId last,
+    std::span<const domain::UserId> present,
+    Timestamp now
+) {
+    std::string sql =
+        "UPDATE leads SET queue = NULL, reasons = 'user_missing', evaluated_at = " +
+        std::to_string(Ms(now)) + " WHERE user_id BETWEEN " + std::to_string(first.Value()) +
+        " AND " + std::to_string(last.Value()) +
+        " AND (lease_expires_at IS NULL OR lease_expires_at <= " + std::to_string(Ms(now)) +
+        ") AND NOT (queue IS NULL AND reasons = 'user_missing')";
+    if (!present.empty()) {
+        sql += " AND user_id NOT IN " + IdList(present);
+    }
+    return db_.Write([&](soci::session& s) {
+        soci::statement st = (s.prepare << sql);
+        st.execute(true);
+        return static_cast<int>(st.get_affected_rows());
+    });
+}
+
+std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
+    const long long at = Ms(now);
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::LeadCounts> out;
+        for (domain::Queue q : {domain::Queue::kUnsigned, domain::Queue::kOutstanding}) {
+            const std::string name(domain::QueueName(q));
+            app::LeadCounts c;
+            c.queue = q;
+            long long next = 0;
+            soci::indicator next_i{};
+            s << "SELECT COUNT(*), "
+                 "COALESCE(SUM(CASE WHEN (lease_expires_at IS NULL OR lease_expires_at <= :a1) "
+                 "AND (next_call_at IS NULL OR next_call_at <= :a2) AND bad_number_e164 IS NULL "
+                 "THEN 1 ELSE 0 END), 0), "
+                 "MIN(CASE WHEN next_call_at > :a3 THEN next_call_at END) "
+                 "FROM leads WHERE queue = :q AND is_closed = 0 AND is_given_up = 0",
+                soci::use(at), soci::use(at), soci::use(at), soci::use(name), soci::into(c.total),
+                soci::into(c.callable_now), soci::into(next, next_i);
+            if (next_i == soci::i_ok) {
+                c.next_callable_at = FromMs(next);
+            }
+            out.push_back(c);
+        }
+        return out;
+    });
+}
+
+// --- leases (the next-lead path) -------------------------------------------------------------
+
+namespace {
+
+std::string QueueList(const std::vector<domain::Queue>& queues) {
+    std::string out;
+    for (const domain::Queue q : queues) {
+        if (q != domain::Queue::kCallbacks) {
+            out += (out.empty() ? "'" : ",'") + std::string(domain::QueueName(q)) + "'";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest& request) {
+    const long long now = Ms(request.now);
+    const long long until = Ms(request.lease_until);
+    const long long agent = request.agent.Value();
+    const long long grace_edge = Ms(request.now - request.callback_grace);
+    const bool callbacks =
+        std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
+        request.queues.end();
+    const std::string queues = QueueList(request.queues);
+    // PostgreSQL: concurrent claimers skip each other's candidate rows instead of queueing on them.
+    // SQLite: Write() already runs one writer at a time, so the pick and the lease cannot
+    // interleave.
+    const std::string lock =
+        db_.SqlDialect() == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+    const std::string free =
+        "(lease_expires_at IS NULL OR lease_expires_at <= " + std::to_string(now) + ")";
+
+    struct Pick {
+        long long user_id = 0;
+        std::optional<std::int64_t> callback_id;
+    };
+    const std::optional<Pick> pick = db_.Write([&](soci::session& s) -> std::optional<Pick> {
+        Pick p;
+        bool found = false;
+        if (callbacks) {
+            long long callback = 0;
+            soci::statement st =
+                (s.prepare << "SELECT c.id, c.user_id FROM callbacks c JOIN leads l ON l.user_id = "
+                              "c.user_id "
+                              "WHERE c.status = 'pending' AND c.scheduled_for <= :now AND "
+                              "(c.agent_id = :me OR "
+                              "c.agent_id IS NULL OR c.scheduled_for <= :edge) AND l.is_closed = 0 "
+                              "AND l.bad_number_e164 IS NULL AND (l.lease_expires_at IS NULL OR "
+                              "l.lease_expires_at <= :now2) ORDER BY CASE WHEN c.agent_id = :me2 "
+                              "THEN 0 ELSE 1 END, "
+                              "c.scheduled_for, c.id LIMIT 1" +
+                                  (lock.empty() ? std::string() : " FOR UPDATE OF l SKIP LOCKED"),
+                 soci::use(now),
+                 soci::use(agent),
+                 soci::use(grace_edge),
+                 soci::use(now),
+                 soci::use(agent),
+                 soci::into(callback),
+                 soci::into(p.user_id));
+            if (st.execute(true)) {
+                p.callback_id = callback;
+                found = true;
+            }
+        }
+        if (!found && !queues.empty()) {
+            soci::statement st =
+                (s.prepare << "SELECT user_id FROM leads WHERE queue IN (" + queues +
+                                  ") AND is_closed = 0 AND is_given_up = 0 AND " + free +
+                                  " AND (next_call_at IS NULL OR next_call_at <= :now) AND "
+                                  "bad_number_e164 IS NULL "
+                                  "ORDER BY score, waiting_since, user_id LIMIT 1" +
+                                  lock,
+                 soci::use(now),
+                 soci::into(p.user_id));
+            found = st.execute(true);
+        }
+        if (!found) {
+            return std::nullopt;
+        }
+        s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = :u",
+            soci::use(agent), soci::use(until), soci::use(p.user_id);
+        return p;
+    });
+    if (!pick) {
+        return std::nullopt;
+    }
+    auto leads = SelectLeads(db_, "user_id = " + std::to_string(pick->user_id));
+    if (leads.empty()) {
+        return std::nullopt;
+    }
+    return app::ClaimedLead{std::move(leads.front()), pick->callback_id};
+}
+
+std::optional<app::Lead> SqlLeadLeases::HeldBy(domain::AgentId agent, Timestamp now) {
+    auto leads = SelectLeads(
+        db_,
+        "lease_agent_id = " + agent.ToString() + " AND lease_expires_at > " +
+            std::to_string(Ms(now))
+    );
+    if (leads.empty()) {
+        return std::nullopt;
+    }
+    return std::move(leads.front());
+}
+
+bool SqlLeadLeases::ExtendLease(
+    domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+) {
+    const long long u = user.Value();
+    const long long a = agent.Value();
+    const long long n = Ms(now);
+    const long long t = Ms(until);
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
+                          "AND lease_agent_id = :a AND lease_expires_at > :n",
+             soci::use(t),
+             soci::use(u),
+             soci::use(a),
+             soci::use(n));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+bool SqlLeadLeases::ReleaseLease(
+    domain::UserId user, domain::AgentId agent, std::optional<Timestamp> next_call_at
+) {
+    const long long u = user.Value();
+    const long long a = agent.Value();
+    const long long next = next_call_at ? Ms(*next_call_at) : 0;
+    soci::indicator next_i = next_call_at ? soci::i_ok : soci::i_null;
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
+                          "next_call_at = COALESCE(:n, next_call_at) WHERE user_id = :u AND "
+                          "lease_agent_id = :a",
+             soci::use(next, next_i),
+             soci::use(u),
+             soci::use(a));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+// --- outcomes and callbacks ------------------------------------------------------------
+
+namespace {
+
+struct CallbackRow {
+    long long id = 0;
+    long long user_id = 0;
+    long long agent = 0;
+    soci::indicator agent_i{};
+    long long scheduled = 0;
+    std::string status;
+    std::string notes;
+    std::string created_kind;
+    long long created_agent = 0;
+    soci::indicator created_agent_i{};
+    long long created_at = 0;
+    long long updated_at = 0;
+
+    app::Callback ToCallback() const {
+        app::Callback c;
+        c.id = id;
+        c.user_id = domain::UserId{user_id};
+        if (agent_i == soci::i_ok) {
+            c.agent = domain::AgentId{agent};
+        }
+        c.scheduled_for = FromMs(scheduled);
+        c.status = status == "completed"   ? app::CallbackStatus::kCompleted
+                   : status == "cancelled" ? app::CallbackStatus::kCancelled
+                                           : app::CallbackStatus::kPending;
+        c.notes = notes;
+        for (auto k :
+             {app::Actor::Kind::kAgent,
+              app::Actor::Kind::kCli,
+              app::Actor::Kind::kSystem,
+              app::Actor::Kind::kAnonymous}) {
+            if (app::ActorKindName(k) == created_kind) {
+                c.created_by.kind = k;
+            }
+        }
+        if (created_agent_i == soci::i_ok) {
+            c.created_by.agent_id = domain::AgentId{created_agent};
+        }
+        c.created_at = FromMs(created_at);
+        c.updated_at = FromMs(updated_at);
+        return c;
+    }
+};
+
+long long InsertCallback(soci::session& s, const app::Callback& c) {
+    const long long user = c.user_id.Value();
+    const long long agent = c.agent ? c.agent->Value() : 0;
+    soci::indicator agent_i = c.agent ? soci::i_ok : soci::i_null;
+    const long long scheduled = Ms(c.scheduled_for);
+    const std::string status(app::CallbackStatusName(c.status));
+    const std::string kind(app::ActorKindName(c.created_by.kind));
+    const long long creator = c.created_by.agent_id ? c.created_by.agent_id->Value() : 0;
+    soci::indicator creator_i = c.created_by.agent_id ? soci::i_ok : soci::i_null;
+    const long long created = Ms(c.created_at);
+    long long id = 0;
+    s << "INSERT INTO callbacks (user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
+         "created_by_agent_id, created_at, updated_at) VALUES (:u, :a, :s, :st, :n, :k, :c, :t, "
+         ":t2) RETURNING id",
+        soci::use(user), soci::use(agent, agent_i), soci::use(scheduled), soci::use(status),
+        soci::use(c.notes), soci::use(kind), soci::use(creator, creator_i), soci::use(created),
+        soci::use(created), soci::into(id);
+    return id;
+}
+
+}  // namespace
+
+std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeRecord& r) {
+    const long long user = r.user_id.Value();
+    const long long agent = r.agent.Value();
+    const long long at = Ms(r.at);
+    const std::string outcome(domain::OutcomeCode(r.outcome));
+    const auto& e = r.effects;
+    const long long next = e.next_call_at ? Ms(Timestamp{*e.next_call_at}) : 0;
+    soci::indicator next_i = e.next_call_at ? soci::i_ok : soci::i_null;
+    const std::string queue = r.queue ? std::string(domain::QueueName(*r.queue)) : std::string();
+    soci::indicator queue_i = r.queue ? soci::i_ok : soci::i_null;
+    const long long answered = r.callback_id.value_or(0);
+    soci::indicator answered_i = r.callback_id ? soci::i_ok : soci::i_null;
+    const std::string lock = db_.SqlDialect() == Dialect::kPostgres ? " FOR UPDATE" : "";
+    const std::optional<long long> id =
+        db_.Write([&](soci::session& s) -> std::optional<long long> {
+            long long holder = 0;
+            soci::indicator holder_i = soci::i_null;
+            long long expires = 0;
+            soci::indicator expires_i = soci::i_null;
+            s << "SELECT lease_agent_id, lease_expires_at FROM leads WHERE user_id = :u" + lock,
+                soci::use(user), soci::into(holder, holder_i), soci::into(expires, expires_i);
+            if (!s.got_data() || holder_i != soci::i_ok || holder != agent ||
+                expires_i != soci::i_ok || expires <= at) {
+                return std::nullopt;
+            }
+            long long outcome_id = 0;
+            s << "INSERT INTO lead_outcomes (user_id, agent_id, outcome, notes, score_adjustment, "
+                 "queue, next_call_at, "
+                 "callback_id, recorded_at) VALUES (:u, :a, :o, :n, :sa, :q, :nc, :cb, :t) "
+                 "RETURNING id",
+                soci::use(user), soci::use(agent), soci::use(outcome), soci::use(r.notes),
+                soci::use(e.score_adjustment), soci::use(queue, queue_i), soci::use(next, next_i),
+                soci::use(answered, answered_i), soci::use(at), soci::into(outcome_id);
+            const int close = e.closes_lead ? 1 : 0;
+            const int flag = e.flags_bad_number && r.phone_e164 ? 1 : 0;
+            const std::string phone = r.phone_e164.value_or("");
+            const std::string closed_reason = e.closes_lead ? outcome : std::string();
+            const int given_up = r.given_up_after ? 1 : 0;
+            s << "UPDATE leads SET attempts = attempts + 1, outcome_points = outcome_points + :sa, "
+                 "score = :score, "
+                 "is_given_up = :gu, next_call_at = :nc, "
+                 "bad_number_e164 = CASE WHEN :flag = 1 THEN :phone ELSE bad_number_e164 END, "
+                 "is_closed = CASE WHEN :close = 1 THEN 1 ELSE is_closed END, "
+                 "closed_reason = CASE WHEN :close2 = 1 THEN :why ELSE closed_reason END, "
+                 "lease_agent_id = NULL, lease_expires_at = NULL WHERE user_id = :u",
+                soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(given_up),
+                soci::use(next, next_i), soci::use(flag), soci::use(phone), soci::use(close),
+                soci::use(close), soci::use(closed_reason), soci::use(user);
+            if (r.phone_e164) {
+                s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at) "
+                     "VALUES (:u, 'call', :a, :p, :t)",
+                    soci::use(user), soci::use(agent), soci::use(*r.phone_e164), soci::use(at);
+            }
+            if (e.callback_at) {
+                app::Callback c;
+                c.user_id = r.user_id;
+                c.agent = r.agent;
+                c.scheduled_for = Timestamp{*e.callback_at};
+                c.notes = r.notes;
+                c.created_by = app::Actor::OfAgent(r.agent);
+                c.created_at = r.at;
+                InsertCallback(s, c);
+            }
+            if (e.suppresses) {
+                const std::string kind(app::ActorKindName(app::Actor::Kind::kAgent));
+                soci::indicator phone_i = r.phone_e164 ? soci::i_ok : soci::i_null;
+                s << "INSERT INTO suppressions (user_id, phone_e164, channel, reason, source, "
+                     "created_by_kind, "
+                     "created_by_agent_id, created_at) VALUES (:u, :p, 'all', :r, 'outcome', :k, "
+                     ":a, :t)",
+                    soci::use(user), soci::use(phone, phone_i), soci::use(r.notes), soci::use(kind),
+                    soci::use(agent), soci::use(at);
+            }
+            if (r.callback_id) {
+                s << "UPDATE callbacks SET status = 'completed', updated_at = :t WHERE id = :id "
+                     "AND status = 'pending'",
+                    soci::use(at), soci::use(answered);
+            }
+            return outcome_id;
+        });
+    if (!id) {
+        return std::nullopt;
+    }
+    return app::StoredOutcome{*id, r.user_id, r.agent, r.outcome, r.notes, r.at};
+}
+
+std::vector<app::StoredOutcome> SqlOutcomeStore::OutcomesFor(domain::UserId user_id, int limit) {
+    const long long user = user_id.Value();
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::StoredOutcome> out;
+        long long id = 0;
+        long long agent = 0;
+        std::string outcome;
+        std::string notes;
+        long long at = 0;
+        soci::statement st =
+            (s.prepare << "SELECT id, agent_id, outcome, notes, recorded_at FROM lead_outcomes "
+                          "WHERE user_id = :u ORDER BY recorded_at DESC, id DESC LIMIT " +
+                              std::to_string(std::max(limit, 0)),
+             soci::use(user),
+             soci::into(id),
+             soci::into(agent),
+             soci::into(outcome),
+             soci::into(notes),
+             soci::into(at));
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(app::StoredOutcome{
+                id,
+                user_id,
+                domain::AgentId{agent},
+                domain::ParseOutcome(outcome).value_or(domain::Outcome::kNoAnswer),
+                notes,
+                FromMs(at),
+            });
+        }
+        return out;
+    });
+}
+
+app::Callback SqlOutcomeStore::CreateCallback(const app::Callback& callback) {
+    app::Callback out = callback;
+    out.id = db_.Write([&](soci::session& s) { return InsertCallback(s, callback); });
+    out.updated_at = callback.created_at;
+    return out;
+}
+
+std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& where, int limit) {
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::Callback> out;
+        CallbackRow r;
+        soci::statement st =
+            (s.prepare
+                 << "SELECT id, user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
+                    "created_by_agent_id, created_at, updated_at FROM callbacks WHERE " +
+                        where + " ORDER BY scheduled_for, id LIMIT " +
+                        std::to_string(std::max(limit, 0)),
+             soci::into(r.id),
+             soci::into(r.user_id),
+             soci::into(r.agent, r.agent_i),
+             soci::into(r.scheduled),
+             soci::into(r.status),
+             soci::into(r.notes),
+             soci::into(r.created_kind),
+             soci::into(r.created_agent, r.created_agent_i),
+             soci::into(r.created_at),
+             soci::into(r.updated_at));
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(r.ToCallback());
+        }
+        return out;
+    });
+}
+
+std::optional<app::Callback> SqlOutcomeStore::FindCallback(std::int64_t id) {
+    auto found = SelectCallbacks("id = " + std::to_string(id), 1);
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return std::move(found.front());
+}
+
+std::vector<app::Callback> SqlOutcomeStore::ListCallbacks(
+    app::CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
+) {
+    std::string where = "status = 'pending'";
+    if (scope == app::CallbackScope::kMine) {
+        where += " AND agent_id = " + agent.ToString();
+    } else if (scope == app::CallbackScope::kOverdue) {
+        where += " AND scheduled_for < " + std::to_string(Ms(now));
+    }
+    return SelectCallbacks(where, limit);
+}
+
+std::vector<app::Callback> SqlOutcomeStore::CallbacksFor(domain::UserId user_id) {
+    return SelectCallbacks("user_id = " + user_id.ToString(), 100);
+}
+
+bool SqlOutcomeStore::RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) {
+    const long long cb = id;
+    const long long when = Ms(scheduled_for);
+    const long long at = Ms(now);
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE callbacks SET scheduled_for = :s, updated_at = :t "
+                          "WHERE id = :id AND status = 'pending'",
+             soci::use(when),
+             soci::use(at),
+             soci::use(cb));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+bool SqlOutcomeStore::SetCallbackStatus(
+    std::int64_t id, app::CallbackStatus status, Timestamp now
+) {
+    const long long cb = id;
+    const std::string name(app::CallbackStatusName(status));
+    const long long at = Ms(now);
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE callbacks SET status = :s, updated_at = :t "
+                          "WHERE id = :id AND status = 'pending'",
+             soci::use(name),
+             soci::use(at),
+             soci::use(cb));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+// --- suppressions ---------------------------------------------------------------------------
+
+namespace {
+
+struct SuppressionRow {
+    long long id = 0;
+    long long user_id = 0;
+    soci::indicator user_i{};
+    std::string phone;
+    soci::indicator phone_i{};
+    std::string channel;
+    std::string reason;
+    std::string source;
+    std::string created_kind;
+    long long created_agent = 0;
+    soci::indicator created_agent_i{};
+    long long created_at = 0;
+    long long removed_at = 0;
+    soci::indicator removed_i{};
+    std::string removed_kind;
+    soci::indicator removed_kind_i{};
+    long long removed_agent = 0;
+    soci::indicator removed_agent_i{};
+    std::string removed_reason;
+
+    static app::Actor ActorOf(const std::string& kind, long long agent, soci::indicator agent_i) {
+        app::Actor a;
+        for (auto k :
+             {app::Actor::Kind::kAgent,
+              app::Actor::Kind::kCli,
+              app::Actor::Kind::kSystem,
+              app::Actor::Kind::kAnonymous}) {
+            if (app::ActorKindName(k) == kind) {
+                a.kind = k;
+            }
+        }
+        if (agent_i == soci::i_ok) {
+            a.agent_id = domain::AgentId{agent};
+        }
+        return a;
+    }
+
+    app::Suppression ToSuppression() const {
+        app::Suppression e;
+        e.id = id;
+        if (user_i == soci::i_ok) {
+            e.user_id = domain::UserId{user_id};
+        }
+        if (phone_i == soci::i_ok) {
+            e.phone_e164 = phone;
+        }
+        e.channel = app::ParseSuppressionChannel(channel).value_or(app::SuppressionChannel::kAll);
+        e.reason = reason;
+        e.source = source;
+        e.created_by = ActorOf(created_kind, created_agent, created_agent_i);
+        e.created_at = FromMs(created_at);
+        if (removed_i == soci::i_ok) {
+            e.removed_at = FromMs(removed_at);
+            e.removed_by = ActorOf(
+                removed_kind_i == soci::i_ok ? removed_kind : "", removed_agent, removed_agent_i
+            );
+        }
+        e.removed_reason = removed_reason;
+        return e;
+    }
+};
+
+constexpr const char* kSuppressionColumns =
+    "id, user_id, phone_e164, channel, reason, source, created_by_kind, created_by_agent_id, "
+    "created_at, "
+    "removed_at, removed_by_kind, removed_by_agent_id, removed_reason";
+
+void BindSuppression(soci::statement& st, SuppressionRow& r) {
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.user_id, r.user_i));
+    st.exchange(soci::into(r.phone, r.phone_i));
+    st.exchange(soci::into(r.channel));
+    st.exchange(soci::into(r.reason));
+    st.exchange(soci::into(r.source));
+    st.exchange(soci::into(r.created_kind));
+    st.exchange(soci::into(r.created_agent, r.created_agent_i));
+    st.exchange(soci::into(r.created_at));
+    st.exchange(soci::into(r.removed_at, r.removed_i));
+    st.exchange(soci::into(r.removed_kind, r.removed_kind_i));
+    st.exchange(soci::into(r.removed_agent, r.removed_agent_i));
+    st.exchange(soci::into(r.removed_reason));
+}
+
+std::vector<app::Suppression> SelectSuppressions(
+    soci::session& s, const std::string& where, int limit
+) {
+    std::vector<app::Suppression> out;
+    SuppressionRow r;
+    soci::statement st(s);
+    st.alloc();
+    BindSuppression(st, r);
+    st.prepare(
+        std::string("SELECT ") + kSuppressionColumns + " FROM suppressions WHERE " + where +
+        " ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(std::max(limit, 0))
+    );
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+        out.push_back(r.ToSuppression());
+    }
+    return out;
+}
+
+// A quoted SQL string literal, for the phone lists of the batch query (E.164 is "+" and digits,
+// but quoting keeps any value harmless).
+std::string SqlString(std::string_view v) {
+    std::string out = "'";
+    for (char c : v) {
+        out += c;
+        if (c == '\'') {
+            out += '\'';
+        }
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+app::Suppression SqlSuppressionStore::Add(const app::Suppression& entry) {
+    const long long user = entry.user_id ? entry.user_id->Value() : 0;
+    soci::indicator user_i = entry.user_id ? soci::i_ok : soci::i_null;
+    const std::string phone = entry.phone_e164.value_or("");
+    soci::indicator phone_i = entry.phone_e164 ? soci::i_ok : soci::i_null;
+    const std::string channel(app::SuppressionChannelName(entry.channel));
+    const std::string kind(app::ActorKindName(entry.created_by.kind));
+    const long long agent = entry.created_by.agent_id ? entry.created_by.agent_id->Value() : 0;
+    soci::indicator agent_i = entry.created_by.agent_id ? soci::i_ok : soci::i_null;
+    const long long at = Ms(entry.created_at);
+    const long long id = db_.Write([&](soci::session& s) {
+        long long new_id = 0;
+        s << "INSERT INTO suppressions (user_id, phone_e164, channel, reason, source, "
+             "created_by_kind, "
+             "created_by_agent_id, created_at) VALUES (:u, :p, :c, :r, :s, :k, :a, :t) RETURNING "
+             "id",
+            soci::use(user, user_i), soci::use(phone, phone_i), soci::use(channel),
+            soci::use(entry.reason), soci::use(entry.source), soci::use(kind),
+            soci::use(agent, agent_i), soci::use(at), soci::into(new_id);
+        return new_id;
+    });
+    app::Suppression out = entry;
+    out.id = id;
+    out.removed_at.reset();
+    out.removed_by.reset();
+    out.removed_reason.clear();
+    return out;
+}
+
+bool SqlSuppressionStore::Remove(
+    std::int64_t id, const app::Actor& by, const std::string& reason, Timestamp at
+) {
+    const long long entry = id;
+    const std::string kind(app::ActorKindName(by.kind));
+    const long long agent = by.agent_id ? by.agent_id->Value() : 0;
+    soci::indicator agent_i = by.agent_id ? soci::i_ok : soci::i_null;
+    const long long when = Ms(at);
+    return db_.Write([&](soci::session& s) {
+        soci::statement st =
+            (s.prepare << "UPDATE suppressions SET removed_at = :t, removed_by_kind = :k, "
+                          "removed_by_agent_id = :a, "
+                          "removed_reason = :r WHERE id = :id AND removed_at IS NULL",
+             soci::use(when),
+             soci::use(kind),
+             soci::use(agent, agent_i),
+             soci::use(reason),
+             soci::use(entry));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+std::optional<app::Suppression> SqlSuppressionStore::Find(std::int64_t id) {
+    auto found = db_.Read([&](soci::session& s) {
+        return SelectSuppressions(s, "id = " + std::to_string(id), 1);
+    });
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return std::move(found.front());
+}
+
+std::vector<app::Suppression> SqlSuppressionStore::List(
+    std::optional<domain::UserId> user_id,
+    std::optional<std::string> phone_e164,
+    bool include_removed,
+    int limit
+) {
+    // With both, the entries for either: everything that covers this customer.
+    std::string where = "1 = 1";
+    if (user_id && phone_e164) {
+        where += " AND (user_id = " + std::to_string(user_id->Value()) +
+                 " OR phone_e164 = " + SqlString(*phone_e164) + ")";
+    } else if (user_id) {
+        where += " AND user_id = " + std::to_string(user_id->Value());
+    } else if (phone_e164) {
+        where += " AND phone_e164 = " + SqlString(*phone_e164);
+    }
+    if (!include_removed) {
+        where += " AND removed_at IS NULL";
+    }
+    return db_.Read([&](soci::session& s) { return SelectSuppressions(s, where, limit); });
+}
+
+std::vector<domain::UserId> SqlSuppressionStore::Suppressed(
+    std::span<const app::SuppressionSubject> subjects, app::SuppressionChannel channel
+) {
+    std::vector<domain::UserId> out;
+    if (subjects.empty()) {
+        return out;
+    }
+    std::vector<domain::UserId> ids;
+    std::string phones;
+    for (const auto& subject : subjects) {
+        ids.push_back(subject.user_id);
+        if (subject.phone_e164) {
+            phones += (phones.empty() ? "" : ",") + SqlString(*subject.phone_e164);
+        }
+    }
+    std::string channels = "'all'";
+    if (channel != app::SuppressionChannel::kAll) {
+        channels += ",'" + std::string(app::SuppressionChannelName(channel)) + "'";
+    }
+    std::string sql =
+        "SELECT user_id, phone_e164 FROM suppressions WHERE removed_at IS NULL AND channel IN (" +
+        channels + ") AND (user_id IN " + IdList(ids);
+    if (!phones.empty()) {
+        sql += " OR phone_e164 IN (" + phones + ")";
+    }
+    sql += ")";
+    std::unordered_set<long long> users;
+    std::unordered_set<std::string> numbers;
+    db_.Read([&](soci::session& s) {
+        long long user = 0;
+        soci::indicator user_i{};
+        std::string phone;
+        soci::indicator phone_i{};
+        soci::statement st =
+            (s.prepare << sql, soci::into(user, user_i), soci::into(phone, phone_i));
+        st.execute();
+        while (st.fetch()) {
+            if (user_i == soci::i_ok) {
+                users.insert(user);
+            }
+            if (phone_i == soci::i_ok) {
+                numbers.insert(phone);
+            }
+        }
+    });
+    std::unordered_set<long long> seen;
+    for (const auto& subject : subjects) {
+        const bool covered = users.contains(subject.user_id.Value()) ||
+                             (subject.phone_e164 && numbers.contains(*subject.phone_e164));
+        if (covered && seen.insert(subject.user_id.Value()).second) {
+            out.push_back(subject.user_id);
+        }
+    }
+    return out;
+}
+
+// --- discovery runs, watermark, conversions --------------------------------------------------
+
+app::DiscoveryRun SqlDiscoveryStore::StartRun(const std::string& kind, Timestamp at) {
+    const long long started = Ms(at);
+    const long long id = db_.Write([&](soci::session& s) {
+        long long new_id = 0;
+        s << "INSERT INTO discovery_runs (kind, status, started_at) VALUES (:k, 'running', :t) "
+             "RETURNING id",
+            soci::use(kind), soci::use(started), soci::into(new_id);
+        return new_id;
+    });
+    app::DiscoveryRun run;
+    run.id = id;
+    run.kind = kind;
+    run.status = "running";
+    run.started_at = at;
+    return run;
+}
+
+void SqlDiscoveryStore::FinishRun(const app::DiscoveryRun& run) {
+    const long long finished = run.finished_at ? Ms(*run.finished_at) : 0;
+    soci::indicator finished_i = run.finished_at ? soci::i_ok : soci::i_null;
+    const long long id = run.id;
+    db_.Write([&](soci::session& s) {
+        s << "UPDATE discovery_runs SET status = :s, finished_at = :f, customers_read = :c, "
+             "leads_written = :w, "
+             "leads_in_queue = :q, skipped_leased = :k, removed = :r, conversions = :v, error = :e "
+             "WHERE id = :id",
+            soci::use(run.status), soci::use(finished, finished_i), soci::use(run.customers_read),
+            soci::use(run.leads_written), soci::use(run.leads_in_queue),
+            soci::use(run.skipped_leased), soci::use(run.removed), soci::use(run.conversions),
+            soci::use(run.error), soci::use(id);
+    });
+}
+
+std::vector<app::DiscoveryRun> SqlDiscoveryStore::RecentRuns(int limit) {
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::DiscoveryRun> out;
+        app::DiscoveryRun r;
+        long long id = 0;
+        long long started = 0;
+        long long finished = 0;
+        soci::indicator finished_i{};
+        soci::statement st =
+            (s.prepare << "SELECT id, kind, status, started_at, finished_at, customers_read, "
+                          "leads_written, "
+                          "leads_in_queue, skipped_leased, removed, conversions, error FROM "
+                          "discovery_runs "
+                          "ORDER BY id DESC LIMIT " +
+                              std::to_string(std::max(limit, 0)),
+             soci::into(id),
+             soci::into(r.kind),
+             soci::into(r.status),
+             soci::into(started),
+             soci::into(finished, finished_i),
+             soci::into(r.customers_read),
+             soci::into(r.leads_written),
+             soci::into(r.leads_in_queue),
+             soci::into(r.skipped_leased),
+             soci::into(r.removed),
+             soci::into(r.conversions),
+             soci::into(r.error));
+        st.execute();
+        while (st.fetch()) {
+            app::DiscoveryRun copy = r;
+            copy.id = id;
+            copy.started_at = FromMs(started);
+            copy.finished_at =
+                finished_i == soci::i_ok ? std::optional(FromMs(finished)) : std::nullopt;
+            out.push_back(std::move(copy));
+        }
+        return out;
+    });
+}
+
+std::optional<Timestamp> SqlDiscoveryStore::Watermark() {
+    return db_.Read([](soci::session& s) -> std::optional<Timestamp> {
+        long long w = 0;
+        soci::indicator ind = soci::i_null;
+        s << "SELECT watermark FROM job_state WHERE name = 'discovery'", soci::into(w, ind);
+        if (!s.got_data() || ind != soci::i_ok) {
+            return std::nullopt;
+        }
+        return FromMs(w);
+    });
+}
+
+void SqlDiscoveryStore::SetWatermark(Timestamp watermark) {
+    const long long w = Ms(watermark);
+    db_.Write([&](soci::session& s) {
+        s << "INSERT INTO job_state (name, watermark) VALUES ('discovery', :w) "
+             "ON CONFLICT (name) DO UPDATE SET watermark = excluded.watermark",
+            soci::use(w);
+    });
+}
+
+void SqlDiscoveryStore::RecordConversions(std::span<const app::Conversion> conversions) {
+    db_.Write([&](soci::session& s) {
+        for (const auto& c : conversions) {
+            const long long user = c.user_id.Value();
+            const std::string queue(domain::QueueName(c.from_queue));
+            const long long at = Ms(c.at);
+            std::string agents;
+            for (const auto a : c.agents) {
+                agents += (agents.empty() ? "" : ",") + a.ToString();
+            }
+            s << "INSERT INTO conversions (user_id, kind, from_queue, at, agent_ids) VALUES (:u, "
+                 ":k, :q, :a, :g)",
+                soci::use(user), soci::use(c.kind), soci::use(queue), soci::use(at),
+                soci::use(agents);
+        }
+    });
+}
+
+std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since, int limit) {
+    const long long from = Ms(since);
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::Conversion> out;
+        long long user = 0;
+        std::string kind;
+        std::string queue;
+        long long at = 0;
+        std::string agents;
+        soci::statement st =
+            (s.prepare << "SELECT user_id, kind, from_queue, at, agent_ids FROM conversions WHERE "
+                          "at >= :f "
+                          "ORDER BY at, id LIMIT " +
+                              std::to_string(std::max(limit, 0)),
+             soci::use(from),
+             soci::into(user),
+             soci::into(kind),
+             soci::into(queue),
+             soci::into(at),
+             soci::into(agents));
+        st.execute();
+        while (st.fetch()) {
+            app::Conversion c;
+            c.user_id = domain::UserId{user};
+            c.kind = kind;
+            c.from_queue = domain::ParseQueue(queue).value_or(domain::Queue::kUnsigned);
+            c.at = FromMs(at);
+            for (std::string_view part : Split(agents, ',')) {
+                if (!part.empty()) {
+                    c.agents.push_back(domain::AgentId{std::stoll(std::string(part))});
+                }
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
+    });
+}
+
+// --- contacts ----------------------------------------------------------------------------
+
+app::ContactAttempt SqlContactLog::Record(const app::ContactAttempt& attempt) {
+    const long long user = attempt.user_id.Value();
+    const std::string channel = attempt.channel == domain::Channel::kCall ? "call" : "sms";
+    const long long agent = attempt.agent_id ? attempt.agent_id->Value() : 0;
+    soci::indicator agent_i = attempt.agent_id ? soci::i_ok : soci::i_null;
+    const long long at = Ms(attempt.at);
+    const long long id = db_.Write([&](soci::session& s) {
+        long long new_id = 0;
+        s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at) VALUES "
+             "(:u, :c, :a, :p, :t) "
+             "RETURNING id",
+            soci::use(user), soci::use(channel), soci::use(agent, agent_i),
+            soci::use(attempt.phone_e164), soci::use(at), soci::into(new_id);
+        return new_id;
+    });
+    app::ContactAttempt out = attempt;
+    out.id = id;
+    return out;
+}
+
+std::vector<app::ContactAttempt> SqlContactLog::Since(domain::UserId user_id, Timestamp since) {
+    const long long user = user_id.Value();
+    const long long from = Ms(since);
+    return db_.Read([&](soci::session& s) {
+        std::vector<app::ContactAttempt> out;
+        long long id = 0;
+        std::string channel;
+        long long agent = 0;
+        soci::indicator agent_i{};
+        std::string phone;
+        long long at = 0;
+        soci::statement st =
+            (s.prepare << "SELECT id, channel, agent_id, phone_e164, at FROM contact_attempts "
+                          "WHERE user_id = :u AND at >= :f ORDER BY at, id",
+             soci::use(user),
+             soci::use(from),
+             soci::into(id),
+             soci::into(channel),
+             soci::into(agent, agent_i),
+             soci::into(phone),
+             soci::into(at));
+        st.execute();
+        while (st.fetch()) {
+            out.push_back(app::ContactAttempt{
+                id,
+                user_id,
+                channel == "sms" ? domain::Channel::kSms : domain::Channel::kCall,
+                agent_i == soci::i_ok ? std::optional(domain::AgentId{agent}) : std::nullopt,
+                phone,
+                FromMs(at),
+            });
+        }
+        return out;
+    });
+}
+
+std::vector<std::pair<domain::UserId, domain::AgentId>> SqlContactLog::CallersSince(
+    std::span<const domain::UserId> user_ids, Timestamp since
+) {
+    std::vector<std::pair<domain::UserId, domain::AgentId>> out;
+    if (user_ids.empty()) {
+        return out;
+    }
+    const long long from = Ms(since);
+    db_.Read([&](soci::session& s) {
+        long long user = 0;
+        long long agent = 0;
+        soci::statement st =
+            (s.prepare << "SELECT DISTINCT user_id, agent_id FROM contact_attempts WHERE channel = "
+                          "'call' "
+                          "AND agent_id IS NOT NULL AND at >= :f AND user_id IN " +
+                              IdList(user_ids) + " ORDER BY user_id, agent_id",
+             soci::use(from),
+             soci::into(user),
+             soci::into(agent));
+        st.execute();
+        while (st.fetch()) {
+            out.emplace_back(domain::UserId{user}, domain::AgentId{agent});
+        }
+    });
+    return out;
+}
+
+// --- job leases --------------------------------------------------------------------------
+
+bool SqlJobLeaseStore::TryAcquire(
+    const std::string& name, const std::string& holder, Timestamp now, Timestamp until
+) {
+    const long long at = Ms(now);
+    const long long expires = Ms(until);
+    return db_.Write([&](soci::session& s) {
+        // One statement: free, expired or ours -> ours. Two instances racing both run it; the
+        // row lock (PostgreSQL) or the write lock (SQLite) lets exactly one win.
+        soci::statement st =
+            (s.prepare
+                 << "INSERT INTO job_state (name, lease_holder, lease_expires_at) VALUES (:n, :h, "
+                    ":e) "
+                    "ON CONFLICT (name) DO UPDATE SET lease_holder = excluded.lease_holder, "
+                    "lease_expires_at = excluded.lease_expires_at "
+                    "WHERE job_state.lease_holder IS NULL OR job_state.lease_holder = :h2 "
+                    "OR job_state.lease_expires_at IS NULL OR job_state.lease_expires_at <= :now",
+             soci::use(name),
+             soci::use(holder),
+             soci::use(expires),
+             soci::use(holder),
+             soci::use(at));
+        st.execute(true);
+        return st.get_affected_rows() > 0;
+    });
+}
+
+void SqlJobLeaseStore::Release(const std::string& name, const std::string& holder) {
+    db_.Write([&](soci::session& s) {
+        s << "UPDATE job_state SET lease_holder = NULL, lease_expires_at = NULL WHERE name = :n "
+             "AND lease_holder = :h",
+            soci::use(name), soci::use(holder);
+    });
+}
+
+}  // namespace dialler::adapters::sql

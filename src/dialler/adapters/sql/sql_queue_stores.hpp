@@ -1,0 +1,135 @@
+#pragma once
+
+#include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/app/contact_log.hpp"
+#include "dialler/app/discovery_store.hpp"
+#include "dialler/app/job_lease_store.hpp"
+#include "dialler/app/lead_leases.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/outcome_store.hpp"
+#include "dialler/app/suppression_store.hpp"
+
+namespace dialler::adapters::sql {
+
+// The queue engine's storage ports over SQL (migrations/*/0002_*), on SQLite and PostgreSQL.
+// Each keeps a reference to the SqlDatabase. Contract:
+// tests/contract/queue_store_contracts_test.cpp.
+
+class SqlLeadStore final : public app::LeadStore {
+public:
+    explicit SqlLeadStore(SqlDatabase& db) : db_(db) {}
+    std::vector<app::Lead> LeadsInRange(domain::UserId first, domain::UserId last) override;
+    std::vector<app::Lead> LeadsById(std::span<const domain::UserId> ids) override;
+    std::optional<app::Lead> FindLead(domain::UserId id) override;
+    std::vector<domain::UserId> ApplyEvaluations(
+        std::span<const app::LeadEvaluation> evaluations, Timestamp now
+    ) override;
+    int RemoveMissing(
+        domain::UserId first,
+        domain::UserId last,
+        std::span<const domain::UserId> present,
+        Timestamp now
+    ) override;
+    std::vector<app::LeadCounts> Counts(Timestamp now) override;
+
+private:
+    std::vector<app::Lead> Select(const std::string& where);
+    SqlDatabase& db_;
+};
+
+class SqlLeadLeases final : public app::LeadLeases {
+public:
+    explicit SqlLeadLeases(SqlDatabase& db) : db_(db) {}
+    std::optional<app::ClaimedLead> ClaimNext(const app::ClaimRequest& request) override;
+    std::optional<app::Lead> HeldBy(domain::AgentId agent, Timestamp now) override;
+    bool ExtendLease(domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until)
+        override;
+    bool ReleaseLease(
+        domain::UserId user, domain::AgentId agent, std::optional<Timestamp> next_call_at
+    ) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlOutcomeStore final : public app::OutcomeStore {
+public:
+    explicit SqlOutcomeStore(SqlDatabase& db) : db_(db) {}
+    std::optional<app::StoredOutcome> Record(const app::OutcomeRecord& record) override;
+    std::vector<app::StoredOutcome> OutcomesFor(domain::UserId user_id, int limit) override;
+    app::Callback CreateCallback(const app::Callback& callback) override;
+    std::optional<app::Callback> FindCallback(std::int64_t id) override;
+    std::vector<app::Callback> ListCallbacks(
+        app::CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
+    ) override;
+    std::vector<app::Callback> CallbacksFor(domain::UserId user_id) override;
+    bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
+    bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
+
+private:
+    std::vector<app::Callback> SelectCallbacks(const std::string& where, int limit);
+    SqlDatabase& db_;
+};
+
+class SqlSuppressionStore final : public app::SuppressionStore {
+public:
+    explicit SqlSuppressionStore(SqlDatabase& db) : db_(db) {}
+    app::Suppression Add(const app::Suppression& entry) override;
+    bool Remove(std::int64_t id, const app::Actor& by, const std::string& reason, Timestamp at)
+        override;
+    std::optional<app::Suppression> Find(std::int64_t id) override;
+    std::vector<app::Suppression> List(
+        std::optional<domain::UserId> user_id,
+        std::optional<std::string> phone_e164,
+        bool include_removed,
+        int limit
+    ) override;
+    std::vector<domain::UserId> Suppressed(
+        std::span<const app::SuppressionSubject> subjects, app::SuppressionChannel channel
+    ) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlDiscoveryStore final : public app::DiscoveryStore {
+public:
+    explicit SqlDiscoveryStore(SqlDatabase& db) : db_(db) {}
+    app::DiscoveryRun StartRun(const std::string& kind, Timestamp at) override;
+    void FinishRun(const app::DiscoveryRun& run) override;
+    std::vector<app::DiscoveryRun> RecentRuns(int limit) override;
+    std::optional<Timestamp> Watermark() override;
+    void SetWatermark(Timestamp watermark) override;
+    void RecordConversions(std::span<const app::Conversion> conversions) override;
+    std::vector<app::Conversion> ConversionsSince(Timestamp since, int limit) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlContactLog final : public app::ContactLog {
+public:
+    explicit SqlContactLog(SqlDatabase& db) : db_(db) {}
+    app::ContactAttempt Record(const app::ContactAttempt& attempt) override;
+    std::vector<app::ContactAttempt> Since(domain::UserId user_id, Timestamp since) override;
+    std::vector<std::pair<domain::UserId, domain::AgentId>> CallersSince(
+        std::span<const domain::UserId> user_ids, Timestamp since
+    ) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlJobLeaseStore final : public app::JobLeaseStore {
+public:
+    explicit SqlJobLeaseStore(SqlDatabase& db) : db_(db) {}
+    bool TryAcquire(
+        const std::string& name, const std::string& holder, Timestamp now, Timestamp until
+    ) override;
+    void Release(const std::string& name, const std::string& holder) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+}  // namespace dialler::adapters::sql

@@ -1,0 +1,212 @@
+#include "dialler/app/callback_service.hpp"
+
+#include "dialler/base/text.hpp"
+
+namespace dialler::app {
+
+namespace {
+constexpr std::size_t kMaxText = 2000;
+}
+
+void CallbackService::Audit(
+    const domain::Agent& agent,
+    std::string action,
+    std::string subject_type,
+    std::string subject_id,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details
+) {
+    ports_.audit.Append(AuditEntry{
+        0,
+        ports_.clock.Now(),
+        Actor::OfAgent(agent.id),
+        std::move(action),
+        std::move(subject_type),
+        std::move(subject_id),
+        std::move(details),
+        ctx.request_id,
+    });
+}
+
+Status CallbackService::CheckTime(Timestamp scheduled_for, Timestamp now) const {
+    if (scheduled_for <= now) {
+        return InvalidField("scheduledFor", "scheduledFor must be in the future");
+    }
+    const auto check = domain::CheckCallingWindow(
+        std::chrono::floor<std::chrono::seconds>(scheduled_for),
+        ports_.settings.Current().gate.windows
+    );
+    if (!check.open) {
+        return InvalidField(
+            "scheduledFor", "scheduledFor is outside the calling window: " + check.reason
+        );
+    }
+    return Ok();
+}
+
+Result<Callback> CallbackService::Create(
+    const domain::Agent& agent,
+    domain::UserId user,
+    Timestamp scheduled_for,
+    const std::string& notes,
+    const RequestContext& ctx
+) {
+    const Timestamp now = ports_.clock.Now();
+    DIALLER_RETURN_IF_ERROR(CheckTime(scheduled_for, now));
+    if (notes.size() > kMaxText) {
+        return InvalidField("notes", "notes must be at most 2000 characters");
+    }
+    if (!ports_.leads.FindLead(user)) {
+        return Fail(
+            ErrorCode::kNotFound,
+            "no customer " + user.ToString() + " is known to the dialler",
+            "userId"
+        );
+    }
+    Callback c;
+    c.user_id = user;
+    c.agent = agent.id;
+    c.scheduled_for = scheduled_for;
+    c.notes = notes;
+    c.created_by = Actor::OfAgent(agent.id);
+    c.created_at = now;
+    Callback created = ports_.outcomes.CreateCallback(c);
+    Audit(
+        agent,
+        "callback.created",
+        "customer",
+        user.ToString(),
+        ctx,
+        {{"callbackId", std::to_string(created.id)}}
+    );
+    return created;
+}
+
+std::vector<Callback> CallbackService::List(const domain::Agent& agent, CallbackScope scope) {
+    return ports_.outcomes.ListCallbacks(scope, agent.id, ports_.clock.Now(), 500);
+}
+
+Result<Callback> CallbackService::OwnPending(const domain::Agent& agent, std::int64_t id) {
+    auto found = ports_.outcomes.FindCallback(id);
+    if (!found) {
+        return Fail(ErrorCode::kNotFound, "no callback " + std::to_string(id));
+    }
+    if (agent.role == domain::Role::kAgent && found->agent != agent.id) {
+        return Fail(ErrorCode::kPermissionDenied, "this callback is booked with another agent");
+    }
+    if (found->status != CallbackStatus::kPending) {
+        return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
+    }
+    return std::move(*found);
+}
+
+Result<Callback> CallbackService::Reschedule(
+    const domain::Agent& agent, std::int64_t id, Timestamp scheduled_for, const RequestContext& ctx
+) {
+    DIALLER_ASSIGN_OR_RETURN(Callback c, OwnPending(agent, id));
+    const Timestamp now = ports_.clock.Now();
+    DIALLER_RETURN_IF_ERROR(CheckTime(scheduled_for, now));
+    if (!ports_.outcomes.RescheduleCallback(id, scheduled_for, now)) {
+        return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
+    }
+    Audit(
+        agent,
+        "callback.rescheduled",
+        "customer",
+        c.user_id.ToString(),
+        ctx,
+        {{"callbackId", std::to_string(id)}}
+    );
+    return *ports_.outcomes.FindCallback(id);
+}
+
+Result<Callback> CallbackService::SetStatus(
+    const domain::Agent& agent, std::int64_t id, CallbackStatus status, const RequestContext& ctx
+) {
+    DIALLER_ASSIGN_OR_RETURN(Callback c, OwnPending(agent, id));
+    if (!ports_.outcomes.SetCallbackStatus(id, status, ports_.clock.Now())) {
+        return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
+    }
+    Audit(
+        agent,
+        status == CallbackStatus::kCancelled ? "callback.cancelled" : "callback.completed",
+        "customer",
+        c.user_id.ToString(),
+        ctx,
+        {{"callbackId", std::to_string(id)}}
+    );
+    return *ports_.outcomes.FindCallback(id);
+}
+
+Result<Suppression> CallbackService::Suppress(
+    const domain::Agent& agent,
+    std::optional<domain::UserId> user,
+    std::optional<std::string> phone,
+    SuppressionChannel channel,
+    const std::string& reason,
+    const RequestContext& ctx
+) {
+    std::optional<std::string> phone_e164;
+    if (phone) {
+        const auto parsed = ports_.phones.Parse(*phone);
+        if (!parsed) {
+            return InvalidField("phone", "phone is not a valid phone number");
+        }
+        phone_e164 = parsed->e164;
+    }
+    if (!user && !phone_e164) {
+        return InvalidField("userId", "userId or phone is required");
+    }
+    if (Trim(reason).empty()) {
+        return InvalidField("reason", "reason is required");
+    }
+    if (reason.size() > kMaxText) {
+        return InvalidField("reason", "reason must be at most 2000 characters");
+    }
+    Suppression entry;
+    entry.user_id = user;
+    entry.phone_e164 = std::move(phone_e164);
+    entry.channel = channel;
+    entry.reason = reason;
+    entry.source = agent.role == domain::Role::kAgent ? "agent" : "admin";
+    entry.created_by = Actor::OfAgent(agent.id);
+    entry.created_at = ports_.clock.Now();
+    Suppression added = ports_.suppressions.Add(entry);
+    Audit(
+        agent,
+        "suppression.added",
+        "suppression",
+        std::to_string(added.id),
+        ctx,
+        {{"channel", std::string(SuppressionChannelName(channel))},
+         {"userId", user ? user->ToString() : std::string()}}
+    );
+    return added;
+}
+
+Result<Suppression> CallbackService::Unsuppress(
+    const domain::Agent& agent,
+    std::int64_t id,
+    const std::string& reason,
+    const RequestContext& ctx
+) {
+    if (Trim(reason).empty()) {
+        return InvalidField("reason", "reason is required");
+    }
+    if (reason.size() > kMaxText) {
+        return InvalidField("reason", "reason must be at most 2000 characters");
+    }
+    if (!ports_.suppressions.Remove(id, Actor::OfAgent(agent.id), reason, ports_.clock.Now())) {
+        return Fail(ErrorCode::kNotFound, "no active suppression " + std::to_string(id));
+    }
+    Audit(agent, "suppression.removed", "suppression", std::to_string(id), ctx);
+    return *ports_.suppressions.Find(id);
+}
+
+std::vector<Suppression> CallbackService::ListSuppressions(
+    std::optional<domain::UserId> user, std::optional<std::string> phone, bool include_removed
+) {
+    return ports_.suppressions.List(user, std::move(phone), include_removed, 500);
+}
+
+}  // namespace dialler::app

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialler/app/audit_log.hpp"
+#include "dialler/app/auth_service.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/outcome_store.hpp"
+#include "dialler/app/phone_parser.hpp"
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/base/error.hpp"
+
+namespace dialler::app {
+
+// Callbacks (product.md §3, §6) and the suppression list (§8), as agents and admins manage them.
+// Every change is audited. Keeps references to the ports. Thread-safe; blocking.
+class CallbackService {
+public:
+    struct Ports {
+        OutcomeStore& outcomes;
+        LeadStore& leads;
+        SuppressionStore& suppressions;
+        AuditLog& audit;
+        const PhoneParser& phones;
+        const SettingsProvider& settings;
+        const Clock& clock;
+    };
+    explicit CallbackService(Ports ports) : ports_(ports) {}
+
+    // Books a callback with `agent` as the preferred agent. Errors: kInvalidArgument
+    // ("scheduledFor": not in the future or outside the calling window; "notes": too long),
+    // kNotFound when the dialler knows no such customer.
+    Result<Callback> Create(
+        const domain::Agent& agent,
+        domain::UserId user,
+        Timestamp scheduled_for,
+        const std::string& notes,
+        const RequestContext& ctx
+    );
+    std::vector<Callback> List(const domain::Agent& agent, CallbackScope scope);
+    // Errors: kNotFound, kPermissionDenied (an agent may only change their own callbacks;
+    // supervisors and admins any), kFailedPrecondition (no longer pending), kInvalidArgument.
+    Result<Callback> Reschedule(
+        const domain::Agent& agent,
+        std::int64_t id,
+        Timestamp scheduled_for,
+        const RequestContext& ctx
+    );
+    Result<Callback> SetStatus(
+        const domain::Agent& agent,
+        std::int64_t id,
+        CallbackStatus status,
+        const RequestContext& ctx
+    );
+
+    // Adds a do-not-contact entry for a customer and/or a number. Errors: kInvalidArgument
+    // ("userId"/"phone" both missing, "reason" missing or too long).
+    Result<Suppression> Suppress(
+        const domain::Agent& agent,
+        std::optional<domain::UserId> user,
+        std::optional<std::string> phone_e164,
+        SuppressionChannel channel,
+        const std::string& reason,
+        const RequestContext& ctx
+    );
+    // Lifts an entry (kept, marked removed). Errors: kNotFound, kInvalidArgument ("reason").
+    Result<Suppression> Unsuppress(
+        const domain::Agent& agent,
+        std::int64_t id,
+        const std::string& reason,
+        const RequestContext& ctx
+    );
+    std::vector<Suppression> ListSuppressions(
+        std::optional<domain::UserId> user, std::optional<std::string> phone, bool include_removed
+    );
+
+private:
+    Result<Callback> OwnPending(const domain::Agent& agent, std::int64_t id);
+    Status CheckTime(Timestamp scheduled_for, Timestamp now) const;
+    void Audit(
+        const domain::Agent& agent,
+        std::string action,
+        std::string subject_type,
+        std::string subject_id,
+        const RequestContext& ctx,
+        std::vector<std::pair<std::string, std::string>> details = {}
+    );
+
+    Ports ports_;
+};
+
+}  // namespace dialler::app

@@ -1,0 +1,334 @@
+#include "dialler/app/discovery_service.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "dialler/base/text.hpp"
+
+namespace dialler::app {
+
+namespace {
+
+constexpr const char* kLeaseName = "discovery";
+constexpr std::chrono::minutes kLeaseLength{15};
+// Incremental runs look this far behind the watermark: replica rows can become visible a little
+// after their updated_at (replication lag, long transactions on the platform).
+constexpr std::chrono::minutes kWatermarkOverlap{5};
+
+std::string HistoryKey(
+    const std::optional<domain::Queue>& queue, const std::vector<std::string>& outstanding
+) {
+    std::string key = queue ? std::string(domain::QueueName(*queue)) : std::string("none");
+    for (const std::string& id : outstanding) {
+        key += '|';
+        key += id;
+    }
+    return key;
+}
+
+// Whether a lead's calling history starts again: a new queue, or a requirement it did not owe
+// before (product.md §5). A requirement done does not reset: the customer is still the same job.
+bool ResetsHistory(const Lead& before, const std::string& new_key) {
+    const auto old_parts = Split(before.history_key, '|');
+    const auto new_parts = Split(new_key, '|');
+    if (old_parts.empty() || new_parts.empty() || old_parts.front() != new_parts.front()) {
+        return true;
+    }
+    return std::any_of(new_parts.begin() + 1, new_parts.end(), [&](std::string_view id) {
+        return std::find(old_parts.begin() + 1, old_parts.end(), id) == old_parts.end();
+    });
+}
+
+// When the customer's current situation began: sign-up for unsigned customers, the newest
+// outstanding requirement for outstanding ones. Independent of when discovery happens to run,
+// so a lead's age is the same however often we look.
+Timestamp SituationStart(
+    const domain::CustomerRecord& record, const domain::EligibilityDecision& d, Timestamp now
+) {
+    std::optional<Timestamp> start;
+    if (d.queue == domain::Queue::kUnsigned) {
+        start = record.user.created_at;
+    } else {
+        for (const auto& r : record.requirements) {
+            if (std::binary_search(d.outstanding_ids.begin(), d.outstanding_ids.end(), r.id) &&
+                r.created_at) {
+                start = start ? std::max(*start, *r.created_at) : *r.created_at;
+            }
+        }
+    }
+    return start ? std::min(*start, now) : now;
+}
+
+}  // namespace
+
+CustomerEvaluation EvaluateCustomer(
+    const domain::CustomerRecord& record,
+    const std::optional<Lead>& existing,
+    bool call_suppressed,
+    const PhoneParser& parser,
+    const QueueSettings& settings,
+    const domain::LenderNames& lenders,
+    Timestamp now
+) {
+    CustomerEvaluation e;
+    e.suppressed = call_suppressed;
+    const auto& raw = record.user.phone_number;
+    if (existing && existing->phone_raw == raw) {
+        e.phone = existing->phone;  // parsing costs ~20 us; the number has not changed
+    } else if (raw) {
+        e.phone = parser.Parse(*raw);
+    }
+    e.eligibility =
+        domain::DecideEligibility(record, e.phone, call_suppressed, settings.eligibility);
+
+    LeadEvaluation& lead = e.lead;
+    lead.user_id = record.user.id;
+    lead.queue = e.eligibility.queue;
+    for (const auto reason : e.eligibility.reasons) {
+        if (!lead.reasons.empty()) {
+            lead.reasons += ',';
+        }
+        lead.reasons += domain::EligibilityReasonCode(reason);
+    }
+    lead.phone_raw = raw;
+    lead.phone = e.phone;
+    lead.clear_bad_number = existing && existing->bad_number_e164 &&
+                            (!e.phone || e.phone->e164 != *existing->bad_number_e164);
+    lead.history_key = HistoryKey(lead.queue, e.eligibility.outstanding_ids);
+    if (existing && !ResetsHistory(*existing, lead.history_key)) {
+        lead.waiting_since = existing->waiting_since;
+        lead.attempts = existing->attempts;
+        lead.outcome_points = existing->outcome_points;
+    } else {
+        lead.waiting_since = SituationStart(record, e.eligibility, now);
+    }
+    if (lead.queue) {
+        const domain::ScoreInput input{
+            *lead.queue,
+            e.eligibility.active_lenders,
+            record.user.date_of_birth,
+            domain::LeadHistory{lead.waiting_since, lead.attempts, lead.outcome_points},
+        };
+        const domain::Score score = domain::ComputeScore(
+            input, settings.scoring, std::chrono::floor<std::chrono::days>(now), lenders
+        );
+        lead.score = score.total;
+        lead.score_components = score.components;
+        lead.is_given_up = score.given_up;
+    }
+
+    if (existing && existing->queue == domain::Queue::kUnsigned && record.user.has_signature) {
+        e.conversion = Conversion{record.user.id, "signed", domain::Queue::kUnsigned, now, {}};
+    } else if (existing && existing->queue == domain::Queue::kOutstanding && !lead.queue &&
+               std::find(e.eligibility.reasons.begin(), e.eligibility.reasons.end(),
+                         domain::EligibilityReason::kNothingOutstanding) != e.eligibility.reasons.end()) {
+        e.conversion =
+            Conversion{record.user.id, "documents_completed", domain::Queue::kOutstanding, now, {}};
+    }
+    return e;
+}
+
+DiscoveryService::DiscoveryService(Ports ports, std::string holder, int batch_size)
+    : ports_(ports), holder_(std::move(holder)), batch_size_(std::max(batch_size, 1)) {}
+
+void DiscoveryService::ThrowIfStopping() const {
+    if (stop_) {
+        throw std::runtime_error("stopped");
+    }
+}
+
+Result<DiscoveryRun> DiscoveryService::RunFull() {
+    return Run(true);
+}
+
+Result<DiscoveryRun> DiscoveryService::RunIncremental() {
+    return Run(false);
+}
+
+Result<DiscoveryRun> DiscoveryService::Run(bool full) {
+    const Timestamp start = ports_.clock.Now();
+    if (!ports_.leases.TryAcquire(kLeaseName, holder_, start, start + kLeaseLength)) {
+        return Fail(ErrorCode::kFailedPrecondition, "another instance is running discovery");
+    }
+    const QueueSettings settings = ports_.settings.Current();
+    const bool do_full = full || !ports_.runs.Watermark();
+    DiscoveryRun run = ports_.runs.StartRun(do_full ? "full" : "incremental", start);
+    try {
+        if (do_full) {
+            RunFullBody(run, settings);
+        } else {
+            RunIncrementalBody(run, settings);
+        }
+        run.status = "succeeded";
+    } catch (const std::exception& e) {
+        run.status = "failed";
+        run.error = e.what();
+        run.finished_at = ports_.clock.Now();
+        ports_.runs.FinishRun(run);
+        ports_.leases.Release(kLeaseName, holder_);
+        throw;
+    }
+    run.finished_at = ports_.clock.Now();
+    ports_.runs.FinishRun(run);
+    ports_.leases.Release(kLeaseName, holder_);
+    return run;
+}
+
+void DiscoveryService::RunFullBody(DiscoveryRun& run, const QueueSettings& settings) {
+    // The watermark is read before the scan, so changes made during it are seen again by the
+    // next incremental run rather than lost.
+    const std::optional<Timestamp> watermark = ports_.replica.NewestChange();
+    const std::optional<domain::UserId> max_id = ports_.replica.MaxUserId();
+    if (max_id) {
+        for (std::int64_t first = 0; first <= max_id->Value(); first += batch_size_) {
+            ThrowIfStopping();
+            const domain::UserId lo{first};
+            const domain::UserId hi{
+                std::min<std::int64_t>(first + batch_size_ - 1, max_id->Value())};
+            const auto present = ProcessBatch(
+                ports_.replica.ReadCustomerRange(lo, hi),
+                ports_.leads.LeadsInRange(lo, hi),
+                settings,
+                run
+            );
+            run.removed += ports_.leads.RemoveMissing(lo, hi, present, ports_.clock.Now());
+        }
+    }
+    if (watermark) {
+        ports_.runs.SetWatermark(*watermark);
+    }
+}
+
+void DiscoveryService::RunIncrementalBody(DiscoveryRun& run, const QueueSettings& settings) {
+    const Timestamp since = *ports_.runs.Watermark() - kWatermarkOverlap;
+    const Replica::Changes changes = ports_.replica.ChangedSince(since);
+    for (std::size_t i = 0; i < changes.users.size(); i += static_cast<std::size_t>(batch_size_)) {
+        ThrowIfStopping();
+        const std::span<const domain::UserId> ids(
+            changes.users.data() + i,
+            std::min(changes.users.size() - i, static_cast<std::size_t>(batch_size_))
+        );
+        ProcessBatch(ports_.replica.ReadCustomers(ids), ports_.leads.LeadsById(ids), settings, run);
+    }
+    if (changes.newest) {
+        ports_.runs.SetWatermark(std::max(*changes.newest, *ports_.runs.Watermark()));
+    }
+}
+
+std::vector<domain::UserId> DiscoveryService::ProcessBatch(
+    std::vector<domain::CustomerRecord> records,
+    std::vector<Lead> existing,
+    const QueueSettings& settings,
+    DiscoveryRun& run
+) {
+    const Timestamp now = ports_.clock.Now();
+    std::unordered_map<std::int64_t, Lead> by_id;
+    for (Lead& lead : existing) {
+        by_id.emplace(lead.user_id.Value(), std::move(lead));
+    }
+    const auto stored = [&by_id](domain::UserId id) -> std::optional<Lead> {
+        const auto it = by_id.find(id.Value());
+        return it == by_id.end() ? std::nullopt : std::optional<Lead>(it->second);
+    };
+
+    // Parse (or reuse) phones first: suppression is by customer or by number, checked in one query.
+    std::vector<SuppressionSubject> subjects;
+    subjects.reserve(records.size());
+    for (const auto& r : records) {
+        const auto lead = stored(r.user.id);
+        std::optional<std::string> e164;
+        if (lead && lead->phone_raw == r.user.phone_number) {
+            e164 = lead->phone ? std::optional(lead->phone->e164) : std::nullopt;
+        } else if (r.user.phone_number) {
+            if (const auto parsed = ports_.phones.Parse(*r.user.phone_number)) {
+                e164 = parsed->e164;
+            }
+        }
+        subjects.push_back(SuppressionSubject{r.user.id, e164});
+    }
+    const auto suppressed_ids = ports_.suppressions.Suppressed(subjects, SuppressionChannel::kCall);
+    const std::unordered_set<std::int64_t> suppressed = [&] {
+        std::unordered_set<std::int64_t> s;
+        for (const auto id : suppressed_ids) {
+            s.insert(id.Value());
+        }
+        return s;
+    }();
+
+    std::vector<CustomerEvaluation> evaluations;
+    std::vector<domain::UserId> present;
+    evaluations.reserve(records.size());
+    present.reserve(records.size());
+    for (const auto& r : records) {
+        CustomerEvaluation e = EvaluateCustomer(
+            r,
+            stored(r.user.id),
+            suppressed.contains(r.user.id.Value()),
+            ports_.phones,
+            settings,
+            ports_.lenders,
+            now
+        );
+        present.push_back(r.user.id);
+        if (e.lead.queue) {
+            ++run.leads_in_queue;
+        }
+        evaluations.push_back(std::move(e));
+    }
+    run.customers_read += static_cast<long long>(records.size());
+    const auto count = static_cast<long long>(evaluations.size());
+    const Stored stored_result = Store(std::move(evaluations), settings, now);
+    run.skipped_leased += static_cast<long long>(stored_result.skipped.size());
+    run.leads_written += count - static_cast<long long>(stored_result.skipped.size());
+    run.conversions += stored_result.conversions;
+    return present;
+}
+
+std::vector<domain::UserId> DiscoveryService::StoreEvaluations(
+    std::vector<CustomerEvaluation> evaluations
+) {
+    return Store(std::move(evaluations), ports_.settings.Current(), ports_.clock.Now()).skipped;
+}
+
+DiscoveryService::Stored DiscoveryService::Store(
+    std::vector<CustomerEvaluation> evaluations, const QueueSettings& settings, Timestamp now
+) {
+    std::vector<LeadEvaluation> leads;
+    std::vector<Conversion> conversions;
+    leads.reserve(evaluations.size());
+    for (CustomerEvaluation& e : evaluations) {
+        if (e.conversion) {
+            conversions.push_back(std::move(*e.conversion));
+        }
+        leads.push_back(std::move(e.lead));
+    }
+    Stored result;
+    result.skipped = ports_.leads.ApplyEvaluations(leads, now);
+    // A held lead was not updated, so its conversion is seen (once) when it is next evaluated.
+    std::erase_if(conversions, [&result](const Conversion& c) {
+        return std::find(result.skipped.begin(), result.skipped.end(), c.user_id) !=
+               result.skipped.end();
+    });
+    if (!conversions.empty()) {
+        std::vector<domain::UserId> ids;
+        for (const auto& c : conversions) {
+            ids.push_back(c.user_id);
+        }
+        for (const auto& [user, agent] :
+             ports_.contacts.CallersSince(ids, now - settings.conversion_credit_window)) {
+            for (auto& c : conversions) {
+                if (c.user_id == user) {
+                    c.agents.push_back(agent);
+                }
+            }
+        }
+        ports_.runs.RecordConversions(conversions);
+        result.conversions = static_cast<long long>(conversions.size());
+    }
+    return result;
+}
+
+}  // namespace dialler::app

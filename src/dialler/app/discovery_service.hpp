@@ -1,0 +1,108 @@
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialler/app/contact_log.hpp"
+#include "dialler/app/discovery_store.hpp"
+#include "dialler/app/job_lease_store.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/phone_parser.hpp"
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/app/replica.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/base/error.hpp"
+#include "dialler/domain/eligibility.hpp"
+#include "dialler/domain/lenders.hpp"
+
+namespace dialler::app {
+
+// Everything decided about one customer: the eligibility decision, the parsed phone and the lead
+// to store. Produced by EvaluateCustomer, the one per-customer function that discovery (in bulk),
+// pre-call validation and inspection all use.
+struct CustomerEvaluation {
+    domain::EligibilityDecision eligibility;
+    std::optional<domain::PhoneNumber> phone;
+    bool suppressed = false;
+    LeadEvaluation lead;
+    std::optional<Conversion> conversion;  // agents not yet filled in
+};
+
+// Evaluates one customer against the stored lead (if any) at `now`: phone (re-parsed only when
+// the replica's number changed), eligibility, history reset rule, score, conversion. Pure apart
+// from the parser.
+CustomerEvaluation EvaluateCustomer(
+    const domain::CustomerRecord& record,
+    const std::optional<Lead>& existing,
+    bool call_suppressed,
+    const PhoneParser& parser,
+    const QueueSettings& settings,
+    const domain::LenderNames& lenders,
+    Timestamp now
+);
+
+// Keeps the leads in step with the replica (product.md §3): a full reconcile over every user id
+// in batches, or an incremental run over what changed since the watermark. One instance at a time
+// (a job lease), never disturbing a leased lead, recording conversions and the run history.
+// Keeps references to every port. Thread-safe (runs are serialised by the lease); blocking.
+class DiscoveryService {
+public:
+    struct Ports {
+        Replica& replica;
+        LeadStore& leads;
+        SuppressionStore& suppressions;
+        DiscoveryStore& runs;
+        ContactLog& contacts;
+        JobLeaseStore& leases;
+        const PhoneParser& phones;
+        const SettingsProvider& settings;
+        const domain::LenderNames& lenders;
+        const Clock& clock;
+    };
+
+    DiscoveryService(Ports ports, std::string holder, int batch_size = 2000);
+
+    // Runs a full reconcile. Errors: kFailedPrecondition when another instance holds the
+    // discovery lease. Infrastructure faults are recorded in the run and rethrown.
+    Result<DiscoveryRun> RunFull();
+    // Runs an incremental pass (a full one if there is no watermark yet).
+    Result<DiscoveryRun> RunIncremental();
+    // Stores evaluations made outside a run (pre-call validation found a customer changed):
+    // the leads, and the conversions with their credited agents, exactly as a run would.
+    // Returns the ids skipped because they are leased.
+    std::vector<domain::UserId> StoreEvaluations(std::vector<CustomerEvaluation> evaluations);
+
+    // Asks a running pass to stop after its current batch (shutdown); the run is recorded as
+    // failed with error "stopped" and the next run starts over. Thread-safe.
+    void RequestStop() { stop_ = true; }
+
+private:
+    Result<DiscoveryRun> Run(bool full);
+    void RunFullBody(DiscoveryRun& run, const QueueSettings& settings);
+    void RunIncrementalBody(DiscoveryRun& run, const QueueSettings& settings);
+    struct Stored {
+        std::vector<domain::UserId> skipped;
+        long long conversions = 0;
+    };
+    Stored Store(
+        std::vector<CustomerEvaluation> evaluations, const QueueSettings& settings, Timestamp now
+    );
+    // Evaluates and stores one batch; returns the ids present in the replica.
+    std::vector<domain::UserId> ProcessBatch(
+        std::vector<domain::CustomerRecord> records,
+        std::vector<Lead> existing,
+        const QueueSettings& settings,
+        DiscoveryRun& run
+    );
+
+    void ThrowIfStopping() const;
+
+    Ports ports_;
+    std::string holder_;
+    int batch_size_;
+    std::atomic<bool> stop_{false};
+};
+
+}  // namespace dialler::app

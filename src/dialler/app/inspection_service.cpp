@@ -1,0 +1,62 @@
+#include "dialler/app/inspection_service.hpp"
+
+namespace dialler::app {
+
+domain::ContactSubject ContactSubjectFor(
+    const std::optional<domain::PhoneNumber>& phone,
+    bool suppressed,
+    const std::optional<Lead>& lead,
+    const std::vector<ContactAttempt>& recent
+) {
+    domain::ContactSubject subject;
+    subject.phone = phone;
+    subject.suppressed = suppressed;
+    if (lead) {
+        subject.closed = lead->is_closed;
+        subject.bad_number =
+            lead->bad_number_e164 && phone && phone->e164 == *lead->bad_number_e164;
+        subject.next_call_at =
+            lead->next_call_at
+                ? std::optional(std::chrono::floor<std::chrono::seconds>(*lead->next_call_at))
+                : std::nullopt;
+    }
+    for (const ContactAttempt& a : recent) {
+        const auto at = std::chrono::floor<std::chrono::seconds>(a.at);
+        (a.channel == domain::Channel::kCall ? subject.recent_calls : subject.recent_sms)
+            .push_back(at);
+    }
+    return subject;
+}
+
+Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
+    const std::vector<domain::UserId> ids{user_id};
+    auto records = ports_.replica.ReadCustomers(ids);
+    if (records.empty()) {
+        return Fail(ErrorCode::kNotFound, "no customer " + user_id.ToString() + " in the replica");
+    }
+    const Timestamp now = ports_.clock.Now();
+    const QueueSettings settings = ports_.settings.Current();
+    CustomerInspection out;
+    out.user_id = user_id;
+    out.stored = ports_.leads.FindLead(user_id);
+
+    const domain::CustomerRecord& record = records.front();
+    const auto phone =
+        record.user.phone_number ? ports_.phones.Parse(*record.user.phone_number) : std::nullopt;
+    const SuppressionSubject subject{user_id, phone ? std::optional(phone->e164) : std::nullopt};
+    const bool suppressed =
+        !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+    out.evaluation = EvaluateCustomer(
+        record, out.stored, suppressed, ports_.phones, settings, ports_.lenders, now
+    );
+    const auto recent = ports_.contacts.Since(user_id, now - std::chrono::days{8});
+    out.gate = domain::DecideContact(
+        domain::Channel::kCall,
+        ContactSubjectFor(out.evaluation.phone, suppressed, out.stored, recent),
+        settings.gate,
+        std::chrono::floor<std::chrono::seconds>(now)
+    );
+    return out;
+}
+
+}  // namespace dialler::app

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <optional>
+
+#include "dialler/app/contact_log.hpp"
+#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/phone_parser.hpp"
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/app/replica.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/base/error.hpp"
+#include "dialler/domain/contact_gate.hpp"
+#include "dialler/domain/lenders.hpp"
+
+namespace dialler::app {
+
+// Why a customer is (or is not) in a queue, whether they may be called now, and how they score:
+// the support view (`dialler queue show`, GET /api/customers/:id/eligibility). Reads the replica
+// live and uses the very functions discovery and pre-call validation use.
+struct CustomerInspection {
+    domain::UserId user_id;
+    CustomerEvaluation evaluation;  // eligibility, phone, score as of now
+    domain::GateDecision gate;      // a call right now
+    std::optional<Lead> stored;     // the lead as discovery last stored it
+};
+
+// Builds the gate's view of a customer from their stored lead and recent contacts. Shared by
+// inspection and the next-lead path so both ask the gate the same question.
+domain::ContactSubject ContactSubjectFor(
+    const std::optional<domain::PhoneNumber>& phone,
+    bool suppressed,
+    const std::optional<Lead>& lead,
+    const std::vector<ContactAttempt>& recent
+);
+
+// Keeps references to the ports. Thread-safe; blocking.
+class InspectionService {
+public:
+    struct Ports {
+        Replica& replica;
+        LeadStore& leads;
+        SuppressionStore& suppressions;
+        ContactLog& contacts;
+        const PhoneParser& phones;
+        const SettingsProvider& settings;
+        const domain::LenderNames& lenders;
+        const Clock& clock;
+    };
+    explicit InspectionService(Ports ports) : ports_(ports) {}
+
+    // Errors: kNotFound when the replica has no such user.
+    Result<CustomerInspection> Inspect(domain::UserId user_id);
+
+private:
+    Ports ports_;
+};
+
+}  // namespace dialler::app

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "dialler/base/clock.hpp"
+#include "dialler/domain/agent.hpp"
+#include "dialler/domain/customer.hpp"
+#include "dialler/domain/phone.hpp"
+#include "dialler/domain/scoring.hpp"
+
+namespace dialler::app {
+
+// The dialler's own record of one replica customer: which queue they are in and why, their
+// score and its breakdown, their calling history since the last reset, and who holds them.
+struct Lead {
+    domain::UserId user_id;
+    std::optional<domain::Queue> queue;  // kUnsigned / kOutstanding; nullopt = in no queue
+    std::string reasons;                 // eligibility reason codes, comma-separated
+    bool is_closed = false;              // no_claim / do_not_contact: never offered again
+    std::string closed_reason;
+    int score = 0;
+    std::vector<domain::ScoreComponent> score_components;
+    bool is_given_up = false;
+    std::optional<std::string> phone_raw;  // as in the replica, to notice a changed number
+    std::optional<domain::PhoneNumber> phone;
+    std::optional<std::string> bad_number_e164;  // flagged bad; cleared when the number changes
+    std::string history_key;                     // queue + outstanding requirements; change = reset
+    Timestamp waiting_since;
+    int attempts = 0;
+    int outcome_points = 0;
+    std::optional<Timestamp> next_call_at;
+    std::optional<domain::AgentId> lease_agent_id;
+    std::optional<Timestamp> lease_expires_at;
+    Timestamp first_seen_at;
+    Timestamp evaluated_at;
+
+    bool IsLeasedAt(Timestamp now) const { return lease_expires_at && *lease_expires_at > now; }
+};
+
+// What discovery decided for one customer; the store merges it into the lead row.
+struct LeadEvaluation {
+    domain::UserId user_id;
+    std::optional<domain::Queue> queue;
+    std::string reasons;
+    int score = 0;
+    std::vector<domain::ScoreComponent> score_components;
+    bool is_given_up = false;
+    std::optional<std::string> phone_raw;
+    std::optional<domain::PhoneNumber> phone;
+    bool clear_bad_number = false;  // the replica's number changed since it was flagged
+    std::string history_key;
+    // History after the reset rule: discovery computes them from the stored lead.
+    Timestamp waiting_since;
+    int attempts = 0;
+    int outcome_points = 0;
+};
+
+struct LeadCounts {
+    domain::Queue queue = domain::Queue::kUnsigned;
+    long long total = 0;         // in the queue (not closed, not given up)
+    long long callable_now = 0;  // and not leased, not waiting for next_call_at, no bad number
+    std::optional<Timestamp> next_callable_at;  // earliest next_call_at among the waiting ones
+};
+
+// Storage of leads. Implementations: SqlLeadStore (SQLite, PostgreSQL), InMemoryLeadStore
+// (tests); contract in tests/contract. Thread-safe; faults are exceptions.
+class LeadStore {
+public:
+    virtual ~LeadStore() = default;
+
+    // The stored leads with first <= user_id <= last, ordered by user id.
+    virtual std::vector<Lead> LeadsInRange(domain::UserId first, domain::UserId last) = 0;
+    virtual std::vector<Lead> LeadsById(std::span<const domain::UserId> ids) = 0;
+    virtual std::optional<Lead> FindLead(domain::UserId id) = 0;
+
+    // Inserts or updates the leads in one transaction, except those leased at `now` (an agent is
+    // working them: discovery never disturbs a held lead). Returns the user ids it skipped.
+    virtual std::vector<domain::UserId> ApplyEvaluations(
+        std::span<const LeadEvaluation> evaluations, Timestamp now
+    ) = 0;
+
+    // Takes leads whose customers no longer exist in the replica out of their queue (reason
+    // "user_missing"), except leased ones. For the full reconcile: every lead with
+    // first <= user_id <= last that is not in `present`. Returns how many changed.
+    virtual int RemoveMissing(
+        domain::UserId first,
+        domain::UserId last,
+        std::span<const domain::UserId> present,
+        Timestamp now
+    ) = 0;
+
+    // Per-queue depth and callable-now counts.
+    virtual std::vector<LeadCounts> Counts(Timestamp now) = 0;
+};
+
+}  // namespace dialler::app

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialler/app/audit_log.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/base/clock.hpp"
+#include "dialler/domain/agent.hpp"
+#include "dialler/domain/customer.hpp"
+#include "dialler/domain/outcomes.hpp"
+
+namespace dialler::app {
+
+// One recorded disposition, with everything it changes, applied in one transaction.
+struct OutcomeRecord {
+    domain::UserId user_id;
+    domain::AgentId agent;
+    domain::Outcome outcome = domain::Outcome::kNoAnswer;
+    std::string notes;
+    domain::OutcomeEffects effects;
+    std::optional<std::string> phone_e164;    // the number called (bad_number flags it)
+    std::optional<domain::Queue> queue;       // the queue the lead was in
+    std::optional<std::int64_t> callback_id;  // the callback this call answered (completed)
+    int score_after = 0;                      // the lead's score with this outcome counted
+    bool given_up_after = false;
+    Timestamp at;
+};
+
+struct StoredOutcome {
+    std::int64_t id = 0;
+    domain::UserId user_id;
+    domain::AgentId agent;
+    domain::Outcome outcome = domain::Outcome::kNoAnswer;
+    std::string notes;
+    Timestamp at;
+};
+
+enum class CallbackStatus { kPending, kCompleted, kCancelled };
+std::string_view CallbackStatusName(CallbackStatus status);
+
+struct Callback {
+    std::int64_t id = 0;
+    domain::UserId user_id;
+    std::optional<domain::AgentId> agent;  // preferred agent; nullopt = anyone allowed
+    Timestamp scheduled_for;
+    CallbackStatus status = CallbackStatus::kPending;
+    std::string notes;
+    Actor created_by;
+    Timestamp created_at;
+    Timestamp updated_at;
+};
+
+enum class CallbackScope { kMine, kTeam, kOverdue };
+
+// Outcomes and callbacks. Thread-safe; faults are exceptions.
+class OutcomeStore {
+public:
+    virtual ~OutcomeStore() = default;
+
+    // In one transaction, only if `record.agent` holds the lead at `record.at`: stores the
+    // outcome, updates the lead (attempts + 1, outcome points, next call, bad number, closed,
+    // lease released), logs the call attempt, creates the callback, adds the suppression,
+    // completes the answered callback. Returns nullopt (and changes nothing) if the agent does
+    // not hold the lead.
+    virtual std::optional<StoredOutcome> Record(const OutcomeRecord& record) = 0;
+    virtual std::vector<StoredOutcome> OutcomesFor(domain::UserId user_id, int limit) = 0;
+
+    virtual Callback CreateCallback(const Callback& callback) = 0;
+    virtual std::optional<Callback> FindCallback(std::int64_t id) = 0;
+    // kMine: pending ones booked with `agent`; kTeam: all pending; kOverdue: pending and due
+    // before `now`. Ordered by scheduled_for.
+    virtual std::vector<Callback> ListCallbacks(
+        CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
+    ) = 0;
+    virtual std::vector<Callback> CallbacksFor(domain::UserId user_id) = 0;
+    // Changes a pending callback; false if it is not pending.
+    virtual bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) = 0;
+    virtual bool SetCallbackStatus(std::int64_t id, CallbackStatus status, Timestamp now) = 0;
+};
+
+}  // namespace dialler::app

@@ -1,0 +1,288 @@
+#include "dialler/app/queue_service.hpp"
+
+#include <algorithm>
+
+#include "dialler/app/inspection_service.hpp"
+
+namespace dialler::app {
+
+namespace {
+
+// How many customers one request may look at before giving up: each failed candidate is moved
+// or deferred, so the next request starts further along.
+constexpr int kMaxCandidates = 20;
+
+std::chrono::sys_seconds Seconds(Timestamp t) {
+    return std::chrono::floor<std::chrono::seconds>(t);
+}
+
+}  // namespace
+
+void QueueService::Audit(
+    const domain::Agent& agent,
+    std::string action,
+    domain::UserId user,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details
+) {
+    ports_.audit.Append(AuditEntry{
+        0,
+        ports_.clock.Now(),
+        Actor::OfAgent(agent.id),
+        std::move(action),
+        "customer",
+        user.ToString(),
+        std::move(details),
+        ctx.request_id,
+    });
+}
+
+Result<NextLeadResult> QueueService::NextLead(
+    const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
+) {
+    std::vector<domain::Queue> queues = agent.queues;
+    if (queue) {
+        if (std::find(agent.queues.begin(), agent.queues.end(), *queue) == agent.queues.end()) {
+            return Fail(ErrorCode::kPermissionDenied, "you may not work this queue", "queue");
+        }
+        queues = {*queue};
+    }
+    const QueueSettings settings = ports_.settings.Current();
+    const Timestamp now = ports_.clock.Now();
+
+    if (auto held = ports_.leases.HeldBy(agent.id, now)) {
+        // The agent asks again (a reload, a retry): the same customer, until an outcome.
+        auto customer = ports_.replica.ReadCustomerContext(held->user_id);
+        if (customer) {
+            const SuppressionSubject subject{
+                held->user_id, held->phone ? std::optional(held->phone->e164) : std::nullopt};
+            const bool suppressed =
+                !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall)
+                     .empty();
+            CustomerEvaluation e = EvaluateCustomer(
+                customer->record, held, suppressed, ports_.phones, settings, ports_.lenders, now
+            );
+            return NextLeadResult{BuildContext(*held, std::move(*customer), e), std::nullopt, ""};
+        }
+        ports_.leases.ReleaseLease(held->user_id, agent.id, std::nullopt);
+    }
+
+    const domain::WindowCheck window =
+        domain::CheckCallingWindow(Seconds(now), settings.gate.windows);
+    if (!window.open) {
+        return NextLeadResult{
+            std::nullopt,
+            window.next_open ? std::optional<Timestamp>(Timestamp{*window.next_open})
+                             : std::nullopt,
+            "outside_calling_window",
+        };
+    }
+
+    for (int i = 0; i < kMaxCandidates; ++i) {
+        const auto claimed = ports_.leases.ClaimNext(ClaimRequest{
+            agent.id, queues, now, now + settings.lease_duration, settings.callback_grace});
+        if (!claimed) {
+            break;
+        }
+        if (auto context = TryHandOut(agent, *claimed, settings, ctx)) {
+            return NextLeadResult{std::move(context), std::nullopt, ""};
+        }
+    }
+    std::optional<Timestamp> next;
+    for (const auto& c : ports_.leads.Counts(now)) {
+        if (std::find(queues.begin(), queues.end(), c.queue) != queues.end() &&
+            c.next_callable_at) {
+            next = next ? std::min(*next, *c.next_callable_at) : *c.next_callable_at;
+        }
+    }
+    return NextLeadResult{std::nullopt, next, "queue_empty"};
+}
+
+std::optional<LeadContext> QueueService::TryHandOut(
+    const domain::Agent& agent,
+    const ClaimedLead& claimed,
+    const QueueSettings& settings,
+    const RequestContext& ctx
+) {
+    const Timestamp now = ports_.clock.Now();
+    const Lead& lead = claimed.lead;
+    auto customer = ports_.replica.ReadCustomerContext(lead.user_id);
+    if (!customer) {
+        ports_.leases.ReleaseLease(lead.user_id, agent.id, std::nullopt);
+        const std::vector<domain::UserId> none;
+        ports_.leads.RemoveMissing(lead.user_id, lead.user_id, none, now);
+        return std::nullopt;
+    }
+    // One parse and one suppression query: the evaluation below reuses the stored phone unless the
+    // number changed.
+    const auto phone = lead.phone_raw == customer->record.user.phone_number
+                           ? lead.phone
+                           : (customer->record.user.phone_number
+                                  ? ports_.phones.Parse(*customer->record.user.phone_number)
+                                  : std::nullopt);
+    const SuppressionSubject subject{
+        lead.user_id, phone ? std::optional(phone->e164) : std::nullopt};
+    const bool suppressed =
+        !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+    CustomerEvaluation e = EvaluateCustomer(
+        customer->record, lead, suppressed, ports_.phones, settings, ports_.lenders, now
+    );
+
+    // Still in the very queue discovery put them in: a customer who moved (signed, so now
+    // outstanding) is re-stored first, so the move is recorded (conversion) and scored afresh.
+    const bool still_in_queue = e.eligibility.queue && e.eligibility.queue == lead.queue;
+    // A callback is the customer's own request: it stands while they are contactable, even if
+    // their documents moved them between queues.
+    const bool callback_stands = claimed.callback_id && e.eligibility.queue;
+    if (validate_ && !(still_in_queue || callback_stands)) {
+        // The replica moved on since discovery (signed, finished, cancelled...): record it as
+        // discovery would, and look at the next customer.
+        ports_.leases.ReleaseLease(lead.user_id, agent.id, std::nullopt);
+        std::vector<CustomerEvaluation> changed;
+        changed.push_back(std::move(e));
+        ports_.discovery.StoreEvaluations(std::move(changed));
+        Audit(agent, "lead.revalidated_out", lead.user_id, ctx);
+        return std::nullopt;
+    }
+
+    const auto recent = ports_.contacts.Since(lead.user_id, now - std::chrono::days{8});
+    const domain::GateDecision gate = domain::DecideContact(
+        domain::Channel::kCall,
+        ContactSubjectFor(e.phone, suppressed, lead, recent),
+        settings.gate,
+        Seconds(now)
+    );
+    if (!gate.allowed) {
+        // Deferred to when the gate would open (far ahead for a permanent refusal, which
+        // validation normally catches first).
+        const Timestamp retry =
+            gate.retry_at ? Timestamp{*gate.retry_at} : now + std::chrono::days{365};
+        ports_.leases.ReleaseLease(lead.user_id, agent.id, retry);
+        std::vector<std::pair<std::string, std::string>> details;
+        for (const auto& d : gate.denials) {
+            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
+        }
+        Audit(agent, "gate.denied", lead.user_id, ctx, std::move(details));
+        return std::nullopt;
+    }
+    Audit(
+        agent,
+        "lead.assigned",
+        lead.user_id,
+        ctx,
+        {{"queue",
+          lead.queue ? std::string(domain::QueueName(*lead.queue)) : std::string("callbacks")},
+         {"score", std::to_string(lead.score)}}
+    );
+    LeadContext context = BuildContext(lead, std::move(*customer), e);
+    context.callback_id = claimed.callback_id;
+    return context;
+}
+
+LeadContext QueueService::BuildContext(
+    Lead lead, domain::CustomerContextData customer, const CustomerEvaluation& evaluation
+) {
+    const Timestamp now = ports_.clock.Now();
+    LeadContext c;
+    c.outcomes = ports_.outcomes.OutcomesFor(lead.user_id, 50);
+    c.callbacks = ports_.outcomes.CallbacksFor(lead.user_id);
+    c.contacts = ports_.contacts.Since(lead.user_id, now - std::chrono::days{30});
+    c.eligibility = evaluation.eligibility;
+    c.phone = evaluation.phone;
+    c.lead = std::move(lead);
+    c.customer = std::move(customer);
+    return c;
+}
+
+Result<Timestamp> QueueService::Heartbeat(const domain::Agent& agent, domain::UserId user) {
+    const Timestamp now = ports_.clock.Now();
+    const Timestamp until = now + ports_.settings.Current().lease_duration;
+    if (!ports_.leases.ExtendLease(user, agent.id, now, until)) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            "you do not hold this customer (the lease may have expired)"
+        );
+    }
+    return until;
+}
+
+Status QueueService::Release(
+    const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+) {
+    if (!ports_.leases.ReleaseLease(user, agent.id, std::nullopt)) {
+        return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
+    }
+    Audit(agent, "lead.released", user, ctx);
+    return Ok();
+}
+
+Status QueueService::Skip(
+    const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+) {
+    if (!ports_.leases.ReleaseLease(user, agent.id, ports_.clock.Now() + kSkipDelay)) {
+        return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
+    }
+    Audit(agent, "lead.skipped", user, ctx);
+    return Ok();
+}
+
+Result<StoredOutcome> QueueService::RecordOutcome(
+    const domain::Agent& agent,
+    domain::UserId user,
+    const domain::OutcomeInput& input,
+    const RequestContext& ctx
+) {
+    const QueueSettings settings = ports_.settings.Current();
+    const Timestamp now = ports_.clock.Now();
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead || !lead->IsLeasedAt(now) || lead->lease_agent_id != agent.id) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            "you do not hold this customer: take them with next lead first"
+        );
+    }
+    DIALLER_ASSIGN_OR_RETURN(
+        const domain::OutcomeEffects effects,
+        domain::DecideOutcomeEffects(input, settings.outcomes, settings.gate.windows, Seconds(now))
+    );
+    // The callback this call answers: the customer's due one, if any.
+    std::optional<std::int64_t> answered;
+    for (const auto& cb : ports_.outcomes.CallbacksFor(user)) {
+        if (cb.status == CallbackStatus::kPending && cb.scheduled_for <= now) {
+            answered = cb.id;
+            break;
+        }
+    }
+    OutcomeRecord record;
+    record.user_id = user;
+    record.agent = agent.id;
+    record.outcome = input.outcome;
+    record.notes = input.notes;
+    record.effects = effects;
+    record.phone_e164 = lead->phone ? std::optional(lead->phone->e164) : std::nullopt;
+    record.queue = lead->queue;
+    record.callback_id = answered;
+    record.score_after =
+        lead->score + effects.score_adjustment + settings.scoring.points_per_attempt;
+    record.given_up_after = record.score_after >= settings.scoring.give_up_threshold;
+    record.at = now;
+    auto stored = ports_.outcomes.Record(record);
+    if (!stored) {
+        return Fail(
+            ErrorCode::kFailedPrecondition, "you do not hold this customer (the lease expired)"
+        );
+    }
+    Audit(
+        agent,
+        "lead.outcome_recorded",
+        user,
+        ctx,
+        {{"outcome", std::string(domain::OutcomeCode(input.outcome))}}
+    );
+    if (effects.suppresses) {
+        Audit(agent, "suppression.added", user, ctx, {{"source", "outcome"}});
+    }
+    return *stored;
+}
+
+}  // namespace dialler::app

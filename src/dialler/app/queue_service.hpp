@@ -1,0 +1,111 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dialler/app/audit_log.hpp"
+#include "dialler/app/auth_service.hpp"
+#include "dialler/app/contact_log.hpp"
+#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/lead_leases.hpp"
+#include "dialler/app/lead_store.hpp"
+#include "dialler/app/outcome_store.hpp"
+#include "dialler/app/phone_parser.hpp"
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/app/replica.hpp"
+#include "dialler/app/suppression_store.hpp"
+#include "dialler/base/error.hpp"
+#include "dialler/domain/lenders.hpp"
+
+namespace dialler::app {
+
+// Everything the agent sees when handed a customer (product.md §4).
+struct LeadContext {
+    Lead lead;
+    domain::CustomerContextData customer;
+    domain::EligibilityDecision eligibility;
+    std::optional<domain::PhoneNumber> phone;
+    std::optional<std::int64_t> callback_id;  // when handed out for a due callback
+    std::vector<StoredOutcome> outcomes;      // newest first
+    std::vector<Callback> callbacks;
+    std::vector<ContactAttempt> contacts;  // last 30 days
+};
+
+struct NextLeadResult {
+    std::optional<LeadContext> lead;
+    std::optional<Timestamp> next_callable_at;  // when nothing is callable now
+    std::string reason;  // why nothing was handed out: "queue_empty", "outside_calling_window"
+};
+
+// The agent's side of the queues: next lead (claim, validate live, gate, context), heartbeat,
+// release, skip, outcome. Keeps references to every port. Thread-safe; blocking.
+class QueueService {
+public:
+    struct Ports {
+        Replica& replica;
+        LeadStore& leads;
+        LeadLeases& leases;
+        OutcomeStore& outcomes;
+        SuppressionStore& suppressions;
+        ContactLog& contacts;
+        AuditLog& audit;
+        DiscoveryService& discovery;
+        const PhoneParser& phones;
+        const SettingsProvider& settings;
+        const domain::LenderNames& lenders;
+        const Clock& clock;
+    };
+    QueueService(Ports ports, bool validate_before_call)
+        : ports_(ports), validate_(validate_before_call) {}
+
+    // Hands the agent the best callable customer with a lease, or nothing with the reason and the
+    // next time something becomes callable. An agent who already holds a customer gets that one
+    // back (an outcome, release or skip comes first). `queue` nullopt = every queue the agent may
+    // work. Errors: kPermissionDenied (field "queue") for a queue the agent may not work.
+    Result<NextLeadResult> NextLead(
+        const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
+    );
+
+    // Keeps the agent's lease alive. Errors: kFailedPrecondition if the agent does not hold it.
+    Result<Timestamp> Heartbeat(const domain::Agent& agent, domain::UserId user);
+    // Gives the customer back unchanged (agent leaves, break). kFailedPrecondition if not held.
+    Status Release(const domain::Agent& agent, domain::UserId user, const RequestContext& ctx);
+    // Gives the customer back and keeps them out of the queue for a while (skip_delay).
+    Status Skip(const domain::Agent& agent, domain::UserId user, const RequestContext& ctx);
+
+    // Records the disposition for the customer the agent holds and applies its effects in one
+    // transaction. Errors: kInvalidArgument (outcome, notes, callbackAt), kFailedPrecondition
+    // when the agent does not hold the customer.
+    Result<StoredOutcome> RecordOutcome(
+        const domain::Agent& agent,
+        domain::UserId user,
+        const domain::OutcomeInput& input,
+        const RequestContext& ctx
+    );
+
+    static constexpr std::chrono::minutes kSkipDelay{30};
+
+private:
+    std::optional<LeadContext> TryHandOut(
+        const domain::Agent& agent,
+        const ClaimedLead& claimed,
+        const QueueSettings& settings,
+        const RequestContext& ctx
+    );
+    LeadContext BuildContext(
+        Lead lead, domain::CustomerContextData customer, const CustomerEvaluation& evaluation
+    );
+    void Audit(
+        const domain::Agent& agent,
+        std::string action,
+        domain::UserId user,
+        const RequestContext& ctx,
+        std::vector<std::pair<std::string, std::string>> details = {}
+    );
+
+    Ports ports_;
+    bool validate_;
+};
+
+}  // namespace dialler::app

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <chrono>
+#include <utility>
+
+#include "dialler/domain/contact_gate.hpp"
+#include "dialler/domain/eligibility.hpp"
+#include "dialler/domain/outcomes.hpp"
+#include "dialler/domain/scoring.hpp"
+
+namespace dialler::app {
+
+// Every rule setting of the queue engine, in one value: services take a copy at the start of a
+// run or request, so a change applies from the next discovery run and never half-way.
+struct QueueSettings {
+    domain::EligibilityRules eligibility;
+    domain::ScoreWeights scoring;
+    domain::GateRules gate;
+    domain::OutcomeTable outcomes = domain::OutcomeTable::Defaults();
+    std::chrono::seconds lease_duration{120};        // a held lead returns unless heartbeated
+    std::chrono::minutes callback_grace{15};         // then any allowed agent may take it
+    std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
+
+    // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.
+    static QueueSettings Defaults();
+};
+
+// Where services get the current settings. Thread-safe.
+class SettingsProvider {
+public:
+    virtual ~SettingsProvider() = default;
+    virtual QueueSettings Current() const = 0;
+};
+
+// Settings fixed at construction (the seeded defaults until the settings store arrives; tests).
+class FixedSettingsProvider final : public SettingsProvider {
+public:
+    explicit FixedSettingsProvider(QueueSettings settings = QueueSettings::Defaults())
+        : settings_(std::move(settings)) {}
+    QueueSettings Current() const override { return settings_; }
+
+private:
+    QueueSettings settings_;
+};
+
+}  // namespace dialler::app

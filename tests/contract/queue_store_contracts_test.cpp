@@ -1,0 +1,1208 @@
+// The contract every implementation of the queue engine's storage ports must meet: the in-memory
+// fakes that unit tests use (tests/support/queue_fakes.hpp), and the SQL adapters on SQLite and
+// PostgreSQL (adapters/sql/sql_queue_stores.hpp). A fake that passes here can be trusted in unit
+// tests. One typed suite per port; the suites are named Queue* so `--gtest_filter='Queue*'` runs
+// them all.
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <latch>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/adapters/sql/sql_queue_stores.hpp"
+
+#include "queue_fakes.hpp"
+#include "test_databases.hpp"
+
+namespace dialler {
+namespace {
+
+using domain::AgentId;
+using domain::Queue;
+using domain::UserId;
+using std::chrono::hours;
+using std::chrono::milliseconds;
+using std::chrono::minutes;
+
+// An odd millisecond, so a store that keeps seconds only (or rounds) fails.
+const Timestamp kT0{milliseconds{1'800'000'000'123}};
+
+// The lead columns that only the queue service writes (leases, outcomes, closures, bad numbers).
+// The LeadStore port cannot set them, so the suite does through this hook: on the fake with
+// InMemoryLeadStore::Update, on SQL with an UPDATE of the `leads` columns (migrations/*/0002).
+struct HeldState {
+    bool is_closed = false;
+    std::string closed_reason;
+    std::optional<std::string> bad_number_e164;
+    std::optional<Timestamp> next_call_at;
+    std::optional<AgentId> lease_agent_id;
+    std::optional<Timestamp> lease_expires_at;
+};
+
+HeldState LeasedUntil(Timestamp until) {
+    HeldState h;
+    h.lease_agent_id = AgentId{7};
+    h.lease_expires_at = until;
+    return h;
+}
+
+HeldState WaitingUntil(Timestamp next_call_at) {
+    HeldState h;
+    h.next_call_at = next_call_at;
+    return h;
+}
+
+struct QueueStores {
+    virtual ~QueueStores() = default;
+    virtual app::LeadStore& Leads() = 0;
+    virtual app::SuppressionStore& Suppressions() = 0;
+    virtual app::DiscoveryStore& Discovery() = 0;
+    virtual app::ContactLog& Contacts() = 0;
+    virtual app::JobLeaseStore& JobLeases() = 0;
+    // Overwrites the held state of a stored lead; throws if there is no such lead.
+    virtual void SetHeldState(UserId id, const HeldState& state) = 0;
+};
+
+struct MemoryQueueStores final : QueueStores {
+    testing::InMemoryLeadStore l;
+    testing::InMemorySuppressionStore s;
+    testing::InMemoryDiscoveryStore d;
+    testing::InMemoryContactLog c;
+    testing::InMemoryJobLeaseStore j;
+    app::LeadStore& Leads() override { return l; }
+    app::SuppressionStore& Suppressions() override { return s; }
+    app::DiscoveryStore& Discovery() override { return d; }
+    app::ContactLog& Contacts() override { return c; }
+    app::JobLeaseStore& JobLeases() override { return j; }
+    void SetHeldState(UserId id, const HeldState& h) override {
+        const bool found = l.Update(id, [&h](app::Lead& lead) {
+            lead.is_closed = h.is_closed;
+            lead.closed_reason = h.closed_reason;
+            lead.bad_number_e164 = h.bad_number_e164;
+            lead.next_call_at = h.next_call_at;
+            lead.lease_agent_id = h.lease_agent_id;
+            lead.lease_expires_at = h.lease_expires_at;
+        });
+        if (!found) {
+            throw std::logic_error("no lead " + id.ToString());
+        }
+    }
+};
+
+long long Ms(Timestamp t) {
+    return t.time_since_epoch().count();
+}
+
+struct SqlQueueStores final : QueueStores {
+    explicit SqlQueueStores(const std::string& url)
+        : db(adapters::sql::SqlDatabase::Open(*platform::ParseDatabaseUrl(url, "url"), 2)),
+          l(*db),
+          s(*db),
+          d(*db),
+          c(*db),
+          j(*db) {
+        adapters::sql::Migrator(*db).Apply(kT0);
+    }
+    std::unique_ptr<adapters::sql::SqlDatabase> db;
+    adapters::sql::SqlLeadStore l;
+    adapters::sql::SqlSuppressionStore s;
+    adapters::sql::SqlDiscoveryStore d;
+    adapters::sql::SqlContactLog c;
+    adapters::sql::SqlJobLeaseStore j;
+    app::LeadStore& Leads() override { return l; }
+    app::SuppressionStore& Suppressions() override { return s; }
+    app::DiscoveryStore& Discovery() override { return d; }
+    app::ContactLog& Contacts() override { return c; }
+    app::JobLeaseStore& JobLeases() override { return j; }
+    void SetHeldState(UserId id, const HeldState& h) override {
+        db->Write(
+            [&](soci::session& session) {
+                int closed = h.is_closed ? 1 : 0;
+                std::string closed_reason = h.closed_reason;
+                std::string bad = h.bad_number_e164.value_or("");
+                soci::indicator bad_ind = h.bad_number_e164 ? soci::i_ok : soci::i_null;
+                long long next = h.next_call_at ? Ms(*h.next_call_at) : 0;
+                soci::indicator next_ind = h.next_call_at ? soci::i_ok : soci::i_null;
+                long long agent = h.lease_agent_id ? h.lease_agent_id->Value() : 0;
+                soci::indicator agent_ind = h.lease_agent_id ? soci::i_ok : soci::i_null;
+                long long lease = h.lease_expires_at ? Ms(*h.lease_expires_at) : 0;
+                soci::indicator lease_ind = h.lease_expires_at ? soci::i_ok : soci::i_null;
+                long long user = id.Value();
+                soci::statement st =
+                    (session.prepare
+                         << "UPDATE leads SET is_closed = :closed, closed_reason = :reason, "
+                            "bad_number_e164 = :bad, next_call_at = :next, "
+                            "lease_agent_id = :agent, lease_expires_at = :lease "
+                            "WHERE user_id = :id",
+                     soci::use(closed),
+                     soci::use(closed_reason),
+                     soci::use(bad, bad_ind),
+                     soci::use(next, next_ind),
+                     soci::use(agent, agent_ind),
+                     soci::use(lease, lease_ind),
+                     soci::use(user));
+                st.execute(true);
+                if (st.get_affected_rows() != 1) {
+                    throw std::logic_error("no lead " + id.ToString());
+                }
+            }
+        );
+    }
+};
+
+struct InMemory {
+    static std::unique_ptr<QueueStores> Make() { return std::make_unique<MemoryQueueStores>(); }
+};
+struct Sqlite {
+    static std::unique_ptr<QueueStores> Make() {
+        static testing::TempDir dir;
+        static int n = 0;
+        return std::make_unique<SqlQueueStores>(
+            dir.SqliteUrl("queue-" + std::to_string(n++) + ".db")
+        );
+    }
+};
+struct Postgres {
+    static std::unique_ptr<QueueStores> Make() {
+        return std::make_unique<SqlQueueStores>(testing::NewPostgresDatabase());
+    }
+};
+
+using Implementations = ::testing::Types<InMemory, Sqlite, Postgres>;
+class ImplNames {
+public:
+    template <typename T>
+    static std::string GetName(int) {
+        if (std::is_same_v<T, InMemory>) {
+            return "InMemory";
+        }
+        return std::is_same_v<T, Sqlite> ? "Sqlite" : "Postgres";
+    }
+};
+
+template <typename Impl>
+class QueueContract : public ::testing::Test {
+protected:
+    std::unique_ptr<QueueStores> stores_ = Impl::Make();
+    app::LeadStore& Leads() { return stores_->Leads(); }
+    app::SuppressionStore& Suppressions() { return stores_->Suppressions(); }
+    app::DiscoveryStore& Discovery() { return stores_->Discovery(); }
+    app::ContactLog& Contacts() { return stores_->Contacts(); }
+    app::JobLeaseStore& JobLeases() { return stores_->JobLeases(); }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+std::vector<std::int64_t> Ids(const std::vector<UserId>& ids) {
+    std::vector<std::int64_t> out;
+    out.reserve(ids.size());
+    for (const auto id : ids) {
+        out.push_back(id.Value());
+    }
+    return out;
+}
+
+std::vector<std::int64_t> Ids(const std::vector<app::Lead>& leads) {
+    std::vector<std::int64_t> out;
+    out.reserve(leads.size());
+    for (const auto& lead : leads) {
+        out.push_back(lead.user_id.Value());
+    }
+    return out;
+}
+
+std::vector<std::int64_t> Ids(const std::vector<app::Suppression>& entries) {
+    std::vector<std::int64_t> out;
+    out.reserve(entries.size());
+    for (const auto& e : entries) {
+        out.push_back(e.id);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> Sorted(std::vector<std::int64_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+// A small evaluation: queue, score and history; no phone.
+app::LeadEvaluation Eval(
+    std::int64_t id, std::optional<Queue> queue = Queue::kUnsigned, int score = 10
+) {
+    app::LeadEvaluation e;
+    e.user_id = UserId{id};
+    e.queue = queue;
+    e.reasons = queue ? "eligible" : "not_enabled";
+    e.score = score;
+    e.score_components = {{"queue", score, "base"}};
+    e.history_key = queue ? std::string(domain::QueueName(*queue)) : "none";
+    e.waiting_since = kT0 - hours{48};
+    return e;
+}
+
+// An evaluation with every field set to something a careless mapping would lose: negative
+// points, punctuation and non-ASCII text in the components, an odd millisecond.
+app::LeadEvaluation FullEval(std::int64_t id) {
+    app::LeadEvaluation e;
+    e.user_id = UserId{id};
+    e.queue = Queue::kOutstanding;
+    e.reasons = "enabled,has_active_claim,documents_outstanding";
+    e.score = 37;
+    e.score_components = {
+        {"queue", 20, "Outstanding documents"},
+        {"lender", -3, "Black Horse (priority lender), \"BH\" it's"},
+        {"age", 0, "41 years"},
+        {"waiting", 12, "12 days \xC2\xB7 \xC2\xA3 \xC3\xB6"},
+        {"attempts", 8, ""},
+    };
+    e.is_given_up = false;
+    e.phone_raw = " 07700 900123 ";
+    e.phone = domain::PhoneNumber{"+447700900123", domain::PhoneType::kMobile, "GB"};
+    e.history_key = "outstanding|req-1|req-2";
+    e.waiting_since = kT0 - hours{24 * 12} + milliseconds{7};
+    e.attempts = 4;
+    e.outcome_points = -5;
+    return e;
+}
+
+std::vector<UserId> Apply(
+    app::LeadStore& store, const std::vector<app::LeadEvaluation>& evaluations, Timestamp now
+) {
+    return store.ApplyEvaluations(evaluations, now);
+}
+
+// Every field the evaluation decides.
+void ExpectLeadFrom(const app::Lead& lead, const app::LeadEvaluation& e) {
+    SCOPED_TRACE("lead " + lead.user_id.ToString());
+    EXPECT_EQ(lead.user_id, e.user_id);
+    EXPECT_EQ(lead.queue, e.queue);
+    EXPECT_EQ(lead.reasons, e.reasons);
+    EXPECT_EQ(lead.score, e.score);
+    ASSERT_EQ(lead.score_components.size(), e.score_components.size());
+    for (std::size_t i = 0; i < e.score_components.size(); ++i) {
+        EXPECT_EQ(lead.score_components[i].name, e.score_components[i].name) << i;
+        EXPECT_EQ(lead.score_components[i].points, e.score_components[i].points) << i;
+        EXPECT_EQ(lead.score_components[i].detail, e.score_components[i].detail) << i;
+    }
+    EXPECT_EQ(lead.is_given_up, e.is_given_up);
+    EXPECT_EQ(lead.phone_raw, e.phone_raw);
+    ASSERT_EQ(lead.phone.has_value(), e.phone.has_value());
+    if (e.phone) {
+        EXPECT_EQ(lead.phone->e164, e.phone->e164);
+        EXPECT_EQ(lead.phone->type, e.phone->type);
+        EXPECT_EQ(lead.phone->region, e.phone->region);
+    }
+    EXPECT_EQ(lead.history_key, e.history_key);
+    EXPECT_EQ(lead.waiting_since, e.waiting_since);
+    EXPECT_EQ(lead.attempts, e.attempts);
+    EXPECT_EQ(lead.outcome_points, e.outcome_points);
+}
+
+void ExpectHeld(const app::Lead& lead, const HeldState& h) {
+    SCOPED_TRACE("lead " + lead.user_id.ToString());
+    EXPECT_EQ(lead.is_closed, h.is_closed);
+    EXPECT_EQ(lead.closed_reason, h.closed_reason);
+    EXPECT_EQ(lead.bad_number_e164, h.bad_number_e164);
+    EXPECT_EQ(lead.next_call_at, h.next_call_at);
+    EXPECT_EQ(lead.lease_agent_id, h.lease_agent_id);
+    EXPECT_EQ(lead.lease_expires_at, h.lease_expires_at);
+}
+
+// =============================================================================================
+// LeadStore
+
+template <typename Impl>
+class QueueLeadStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueLeadStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueLeadStoreContract, InsertRoundTripsEveryFieldThroughEveryRead) {
+    const app::LeadEvaluation e = FullEval(42);
+    EXPECT_TRUE(Apply(this->Leads(), {e}, kT0).empty());
+
+    const auto found = this->Leads().FindLead(UserId{42});
+    ASSERT_TRUE(found);
+    ExpectLeadFrom(*found, e);
+    ExpectHeld(*found, HeldState{});  // a new lead: open, no bad number, no next call, no lease
+    EXPECT_EQ(found->first_seen_at, kT0);
+    EXPECT_EQ(found->evaluated_at, kT0);
+
+    const auto in_range = this->Leads().LeadsInRange(UserId{42}, UserId{42});
+    ASSERT_EQ(in_range.size(), 1U);
+    ExpectLeadFrom(in_range[0], e);
+    EXPECT_EQ(in_range[0].first_seen_at, kT0);
+
+    const std::vector<UserId> ids{UserId{42}};
+    const auto by_id = this->Leads().LeadsById(ids);
+    ASSERT_EQ(by_id.size(), 1U);
+    ExpectLeadFrom(by_id[0], e);
+    EXPECT_EQ(by_id[0].evaluated_at, kT0);
+}
+
+TYPED_TEST(QueueLeadStoreContract, EmptyAndUnusualOptionalFieldsRoundTrip) {
+    app::LeadEvaluation no_queue = Eval(1, std::nullopt);
+    no_queue.reasons = "";
+    no_queue.score_components.clear();
+    no_queue.is_given_up = true;
+    no_queue.phone_raw = "not a number";  // the replica's text, which did not parse
+    no_queue.history_key = "";
+    app::LeadEvaluation no_phone = Eval(2, Queue::kUnsigned);
+    no_phone.phone_raw = std::nullopt;
+    app::LeadEvaluation island = Eval(3, Queue::kOutstanding);
+    island.phone_raw = "01481 123456";
+    island.phone =
+        domain::PhoneNumber{"+441481123456", domain::PhoneType::kFixedLineOrMobile, "GG"};
+    const std::int64_t big = std::int64_t{1} << 40;
+    app::LeadEvaluation big_id = Eval(big, Queue::kUnsigned, 250);
+    big_id.is_given_up = true;
+
+    Apply(this->Leads(), {no_queue, no_phone, island, big_id}, kT0);
+
+    for (const auto& e : {no_queue, no_phone, island, big_id}) {
+        const auto found = this->Leads().FindLead(e.user_id);
+        ASSERT_TRUE(found) << e.user_id.Value();
+        ExpectLeadFrom(*found, e);
+    }
+}
+
+TYPED_TEST(QueueLeadStoreContract, FindLeadReturnsNothingForAnUnknownUser) {
+    Apply(this->Leads(), {Eval(1)}, kT0);
+    EXPECT_TRUE(this->Leads().FindLead(UserId{1}));
+    EXPECT_FALSE(this->Leads().FindLead(UserId{2}));
+}
+
+TYPED_TEST(QueueLeadStoreContract, LeadsInRangeIsInclusiveAndOrderedByUserId) {
+    Apply(this->Leads(), {Eval(30), Eval(10), Eval(40), Eval(20), Eval(9)}, kT0);
+    EXPECT_EQ(
+        Ids(this->Leads().LeadsInRange(UserId{10}, UserId{30})),
+        (std::vector<std::int64_t>{10, 20, 30})
+    );
+    EXPECT_EQ(
+        Ids(this->Leads().LeadsInRange(UserId{0}, UserId{100})),
+        (std::vector<std::int64_t>{9, 10, 20, 30, 40})
+    );
+    EXPECT_TRUE(this->Leads().LeadsInRange(UserId{41}, UserId{50}).empty());
+}
+
+TYPED_TEST(QueueLeadStoreContract, LeadsByIdReturnsOnlyStoredLeads) {
+    Apply(this->Leads(), {Eval(10), Eval(20), Eval(30)}, kT0);
+    const std::vector<UserId> ids{UserId{30}, UserId{99}, UserId{10}};
+    EXPECT_EQ(Sorted(Ids(this->Leads().LeadsById(ids))), (std::vector<std::int64_t>{10, 30}));
+    EXPECT_TRUE(this->Leads().LeadsById({}).empty());
+}
+
+TYPED_TEST(QueueLeadStoreContract, UpdateTakesTheEvaluationAndKeepsTheQueueServiceState) {
+    Apply(this->Leads(), {FullEval(5)}, kT0);
+    HeldState held;
+    held.is_closed = true;
+    held.closed_reason = "no_claim";
+    held.bad_number_e164 = "+447700900123";
+    held.next_call_at = kT0 + hours{4} + milliseconds{1};
+    held.lease_agent_id = AgentId{9};
+    held.lease_expires_at = kT0 + minutes{1};  // expired by the update below
+    this->stores_->SetHeldState(UserId{5}, held);
+
+    app::LeadEvaluation update = Eval(5, Queue::kUnsigned, 3);
+    update.reasons = "eligible,signature_missing";
+    update.score_components = {{"queue", 0, "Unsigned"}, {"age", 3, "60 years"}};
+    update.is_given_up = true;
+    update.phone_raw = "+44 7700 900999";
+    update.phone = domain::PhoneNumber{"+447700900999", domain::PhoneType::kVoip, "GB"};
+    update.history_key = "unsigned";
+    update.waiting_since = kT0 - hours{1};
+    update.attempts = 0;
+    update.outcome_points = 6;
+    const Timestamp later = kT0 + minutes{2} + milliseconds{5};
+    EXPECT_TRUE(Apply(this->Leads(), {update}, later).empty());
+
+    const auto lead = this->Leads().FindLead(UserId{5});
+    ASSERT_TRUE(lead);
+    ExpectLeadFrom(*lead, update);
+    ExpectHeld(*lead, held);
+    EXPECT_EQ(lead->first_seen_at, kT0);
+    EXPECT_EQ(lead->evaluated_at, later);
+}
+
+TYPED_TEST(QueueLeadStoreContract, ClearBadNumberClearsOnlyTheFlag) {
+    Apply(this->Leads(), {FullEval(5), FullEval(6)}, kT0);
+    HeldState held;
+    held.bad_number_e164 = "+447700900123";
+    held.next_call_at = kT0 + hours{1};
+    this->stores_->SetHeldState(UserId{5}, held);
+    this->stores_->SetHeldState(UserId{6}, held);
+
+    app::LeadEvaluation clear = FullEval(5);
+    clear.clear_bad_number = true;
+    app::LeadEvaluation keep = FullEval(6);
+    keep.clear_bad_number = false;
+    Apply(this->Leads(), {clear, keep}, kT0 + minutes{1});
+
+    HeldState cleared = held;
+    cleared.bad_number_e164 = std::nullopt;
+    ExpectHeld(*this->Leads().FindLead(UserId{5}), cleared);
+    ExpectHeld(*this->Leads().FindLead(UserId{6}), held);
+}
+
+TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsSkipsLeadsLeasedAtNow) {
+    Apply(
+        this->Leads(), {Eval(1, Queue::kUnsigned, 1), Eval(2, Queue::kUnsigned, 2), Eval(3)}, kT0
+    );
+    const Timestamp now = kT0 + minutes{5};
+    this->stores_->SetHeldState(UserId{1}, LeasedUntil(now + milliseconds{1}));
+    this->stores_->SetHeldState(UserId{2}, LeasedUntil(now));  // expires at `now`: free again
+
+    const auto skipped = Apply(
+        this->Leads(),
+        {Eval(1, Queue::kOutstanding, 50),
+         Eval(2, Queue::kOutstanding, 50),
+         Eval(3, Queue::kOutstanding, 50),
+         Eval(4, Queue::kOutstanding, 50)},
+        now
+    );
+
+    EXPECT_EQ(Ids(skipped), (std::vector<std::int64_t>{1}));
+    const auto held = this->Leads().FindLead(UserId{1});
+    ASSERT_TRUE(held);
+    ExpectLeadFrom(*held, Eval(1, Queue::kUnsigned, 1));
+    EXPECT_EQ(held->evaluated_at, kT0);
+    ExpectHeld(*held, LeasedUntil(now + milliseconds{1}));
+    for (const std::int64_t id : {2, 3, 4}) {
+        const auto lead = this->Leads().FindLead(UserId{id});
+        ASSERT_TRUE(lead) << id;
+        ExpectLeadFrom(*lead, Eval(id, Queue::kOutstanding, 50));
+        EXPECT_EQ(lead->evaluated_at, now) << id;
+    }
+    EXPECT_EQ(this->Leads().FindLead(UserId{2})->lease_agent_id, AgentId{7});  // kept, expired
+}
+
+TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsIsAllOrNothing) {
+    Apply(this->Leads(), {Eval(5, Queue::kUnsigned, 1)}, kT0);
+    // Callbacks are not leads: the store refuses the batch, and nothing of it is written.
+    EXPECT_ANY_THROW(Apply(
+        this->Leads(),
+        {Eval(5, Queue::kUnsigned, 99), Eval(6), Eval(7, Queue::kCallbacks)},
+        kT0 + minutes{1}
+    ));
+    EXPECT_EQ(this->Leads().FindLead(UserId{5})->score, 1);
+    EXPECT_EQ(this->Leads().FindLead(UserId{5})->evaluated_at, kT0);
+    EXPECT_FALSE(this->Leads().FindLead(UserId{6}));
+    EXPECT_FALSE(this->Leads().FindLead(UserId{7}));
+}
+
+TYPED_TEST(QueueLeadStoreContract, EmptyBatchesChangeNothing) {
+    Apply(this->Leads(), {Eval(1)}, kT0);
+    EXPECT_TRUE(Apply(this->Leads(), {}, kT0).empty());
+    EXPECT_TRUE(this->Leads().LeadsById({}).empty());
+    EXPECT_EQ(Ids(this->Leads().LeadsInRange(UserId{0}, UserId{10})), std::vector<std::int64_t>{1});
+}
+
+TYPED_TEST(QueueLeadStoreContract, LargeBatchesAreWrittenAndReadWhole) {
+    std::vector<app::LeadEvaluation> batch;
+    std::vector<UserId> ids;
+    for (std::int64_t id = 1; id <= 1500; ++id) {
+        batch.push_back(Eval(id, Queue::kUnsigned, static_cast<int>(id % 97)));
+        ids.emplace_back(id);
+    }
+    EXPECT_TRUE(this->Leads().ApplyEvaluations(batch, kT0).empty());
+    EXPECT_EQ(this->Leads().LeadsInRange(UserId{1}, UserId{1500}).size(), 1500U);
+    EXPECT_EQ(this->Leads().LeadsById(ids).size(), 1500U);
+    ids.erase(ids.begin() + 700);  // user 701 is gone
+    EXPECT_EQ(this->Leads().RemoveMissing(UserId{1}, UserId{1500}, ids, kT0), 1);
+    EXPECT_FALSE(this->Leads().FindLead(UserId{701})->queue);
+    EXPECT_EQ(this->Leads().FindLead(UserId{1500})->score, 1500 % 97);
+}
+
+TYPED_TEST(QueueLeadStoreContract, RemoveMissingTakesAbsentUnleasedLeadsOutOfTheirQueue) {
+    app::LeadEvaluation disabled = Eval(5, std::nullopt);
+    disabled.reasons = "not_enabled";
+    Apply(
+        this->Leads(),
+        {FullEval(1), Eval(2), Eval(3), Eval(4), disabled, Eval(6), Eval(7), Eval(8)},
+        kT0
+    );
+    const Timestamp now = kT0 + minutes{1};
+    this->stores_->SetHeldState(UserId{3}, LeasedUntil(now + minutes{1}));
+    this->stores_->SetHeldState(UserId{7}, LeasedUntil(now));  // expired at `now`
+    const std::vector<UserId> present{UserId{2}, UserId{4}, UserId{6}};
+
+    // In [1, 7] and absent: 1, 3 (leased: kept), 5 (no queue, other reason), 7. 8 is out of range.
+    EXPECT_EQ(this->Leads().RemoveMissing(UserId{1}, UserId{7}, present, now), 3);
+
+    for (const std::int64_t id : {1, 5, 7}) {
+        const auto lead = this->Leads().FindLead(UserId{id});
+        EXPECT_FALSE(lead->queue) << id;
+        EXPECT_EQ(lead->reasons, "user_missing") << id;
+    }
+    const auto one = this->Leads().FindLead(UserId{1});
+    EXPECT_EQ(one->score, FullEval(1).score);  // only the queue and reasons change
+    EXPECT_EQ(one->phone_raw, FullEval(1).phone_raw);
+    EXPECT_EQ(one->history_key, FullEval(1).history_key);
+    for (const std::int64_t id : {2, 3, 4, 6, 8}) {
+        const auto lead = this->Leads().FindLead(UserId{id});
+        EXPECT_EQ(lead->queue, Queue::kUnsigned) << id;
+        EXPECT_EQ(lead->reasons, "eligible") << id;
+    }
+    // Already removed: nothing changes the second time.
+    EXPECT_EQ(this->Leads().RemoveMissing(UserId{1}, UserId{7}, present, now), 0);
+}
+
+TYPED_TEST(QueueLeadStoreContract, RemoveMissingWithNobodyPresentEmptiesTheRange) {
+    Apply(this->Leads(), {Eval(1), Eval(2), Eval(3)}, kT0);
+    EXPECT_EQ(this->Leads().RemoveMissing(UserId{1}, UserId{2}, {}, kT0), 2);
+    EXPECT_FALSE(this->Leads().FindLead(UserId{1})->queue);
+    EXPECT_FALSE(this->Leads().FindLead(UserId{2})->queue);
+    EXPECT_TRUE(this->Leads().FindLead(UserId{3})->queue);
+}
+
+// Counts always lists the two lead queues, unsigned then outstanding, zeros included (callbacks
+// are not leads).
+TYPED_TEST(QueueLeadStoreContract, CountsListsBothQueuesEvenWhenEmpty) {
+    const auto counts = this->Leads().Counts(kT0);
+    ASSERT_EQ(counts.size(), 2U);
+    EXPECT_EQ(counts[0].queue, Queue::kUnsigned);
+    EXPECT_EQ(counts[1].queue, Queue::kOutstanding);
+    for (const auto& c : counts) {
+        EXPECT_EQ(c.total, 0);
+        EXPECT_EQ(c.callable_now, 0);
+        EXPECT_FALSE(c.next_callable_at);
+    }
+}
+
+TYPED_TEST(QueueLeadStoreContract, CountsSeparatesTheQueueFromWhatIsCallableNow) {
+    const Timestamp now = kT0 + hours{1};
+    std::vector<app::LeadEvaluation> batch;
+    for (std::int64_t id = 1; id <= 8; ++id) {
+        batch.push_back(Eval(id, Queue::kUnsigned));
+    }
+    app::LeadEvaluation given_up = Eval(9, Queue::kUnsigned);
+    given_up.is_given_up = true;
+    batch.push_back(given_up);
+    batch.push_back(Eval(10, std::nullopt));
+    batch.push_back(Eval(11, Queue::kOutstanding));
+    batch.push_back(Eval(12, Queue::kOutstanding));
+    Apply(this->Leads(), batch, kT0);
+
+    // 1: callable.
+    this->stores_->SetHeldState(UserId{2}, LeasedUntil(now + minutes{1}));  // leased
+    this->stores_->SetHeldState(UserId{3}, LeasedUntil(now));               // lease over: callable
+    this->stores_->SetHeldState(UserId{4}, WaitingUntil(now + hours{3}));   // waiting
+    this->stores_->SetHeldState(UserId{5}, WaitingUntil(now));              // due: callable
+    this->stores_->SetHeldState(UserId{6}, WaitingUntil(now - hours{1}));   // due: callable
+    HeldState bad;
+    bad.bad_number_e164 = "+447700900123";
+    this->stores_->SetHeldState(UserId{7}, bad);
+    HeldState closed = WaitingUntil(now + minutes{1});
+    closed.is_closed = true;
+    closed.closed_reason = "do_not_contact";
+    this->stores_->SetHeldState(UserId{8}, closed);                          // not in the queue
+    this->stores_->SetHeldState(UserId{9}, WaitingUntil(now + minutes{2}));  // given up: not either
+    this->stores_->SetHeldState(UserId{12}, WaitingUntil(now + hours{2} + milliseconds{3}));
+
+    const auto counts = this->Leads().Counts(now);
+    ASSERT_EQ(counts.size(), 2U);
+    EXPECT_EQ(counts[0].queue, Queue::kUnsigned);
+    EXPECT_EQ(counts[0].total, 7);
+    EXPECT_EQ(counts[0].callable_now, 4);
+    EXPECT_EQ(counts[0].next_callable_at, now + hours{3});
+    EXPECT_EQ(counts[1].queue, Queue::kOutstanding);
+    EXPECT_EQ(counts[1].total, 2);
+    EXPECT_EQ(counts[1].callable_now, 1);
+    EXPECT_EQ(counts[1].next_callable_at, now + hours{2} + milliseconds{3});
+}
+
+// =============================================================================================
+// SuppressionStore
+
+app::Suppression Entry(
+    std::optional<std::int64_t> user,
+    std::optional<std::string> phone,
+    app::SuppressionChannel channel,
+    Timestamp at = kT0
+) {
+    app::Suppression s;
+    s.user_id = user ? std::optional(UserId{*user}) : std::nullopt;
+    s.phone_e164 = std::move(phone);
+    s.channel = channel;
+    s.reason = "asked not to be called";
+    s.source = "agent";
+    s.created_by = app::Actor::OfAgent(AgentId{3});
+    s.created_at = at;
+    return s;
+}
+
+app::SuppressionSubject Subject(
+    std::int64_t user, std::optional<std::string> phone = std::nullopt
+) {
+    return app::SuppressionSubject{UserId{user}, std::move(phone)};
+}
+
+std::vector<std::int64_t> SuppressedIds(
+    app::SuppressionStore& store,
+    const std::vector<app::SuppressionSubject>& subjects,
+    app::SuppressionChannel channel
+) {
+    return Ids(store.Suppressed(subjects, channel));
+}
+
+template <typename Impl>
+class QueueSuppressionStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueSuppressionStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueSuppressionStoreContract, AddAssignsIdsAndRoundTripsEveryField) {
+    app::Suppression both = Entry(5, "+447700900123", app::SuppressionChannel::kSms);
+    both.reason = "STOP \"texted\", it's final \xC2\xA3";
+    both.source = "sms_stop";
+    both.created_by = app::Actor::OfAgent(AgentId{42});
+    both.created_at = kT0 + milliseconds{1};
+    app::Suppression phone_only =
+        Entry(std::nullopt, "+441481123456", app::SuppressionChannel::kAll);
+    phone_only.source = "import";
+    phone_only.created_by = app::Actor::Cli();
+    app::Suppression user_only = Entry(6, std::nullopt, app::SuppressionChannel::kCall);
+    user_only.created_by = app::Actor::System();
+
+    const auto a = this->Suppressions().Add(both);
+    const auto b = this->Suppressions().Add(phone_only);
+    const auto c = this->Suppressions().Add(user_only);
+    EXPECT_GT(a.id, 0);
+    EXPECT_NE(a.id, b.id);
+    EXPECT_NE(b.id, c.id);
+    EXPECT_NE(a.id, c.id);
+
+    const auto got = this->Suppressions().Find(a.id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->id, a.id);
+    EXPECT_EQ(got->user_id, UserId{5});
+    EXPECT_EQ(got->phone_e164, "+447700900123");
+    EXPECT_EQ(got->channel, app::SuppressionChannel::kSms);
+    EXPECT_EQ(got->reason, both.reason);
+    EXPECT_EQ(got->source, "sms_stop");
+    EXPECT_EQ(got->created_by.kind, app::Actor::Kind::kAgent);
+    EXPECT_EQ(got->created_by.agent_id, AgentId{42});
+    EXPECT_EQ(got->created_at, kT0 + milliseconds{1});
+    EXPECT_FALSE(got->removed_at);
+    EXPECT_FALSE(got->removed_by);
+    EXPECT_EQ(got->removed_reason, "");
+
+    const auto phone_got = this->Suppressions().Find(b.id);
+    ASSERT_TRUE(phone_got);
+    EXPECT_FALSE(phone_got->user_id);
+    EXPECT_EQ(phone_got->phone_e164, "+441481123456");
+    EXPECT_EQ(phone_got->channel, app::SuppressionChannel::kAll);
+    EXPECT_EQ(phone_got->source, "import");
+    EXPECT_EQ(phone_got->created_by.kind, app::Actor::Kind::kCli);
+    EXPECT_FALSE(phone_got->created_by.agent_id);
+
+    const auto user_got = this->Suppressions().Find(c.id);
+    ASSERT_TRUE(user_got);
+    EXPECT_EQ(user_got->user_id, UserId{6});
+    EXPECT_FALSE(user_got->phone_e164);
+    EXPECT_EQ(user_got->channel, app::SuppressionChannel::kCall);
+    EXPECT_EQ(user_got->created_by.kind, app::Actor::Kind::kSystem);
+
+    EXPECT_FALSE(this->Suppressions().Find(a.id + b.id + c.id + 100));
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, AddStoresAnActiveEntry) {
+    app::Suppression entry = Entry(5, std::nullopt, app::SuppressionChannel::kAll);
+    entry.removed_at = kT0;
+    entry.removed_by = app::Actor::Cli();
+    entry.removed_reason = "ignored";
+    const auto added = this->Suppressions().Add(entry);
+    EXPECT_FALSE(added.removed_at);
+    const auto got = this->Suppressions().Find(added.id);
+    ASSERT_TRUE(got);
+    EXPECT_FALSE(got->removed_at);
+    EXPECT_FALSE(got->removed_by);
+    EXPECT_EQ(
+        SuppressedIds(this->Suppressions(), {Subject(5)}, app::SuppressionChannel::kCall),
+        std::vector<std::int64_t>{5}
+    );
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, AddRefusesAnEntryForNobody) {
+    EXPECT_ANY_THROW(
+        this->Suppressions().Add(Entry(std::nullopt, std::nullopt, app::SuppressionChannel::kAll))
+    );
+    EXPECT_TRUE(this->Suppressions().List(std::nullopt, std::nullopt, true, 10).empty());
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, RemoveRecordsWhoWhyAndWhenOnce) {
+    const auto a = this->Suppressions().Add(Entry(5, std::nullopt, app::SuppressionChannel::kCall));
+    const Timestamp at = kT0 + minutes{3} + milliseconds{9};
+    EXPECT_TRUE(this->Suppressions().Remove(a.id, app::Actor::OfAgent(AgentId{8}), "mistake", at));
+    EXPECT_FALSE(this->Suppressions().Remove(a.id, app::Actor::Cli(), "again", at + minutes{1}));
+    EXPECT_FALSE(this->Suppressions().Remove(a.id + 100, app::Actor::Cli(), "none", at));
+
+    const auto got = this->Suppressions().Find(a.id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->removed_at, at);
+    ASSERT_TRUE(got->removed_by);
+    EXPECT_EQ(got->removed_by->kind, app::Actor::Kind::kAgent);
+    EXPECT_EQ(got->removed_by->agent_id, AgentId{8});
+    EXPECT_EQ(got->removed_reason, "mistake");
+    EXPECT_EQ(got->reason, "asked not to be called");  // the entry itself is kept
+}
+
+// Both filters nullopt lists every entry.
+TYPED_TEST(QueueSuppressionStoreContract, ListIsNewestFirstAndFiltersByUserOrPhone) {
+    auto& s = this->Suppressions();
+    const auto a = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall, kT0));
+    const auto b =
+        s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kAll, kT0 + minutes{1})
+        );
+    const auto c =
+        s.Add(Entry(1, "+447700900002", app::SuppressionChannel::kSms, kT0 + minutes{2}));
+    const auto d = s.Add(Entry(2, std::nullopt, app::SuppressionChannel::kAll, kT0 + minutes{3}));
+    const auto e = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kAll, kT0 + minutes{2}));
+    // An entry created earlier but added later sorts by its time.
+    const auto f = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kAll, kT0 - minutes{1}));
+
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(Ids(s.List(UserId{1}, std::nullopt, false, 10)), (V{e.id, c.id, a.id, f.id}));
+    EXPECT_EQ(Ids(s.List(std::nullopt, "+447700900001", false, 10)), (V{b.id}));
+    EXPECT_EQ(Ids(s.List(std::nullopt, "+447700900002", false, 10)), (V{c.id}));
+    EXPECT_EQ(
+        Ids(s.List(std::nullopt, std::nullopt, false, 10)), (V{d.id, e.id, c.id, b.id, a.id, f.id})
+    );
+    EXPECT_EQ(Ids(s.List(std::nullopt, std::nullopt, false, 2)), (V{d.id, e.id}));
+    EXPECT_EQ(Ids(s.List(UserId{1}, std::nullopt, false, 3)), (V{e.id, c.id, a.id}));
+    EXPECT_TRUE(s.List(UserId{3}, std::nullopt, false, 10).empty());
+    EXPECT_TRUE(s.List(std::nullopt, "+447700900003", false, 10).empty());
+}
+
+// List(user, phone) with both shows the entries for that user OR that number: everything that
+// covers a customer with that id and that number (what Suppressed checks).
+TYPED_TEST(QueueSuppressionStoreContract, ListWithUserAndPhoneShowsTheEntriesForEither) {
+    auto& s = this->Suppressions();
+    const auto a = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall, kT0));
+    const auto b =
+        s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kAll, kT0 + minutes{1})
+        );
+    const auto c =
+        s.Add(Entry(1, "+447700900001", app::SuppressionChannel::kSms, kT0 + minutes{2}));
+    s.Add(Entry(2, "+447700900002", app::SuppressionChannel::kAll, kT0 + minutes{3}));
+
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(Ids(s.List(UserId{1}, "+447700900001", false, 10)), (V{c.id, b.id, a.id}));
+    EXPECT_TRUE(s.List(UserId{3}, "+447700900003", false, 10).empty());
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, ListShowsRemovedEntriesOnlyWhenAsked) {
+    auto& s = this->Suppressions();
+    const auto a = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall, kT0));
+    const auto b = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kSms, kT0 + minutes{1}));
+    ASSERT_TRUE(s.Remove(b.id, app::Actor::Cli(), "mistake", kT0 + minutes{2}));
+
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(Ids(s.List(UserId{1}, std::nullopt, false, 10)), (V{a.id}));
+    EXPECT_EQ(Ids(s.List(UserId{1}, std::nullopt, true, 10)), (V{b.id, a.id}));
+    EXPECT_EQ(Ids(s.List(std::nullopt, std::nullopt, false, 10)), (V{a.id}));
+    EXPECT_EQ(Ids(s.List(std::nullopt, std::nullopt, true, 10)), (V{b.id, a.id}));
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, SuppressedCoversByUserOrByPhoneInInputOrder) {
+    auto& s = this->Suppressions();
+    s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall));
+    s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kAll));
+    s.Add(Entry(9, "+447700900002", app::SuppressionChannel::kCall));
+    s.Add(Entry(5, std::nullopt, app::SuppressionChannel::kAll));  // no phone: covers only user 5
+
+    const std::vector<app::SuppressionSubject> subjects{
+        Subject(9),                   // by user (the entry also has a phone)
+        Subject(4, "+447700900009"),  // nothing
+        Subject(2, "+447700900001"),  // by a phone-only entry
+        Subject(1, "+447700900009"),  // by user, whatever the number
+        Subject(3, "+447700900002"),  // by the phone of another customer's entry
+        Subject(6),                   // no number: a NULL phone matches no NULL phone
+    };
+    EXPECT_EQ(
+        SuppressedIds(s, subjects, app::SuppressionChannel::kCall),
+        (std::vector<std::int64_t>{9, 2, 1, 3})
+    );
+    EXPECT_TRUE(SuppressedIds(s, {}, app::SuppressionChannel::kCall).empty());
+}
+
+// An entry for a channel covers that channel; an entry for kAll covers every channel. Asking for
+// kAll asks "suppressed for everything", which only kAll entries cover.
+TYPED_TEST(QueueSuppressionStoreContract, SuppressedMatchesTheChannel) {
+    auto& s = this->Suppressions();
+    s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall));
+    s.Add(Entry(2, std::nullopt, app::SuppressionChannel::kSms));
+    s.Add(Entry(3, std::nullopt, app::SuppressionChannel::kAll));
+    s.Add(Entry(std::nullopt, "+447700900004", app::SuppressionChannel::kSms));
+    const std::vector<app::SuppressionSubject> subjects{
+        Subject(1), Subject(2), Subject(3), Subject(4, "+447700900004")};
+
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(SuppressedIds(s, subjects, app::SuppressionChannel::kCall), (V{1, 3}));
+    EXPECT_EQ(SuppressedIds(s, subjects, app::SuppressionChannel::kSms), (V{2, 3, 4}));
+    EXPECT_EQ(SuppressedIds(s, subjects, app::SuppressionChannel::kAll), (V{3}));
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, RemovedEntriesNoLongerSuppress) {
+    auto& s = this->Suppressions();
+    const auto by_user = s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kAll));
+    const auto by_phone =
+        s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kAll));
+    const std::vector<app::SuppressionSubject> subjects{Subject(1), Subject(2, "+447700900001")};
+    ASSERT_EQ(SuppressedIds(s, subjects, app::SuppressionChannel::kCall).size(), 2U);
+
+    ASSERT_TRUE(s.Remove(by_user.id, app::Actor::Cli(), "mistake", kT0 + minutes{1}));
+    ASSERT_TRUE(s.Remove(by_phone.id, app::Actor::Cli(), "mistake", kT0 + minutes{1}));
+    EXPECT_TRUE(SuppressedIds(s, subjects, app::SuppressionChannel::kCall).empty());
+
+    s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kCall, kT0 + minutes{2}));
+    EXPECT_EQ(
+        SuppressedIds(s, subjects, app::SuppressionChannel::kCall), std::vector<std::int64_t>{2}
+    );
+}
+
+TYPED_TEST(QueueSuppressionStoreContract, SuppressedListsEachCustomerOnce) {
+    auto& s = this->Suppressions();
+    s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kCall));
+    s.Add(Entry(1, std::nullopt, app::SuppressionChannel::kAll));
+    s.Add(Entry(std::nullopt, "+447700900001", app::SuppressionChannel::kCall));
+    EXPECT_EQ(
+        SuppressedIds(
+            s,
+            {Subject(1, "+447700900001"), Subject(1, "+447700900001")},
+            app::SuppressionChannel::kCall
+        ),
+        std::vector<std::int64_t>{1}
+    );
+}
+
+// =============================================================================================
+// DiscoveryStore
+
+template <typename Impl>
+class QueueDiscoveryStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueDiscoveryStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueDiscoveryStoreContract, StartRunAssignsAnIdAndRunningStatus) {
+    const auto run = this->Discovery().StartRun("full", kT0);
+    const auto other = this->Discovery().StartRun("incremental", kT0 + minutes{1});
+    EXPECT_GT(run.id, 0);
+    EXPECT_NE(run.id, other.id);
+    EXPECT_EQ(run.kind, "full");
+    EXPECT_EQ(run.status, "running");
+    EXPECT_EQ(run.started_at, kT0);
+
+    const auto runs = this->Discovery().RecentRuns(10);
+    ASSERT_EQ(runs.size(), 2U);
+    const auto& stored = runs[1];
+    EXPECT_EQ(stored.id, run.id);
+    EXPECT_EQ(stored.kind, "full");
+    EXPECT_EQ(stored.status, "running");
+    EXPECT_EQ(stored.started_at, kT0);
+    EXPECT_FALSE(stored.finished_at);
+    EXPECT_EQ(stored.customers_read, 0);
+    EXPECT_EQ(stored.leads_written, 0);
+    EXPECT_EQ(stored.leads_in_queue, 0);
+    EXPECT_EQ(stored.skipped_leased, 0);
+    EXPECT_EQ(stored.removed, 0);
+    EXPECT_EQ(stored.conversions, 0);
+    EXPECT_EQ(stored.error, "");
+}
+
+TYPED_TEST(QueueDiscoveryStoreContract, FinishRunOverwritesTheRunById) {
+    auto first = this->Discovery().StartRun("full", kT0);
+    const auto second = this->Discovery().StartRun("incremental", kT0 + minutes{1});
+    first.status = "failed";
+    first.finished_at = kT0 + minutes{2} + milliseconds{3};
+    first.customers_read = 5'000'000'001;  // beyond 32 bits
+    first.leads_written = 4'000'000'002;
+    first.leads_in_queue = 3'000'000'003;
+    first.skipped_leased = 11;
+    first.removed = 12;
+    first.conversions = 13;
+    first.error = "replica: lost connection 'x' \"y\"";
+    this->Discovery().FinishRun(first);
+
+    const auto runs = this->Discovery().RecentRuns(10);
+    ASSERT_EQ(runs.size(), 2U);
+    const auto& got = runs[1];
+    EXPECT_EQ(got.id, first.id);
+    EXPECT_EQ(got.kind, "full");
+    EXPECT_EQ(got.status, "failed");
+    EXPECT_EQ(got.started_at, kT0);
+    EXPECT_EQ(got.finished_at, kT0 + minutes{2} + milliseconds{3});
+    EXPECT_EQ(got.customers_read, 5'000'000'001);
+    EXPECT_EQ(got.leads_written, 4'000'000'002);
+    EXPECT_EQ(got.leads_in_queue, 3'000'000'003);
+    EXPECT_EQ(got.skipped_leased, 11);
+    EXPECT_EQ(got.removed, 12);
+    EXPECT_EQ(got.conversions, 13);
+    EXPECT_EQ(got.error, first.error);
+    EXPECT_EQ(runs[0].id, second.id);  // the other run is untouched
+    EXPECT_EQ(runs[0].status, "running");
+    EXPECT_FALSE(runs[0].finished_at);
+}
+
+TYPED_TEST(QueueDiscoveryStoreContract, RecentRunsAreNewestFirstAndLimited) {
+    const auto a = this->Discovery().StartRun("full", kT0);
+    const auto b = this->Discovery().StartRun("incremental", kT0 + minutes{1});
+    const auto c = this->Discovery().StartRun("incremental", kT0 + minutes{2});
+    const auto two = this->Discovery().RecentRuns(2);
+    ASSERT_EQ(two.size(), 2U);
+    EXPECT_EQ(two[0].id, c.id);
+    EXPECT_EQ(two[1].id, b.id);
+    const auto all = this->Discovery().RecentRuns(10);
+    ASSERT_EQ(all.size(), 3U);
+    EXPECT_EQ(all[2].id, a.id);
+}
+
+TYPED_TEST(QueueDiscoveryStoreContract, WatermarkIsUnsetUntilSet) {
+    EXPECT_FALSE(this->Discovery().Watermark());
+    this->Discovery().SetWatermark(kT0 + milliseconds{1});
+    EXPECT_EQ(this->Discovery().Watermark(), kT0 + milliseconds{1});
+    this->Discovery().SetWatermark(kT0 + hours{1} + milliseconds{2});
+    EXPECT_EQ(this->Discovery().Watermark(), kT0 + hours{1} + milliseconds{2});
+}
+
+// Discovery's job lease and its watermark may share storage: neither disturbs the other.
+TYPED_TEST(QueueDiscoveryStoreContract, WatermarkAndTheDiscoveryJobLeaseAreIndependent) {
+    auto& leases = this->JobLeases();
+    ASSERT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    this->Discovery().SetWatermark(kT0 - minutes{5});
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{1}, kT0 + minutes{16}));
+    leases.Release("discovery", "host-a");
+    EXPECT_EQ(this->Discovery().Watermark(), kT0 - minutes{5});
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{1}, kT0 + minutes{16}));
+    EXPECT_EQ(this->Discovery().Watermark(), kT0 - minutes{5});
+}
+
+app::Conversion MakeConversion(
+    std::int64_t user,
+    const std::string& kind,
+    Queue from,
+    Timestamp at,
+    std::vector<AgentId> agents
+) {
+    return app::Conversion{UserId{user}, kind, from, at, std::move(agents)};
+}
+
+TYPED_TEST(QueueDiscoveryStoreContract, ConversionsRoundTripWithTheirAgents) {
+    const std::vector<app::Conversion> batch{
+        MakeConversion(
+            1, "signed", Queue::kUnsigned, kT0 + milliseconds{1}, {AgentId{7}, AgentId{3}}
+        ),
+        MakeConversion(2, "documents_completed", Queue::kOutstanding, kT0 + minutes{1}, {}),
+        MakeConversion(
+            3, "signed", Queue::kUnsigned, kT0 + minutes{2}, {AgentId{1'000'000'000'000}}
+        ),
+    };
+    this->Discovery().RecordConversions(batch);
+
+    const auto got = this->Discovery().ConversionsSince(kT0, 10);
+    ASSERT_EQ(got.size(), 3U);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_EQ(got[i].user_id, batch[i].user_id);
+        EXPECT_EQ(got[i].kind, batch[i].kind);
+        EXPECT_EQ(got[i].from_queue, batch[i].from_queue);
+        EXPECT_EQ(got[i].at, batch[i].at);
+        EXPECT_EQ(got[i].agents, batch[i].agents);  // as recorded, in order
+    }
+}
+
+TYPED_TEST(QueueDiscoveryStoreContract, ConversionsSinceIsOldestFirstFromSinceAndLimited) {
+    this->Discovery().RecordConversions(std::vector<app::Conversion>{
+        MakeConversion(3, "signed", Queue::kUnsigned, kT0 + minutes{3}, {}),
+        MakeConversion(1, "signed", Queue::kUnsigned, kT0 + minutes{1}, {}),
+    });
+    this->Discovery().RecordConversions(std::vector<app::Conversion>{
+        MakeConversion(0, "signed", Queue::kUnsigned, kT0, {}),
+        MakeConversion(2, "documents_completed", Queue::kOutstanding, kT0 + minutes{2}, {}),
+    });
+    this->Discovery().RecordConversions({});
+
+    const auto since = [this](Timestamp at, int limit) {
+        std::vector<std::int64_t> ids;
+        for (const auto& c : this->Discovery().ConversionsSince(at, limit)) {
+            ids.push_back(c.user_id.Value());
+        }
+        return ids;
+    };
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(since(kT0, 10), (V{0, 1, 2, 3}));
+    EXPECT_EQ(since(kT0 + minutes{1}, 10), (V{1, 2, 3}));  // at == since is included
+    EXPECT_EQ(since(kT0 + minutes{1} + milliseconds{1}, 10), (V{2, 3}));
+    EXPECT_EQ(since(kT0, 2), (V{0, 1}));
+    EXPECT_TRUE(since(kT0 + minutes{4}, 10).empty());
+}
+
+// =============================================================================================
+// ContactLog
+
+app::ContactAttempt Contact(
+    std::int64_t user, domain::Channel channel, std::optional<std::int64_t> agent, Timestamp at
+) {
+    app::ContactAttempt a;
+    a.user_id = UserId{user};
+    a.channel = channel;
+    a.agent_id = agent ? std::optional(AgentId{*agent}) : std::nullopt;
+    a.phone_e164 = "+44770090" + std::to_string(1000 + user);
+    a.at = at;
+    return a;
+}
+
+template <typename Impl>
+class QueueContactLogContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueContactLogContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueContactLogContract, RecordAssignsIdsAndRoundTripsEveryField) {
+    const auto call =
+        this->Contacts().Record(Contact(1, domain::Channel::kCall, 5, kT0 + milliseconds{1}));
+    const auto sms =
+        this->Contacts().Record(Contact(1, domain::Channel::kSms, std::nullopt, kT0 + minutes{1}));
+    EXPECT_GT(call.id, 0);
+    EXPECT_NE(call.id, sms.id);
+
+    const auto got = this->Contacts().Since(UserId{1}, kT0);
+    ASSERT_EQ(got.size(), 2U);
+    EXPECT_EQ(got[0].id, call.id);
+    EXPECT_EQ(got[0].user_id, UserId{1});
+    EXPECT_EQ(got[0].channel, domain::Channel::kCall);
+    EXPECT_EQ(got[0].agent_id, AgentId{5});
+    EXPECT_EQ(got[0].phone_e164, "+447700901001");
+    EXPECT_EQ(got[0].at, kT0 + milliseconds{1});
+    EXPECT_EQ(got[1].id, sms.id);
+    EXPECT_EQ(got[1].channel, domain::Channel::kSms);
+    EXPECT_FALSE(got[1].agent_id);
+    EXPECT_EQ(got[1].at, kT0 + minutes{1});
+}
+
+TYPED_TEST(QueueContactLogContract, SinceIsOldestFirstFromSinceForOneCustomer) {
+    auto& log = this->Contacts();
+    log.Record(Contact(1, domain::Channel::kCall, 5, kT0 + minutes{3}));
+    log.Record(Contact(1, domain::Channel::kCall, 5, kT0 + minutes{1}));
+    log.Record(Contact(2, domain::Channel::kCall, 5, kT0 + minutes{2}));
+    log.Record(Contact(1, domain::Channel::kSms, 5, kT0 + minutes{2}));
+    log.Record(Contact(1, domain::Channel::kCall, 5, kT0 - minutes{1}));
+
+    const auto got = log.Since(UserId{1}, kT0 + minutes{1});
+    ASSERT_EQ(got.size(), 3U);  // at == since is included; user 2 and the older call are not
+    EXPECT_EQ(got[0].at, kT0 + minutes{1});
+    EXPECT_EQ(got[1].at, kT0 + minutes{2});
+    EXPECT_EQ(got[1].channel, domain::Channel::kSms);
+    EXPECT_EQ(got[2].at, kT0 + minutes{3});
+    EXPECT_TRUE(log.Since(UserId{3}, kT0).empty());
+}
+
+TYPED_TEST(QueueContactLogContract, CallersSinceListsEachAgentWhoCalledOncePerCustomer) {
+    auto& log = this->Contacts();
+    const Timestamp since = kT0 + hours{1};
+    log.Record(Contact(1, domain::Channel::kCall, 5, since + minutes{1}));
+    log.Record(Contact(1, domain::Channel::kCall, 5, since + minutes{2}));  // again: once
+    log.Record(Contact(1, domain::Channel::kCall, 3, since));               // at == since
+    log.Record(Contact(2, domain::Channel::kCall, 5, since + minutes{1}));
+    log.Record(Contact(1, domain::Channel::kSms, 8, since + minutes{1}));        // a text
+    log.Record(Contact(1, domain::Channel::kCall, std::nullopt, since));         // no agent
+    log.Record(Contact(1, domain::Channel::kCall, 9, since - milliseconds{1}));  // too early
+    log.Record(Contact(3, domain::Channel::kCall, 4, since + minutes{1}));       // not asked
+
+    const std::vector<UserId> asked{UserId{2}, UserId{1}, UserId{4}};
+    std::vector<std::pair<std::int64_t, std::int64_t>> got;
+    for (const auto& [user, agent] : log.CallersSince(asked, since)) {
+        got.emplace_back(user.Value(), agent.Value());
+    }
+    EXPECT_EQ(got, (std::vector<std::pair<std::int64_t, std::int64_t>>{{1, 3}, {1, 5}, {2, 5}}));
+    EXPECT_TRUE(log.CallersSince({}, since).empty());
+}
+
+// =============================================================================================
+// JobLeaseStore
+
+template <typename Impl>
+class QueueJobLeaseStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueJobLeaseStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueJobLeaseStoreContract, TryAcquireTakesAFreeLeaseForOneHolder) {
+    auto& leases = this->JobLeases();
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{1}, kT0 + minutes{16}));
+    EXPECT_FALSE(leases.TryAcquire(
+        "discovery", "host-b", kT0 + minutes{15} - milliseconds{1}, kT0 + minutes{30}
+    ));
+}
+
+TYPED_TEST(QueueJobLeaseStoreContract, AnExpiredLeaseGoesToTheNextHolder) {
+    auto& leases = this->JobLeases();
+    ASSERT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{15}, kT0 + minutes{30}));
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-a", kT0 + minutes{16}, kT0 + minutes{31}));
+}
+
+TYPED_TEST(QueueJobLeaseStoreContract, TheHolderExtendsItsOwnLease) {
+    auto& leases = this->JobLeases();
+    ASSERT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-a", kT0 + minutes{10}, kT0 + minutes{25}));
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{20}, kT0 + minutes{35}));
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{25}, kT0 + minutes{40}));
+}
+
+TYPED_TEST(QueueJobLeaseStoreContract, OnlyTheHolderReleases) {
+    auto& leases = this->JobLeases();
+    ASSERT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    leases.Release("discovery", "host-b");
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-c", kT0 + minutes{1}, kT0 + minutes{16}));
+    leases.Release("discovery", "host-a");
+    EXPECT_TRUE(leases.TryAcquire("discovery", "host-c", kT0 + minutes{1}, kT0 + minutes{16}));
+    leases.Release("never-taken", "host-a");  // a no-op, not an error
+    EXPECT_TRUE(leases.TryAcquire("never-taken", "host-b", kT0, kT0 + minutes{1}));
+}
+
+TYPED_TEST(QueueJobLeaseStoreContract, LeasesAreIndependentByName) {
+    auto& leases = this->JobLeases();
+    ASSERT_TRUE(leases.TryAcquire("discovery", "host-a", kT0, kT0 + minutes{15}));
+    EXPECT_TRUE(leases.TryAcquire("reconcile", "host-b", kT0, kT0 + minutes{15}));
+    leases.Release("reconcile", "host-b");
+    EXPECT_FALSE(leases.TryAcquire("discovery", "host-b", kT0 + minutes{1}, kT0 + minutes{16}));
+}
+
+TYPED_TEST(QueueJobLeaseStoreContract, ConcurrentAcquirersGetOneWinner) {
+    constexpr int kThreads = 6;
+    for (int round = 0; round < 3; ++round) {
+        const std::string name = "job-" + std::to_string(round);
+        std::latch start(kThreads);
+        std::atomic<int> winners = 0;
+        std::atomic<int> failures = 0;
+        std::vector<std::thread> threads;
+        threads.reserve(kThreads);
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                start.arrive_and_wait();
+                try {
+                    if (this->JobLeases().TryAcquire(
+                            name, "host-" + std::to_string(t), kT0, kT0 + minutes{15}
+                        )) {
+                        ++winners;
+                    }
+                } catch (...) {
+                    ++failures;
+                }
+            });
+        }
+        for (auto& th : threads) {
+            th.join();
+        }
+        EXPECT_EQ(failures.load(), 0) << name;
+        EXPECT_EQ(winners.load(), 1) << name;
+    }
+}
+
+}  // namespace
+}  // namespace dialler

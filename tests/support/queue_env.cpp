@@ -1,0 +1,105 @@
+#include "queue_env.hpp"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "dialler/adapters/replica/demo_data.hpp"
+#include "dialler/adapters/sql/migrator.hpp"
+
+namespace dialler::testing {
+
+namespace {
+platform::DatabaseUrl Url(const std::string& s) {
+    return *platform::ParseDatabaseUrl(s, "url");
+}
+}  // namespace
+
+Timestamp QueueTestNow() {
+    return Timestamp{
+        std::chrono::sys_days{std::chrono::year{2026} / 11 / 4} + std::chrono::hours{11}};
+}
+
+void WriteTestReplica(const std::string& replica_url, int users) {
+    adapters::replica::DemoDataOptions options;
+    options.users = users;
+    options.seed = 5;
+    adapters::replica::WriteDemoReplica(Url(replica_url), options);
+}
+
+QueueEnv::QueueEnv(
+    const std::string& replica_db, const std::string& own_url, ManualClock& c, bool validate
+)
+    : replica_url(replica_db), clock(c) {
+    this->replica = adapters::replica::SociReplica::Open(Url(replica_url), 4);
+    db = adapters::sql::SqlDatabase::Open(Url(own_url), 4);
+    adapters::sql::Migrator(*db).Apply(clock.Now());
+    agents = std::make_unique<adapters::sql::SqlAgentStore>(*db);
+    audit = std::make_unique<adapters::sql::SqlAuditLog>(*db);
+    leads = std::make_unique<adapters::sql::SqlLeadStore>(*db);
+    leases = std::make_unique<adapters::sql::SqlLeadLeases>(*db);
+    outcomes = std::make_unique<adapters::sql::SqlOutcomeStore>(*db);
+    suppressions = std::make_unique<adapters::sql::SqlSuppressionStore>(*db);
+    runs = std::make_unique<adapters::sql::SqlDiscoveryStore>(*db);
+    contacts = std::make_unique<adapters::sql::SqlContactLog>(*db);
+    job_leases = std::make_unique<adapters::sql::SqlJobLeaseStore>(*db);
+    discovery = std::make_unique<app::DiscoveryService>(
+        app::DiscoveryService::Ports{
+            *this->replica,
+            *leads,
+            *suppressions,
+            *runs,
+            *contacts,
+            *job_leases,
+            phones,
+            settings,
+            lenders,
+            clock},
+        "test-instance",
+        97  // an odd batch size, so batches straddle every kind of boundary
+    );
+    inspection = std::make_unique<app::InspectionService>(app::InspectionService::Ports{
+        *this->replica, *leads, *suppressions, *contacts, phones, settings, lenders, clock});
+    queue = std::make_unique<app::QueueService>(
+        app::QueueService::Ports{
+            *this->replica,
+            *leads,
+            *leases,
+            *outcomes,
+            *suppressions,
+            *contacts,
+            *audit,
+            *discovery,
+            phones,
+            settings,
+            lenders,
+            clock,
+        },
+        validate
+    );
+    callbacks = std::make_unique<app::CallbackService>(app::CallbackService::Ports{
+        *outcomes, *leads, *suppressions, *audit, phones, settings, clock});
+}
+
+void QueueEnv::OnReplica(const std::string& sql) const {
+    const auto u = Url(replica_url);
+    if (u.scheme == "mysql") {
+        soci::session s(soci::mysql, adapters::replica::MysqlConnectString(u));
+        s << sql;
+    } else {
+        soci::session s(soci::sqlite3, "db=" + u.path);
+        s << sql;
+    }
+}
+
+domain::Agent QueueEnv::AddAgent(const std::string& email) {
+    auto existing = agents->FindByEmail(email);
+    if (existing) {
+        return existing->agent;
+    }
+    return *agents->Create(
+        app::NewAgent{email, email, domain::Role::kAgent, domain::AllQueues(), "x"}, clock.Now()
+    );
+}
+
+}  // namespace dialler::testing

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
+#include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_stores.hpp"
+#include "dialler/app/callback_service.hpp"
+#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/inspection_service.hpp"
+#include "dialler/app/queue_service.hpp"
+
+#include "manual_clock.hpp"
+
+namespace dialler::testing {
+
+// Wednesday 4 November 2026, 11:00 UTC (GMT): inside the calling window, after the demo data's
+// as_of, so that every generated time lies in the past.
+Timestamp QueueTestNow();
+
+// Writes a demo replica (demo-data generator, fixed seed) to `replica_url`.
+void WriteTestReplica(const std::string& replica_url, int users);
+
+// The queue engine wired on real databases, as `dialler serve` wires it: one instance. Several
+// QueueEnvs on the same URLs are several instances.
+struct QueueEnv {
+    QueueEnv(
+        const std::string& replica_url,
+        const std::string& own_url,
+        ManualClock& clock,
+        bool validate = true
+    );
+
+    // Runs SQL on the replica with a writable connection (the platform changing its data).
+    void OnReplica(const std::string& sql) const;
+    // Adds an agent with all queues and returns it.
+    domain::Agent AddAgent(const std::string& email);
+
+    std::string replica_url;
+    ManualClock& clock;
+    adapters::phone::LibphonenumberPhoneParser phones;
+    app::FixedSettingsProvider settings;
+    domain::LenderNames lenders;
+    std::unique_ptr<adapters::replica::SociReplica> replica;
+    std::unique_ptr<adapters::sql::SqlDatabase> db;
+    std::unique_ptr<adapters::sql::SqlAgentStore> agents;
+    std::unique_ptr<adapters::sql::SqlAuditLog> audit;
+    std::unique_ptr<adapters::sql::SqlLeadStore> leads;
+    std::unique_ptr<adapters::sql::SqlLeadLeases> leases;
+    std::unique_ptr<adapters::sql::SqlOutcomeStore> outcomes;
+    std::unique_ptr<adapters::sql::SqlSuppressionStore> suppressions;
+    std::unique_ptr<adapters::sql::SqlDiscoveryStore> runs;
+    std::unique_ptr<adapters::sql::SqlContactLog> contacts;
+    std::unique_ptr<adapters::sql::SqlJobLeaseStore> job_leases;
+    std::unique_ptr<app::DiscoveryService> discovery;
+    std::unique_ptr<app::InspectionService> inspection;
+    std::unique_ptr<app::QueueService> queue;
+    std::unique_ptr<app::CallbackService> callbacks;
+};
+
+}  // namespace dialler::testing
