@@ -28,9 +28,9 @@ void WriteTestReplica(const std::string& replica_url, int users) {
 }
 
 QueueEnv::QueueEnv(
-    const std::string& replica_db, const std::string& own_url, ManualClock& c, bool validate
+    std::string replica_db, const std::string& own_url, ManualClock& c, bool validate
 )
-    : replica_url(replica_db), clock(c) {
+    : replica_url(std::move(replica_db)), clock(c) {
     this->replica = adapters::replica::SociReplica::Open(Url(replica_url), 4);
     db = adapters::sql::SqlDatabase::Open(Url(own_url), 4);
     adapters::sql::Migrator(*db).Apply(clock.Now());
@@ -92,7 +92,7 @@ void QueueEnv::OnReplica(const std::string& sql) const {
     }
 }
 
-domain::Agent QueueEnv::AddAgent(const std::string& email) {
+domain::Agent QueueEnv::AddAgent(const std::string& email) const {
     auto existing = agents->FindByEmail(email);
     if (existing) {
         return existing->agent;

@@ -28,16 +28,13 @@ void WriteTestReplica(const std::string& replica_url, int users);
 // QueueEnvs on the same URLs are several instances.
 struct QueueEnv {
     QueueEnv(
-        const std::string& replica_url,
-        const std::string& own_url,
-        ManualClock& clock,
-        bool validate = true
+        std::string replica_db, const std::string& own_url, ManualClock& clock, bool validate = true
     );
 
     // Runs SQL on the replica with a writable connection (the platform changing its data).
     void OnReplica(const std::string& sql) const;
     // Adds an agent with all queues and returns it.
-    domain::Agent AddAgent(const std::string& email);
+    domain::Agent AddAgent(const std::string& email) const;
 
     std::string replica_url;
     ManualClock& clock;

@@ -219,7 +219,7 @@ void DiscoveryService::RunIncrementalBody(DiscoveryRun& run, const QueueSettings
 }
 
 std::vector<domain::UserId> DiscoveryService::ProcessBatch(
-    std::vector<domain::CustomerRecord> records,
+    const std::vector<domain::CustomerRecord>& records,
     std::vector<Lead> existing,
     const QueueSettings& settings,
     DiscoveryRun& run
@@ -314,6 +314,7 @@ DiscoveryService::Stored DiscoveryService::Store(
     });
     if (!conversions.empty()) {
         std::vector<domain::UserId> ids;
+        ids.reserve(conversions.size());
         for (const auto& c : conversions) {
             ids.push_back(c.user_id);
         }

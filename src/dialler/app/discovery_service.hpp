@@ -91,7 +91,7 @@ private:
     );
     // Evaluates and stores one batch; returns the ids present in the replica.
     std::vector<domain::UserId> ProcessBatch(
-        std::vector<domain::CustomerRecord> records,
+        const std::vector<domain::CustomerRecord>& records,
         std::vector<Lead> existing,
         const QueueSettings& settings,
         DiscoveryRun& run

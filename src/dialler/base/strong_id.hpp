@@ -19,6 +19,7 @@ public:
     // 64-bit ids travel as strings on the wire (JavaScript numbers lose precision above 2^53).
     std::string ToString() const { return std::to_string(value_); }
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=> (llvm #46235)
     friend constexpr auto operator<=>(StrongId, StrongId) = default;
 
 private:

@@ -86,11 +86,40 @@ function within(promise, ms, timedOut = null) {
 }
 
 /**
- * Starts `$DIALLER_BIN serve` on a fresh temp dir and waits for GET /health to answer 200.
- * Returns { url, dir, stop, output }: stop() sends SIGTERM, waits up to 10 s (then SIGKILL and
- * throws), removes the dir and returns the exit code; output() returns captured stdout/stderr.
+ * Runs `file args` with `input` written to its stdin (then closed); resolves with
+ * { code, stdout, stderr } (code: the exit code, or the signal name when it was killed).
  */
-export async function startServer(extraEnv = {}) {
+function runWithInput(file, args, { env, cwd, input, timeout }) {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: 'error', stdout, stderr: `${stderr}${error.message}` });
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? signal, stdout, stderr });
+    });
+    child.stdin.on('error', () => {}); // the CLI may exit without reading its input
+    child.stdin.end(input ?? '');
+  });
+}
+
+/**
+ * Starts `$DIALLER_BIN serve` on a fresh temp dir and waits for GET /health to answer 200.
+ * `extraEnv` is merged over the server's environment; `options.demoUsers` sets the size of the
+ * demo replica (default 50).
+ * Returns { url, dir, env, stop, output, runCli }: stop() sends SIGTERM, waits up to 10 s (then
+ * SIGKILL and throws), removes the dir and returns the exit code; output() returns captured
+ * stdout/stderr; runCli(args, { input }) runs `$DIALLER_BIN ...args` with the server's env and
+ * cwd (same DATABASE_URL and REPLICA_DATABASE_URL) and resolves with { code, stdout, stderr }.
+ */
+export async function startServer(extraEnv = {}, { demoUsers = 50 } = {}) {
   const bin = await binaryPath();
   const web = await webDir();
   const dir = await mkdtemp(path.join(tmpdir(), 'dialler-e2e-'));
@@ -99,7 +128,7 @@ export async function startServer(extraEnv = {}) {
   try {
     const seeded = await run(
       bin,
-      ['demo-data', '--users', '50', '--out', replicaUrl, '--seed', '7'],
+      ['demo-data', '--users', String(demoUsers), '--out', replicaUrl, '--seed', '7'],
       { env: process.env, cwd: dir, timeout: demoDataDeadlineMs },
     );
     if (seeded.code !== 0) {
@@ -208,5 +237,17 @@ export async function startServer(extraEnv = {}) {
     return stopped;
   }
 
-  return { url, dir, stop, output };
+  const cliDeadlineMs = 120_000;
+  async function runCli(args, { input, timeout = cliDeadlineMs } = {}) {
+    if (stopped) throw new Error('runCli called after stop(): the databases are gone');
+    const { code, stdout, stderr } = await runWithInput(bin, args, {
+      env,
+      cwd: dir,
+      input,
+      timeout,
+    });
+    return { code, stdout, stderr };
+  }
+
+  return { url, dir, env, stop, output, runCli };
 }

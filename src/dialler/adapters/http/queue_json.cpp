@@ -187,6 +187,56 @@ nlohmann::json SuppressionJson(const app::Suppression& e) {
     };
 }
 
+namespace {
+
+// One claim with its lender's display name, vehicle package and requirements.
+nlohmann::json ClaimJson(
+    const domain::ReplicaClaim& claim, const app::LeadContext& c, const domain::LenderNames& lenders
+) {
+    nlohmann::json vehicle = nullptr;
+    for (const auto& v : c.customer.vehicles) {
+        if (v.claim_id == claim.id) {
+            vehicle = {
+                {"registration", Opt(v.registration)},
+                {"make", Opt(v.make)},
+                {"model", Opt(v.model)},
+                {"dealership", Opt(v.dealership)},
+                {"monthlyPayment", Opt(v.monthly_payment)},
+                {"contractStart", TimeJson(v.contract_start)},
+            };
+            break;
+        }
+    }
+    nlohmann::json requirements = nlohmann::json::array();
+    for (const auto& r : c.customer.record.requirements) {
+        if (r.claim_id == claim.id) {
+            const bool outstanding = std::binary_search(
+                c.eligibility.outstanding_ids.begin(), c.eligibility.outstanding_ids.end(), r.id
+            );
+            requirements.push_back({
+                {"id", r.id},
+                {"type", Opt(r.type)},
+                {"status", Opt(r.status)},
+                {"reason", Opt(r.reason)},
+                {"outstanding", outstanding},
+            });
+        }
+    }
+    return {
+        {"id", std::to_string(claim.id)},
+        {"lender",
+         claim.lender ? nlohmann::json(lenders.DisplayName(*claim.lender))
+                      : nlohmann::json(nullptr)},
+        {"lenderCode", Opt(claim.lender)},
+        {"status", Opt(claim.status)},
+        {"type", Opt(claim.type)},
+        {"vehicle", vehicle},
+        {"requirements", requirements},
+    };
+}
+
+}  // namespace
+
 nlohmann::json LeadContextJson(
     const app::LeadContext& c, const domain::LenderNames& lenders, Timestamp now
 ) {
@@ -205,46 +255,7 @@ nlohmann::json LeadContextJson(
     }
     nlohmann::json claims = nlohmann::json::array();
     for (const auto& claim : c.customer.record.claims) {
-        nlohmann::json vehicle = nullptr;
-        for (const auto& v : c.customer.vehicles) {
-            if (v.claim_id == claim.id) {
-                vehicle = {
-                    {"registration", Opt(v.registration)},
-                    {"make", Opt(v.make)},
-                    {"model", Opt(v.model)},
-                    {"dealership", Opt(v.dealership)},
-                    {"monthlyPayment", Opt(v.monthly_payment)},
-                    {"contractStart", TimeJson(v.contract_start)},
-                };
-                break;
-            }
-        }
-        nlohmann::json requirements = nlohmann::json::array();
-        for (const auto& r : c.customer.record.requirements) {
-            if (r.claim_id == claim.id) {
-                const bool outstanding = std::binary_search(
-                    c.eligibility.outstanding_ids.begin(), c.eligibility.outstanding_ids.end(), r.id
-                );
-                requirements.push_back({
-                    {"id", r.id},
-                    {"type", Opt(r.type)},
-                    {"status", Opt(r.status)},
-                    {"reason", Opt(r.reason)},
-                    {"outstanding", outstanding},
-                });
-            }
-        }
-        claims.push_back({
-            {"id", std::to_string(claim.id)},
-            {"lender",
-             claim.lender ? nlohmann::json(lenders.DisplayName(*claim.lender))
-                          : nlohmann::json(nullptr)},
-            {"lenderCode", Opt(claim.lender)},
-            {"status", Opt(claim.status)},
-            {"type", Opt(claim.type)},
-            {"vehicle", vehicle},
-            {"requirements", requirements},
-        });
+        claims.push_back(ClaimJson(claim, c, lenders));
     }
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto r : c.eligibility.reasons) {

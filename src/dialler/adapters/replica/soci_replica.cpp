@@ -125,40 +125,62 @@ std::string SociReplica::EpochDays(const std::string& column) const {
                : "CAST(julianday(" + column + ") - 2440587.5 AS INTEGER)";
 }
 
+namespace {}  // namespace
+
+// The customers being read, in id order, with the context parts kept parallel to `records`.
+struct SociReplica::Reading {
+    std::vector<CustomerRecord> records;
+    std::vector<std::optional<std::string>> emails;
+    std::vector<std::vector<domain::ReplicaAddress>> addresses;
+    std::vector<std::vector<domain::ReplicaVehicle>> vehicles;
+
+    std::size_t IndexOf(const CustomerRecord& r) const {
+        return static_cast<std::size_t>(&r - records.data());
+    }
+};
+
 namespace {
 
-// Runs `sql` after binding each of `intos` (a statement built piece by piece, so that optional
-// joins add columns without a second copy of the query).
-void Prepare(soci::statement& st, const std::string& sql) {
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute();
-}
+// One row of `users` (optionally joined with an address).
+struct UserRow {
+    long long id = 0;
+    int enabled = 0;
+    int signed_flag = 0;
+    std::string status;
+    std::string phone;
+    std::string first;
+    std::string last;
+    std::string email;
+    long long dob_days = 0;
+    long long created = 0;
+    long long updated = 0;
+    soci::indicator enabled_i{};
+    soci::indicator status_i{};
+    soci::indicator phone_i{};
+    soci::indicator first_i{};
+    soci::indicator last_i{};
+    soci::indicator email_i{};
+    soci::indicator dob_i{};
+    soci::indicator created_i{};
+    soci::indicator updated_i{};
+    std::string a_id;
+    std::string a_full;
+    std::string a_line1;
+    std::string a_line2;
+    std::string a_town;
+    std::string a_county;
+    std::string a_post;
+    int a_linked = 0;
+    soci::indicator a_id_i{};
+    soci::indicator a_full_i{};
+    soci::indicator a_line1_i{};
+    soci::indicator a_line2_i{};
+    soci::indicator a_town_i{};
+    soci::indicator a_county_i{};
+    soci::indicator a_post_i{};
+    soci::indicator a_linked_i{};
 
-}  // namespace
-
-std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
-    const std::string& id_predicate, bool with_context
-) {
-    soci::session s(pool_);
-    std::vector<domain::CustomerContextData> out;
-    std::vector<CustomerRecord> records;  // parallel to `out` while reading; moved in at the end
-    std::vector<std::vector<domain::ReplicaAddress>> addresses;
-    std::vector<std::optional<std::string>> emails;
-    {
-        long long id = 0;
-        int enabled = 0;
-        int signed_flag = 0;
-        std::string status, phone, first, last, email;
-        long long dob_days = 0, created = 0, updated = 0;
-        soci::indicator status_i{}, phone_i{}, first_i{}, last_i{}, dob_i{}, created_i{},
-            updated_i{}, enabled_i{}, email_i{};
-        std::string a_id, a_full, a_line1, a_line2, a_town, a_county, a_post;
-        int a_linked = 0;
-        soci::indicator a_id_i{}, a_full_i{}, a_line1_i{}, a_line2_i{}, a_town_i{}, a_county_i{},
-            a_post_i{}, a_linked_i{};
-        soci::statement st(s);
-        st.alloc();
+    void Bind(soci::statement& st, bool with_context) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(enabled, enabled_i));
         st.exchange(soci::into(status, status_i));
@@ -169,12 +191,6 @@ std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
         st.exchange(soci::into(dob_days, dob_i));
         st.exchange(soci::into(created, created_i));
         st.exchange(soci::into(updated, updated_i));
-        std::string sql =
-            "SELECT u.id, u.is_enabled, u.status, u.phone_number, "
-            "CASE WHEN u.current_signature_file_id IS NULL THEN 0 ELSE 1 END, u.first_name, "
-            "u.last_name, " +
-            EpochDays("u.date_of_birth") + ", " + EpochSeconds("u.created_at") + ", " +
-            EpochSeconds("u.updated_at");
         if (with_context) {
             st.exchange(soci::into(email, email_i));
             st.exchange(soci::into(a_id, a_id_i));
@@ -185,61 +201,74 @@ std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
             st.exchange(soci::into(a_town, a_town_i));
             st.exchange(soci::into(a_county, a_county_i));
             st.exchange(soci::into(a_post, a_post_i));
-            sql +=
-                ", u.email_address, a.id, a.is_linked_address, a.full_address, a.address_line_1, "
-                "a.address_line_2, a.post_town, a.county, a.post_code FROM users u "
-                "LEFT JOIN user_addresses a ON a.user_id = u.id WHERE u.id " +
-                id_predicate + " ORDER BY u.id, a.is_linked_address, a.id";
-        } else {
-            sql += " FROM users u WHERE u.id " + id_predicate + " ORDER BY u.id";
-        }
-        Prepare(st, sql);
-        while (st.fetch()) {
-            if (records.empty() || records.back().user.id.Value() != id) {
-                CustomerRecord r;
-                r.user.id = UserId{id};
-                r.user.is_enabled = enabled_i == soci::i_ok && enabled != 0;
-                r.user.status = Opt(status, status_i);
-                r.user.phone_number = Opt(phone, phone_i);
-                r.user.has_signature = signed_flag != 0;
-                r.user.first_name = Opt(first, first_i);
-                r.user.last_name = Opt(last, last_i);
-                if (dob_i == soci::i_ok) {
-                    r.user.date_of_birth = std::chrono::year_month_day{
-                        std::chrono::sys_days{std::chrono::days{dob_days}}};
-                }
-                r.user.created_at = OptTime(created, created_i);
-                r.user.updated_at = OptTime(updated, updated_i);
-                records.push_back(std::move(r));
-                addresses.emplace_back();
-                emails.push_back(with_context ? Opt(email, email_i) : std::nullopt);
-            }
-            if (with_context && a_id_i == soci::i_ok) {
-                addresses.back().push_back(domain::ReplicaAddress{
-                    a_id,
-                    a_linked_i != soci::i_ok || a_linked == 0,
-                    Opt(a_full, a_full_i),
-                    Opt(a_line1, a_line1_i),
-                    Opt(a_line2, a_line2_i),
-                    Opt(a_town, a_town_i),
-                    Opt(a_county, a_county_i),
-                    Opt(a_post, a_post_i),
-                });
-            }
         }
     }
-    std::vector<std::vector<domain::ReplicaVehicle>> vehicles(records.size());
-    if (!records.empty()) {
-        long long id = 0, user_id = 0, created = 0, updated = 0;
-        std::string status, lender, type;
-        soci::indicator status_i{}, lender_i{}, type_i{}, created_i{}, updated_i{};
-        std::string v_reg, v_make, v_model, v_dealer, v_payment;
-        long long v_start = 0;
-        long long v_claim = 0;
-        soci::indicator v_claim_i{}, v_reg_i{}, v_make_i{}, v_model_i{}, v_dealer_i{},
-            v_payment_i{}, v_start_i{};
-        soci::statement st(s);
-        st.alloc();
+
+    CustomerRecord ToRecord() const {
+        CustomerRecord r;
+        r.user.id = UserId{id};
+        r.user.is_enabled = enabled_i == soci::i_ok && enabled != 0;
+        r.user.status = Opt(status, status_i);
+        r.user.phone_number = Opt(phone, phone_i);
+        r.user.has_signature = signed_flag != 0;
+        r.user.first_name = Opt(first, first_i);
+        r.user.last_name = Opt(last, last_i);
+        if (dob_i == soci::i_ok) {
+            r.user.date_of_birth =
+                std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{dob_days}}};
+        }
+        r.user.created_at = OptTime(created, created_i);
+        r.user.updated_at = OptTime(updated, updated_i);
+        return r;
+    }
+
+    std::optional<domain::ReplicaAddress> Address() const {
+        if (a_id_i != soci::i_ok) {
+            return std::nullopt;
+        }
+        return domain::ReplicaAddress{
+            a_id,
+            a_linked_i != soci::i_ok || a_linked == 0,
+            Opt(a_full, a_full_i),
+            Opt(a_line1, a_line1_i),
+            Opt(a_line2, a_line2_i),
+            Opt(a_town, a_town_i),
+            Opt(a_county, a_county_i),
+            Opt(a_post, a_post_i),
+        };
+    }
+};
+
+// One row of `claims` (optionally joined with a vehicle package).
+struct ClaimRow {
+    long long id = 0;
+    long long user_id = 0;
+    long long created = 0;
+    long long updated = 0;
+    std::string status;
+    std::string lender;
+    std::string type;
+    soci::indicator status_i{};
+    soci::indicator lender_i{};
+    soci::indicator type_i{};
+    soci::indicator created_i{};
+    soci::indicator updated_i{};
+    long long v_claim = 0;
+    long long v_start = 0;
+    std::string v_reg;
+    std::string v_make;
+    std::string v_model;
+    std::string v_dealer;
+    std::string v_payment;
+    soci::indicator v_claim_i{};
+    soci::indicator v_start_i{};
+    soci::indicator v_reg_i{};
+    soci::indicator v_make_i{};
+    soci::indicator v_model_i{};
+    soci::indicator v_dealer_i{};
+    soci::indicator v_payment_i{};
+
+    void Bind(soci::statement& st, bool with_context) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(user_id));
         st.exchange(soci::into(status, status_i));
@@ -247,8 +276,6 @@ std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
         st.exchange(soci::into(type, type_i));
         st.exchange(soci::into(created, created_i));
         st.exchange(soci::into(updated, updated_i));
-        std::string sql = "SELECT c.id, c.user_id, c.status, c.lender, c.type, " +
-                          EpochSeconds("c.created_at") + ", " + EpochSeconds("c.updated_at");
         if (with_context) {
             st.exchange(soci::into(v_claim, v_claim_i));
             st.exchange(soci::into(v_reg, v_reg_i));
@@ -257,91 +284,196 @@ std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
             st.exchange(soci::into(v_dealer, v_dealer_i));
             st.exchange(soci::into(v_payment, v_payment_i));
             st.exchange(soci::into(v_start, v_start_i));
-            // Money as decimal text, never through a double.
-            const std::string payment = dialect_ == ReplicaDialect::kMysql
-                                            ? "CAST(v.monthly_payment AS CHAR)"
-                                            : "printf('%.2f', v.monthly_payment)";
-            sql +=
-                ", v.claim_id, v.vehicle_registration, v.vehicle_make, v.vehicle_model, "
-                "v.dealership_name, " +
-                payment + ", " + EpochSeconds("v.contract_start_date") +
-                " FROM claims c LEFT JOIN claim_vehicle_packages v ON v.claim_id = c.id WHERE "
-                "c.user_id " +
-                id_predicate + " ORDER BY c.user_id, c.id, v.id";
-        } else {
-            sql += " FROM claims c WHERE c.user_id " + id_predicate + " ORDER BY c.user_id, c.id";
-        }
-        Prepare(st, sql);
-        while (st.fetch()) {
-            CustomerRecord* r = FindRecord(records, user_id);
-            if (r == nullptr) {
-                continue;
-            }
-            if (r->claims.empty() || r->claims.back().id != id) {
-                r->claims.push_back(domain::ReplicaClaim{
-                    id,
-                    Opt(status, status_i),
-                    Opt(lender, lender_i),
-                    Opt(type, type_i),
-                    OptTime(created, created_i),
-                    OptTime(updated, updated_i),
-                });
-            }
-            if (with_context && v_claim_i == soci::i_ok) {
-                const auto index = static_cast<std::size_t>(r - records.data());
-                vehicles[index].push_back(domain::ReplicaVehicle{
-                    v_claim,
-                    Opt(v_reg, v_reg_i),
-                    Opt(v_make, v_make_i),
-                    Opt(v_model, v_model_i),
-                    Opt(v_dealer, v_dealer_i),
-                    Opt(v_payment, v_payment_i),
-                    OptTime(v_start, v_start_i),
-                });
-            }
         }
     }
-    if (!records.empty()) {
-        std::string id, type, status, reason;
-        long long claim_id = 0, user_id = 0, created = 0, updated = 0;
-        soci::indicator type_i{}, status_i{}, reason_i{}, created_i{}, updated_i{};
-        soci::statement st =
-            (s.prepare << "SELECT r.id, r.claim_id, c.user_id, r.type, r.status, "
-                          "r.claim_requirement_reason, " +
-                              EpochSeconds("r.created_at") + ", " + EpochSeconds("r.updated_at") +
-                              " FROM claim_requirements r JOIN claims c ON c.id = r.claim_id WHERE "
-                              "c.user_id " +
-                              id_predicate + " ORDER BY c.user_id, r.claim_id, r.id",
-             soci::into(id),
-             soci::into(claim_id),
-             soci::into(user_id),
-             soci::into(type, type_i),
-             soci::into(status, status_i),
-             soci::into(reason, reason_i),
-             soci::into(created, created_i),
-             soci::into(updated, updated_i));
-        st.execute();
-        while (st.fetch()) {
-            if (CustomerRecord* r = FindRecord(records, user_id)) {
-                r->requirements.push_back(domain::ReplicaRequirement{
-                    id,
-                    claim_id,
-                    Opt(type, type_i),
-                    Opt(status, status_i),
-                    Opt(reason, reason_i),
-                    OptTime(created, created_i),
-                    OptTime(updated, updated_i),
-                });
-            }
+
+    domain::ReplicaClaim ToClaim() const {
+        return domain::ReplicaClaim{
+            id,
+            Opt(status, status_i),
+            Opt(lender, lender_i),
+            Opt(type, type_i),
+            OptTime(created, created_i),
+            OptTime(updated, updated_i),
+        };
+    }
+
+    std::optional<domain::ReplicaVehicle> Vehicle() const {
+        if (v_claim_i != soci::i_ok) {
+            return std::nullopt;
+        }
+        return domain::ReplicaVehicle{
+            v_claim,
+            Opt(v_reg, v_reg_i),
+            Opt(v_make, v_make_i),
+            Opt(v_model, v_model_i),
+            Opt(v_dealer, v_dealer_i),
+            Opt(v_payment, v_payment_i),
+            OptTime(v_start, v_start_i),
+        };
+    }
+};
+
+// One row of `claim_requirements` with its claim's user.
+struct RequirementRow {
+    std::string id;
+    std::string type;
+    std::string status;
+    std::string reason;
+    long long claim_id = 0;
+    long long user_id = 0;
+    long long created = 0;
+    long long updated = 0;
+    soci::indicator type_i{};
+    soci::indicator status_i{};
+    soci::indicator reason_i{};
+    soci::indicator created_i{};
+    soci::indicator updated_i{};
+
+    domain::ReplicaRequirement ToRequirement() const {
+        return domain::ReplicaRequirement{
+            id,
+            claim_id,
+            Opt(type, type_i),
+            Opt(status, status_i),
+            Opt(reason, reason_i),
+            OptTime(created, created_i),
+            OptTime(updated, updated_i),
+        };
+    }
+};
+
+void Run(soci::statement& st, const std::string& sql) {
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+}
+
+}  // namespace
+
+void SociReplica::ReadUsers(
+    soci::session& s, const std::string& id_predicate, bool with_context, Reading& out
+) const {
+    UserRow row;
+    soci::statement st(s);
+    st.alloc();
+    row.Bind(st, with_context);
+    std::string sql =
+        "SELECT u.id, u.is_enabled, u.status, u.phone_number, "
+        "CASE WHEN u.current_signature_file_id IS NULL THEN 0 ELSE 1 END, u.first_name, "
+        "u.last_name, " +
+        EpochDays("u.date_of_birth") + ", " + EpochSeconds("u.created_at") + ", " +
+        EpochSeconds("u.updated_at");
+    if (with_context) {
+        sql +=
+            ", u.email_address, a.id, a.is_linked_address, a.full_address, a.address_line_1, "
+            "a.address_line_2, "
+            "a.post_town, a.county, a.post_code FROM users u LEFT JOIN user_addresses a ON "
+            "a.user_id = u.id "
+            "WHERE u.id " +
+            id_predicate + " ORDER BY u.id, a.is_linked_address, a.id";
+    } else {
+        sql += " FROM users u WHERE u.id " + id_predicate + " ORDER BY u.id";
+    }
+    Run(st, sql);
+    while (st.fetch()) {
+        // With addresses joined a user spans several rows, one per address.
+        if (out.records.empty() || out.records.back().user.id.Value() != row.id) {
+            out.records.push_back(row.ToRecord());
+            out.emails.push_back(with_context ? Opt(row.email, row.email_i) : std::nullopt);
+            out.addresses.emplace_back();
+            out.vehicles.emplace_back();
+        }
+        if (auto address = row.Address(); with_context && address) {
+            out.addresses.back().push_back(std::move(*address));
         }
     }
-    out.reserve(records.size());
-    for (std::size_t i = 0; i < records.size(); ++i) {
+}
+
+void SociReplica::ReadClaims(
+    soci::session& s, const std::string& id_predicate, bool with_context, Reading& out
+) const {
+    ClaimRow row;
+    soci::statement st(s);
+    st.alloc();
+    row.Bind(st, with_context);
+    std::string sql = "SELECT c.id, c.user_id, c.status, c.lender, c.type, " +
+                      EpochSeconds("c.created_at") + ", " + EpochSeconds("c.updated_at");
+    if (with_context) {
+        // Money as decimal text, never through a double.
+        const std::string payment = dialect_ == ReplicaDialect::kMysql
+                                        ? "CAST(v.monthly_payment AS CHAR)"
+                                        : "printf('%.2f', v.monthly_payment)";
+        sql +=
+            ", v.claim_id, v.vehicle_registration, v.vehicle_make, v.vehicle_model, "
+            "v.dealership_name, " +
+            payment + ", " + EpochSeconds("v.contract_start_date") +
+            " FROM claims c LEFT JOIN claim_vehicle_packages v ON v.claim_id = c.id WHERE "
+            "c.user_id " +
+            id_predicate + " ORDER BY c.user_id, c.id, v.id";
+    } else {
+        sql += " FROM claims c WHERE c.user_id " + id_predicate + " ORDER BY c.user_id, c.id";
+    }
+    Run(st, sql);
+    while (st.fetch()) {
+        CustomerRecord* r = FindRecord(out.records, row.user_id);
+        if (r == nullptr) {
+            continue;  // an orphan claim, or a user created after the users query
+        }
+        if (r->claims.empty() || r->claims.back().id != row.id) {
+            r->claims.push_back(row.ToClaim());
+        }
+        if (auto vehicle = row.Vehicle(); with_context && vehicle) {
+            out.vehicles[out.IndexOf(*r)].push_back(std::move(*vehicle));
+        }
+    }
+}
+
+void SociReplica::ReadRequirements(soci::session& s, const std::string& id_predicate, Reading& out)
+    const {
+    RequirementRow row;
+    soci::statement st =
+        (s.prepare << "SELECT r.id, r.claim_id, c.user_id, r.type, r.status, "
+                      "r.claim_requirement_reason, " +
+                          EpochSeconds("r.created_at") + ", " + EpochSeconds("r.updated_at") +
+                          " FROM claim_requirements r JOIN claims c ON c.id = r.claim_id WHERE "
+                          "c.user_id " +
+                          id_predicate + " ORDER BY c.user_id, r.claim_id, r.id",
+         soci::into(row.id),
+         soci::into(row.claim_id),
+         soci::into(row.user_id),
+         soci::into(row.type, row.type_i),
+         soci::into(row.status, row.status_i),
+         soci::into(row.reason, row.reason_i),
+         soci::into(row.created, row.created_i),
+         soci::into(row.updated, row.updated_i));
+    st.execute();
+    while (st.fetch()) {
+        if (CustomerRecord* r = FindRecord(out.records, row.user_id)) {
+            r->requirements.push_back(row.ToRequirement());
+        }
+    }
+}
+
+std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
+    const std::string& id_predicate, bool with_context
+) {
+    soci::session s(pool_);
+    Reading reading;
+    ReadUsers(s, id_predicate, with_context, reading);
+    if (!reading.records.empty()) {
+        ReadClaims(s, id_predicate, with_context, reading);
+        ReadRequirements(s, id_predicate, reading);
+    }
+    std::vector<domain::CustomerContextData> out;
+    out.reserve(reading.records.size());
+    for (std::size_t i = 0; i < reading.records.size(); ++i) {
         out.push_back(domain::CustomerContextData{
-            std::move(records[i]),
-            std::move(emails[i]),
-            std::move(addresses[i]),
-            std::move(vehicles[i])});
+            std::move(reading.records[i]),
+            std::move(reading.emails[i]),
+            std::move(reading.addresses[i]),
+            std::move(reading.vehicles[i]),
+        });
     }
     return out;
 }
@@ -420,7 +552,7 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (long long v : ids) {
-        out.users.push_back(UserId{v});
+        out.users.emplace_back(v);
     }
     out.newest = NewestChange();
     return out;

@@ -42,6 +42,15 @@ private:
         const std::string& id_predicate, bool with_context
     );
     std::vector<domain::CustomerRecord> Records(const std::string& id_predicate);
+    // The customers being read (defined in the .cpp), and the three queries that fill it.
+    struct Reading;
+    void ReadUsers(
+        soci::session& s, const std::string& id_predicate, bool with_context, Reading& out
+    ) const;
+    void ReadClaims(
+        soci::session& s, const std::string& id_predicate, bool with_context, Reading& out
+    ) const;
+    void ReadRequirements(soci::session& s, const std::string& id_predicate, Reading& out) const;
     // Dialect-specific SQL: seconds since the epoch of a naive-UTC DATETIME, days of a DATE.
     std::string EpochSeconds(const std::string& column) const;
     std::string EpochDays(const std::string& column) const;

@@ -244,6 +244,116 @@ std::optional<app::Lead> SqlLeadStore::FindLead(domain::UserId id) {
     return std::move(leads.front());
 }
 
+namespace {
+
+UpsertValues ToValues(const app::LeadEvaluation& e, Timestamp now) {
+    UpsertValues v;
+    v.user_id = e.user_id.Value();
+    if (e.queue) {
+        v.queue = std::string(domain::QueueName(*e.queue));
+        v.queue_i = soci::i_ok;
+    }
+    v.reasons = e.reasons;
+    v.score = e.score;
+    v.components = ComponentsJson(e.score_components);
+    v.is_given_up = e.is_given_up ? 1 : 0;
+    if (e.phone_raw) {
+        v.phone_raw = *e.phone_raw;
+        v.phone_raw_i = soci::i_ok;
+    }
+    if (e.phone) {
+        v.phone_e164 = e.phone->e164;
+        v.phone_type = std::string(domain::PhoneTypeName(e.phone->type));
+        v.phone_region = e.phone->region;
+        v.phone_i = soci::i_ok;
+    }
+    v.history_key = e.history_key;
+    v.waiting_since = Ms(e.waiting_since);
+    v.attempts = e.attempts;
+    v.outcome_points = e.outcome_points;
+    v.now = Ms(now);
+    return v;
+}
+
+// Binds one row's values in kUpsertColumns order; `v` must outlive the statement's execution.
+void BindUpsert(soci::statement& st, UpsertValues& v) {
+    st.exchange(soci::use(v.user_id));
+    st.exchange(soci::use(v.queue, v.queue_i));
+    st.exchange(soci::use(v.reasons));
+    st.exchange(soci::use(v.score));
+    st.exchange(soci::use(v.components));
+    st.exchange(soci::use(v.is_given_up));
+    st.exchange(soci::use(v.phone_raw, v.phone_raw_i));
+    st.exchange(soci::use(v.phone_e164, v.phone_i));
+    st.exchange(soci::use(v.phone_type, v.phone_i));
+    st.exchange(soci::use(v.phone_region, v.phone_i));
+    st.exchange(soci::use(v.history_key));
+    st.exchange(soci::use(v.waiting_since));
+    st.exchange(soci::use(v.attempts));
+    st.exchange(soci::use(v.outcome_points));
+    st.exchange(soci::use(v.now));
+    st.exchange(soci::use(v.now));
+}
+
+// A multi-row upsert of `rows` rows that leaves leased leads alone and returns the ids written.
+// The lease condition makes "never disturb a held lead" atomic with the write: a lead leased
+// between discovery's read and this statement is still left alone.
+std::string UpsertSql(std::size_t rows, Timestamp now) {
+    std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) {
+        sql += i == 0 ? "(" : ",(";
+        for (int c = 0; c < kUpsertColumnCount; ++c) {
+            sql += (c == 0 ? ":v" : ",:v") +
+                   std::to_string(i * kUpsertColumnCount + static_cast<std::size_t>(c));
+        }
+        sql += ")";
+    }
+    return sql +
+           " ON CONFLICT (user_id) DO UPDATE SET queue = excluded.queue, reasons = "
+           "excluded.reasons, "
+           "score = excluded.score, score_components = excluded.score_components, "
+           "is_given_up = excluded.is_given_up, phone_raw = excluded.phone_raw, "
+           "phone_e164 = excluded.phone_e164, phone_type = excluded.phone_type, "
+           "phone_region = excluded.phone_region, history_key = excluded.history_key, "
+           "waiting_since = excluded.waiting_since, attempts = excluded.attempts, "
+           "outcome_points = excluded.outcome_points, evaluated_at = excluded.evaluated_at "
+           "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= " +
+           std::to_string(Ms(now)) + " RETURNING user_id";
+}
+
+// Upserts one chunk and appends the ids it skipped (leased) to `skipped`.
+void UpsertChunk(
+    soci::session& s,
+    std::span<const app::LeadEvaluation> chunk,
+    Timestamp now,
+    std::vector<domain::UserId>& skipped
+) {
+    std::deque<UpsertValues>
+        values;  // a deque never moves its elements: bound references stay valid
+    soci::statement st(s);
+    st.alloc();
+    for (const app::LeadEvaluation& e : chunk) {
+        BindUpsert(st, values.emplace_back(ToValues(e, now)));
+    }
+    long long written_id = 0;
+    st.exchange(soci::into(written_id));
+    st.prepare(UpsertSql(chunk.size(), now));
+    st.define_and_bind();
+    std::unordered_set<long long> written;
+    if (st.execute(true)) {
+        do {
+            written.insert(written_id);
+        } while (st.fetch());
+    }
+    for (const app::LeadEvaluation& e : chunk) {
+        if (!written.contains(e.user_id.Value())) {
+            skipped.push_back(e.user_id);
+        }
+    }
+}
+
+}  // namespace
+
 std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
     std::span<const app::LeadEvaluation> evaluations, Timestamp now
 ) {
@@ -253,92 +363,12 @@ std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
     }
     db_.Write([&](soci::session& s) {
         for (std::size_t begin = 0; begin < evaluations.size(); begin += kUpsertRows) {
-            const auto chunk =
-                evaluations.subspan(begin, std::min(kUpsertRows, evaluations.size() - begin));
-            // A deque never moves its elements, so the bound references stay valid.
-            std::deque<UpsertValues> values;
-            std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") VALUES ";
-            for (std::size_t i = 0; i < chunk.size(); ++i) {
-                sql += i == 0 ? "(" : ",(";
-                for (int c = 0; c < kUpsertColumnCount; ++c) {
-                    sql += (c == 0 ? ":v" : ",:v") +
-                           std::to_string(i * kUpsertColumnCount + static_cast<std::size_t>(c));
-                }
-                sql += ")";
-            }
-            // The lease condition makes "never disturb a held lead" atomic with the write: a lead
-            // leased between our read and this statement is still left alone.
-            sql +=
-                " ON CONFLICT (user_id) DO UPDATE SET queue = excluded.queue, reasons = "
-                "excluded.reasons, "
-                "score = excluded.score, score_components = excluded.score_components, "
-                "is_given_up = excluded.is_given_up, phone_raw = excluded.phone_raw, "
-                "phone_e164 = excluded.phone_e164, phone_type = excluded.phone_type, "
-                "phone_region = excluded.phone_region, history_key = excluded.history_key, "
-                "waiting_since = excluded.waiting_since, attempts = excluded.attempts, "
-                "outcome_points = excluded.outcome_points, evaluated_at = excluded.evaluated_at "
-                "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= " +
-                std::to_string(Ms(now)) + " RETURNING user_id";
-            soci::statement st(s);
-            st.alloc();
-            for (const app::LeadEvaluation& e : chunk) {
-                UpsertValues& v = values.emplace_back();
-                v.user_id = e.user_id.Value();
-                if (e.queue) {
-                    v.queue = std::string(domain::QueueName(*e.queue));
-                    v.queue_i = soci::i_ok;
-                }
-                v.reasons = e.reasons;
-                v.score = e.score;
-                v.components = ComponentsJson(e.score_components);
-                v.is_given_up = e.is_given_up ? 1 : 0;
-                if (e.phone_raw) {
-                    v.phone_raw = *e.phone_raw;
-                    v.phone_raw_i = soci::i_ok;
-                }
-                if (e.phone) {
-                    v.phone_e164 = e.phone->e164;
-                    v.phone_type = std::string(domain::PhoneTypeName(e.phone->type));
-                    v.phone_region = e.phone->region;
-                    v.phone_i = soci::i_ok;
-                }
-                v.history_key = e.history_key;
-                v.waiting_since = Ms(e.waiting_since);
-                v.attempts = e.attempts;
-                v.outcome_points = e.outcome_points;
-                v.now = Ms(now);
-                st.exchange(soci::use(v.user_id));
-                st.exchange(soci::use(v.queue, v.queue_i));
-                st.exchange(soci::use(v.reasons));
-                st.exchange(soci::use(v.score));
-                st.exchange(soci::use(v.components));
-                st.exchange(soci::use(v.is_given_up));
-                st.exchange(soci::use(v.phone_raw, v.phone_raw_i));
-                st.exchange(soci::use(v.phone_e164, v.phone_i));
-                st.exchange(soci::use(v.phone_type, v.phone_i));
-                st.exchange(soci::use(v.phone_region, v.phone_i));
-                st.exchange(soci::use(v.history_key));
-                st.exchange(soci::use(v.waiting_since));
-                st.exchange(soci::use(v.attempts));
-                st.exchange(soci::use(v.outcome_points));
-                st.exchange(soci::use(v.now));
-                st.exchange(soci::use(v.now));
-            }
-            long long written_id = 0;
-            st.exchange(soci::into(written_id));
-            st.prepare(sql);
-            st.define_and_bind();
-            std::unordered_set<long long> written;
-            if (st.execute(true)) {
-                do {
-                    written.insert(written_id);
-                } while (st.fetch());
-            }
-            for (const app::LeadEvaluation& e : chunk) {
-                if (!written.contains(e.user_id.Value())) {
-                    skipped.push_back(e.user_id);
-                }
-            }
+            UpsertChunk(
+                s,
+                evaluations.subspan(begin, std::min(kUpsertRows, evaluations.size() - begin)),
+                now,
+                skipped
+            );
         }
         // A changed number lifts the bad-number flag (product.md §6: not dialled until it changes).
         std::vector<domain::UserId> clear;
@@ -620,6 +650,65 @@ long long InsertCallback(soci::session& s, const app::Callback& c) {
 
 }  // namespace
 
+namespace {
+
+// Whether `agent` holds the lead at `at` (row-locked on PostgreSQL by `lock`).
+bool HoldsLease(
+    soci::session& s, long long user, long long agent, long long at, const std::string& lock
+) {
+    long long holder = 0;
+    soci::indicator holder_i = soci::i_null;
+    long long expires = 0;
+    soci::indicator expires_i = soci::i_null;
+    s << "SELECT lease_agent_id, lease_expires_at FROM leads WHERE user_id = :u" + lock,
+        soci::use(user), soci::into(holder, holder_i), soci::into(expires, expires_i);
+    return s.got_data() && holder_i == soci::i_ok && holder == agent && expires_i == soci::i_ok &&
+           expires > at;
+}
+
+// The outcome's effects beyond the lead row: the call attempt, the new callback, the suppression
+// entry and the answered callback, inside the caller's transaction.
+void ApplySideEffects(soci::session& s, const app::OutcomeRecord& r) {
+    const long long user = r.user_id.Value();
+    const long long agent = r.agent.Value();
+    const long long at = Ms(r.at);
+    const auto& e = r.effects;
+    const long long answered = r.callback_id.value_or(0);
+    const std::string phone = r.phone_e164.value_or("");
+    if (r.phone_e164) {
+        s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at) "
+             "VALUES (:u, 'call', :a, :p, :t)",
+            soci::use(user), soci::use(agent), soci::use(*r.phone_e164), soci::use(at);
+    }
+    if (e.callback_at) {
+        app::Callback c;
+        c.user_id = r.user_id;
+        c.agent = r.agent;
+        c.scheduled_for = Timestamp{*e.callback_at};
+        c.notes = r.notes;
+        c.created_by = app::Actor::OfAgent(r.agent);
+        c.created_at = r.at;
+        InsertCallback(s, c);
+    }
+    if (e.suppresses) {
+        const std::string kind(app::ActorKindName(app::Actor::Kind::kAgent));
+        soci::indicator phone_i = r.phone_e164 ? soci::i_ok : soci::i_null;
+        s << "INSERT INTO suppressions (user_id, phone_e164, channel, reason, source, "
+             "created_by_kind, "
+             "created_by_agent_id, created_at) VALUES (:u, :p, 'all', :r, 'outcome', :k, "
+             ":a, :t)",
+            soci::use(user), soci::use(phone, phone_i), soci::use(r.notes), soci::use(kind),
+            soci::use(agent), soci::use(at);
+    }
+    if (r.callback_id) {
+        s << "UPDATE callbacks SET status = 'completed', updated_at = :t WHERE id = :id "
+             "AND status = 'pending'",
+            soci::use(at), soci::use(answered);
+    }
+}
+
+}  // namespace
+
 std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeRecord& r) {
     const long long user = r.user_id.Value();
     const long long agent = r.agent.Value();
@@ -635,14 +724,7 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
     const std::string lock = db_.SqlDialect() == Dialect::kPostgres ? " FOR UPDATE" : "";
     const std::optional<long long> id =
         db_.Write([&](soci::session& s) -> std::optional<long long> {
-            long long holder = 0;
-            soci::indicator holder_i = soci::i_null;
-            long long expires = 0;
-            soci::indicator expires_i = soci::i_null;
-            s << "SELECT lease_agent_id, lease_expires_at FROM leads WHERE user_id = :u" + lock,
-                soci::use(user), soci::into(holder, holder_i), soci::into(expires, expires_i);
-            if (!s.got_data() || holder_i != soci::i_ok || holder != agent ||
-                expires_i != soci::i_ok || expires <= at) {
+            if (!HoldsLease(s, user, agent, at, lock)) {
                 return std::nullopt;
             }
             long long outcome_id = 0;
@@ -668,36 +750,7 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
                 soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(given_up),
                 soci::use(next, next_i), soci::use(flag), soci::use(phone), soci::use(close),
                 soci::use(close), soci::use(closed_reason), soci::use(user);
-            if (r.phone_e164) {
-                s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at) "
-                     "VALUES (:u, 'call', :a, :p, :t)",
-                    soci::use(user), soci::use(agent), soci::use(*r.phone_e164), soci::use(at);
-            }
-            if (e.callback_at) {
-                app::Callback c;
-                c.user_id = r.user_id;
-                c.agent = r.agent;
-                c.scheduled_for = Timestamp{*e.callback_at};
-                c.notes = r.notes;
-                c.created_by = app::Actor::OfAgent(r.agent);
-                c.created_at = r.at;
-                InsertCallback(s, c);
-            }
-            if (e.suppresses) {
-                const std::string kind(app::ActorKindName(app::Actor::Kind::kAgent));
-                soci::indicator phone_i = r.phone_e164 ? soci::i_ok : soci::i_null;
-                s << "INSERT INTO suppressions (user_id, phone_e164, channel, reason, source, "
-                     "created_by_kind, "
-                     "created_by_agent_id, created_at) VALUES (:u, :p, 'all', :r, 'outcome', :k, "
-                     ":a, :t)",
-                    soci::use(user), soci::use(phone, phone_i), soci::use(r.notes), soci::use(kind),
-                    soci::use(agent), soci::use(at);
-            }
-            if (r.callback_id) {
-                s << "UPDATE callbacks SET status = 'completed', updated_at = :t WHERE id = :id "
-                     "AND status = 'pending'",
-                    soci::use(at), soci::use(answered);
-            }
+            ApplySideEffects(s, r);
             return outcome_id;
         });
     if (!id) {
@@ -1239,7 +1292,7 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
             c.at = FromMs(at);
             for (std::string_view part : Split(agents, ',')) {
                 if (!part.empty()) {
-                    c.agents.push_back(domain::AgentId{std::stoll(std::string(part))});
+                    c.agents.emplace_back(std::stoll(std::string(part)));
                 }
             }
             out.push_back(std::move(c));
