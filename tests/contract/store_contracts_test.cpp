@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 
 #include "fakes.hpp"
@@ -23,6 +24,7 @@ struct Stores {
     virtual app::SessionStore& sessions() = 0;
     virtual app::AuditLog& audit() = 0;
     virtual app::LoginThrottleStore& throttle() = 0;
+    virtual app::SettingsStore& settings() = 0;
 };
 
 struct MemoryStores final : Stores {
@@ -30,6 +32,8 @@ struct MemoryStores final : Stores {
     testing::InMemorySessionStore s;
     testing::InMemoryAuditLog l;
     testing::InMemoryLoginThrottleStore t;
+    testing::InMemorySettingsStore k;
+    app::SettingsStore& settings() override { return k; }
     app::AgentStore& agents() override { return a; }
     app::SessionStore& sessions() override { return s; }
     app::AuditLog& audit() override { return l; }
@@ -50,6 +54,8 @@ struct SqlStores final : Stores {
     adapters::sql::SqlSessionStore s;
     adapters::sql::SqlAuditLog l;
     adapters::sql::SqlLoginThrottleStore t;
+    adapters::sql::SqlSettingsStore k{*db};
+    app::SettingsStore& settings() override { return k; }
     app::AgentStore& agents() override { return a; }
     app::SessionStore& sessions() override { return s; }
     app::AuditLog& audit() override { return l; }
@@ -243,6 +249,15 @@ TYPED_TEST(StoreContract, ThrottleFailuresAreKeptPerScopeAndKey) {
     EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).empty());
     EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAddress, "a@example.com", kT0).size(), 1U);
     EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "b@example.com", kT0).size(), 1U);
+}
+
+TYPED_TEST(StoreContract, SettingsInsertAndOverwriteKeys) {
+    auto& k = this->stores_->settings();
+    EXPECT_TRUE(k.Load().empty());
+    k.Save({{"a.b", "1"}, {"c", "it's; \"x\""}}, app::Actor::Cli(), kT0);
+    k.Save({{"a.b", "2"}}, app::Actor::OfAgent(domain::AgentId{3}), kT0 + minutes{1});
+    const auto loaded = k.Load();
+    EXPECT_EQ(loaded, (app::SettingsMap{{"a.b", "2"}, {"c", "it's; \"x\""}}));
 }
 
 TYPED_TEST(StoreContract, ThrottleForgetsOldFailures) {

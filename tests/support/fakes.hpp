@@ -12,6 +12,7 @@
 #include "dialler/app/login_throttle_store.hpp"
 #include "dialler/app/probe.hpp"
 #include "dialler/app/session_store.hpp"
+#include "dialler/app/settings_service.hpp"
 
 namespace dialler::testing {
 
@@ -73,6 +74,26 @@ public:
 private:
     std::mutex mutex_;
     std::vector<std::tuple<app::ThrottleScope, std::string, Timestamp>> rows_;
+};
+
+class InMemorySettingsStore final : public app::SettingsStore {
+public:
+    app::SettingsMap Load() override {
+        const std::lock_guard lock(mutex_);
+        ++loads;
+        return rows_;
+    }
+    void Save(const app::SettingsMap& values, const app::Actor&, Timestamp) override {
+        const std::lock_guard lock(mutex_);
+        for (const auto& [k, v] : values) {
+            rows_.insert_or_assign(k, v);
+        }
+    }
+    int loads = 0;
+
+private:
+    std::mutex mutex_;
+    app::SettingsMap rows_;
 };
 
 // Fast, transparent stand-ins for argon2id and the CSPRNG: unit tests check the service logic,

@@ -141,6 +141,7 @@ int RunDiscover(const platform::Config& config, bool full) {
     adapters::sql::Migrator(*own.db).Apply(own.clock.Now());
     auto replica = OpenReplica(config, kCliPoolSize);
     QueueState queue(own, *replica, config);
+    queue.settings.SeedDefaults();
     auto run = full ? queue.discovery.RunFull() : queue.discovery.RunIncremental();
     if (!run) {
         return Report(run.error());
@@ -242,6 +243,7 @@ int RunServe(const platform::Config& config) {
     }
 
     QueueState queue(state, *replica, config);
+    queue.settings.SeedDefaults();
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
@@ -249,6 +251,7 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddAuthRoutes(
         router, state.auth, adapters::http::CookieSettings{config.SecureCookies()}
     );
+    adapters::http::AddSettingsRoutes(router, queue.settings);
     adapters::http::AddQueueRoutes(
         router,
         adapters::http::QueueRouteDeps{

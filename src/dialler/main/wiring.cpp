@@ -88,6 +88,8 @@ QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Con
       runs(*own.db),
       contacts(*own.db),
       leases(*own.db),
+      settings_store(*own.db),
+      settings(settings_store, own.audit, own.clock),
       lenders(EmbeddedLenderNames()),
       discovery(
           app::DiscoveryService::Ports{

@@ -49,7 +49,8 @@ struct QueueState {
     adapters::sql::SqlContactLog contacts;
     adapters::sql::SqlJobLeaseStore leases;
     adapters::phone::LibphonenumberPhoneParser phones;
-    app::FixedSettingsProvider settings;
+    adapters::sql::SqlSettingsStore settings_store;
+    app::SettingsService settings;
     domain::LenderNames lenders;
     app::DiscoveryService discovery;
     app::InspectionService inspection;

@@ -12,6 +12,7 @@
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
+#include "dialler/app/settings_service.hpp"
 #include "dialler/platform/metrics.hpp"
 
 namespace dialler::adapters::http {
@@ -39,6 +40,9 @@ struct QueueRouteDeps {
     const Clock& clock;
 };
 void AddQueueRoutes(Router& router, QueueRouteDeps deps);
+
+// GET /api/settings (supervisor, admin), PUT /api/settings (admin).
+void AddSettingsRoutes(Router& router, app::SettingsService& settings);
 
 // Test hooks for black-box tests; only added when ENABLE_TEST_ENDPOINTS is on (never in
 // production). POST /api/testing/clock {"now": RFC 3339 | null} pins or unpins the clock.

@@ -292,4 +292,37 @@ void AddQueueRoutes(Router& router, QueueRouteDeps deps) {
     AddSuppressionRoutes(router, deps);
 }
 
+void AddSettingsRoutes(Router& router, app::SettingsService& settings) {
+    router.Add({"GET", "/api/settings", kManagers, [&settings](Request&) -> Result<Response> {
+                    return Json({{"settings", settings.CurrentMap()}});
+                }});
+    router.Add(
+        {"PUT",
+         "/api/settings",
+         Access::Roles({domain::Role::kAdmin}),
+         [&settings](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             const auto it = body.find("settings");
+             if (it == body.end() || !it->is_object()) {
+                 return InvalidField("settings", "settings must be an object of key: value");
+             }
+             app::SettingsMap changes;
+             for (const auto& [key, value] : it->items()) {
+                 if (value.is_string()) {
+                     changes.emplace(key, value.get<std::string>());
+                 } else if (value.is_number_integer()) {
+                     changes.emplace(key, std::to_string(value.get<long long>()));
+                 } else {
+                     return InvalidField(key, key + " must be a string or a whole number");
+                 }
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::SettingsMap updated,
+                 settings.Update(changes, req.session->agent, req.Context())
+             );
+             return Json({{"settings", updated}});
+         }}
+    );
+}
+
 }  // namespace dialler::adapters::http

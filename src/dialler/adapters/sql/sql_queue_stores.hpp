@@ -7,6 +7,7 @@
 #include "dialler/app/lead_leases.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
+#include "dialler/app/settings_service.hpp"
 #include "dialler/app/suppression_store.hpp"
 
 namespace dialler::adapters::sql {
@@ -127,6 +128,16 @@ public:
         const std::string& name, const std::string& holder, Timestamp now, Timestamp until
     ) override;
     void Release(const std::string& name, const std::string& holder) override;
+
+private:
+    SqlDatabase& db_;
+};
+
+class SqlSettingsStore final : public app::SettingsStore {
+public:
+    explicit SqlSettingsStore(SqlDatabase& db) : db_(db) {}
+    app::SettingsMap Load() override;
+    void Save(const app::SettingsMap& values, const app::Actor& by, Timestamp at) override;
 
 private:
     SqlDatabase& db_;

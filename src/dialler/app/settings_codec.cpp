@@ -1,0 +1,363 @@
+#include "dialler/app/settings_codec.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+#include "dialler/base/text.hpp"
+
+namespace dialler::app {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> kDays{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+std::string Join(const std::vector<std::string>& items, char sep) {
+    std::string out;
+    for (const auto& i : items) {
+        if (!out.empty()) {
+            out += sep;
+        }
+        out += i;
+    }
+    return out;
+}
+
+std::vector<std::string> List(std::string_view text, char sep) {
+    std::vector<std::string> out;
+    for (std::string_view part : Split(text, sep)) {
+        if (!Trim(part).empty()) {
+            out.emplace_back(Trim(part));
+        }
+    }
+    return out;
+}
+
+std::string Clock(std::chrono::minutes m) {
+    std::array<char, 8> buf{};
+    std::snprintf(
+        buf.data(),
+        buf.size(),
+        "%02d:%02d",
+        static_cast<int>(m.count() / 60),
+        static_cast<int>(m.count() % 60)
+    );
+    return buf.data();
+}
+
+std::string Date(std::chrono::year_month_day d) {
+    std::array<char, 16> buf{};
+    std::snprintf(
+        buf.data(),
+        buf.size(),
+        "%04d-%02u-%02u",
+        static_cast<int>(d.year()),
+        static_cast<unsigned>(d.month()),
+        static_cast<unsigned>(d.day())
+    );
+    return buf.data();
+}
+
+tl::unexpected<Error> Bad(const std::string& key, const std::string& why) {
+    return InvalidField(key, key + " " + why);
+}
+
+Result<int> Int(const std::string& key, std::string_view text, int min, int max) {
+    int v = 0;
+    const std::string_view t = Trim(text);
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || ec != std::errc{} || ptr != t.data() + t.size() || v < min || v > max) {
+        return Bad(
+            key, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)
+        );
+    }
+    return v;
+}
+
+std::optional<std::chrono::minutes> ParseClock(std::string_view t) {
+    t = Trim(t);
+    if (t.size() != 5 || t[2] != ':') {
+        return std::nullopt;
+    }
+    int h = 0;
+    int m = 0;
+    if (std::from_chars(t.data(), t.data() + 2, h).ec != std::errc{} ||
+        std::from_chars(t.data() + 3, t.data() + 5, m).ec != std::errc{} || h > 24 || m > 59 ||
+        (h == 24 && m != 0)) {
+        return std::nullopt;
+    }
+    return std::chrono::hours{h} + std::chrono::minutes{m};
+}
+
+Status DecodeWindow(
+    const std::string& key, std::string_view text, std::optional<domain::DayWindow>& out
+) {
+    if (AsciiLower(Trim(text)) == "closed") {
+        out.reset();
+        return Ok();
+    }
+    const auto dash = text.find('-');
+    const auto open =
+        dash == std::string_view::npos ? std::nullopt : ParseClock(text.substr(0, dash));
+    const auto close =
+        dash == std::string_view::npos ? std::nullopt : ParseClock(text.substr(dash + 1));
+    if (!open || !close || *open >= *close) {
+        return Bad(key, "must be HH:MM-HH:MM (opening before closing) or closed");
+    }
+    out = domain::DayWindow{*open, *close};
+    return Ok();
+}
+
+Status DecodeDays(
+    const std::string& key, std::string_view text, std::vector<std::chrono::year_month_day>& out
+) {
+    out.clear();
+    for (const std::string& d : List(text, ',')) {
+        int y = 0;
+        unsigned m = 0;
+        unsigned dd = 0;
+        const bool shaped = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                            std::from_chars(d.data(), d.data() + 4, y).ec == std::errc{} &&
+                            std::from_chars(d.data() + 5, d.data() + 7, m).ec == std::errc{} &&
+                            std::from_chars(d.data() + 8, d.data() + 10, dd).ec == std::errc{};
+        const std::chrono::year_month_day ymd{
+            std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{dd}};
+        if (!shaped || !ymd.ok()) {
+            return Bad(key, "must be a comma-separated list of YYYY-MM-DD dates");
+        }
+        out.push_back(ymd);
+    }
+    return Ok();
+}
+
+Status DecodeAgeBands(
+    const std::string& key, std::string_view text, std::vector<domain::AgeBand>& out
+) {
+    out.clear();
+    for (const std::string& band : List(text, ',')) {
+        const auto dash = band.find('-');
+        const auto colon = band.find(':');
+        if (dash == std::string::npos || colon == std::string::npos || colon < dash) {
+            return Bad(key, "must be a list of min-max:points, e.g. 18-24:6,25-34:2");
+        }
+        DIALLER_ASSIGN_OR_RETURN(
+            const int min, Int(key, std::string_view(band).substr(0, dash), 0, 200)
+        );
+        DIALLER_ASSIGN_OR_RETURN(
+            const int max,
+            Int(key, std::string_view(band).substr(dash + 1, colon - dash - 1), 0, 200)
+        );
+        DIALLER_ASSIGN_OR_RETURN(
+            const int points, Int(key, std::string_view(band).substr(colon + 1), -1000, 1000)
+        );
+        if (min > max) {
+            return Bad(key, "has a band whose minimum is above its maximum");
+        }
+        out.push_back(domain::AgeBand{min, max, points});
+    }
+    return Ok();
+}
+
+std::string EncodeExclusions(const std::vector<domain::RequirementExclusion>& list) {
+    std::string out;
+    for (const auto& ex : list) {
+        if (!out.empty()) {
+            out += ';';
+        }
+        out += ex.type;
+        if (ex.only_with_reason) {
+            out += '=' + *ex.only_with_reason;
+        }
+    }
+    return out;
+}
+
+std::vector<domain::RequirementExclusion> DecodeExclusions(std::string_view text) {
+    std::vector<domain::RequirementExclusion> out;
+    for (std::string_view part : Split(text, ';')) {
+        if (Trim(part).empty()) {
+            continue;
+        }
+        const auto eq = part.find('=');
+        if (eq == std::string_view::npos) {
+            out.push_back({std::string(Trim(part)), std::nullopt});
+        } else {
+            // The reason is kept exactly (trailing full stop and all): it is compared exactly.
+            out.push_back({std::string(Trim(part.substr(0, eq))), std::string(part.substr(eq + 1))}
+            );
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+SettingsMap EncodeSettings(const QueueSettings& s) {
+    SettingsMap m;
+    const auto& w = s.scoring;
+    m["score.unsignedBase"] = std::to_string(w.unsigned_base);
+    m["score.outstandingBase"] = std::to_string(w.outstanding_base);
+    m["score.unknownLenderPoints"] = std::to_string(w.unknown_lender_points);
+    m["score.unknownAgePoints"] = std::to_string(w.unknown_age_points);
+    m["score.pointsPerWaitingDay"] = std::to_string(w.points_per_waiting_day);
+    m["score.maxWaitingPoints"] = std::to_string(w.max_waiting_points);
+    m["score.pointsPerAttempt"] = std::to_string(w.points_per_attempt);
+    m["score.giveUpThreshold"] = std::to_string(w.give_up_threshold);
+    std::vector<std::string> bands;
+    for (const auto& b : w.age_bands) {
+        bands.push_back(
+            std::to_string(b.min_age) + "-" + std::to_string(b.max_age) + ":" +
+            std::to_string(b.points)
+        );
+    }
+    m["score.ageBands"] = Join(bands, ',');
+    for (const auto& [code, points] : w.lender_points) {
+        m["lender." + code] = std::to_string(points);
+    }
+    m["eligibility.inactiveUserStatuses"] = Join(s.eligibility.inactive_user_statuses, ',');
+    m["eligibility.closedClaimStatuses"] = Join(s.eligibility.closed_claim_statuses, ',');
+    m["eligibility.pendingRequirementStatuses"] =
+        Join(s.eligibility.pending_requirement_statuses, ',');
+    m["eligibility.excludedRequirements"] = EncodeExclusions(s.eligibility.excluded_requirements);
+    for (std::size_t d = 0; d < kDays.size(); ++d) {
+        const auto& day = s.gate.windows.by_weekday.at(d);
+        m["window." + std::string(kDays.at(d))] =
+            day ? Clock(day->open) + "-" + Clock(day->close) : "closed";
+    }
+    std::vector<std::string> closed;
+    for (const auto& d : s.gate.windows.closed_days) {
+        closed.push_back(Date(d));
+    }
+    m["window.closedDays"] = Join(closed, ',');
+    m["caps.callsPerDay"] = std::to_string(s.gate.caps.calls_per_day);
+    m["caps.callsPer7Days"] = std::to_string(s.gate.caps.calls_per_7_days);
+    m["caps.smsPerDay"] = std::to_string(s.gate.caps.sms_per_day);
+    for (const auto& r : s.outcomes.rules) {
+        const std::string prefix = "outcome." + std::string(domain::OutcomeCode(r.outcome));
+        m[prefix + ".score"] = std::to_string(r.score_adjustment);
+        m[prefix + ".nextCallMinutes"] =
+            r.next_call_after ? std::to_string(r.next_call_after->count()) : "";
+    }
+    m["lease.seconds"] = std::to_string(s.lease_duration.count());
+    m["callback.graceMinutes"] = std::to_string(s.callback_grace.count());
+    m["conversion.creditDays"] = std::to_string(s.conversion_credit_window.count());
+    return m;
+}
+
+namespace {
+
+Result<bool> DecodeWindowKey(const std::string& key, const std::string& v, QueueSettings& s) {
+    for (std::size_t d = 0; d < kDays.size(); ++d) {
+        if (key == "window." + std::string(kDays.at(d))) {
+            DIALLER_RETURN_IF_ERROR(DecodeWindow(key, v, s.gate.windows.by_weekday.at(d)));
+            return true;
+        }
+    }
+    if (key == "window.closedDays") {
+        DIALLER_RETURN_IF_ERROR(DecodeDays(key, v, s.gate.windows.closed_days));
+        return true;
+    }
+    return false;
+}
+
+Result<bool> DecodeOutcomeKey(const std::string& key, const std::string& v, QueueSettings& s) {
+    for (auto& r : s.outcomes.rules) {
+        const std::string prefix = "outcome." + std::string(domain::OutcomeCode(r.outcome));
+        if (key == prefix + ".score") {
+            DIALLER_ASSIGN_OR_RETURN(r.score_adjustment, Int(key, v, -1000, 1000));
+            return true;
+        }
+        if (key == prefix + ".nextCallMinutes") {
+            if (Trim(v).empty()) {
+                r.next_call_after.reset();
+            } else {
+                DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 0, 366 * 24 * 60));
+                r.next_call_after = std::chrono::minutes{mins};
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+// Decodes one key into `s`; false if the key is not one of ours.
+Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettings& s) {
+    auto& w = s.scoring;
+    const std::map<std::string_view, int*> ints{
+        {"score.unsignedBase", &w.unsigned_base},
+        {"score.outstandingBase", &w.outstanding_base},
+        {"score.unknownLenderPoints", &w.unknown_lender_points},
+        {"score.unknownAgePoints", &w.unknown_age_points},
+        {"score.pointsPerWaitingDay", &w.points_per_waiting_day},
+        {"score.maxWaitingPoints", &w.max_waiting_points},
+        {"score.pointsPerAttempt", &w.points_per_attempt},
+        {"score.giveUpThreshold", &w.give_up_threshold},
+        {"caps.callsPerDay", &s.gate.caps.calls_per_day},
+        {"caps.callsPer7Days", &s.gate.caps.calls_per_7_days},
+        {"caps.smsPerDay", &s.gate.caps.sms_per_day},
+    };
+    if (const auto it = ints.find(key); it != ints.end()) {
+        DIALLER_ASSIGN_OR_RETURN(*it->second, Int(key, v, -1000, 100000));
+        return true;
+    }
+    if (key == "score.ageBands") {
+        DIALLER_RETURN_IF_ERROR(DecodeAgeBands(key, v, w.age_bands));
+        return true;
+    }
+    if (key.starts_with("lender.") && key.size() > 7) {
+        DIALLER_ASSIGN_OR_RETURN(
+            w.lender_points[AsciiLower(key.substr(7))], Int(key, v, -1000, 1000)
+        );
+        return true;
+    }
+    if (key == "eligibility.inactiveUserStatuses" || key == "eligibility.closedClaimStatuses" ||
+        key == "eligibility.pendingRequirementStatuses") {
+        auto& list =
+            key == "eligibility.inactiveUserStatuses"  ? s.eligibility.inactive_user_statuses
+            : key == "eligibility.closedClaimStatuses" ? s.eligibility.closed_claim_statuses
+                                                       : s.eligibility.pending_requirement_statuses;
+        list = List(v, ',');
+        return true;
+    }
+    if (key == "eligibility.excludedRequirements") {
+        s.eligibility.excluded_requirements = DecodeExclusions(v);
+        return true;
+    }
+    if (key.starts_with("window.")) {
+        return DecodeWindowKey(key, v, s);
+    }
+    if (key == "lease.seconds") {
+        DIALLER_ASSIGN_OR_RETURN(const int secs, Int(key, v, 30, 3600));
+        s.lease_duration = std::chrono::seconds{secs};
+        return true;
+    }
+    if (key == "callback.graceMinutes") {
+        DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 0, 24 * 60));
+        s.callback_grace = std::chrono::minutes{mins};
+        return true;
+    }
+    if (key == "conversion.creditDays") {
+        DIALLER_ASSIGN_OR_RETURN(const int days, Int(key, v, 1, 365));
+        s.conversion_credit_window = std::chrono::days{days};
+        return true;
+    }
+    if (key.starts_with("outcome.")) {
+        return DecodeOutcomeKey(key, v, s);
+    }
+    return false;
+}
+
+}  // namespace
+
+Result<QueueSettings> DecodeSettings(const SettingsMap& values, const QueueSettings& base) {
+    QueueSettings s = base;
+    for (const auto& [key, value] : values) {
+        DIALLER_ASSIGN_OR_RETURN(const bool known, DecodeKey(key, value, s));
+        if (!known) {
+            return Bad(key, "is not a setting");
+        }
+    }
+    return s;
+}
+
+}  // namespace dialler::app

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "dialler/app/queue_settings.hpp"
+#include "dialler/base/error.hpp"
+
+namespace dialler::app {
+
+// QueueSettings as flat key -> text pairs: how they are stored (one row per key) and how the
+// admin API shows and changes them. One definition of every key, its format and its validation.
+//
+// Keys (values in brackets):
+//   score.unsignedBase, score.outstandingBase, score.unknownLenderPoints, score.unknownAgePoints,
+//   score.pointsPerWaitingDay, score.maxWaitingPoints, score.pointsPerAttempt,
+//   score.giveUpThreshold                                   [whole number]
+//   score.ageBands                                          ["18-24:6,25-34:2,..."]
+//   lender.<code>                                           [whole number; lender importance]
+//   eligibility.inactiveUserStatuses, eligibility.closedClaimStatuses,
+//   eligibility.pendingRequirementStatuses                  ["a,b,c"]
+//   eligibility.excludedRequirements                        ["type;type=exact reason;..."]
+//   window.mon ... window.sun                               ["08:00-20:00" | "closed"]
+//   window.closedDays                                       ["2026-12-25,2026-12-28,..."]
+//   caps.callsPerDay, caps.callsPer7Days, caps.smsPerDay    [whole number]
+//   outcome.<code>.score                                    [whole number]
+//   outcome.<code>.nextCallMinutes                          [whole number | "" = the outcome's own
+//   rule] lease.seconds, callback.graceMinutes, conversion.creditDays [whole number]
+using SettingsMap = std::map<std::string, std::string>;
+
+SettingsMap EncodeSettings(const QueueSettings& settings);
+
+// Applies `values` on top of `base`. Errors: kInvalidArgument with field = the key, for an
+// unknown key or a value that does not parse or is out of range.
+Result<QueueSettings> DecodeSettings(
+    const SettingsMap& values, const QueueSettings& base = QueueSettings::Defaults()
+);
+
+}  // namespace dialler::app

@@ -1,0 +1,128 @@
+#include <gtest/gtest.h>
+
+#include "dialler/app/settings_codec.hpp"
+#include "dialler/app/settings_service.hpp"
+
+#include "fakes.hpp"
+#include "manual_clock.hpp"
+
+namespace dialler::app {
+namespace {
+
+TEST(SettingsCodec, RoundTripsTheDefaults) {
+    const QueueSettings defaults = QueueSettings::Defaults();
+    const SettingsMap encoded = EncodeSettings(defaults);
+    const auto decoded = DecodeSettings(encoded, QueueSettings{});
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(EncodeSettings(*decoded), encoded);
+    EXPECT_EQ(encoded.at("window.mon"), "08:00-20:00");
+    EXPECT_EQ(encoded.at("window.sat"), "09:00-17:00");
+    EXPECT_EQ(encoded.at("window.sun"), "closed");
+    EXPECT_EQ(encoded.at("lender.black_horse"), "0");
+    EXPECT_EQ(encoded.at("outcome.not_interested.score"), "100");
+    EXPECT_EQ(encoded.at("outcome.no_answer.nextCallMinutes"), "240");
+    EXPECT_EQ(encoded.at("outcome.do_not_contact.nextCallMinutes"), "");
+    EXPECT_NE(
+        encoded.at("eligibility.excludedRequirements")
+            .find("id_document=base requirement for claim."),
+        std::string::npos
+    );
+    EXPECT_NE(encoded.at("window.closedDays").find("2026-12-25"), std::string::npos);
+}
+
+TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
+    const auto s = DecodeSettings({
+        {"score.outstandingBase", "35"},
+        {"window.sat", "closed"},
+        {"window.mon", "09:30-18:00"},
+        {"lender.acme_credit", "-5"},
+        {"eligibility.closedClaimStatuses", "cancelled, complete,completed,approved"},
+        {"eligibility.excludedRequirements", "cfa;id_document=base requirement for claim."},
+        {"outcome.hung_up.nextCallMinutes", "60"},
+        {"caps.callsPerDay", "2"},
+    });
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->scoring.outstanding_base, 35);
+    EXPECT_FALSE(s->gate.windows.by_weekday[6]);
+    EXPECT_EQ(s->gate.windows.by_weekday[1]->open, std::chrono::minutes{9 * 60 + 30});
+    EXPECT_EQ(s->scoring.lender_points.at("acme_credit"), -5);
+    EXPECT_EQ(s->eligibility.closed_claim_statuses.back(), "approved");
+    ASSERT_EQ(s->eligibility.excluded_requirements.size(), 2U);
+    EXPECT_EQ(
+        s->eligibility.excluded_requirements[1].only_with_reason, "base requirement for claim."
+    );
+    EXPECT_EQ(s->outcomes.For(domain::Outcome::kHungUp).next_call_after, std::chrono::minutes{60});
+    EXPECT_EQ(s->gate.caps.calls_per_day, 2);
+}
+
+TEST(SettingsCodec, NamesTheKeyOfABadValue) {
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"score.outstandingBase", "twenty"},
+             {"window.mon", "20:00-08:00"},
+             {"window.tue", "8am-8pm"},
+             {"window.closedDays", "2026-02-30"},
+             {"score.ageBands", "30-20:1"},
+             {"lease.seconds", "5"},
+             {"outcome.no_answer.nextCallMinutes", "-1"},
+             {"no.such.key", "1"},
+         }) {
+        const auto r = DecodeSettings({{key, value}});
+        ASSERT_FALSE(r) << key;
+        EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+        EXPECT_EQ(r.error().field, key);
+    }
+}
+
+class SettingsServiceTest : public ::testing::Test {
+protected:
+    testing::ManualClock clock_;
+    testing::InMemorySettingsStore store_;
+    testing::InMemoryAuditLog audit_;
+    SettingsService service_{store_, audit_, clock_, std::chrono::seconds{30}};
+    domain::Agent admin_{
+        domain::AgentId{9}, "admin@x", "Admin", domain::Role::kAdmin, {}, true, {}, {}, {}};
+    RequestContext ctx_{"rid", "127.0.0.1"};
+};
+
+TEST_F(SettingsServiceTest, SeedsTheDefaultsOnceAndServesThem) {
+    EXPECT_GT(service_.SeedDefaults(), 50);
+    EXPECT_EQ(service_.SeedDefaults(), 0);
+    EXPECT_EQ(service_.Current().scoring.give_up_threshold, 200);
+}
+
+TEST_F(SettingsServiceTest, ValidatesTheWholeChangeAndStoresNothingOnError) {
+    service_.SeedDefaults();
+    const auto bad = service_.Update(
+        {{"score.giveUpThreshold", "150"}, {"window.mon", "nonsense"}}, admin_, ctx_
+    );
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, "window.mon");
+    EXPECT_EQ(service_.Current().scoring.give_up_threshold, 200);
+    EXPECT_TRUE(audit_.WithAction("settings.changed").empty());
+}
+
+TEST_F(SettingsServiceTest, AppliesAndAuditsEachChangedKey) {
+    service_.SeedDefaults();
+    const auto ok = service_.Update(
+        {{"score.giveUpThreshold", "150"}, {"caps.callsPerDay", "3"}}, admin_, ctx_
+    );
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(service_.Current().scoring.give_up_threshold, 150);
+    const auto changes = audit_.WithAction("settings.changed");
+    ASSERT_EQ(changes.size(), 1U);  // callsPerDay was already 3
+    EXPECT_EQ(changes[0].subject_id, "score.giveUpThreshold");
+    EXPECT_EQ(changes[0].details[0], (std::pair<std::string, std::string>{"from", "200"}));
+    EXPECT_EQ(changes[0].details[1], (std::pair<std::string, std::string>{"to", "150"}));
+}
+
+TEST_F(SettingsServiceTest, PicksUpChangesFromOtherInstancesAfterTheRefreshPeriod) {
+    service_.SeedDefaults();
+    EXPECT_EQ(service_.Current().gate.caps.sms_per_day, 3);
+    store_.Save({{"caps.smsPerDay", "1"}}, Actor::System(), clock_.Now());  // another instance
+    EXPECT_EQ(service_.Current().gate.caps.sms_per_day, 3);
+    clock_.Advance(std::chrono::seconds{30});
+    EXPECT_EQ(service_.Current().gate.caps.sms_per_day, 1);
+}
+
+}  // namespace
+}  // namespace dialler::app
