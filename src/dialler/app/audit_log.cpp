@@ -16,4 +16,14 @@ std::string_view ActorKindName(Actor::Kind kind) {
     return "system";
 }
 
+Actor::Kind ParseActorKind(std::string_view name) {
+    for (auto k :
+         {Actor::Kind::kAgent, Actor::Kind::kCli, Actor::Kind::kSystem, Actor::Kind::kAnonymous}) {
+        if (ActorKindName(k) == name) {
+            return k;
+        }
+    }
+    return Actor::Kind::kSystem;
+}
+
 }  // namespace dialler::app

@@ -24,6 +24,8 @@ struct Actor {
 };
 
 std::string_view ActorKindName(Actor::Kind kind);
+// Inverse of ActorKindName; unknown names give kSystem.
+Actor::Kind ParseActorKind(std::string_view name);
 
 // One line of the regulated audit trail (product.md §11): who, what, when, on what.
 // `details` are flat key/value pairs (the SQL adapter stores them as a JSON object).

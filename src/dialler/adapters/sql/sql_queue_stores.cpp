@@ -7,19 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialler/adapters/sql/sql_time.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::adapters::sql {
 
 namespace {
-
-// As in sql_stores.cpp: SOCI 4.0.3 binds long long and int portably, not int64_t or bool.
-long long Ms(Timestamp t) {
-    return t.time_since_epoch().count();
-}
-Timestamp FromMs(long long ms) {
-    return Timestamp{std::chrono::milliseconds{ms}};
-}
 
 // An SQL list of integer literals, "(1,2,3)": ids are integers we produced, so inlining them is
 // safe, and it keeps one statement for any batch size.
@@ -610,15 +603,7 @@ struct CallbackRow {
                    : status == "cancelled" ? app::CallbackStatus::kCancelled
                                            : app::CallbackStatus::kPending;
         c.notes = notes;
-        for (auto k :
-             {app::Actor::Kind::kAgent,
-              app::Actor::Kind::kCli,
-              app::Actor::Kind::kSystem,
-              app::Actor::Kind::kAnonymous}) {
-            if (app::ActorKindName(k) == created_kind) {
-                c.created_by.kind = k;
-            }
-        }
+        c.created_by.kind = app::ParseActorKind(created_kind);
         if (created_agent_i == soci::i_ok) {
             c.created_by.agent_id = domain::AgentId{created_agent};
         }
@@ -913,15 +898,7 @@ struct SuppressionRow {
 
     static app::Actor ActorOf(const std::string& kind, long long agent, soci::indicator agent_i) {
         app::Actor a;
-        for (auto k :
-             {app::Actor::Kind::kAgent,
-              app::Actor::Kind::kCli,
-              app::Actor::Kind::kSystem,
-              app::Actor::Kind::kAnonymous}) {
-            if (app::ActorKindName(k) == kind) {
-                a.kind = k;
-            }
-        }
+        a.kind = app::ParseActorKind(kind);
         if (agent_i == soci::i_ok) {
             a.agent_id = domain::AgentId{agent};
         }

@@ -4,18 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialler/adapters/sql/sql_time.hpp"
+
 namespace dialler::adapters::sql {
 
 namespace {
-
-// SOCI 4.0.3 binds neither std::int64_t (long on LP64) nor bool portably: times and ids travel
-// as long long, flags as int.
-long long Ms(Timestamp t) {
-    return t.time_since_epoch().count();
-}
-Timestamp FromMs(long long ms) {
-    return Timestamp{std::chrono::milliseconds{ms}};
-}
 
 // One row of `agents`, bound column by column (rowset<row> would tie us to each backend's
 // idea of the column types).
@@ -325,15 +318,7 @@ std::vector<app::AuditEntry> SqlAuditLog::ListRecent(int limit, std::int64_t bef
             app::AuditEntry e;
             e.id = id;
             e.at = FromMs(at);
-            for (auto k :
-                 {app::Actor::Kind::kAgent,
-                  app::Actor::Kind::kCli,
-                  app::Actor::Kind::kSystem,
-                  app::Actor::Kind::kAnonymous}) {
-                if (app::ActorKindName(k) == kind) {
-                    e.actor.kind = k;
-                }
-            }
+            e.actor.kind = app::ParseActorKind(kind);
             if (actor_ind == soci::i_ok) {
                 e.actor.agent_id = domain::AgentId{actor_id};
             }
