@@ -454,6 +454,26 @@ TYPED_TEST(QueueLeadStoreContract, ClearBadNumberClearsOnlyTheFlag) {
     ExpectHeld(*this->Leads().FindLead(UserId{6}), held);
 }
 
+TYPED_TEST(QueueLeadStoreContract, ReopenClearsOnlyANoClaimClosure) {
+    Apply(this->Leads(), {FullEval(5), FullEval(6)}, kT0);
+    HeldState no_claim;
+    no_claim.is_closed = true;
+    no_claim.closed_reason = "no_claim";
+    HeldState dnc;
+    dnc.is_closed = true;
+    dnc.closed_reason = "do_not_contact";
+    this->stores_->SetHeldState(UserId{5}, no_claim);
+    this->stores_->SetHeldState(UserId{6}, dnc);
+    app::LeadEvaluation a = FullEval(5);
+    a.reopen_no_claim = true;
+    app::LeadEvaluation b = FullEval(6);
+    b.reopen_no_claim = true;
+    Apply(this->Leads(), {a, b}, kT0 + minutes{1});
+    EXPECT_FALSE(this->Leads().FindLead(UserId{5})->is_closed);
+    EXPECT_EQ(this->Leads().FindLead(UserId{5})->closed_reason, "");
+    ExpectHeld(*this->Leads().FindLead(UserId{6}), dnc);
+}
+
 TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsSkipsLeadsLeasedAtNow) {
     Apply(
         this->Leads(), {Eval(1, Queue::kUnsigned, 1), Eval(2, Queue::kUnsigned, 2), Eval(3)}, kT0

@@ -199,6 +199,42 @@ TEST_P(QueueTest, GivesTheSameCustomerBackUntilAnOutcomeAndRefusesOutcomesWithou
     EXPECT_NE(next->lead->lead.user_id, user);
 }
 
+TEST_P(QueueTest, ANoClaimCustomerComesBackOnlyWhenTheReplicaChanges) {
+    auto env = Make(100);
+    const domain::Agent agent = env->AddAgent("noclaim@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->RecordOutcome(
+        agent, user, {domain::Outcome::kNoClaim, "says no claim", {}}, kCtx
+    ));
+    EXPECT_TRUE(env->leads->FindLead(user)->is_closed);
+
+    clock_.Advance(hours{1});
+    ASSERT_TRUE(env->discovery->RunFull());  // nothing changed on the platform: stays closed
+    EXPECT_TRUE(env->leads->FindLead(user)->is_closed);
+
+    // The platform opens a new claim with a new pending document for them.
+    env->OnReplica(
+        "INSERT INTO claims (id, user_id, type, status, lender, created_at, updated_at) VALUES "
+        "(990001, " +
+        user.ToString() +
+        ", 'vehicle', 'active', 'motonovo', '2026-11-04 11:30:00', '2026-11-04 11:30:00')"
+    );
+    env->OnReplica(
+        "UPDATE users SET current_signature_file_id = 'sig-9' WHERE id = " + user.ToString()
+    );
+    env->OnReplica(
+        "INSERT INTO claim_requirements (id, claim_id, type, status, created_at, updated_at) "
+        "VALUES ('req-new-1', "
+        "990001, 'bank_statement', 'pending', '2026-11-04 11:30:00', '2026-11-04 11:30:00')"
+    );
+    ASSERT_TRUE(env->discovery->RunFull());
+    const auto reopened = env->leads->FindLead(user);
+    EXPECT_FALSE(reopened->is_closed);
+    EXPECT_EQ(reopened->queue, domain::Queue::kOutstanding);
+}
+
 TEST_P(QueueTest, AnExpiredLeaseReturnsTheCustomer) {
     auto env = Make(100);
     const domain::Agent a = env->AddAgent("a@test.local");

@@ -91,6 +91,10 @@ std::vector<domain::UserId> InMemoryLeadStore::ApplyEvaluations(
         if (e.clear_bad_number) {
             lead.bad_number_e164.reset();
         }
+        if (e.reopen_no_claim && lead.closed_reason == "no_claim") {
+            lead.is_closed = false;
+            lead.closed_reason.clear();
+        }
         lead.history_key = e.history_key;
         lead.waiting_since = e.waiting_since;
         lead.attempts = e.attempts;

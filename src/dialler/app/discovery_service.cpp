@@ -98,7 +98,11 @@ CustomerEvaluation EvaluateCustomer(
     lead.clear_bad_number = existing && existing->bad_number_e164 &&
                             (!e.phone || e.phone->e164 != *existing->bad_number_e164);
     lead.history_key = HistoryKey(lead.queue, e.eligibility.outstanding_ids);
-    if (existing && !ResetsHistory(*existing, lead.history_key)) {
+    const bool resets = !existing || ResetsHistory(*existing, lead.history_key);
+    lead.reopen_no_claim = existing && existing->is_closed &&
+                           existing->closed_reason == "no_claim" && resets &&
+                           lead.queue.has_value();
+    if (!resets) {
         lead.waiting_since = existing->waiting_since;
         lead.attempts = existing->attempts;
         lead.outcome_points = existing->outcome_points;

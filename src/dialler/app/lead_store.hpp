@@ -51,6 +51,9 @@ struct LeadEvaluation {
     std::optional<std::string> phone_raw;
     std::optional<domain::PhoneNumber> phone;
     bool clear_bad_number = false;  // the replica's number changed since it was flagged
+    // A lead closed as no_claim reopens when the replica changes for the customer (a new
+    // claim, requirement or queue: product.md §6 "never, until the replica changes").
+    bool reopen_no_claim = false;
     std::string history_key;
     // History after the reset rule: discovery computes them from the stored lead.
     Timestamp waiting_since;

@@ -374,6 +374,18 @@ std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
         if (!clear.empty()) {
             s << "UPDATE leads SET bad_number_e164 = NULL WHERE user_id IN " + IdList(clear);
         }
+        std::vector<domain::UserId> reopen;
+        for (const app::LeadEvaluation& e : evaluations) {
+            if (e.reopen_no_claim &&
+                std::find(skipped.begin(), skipped.end(), e.user_id) == skipped.end()) {
+                reopen.push_back(e.user_id);
+            }
+        }
+        if (!reopen.empty()) {
+            s << "UPDATE leads SET is_closed = 0, closed_reason = '' WHERE closed_reason = "
+                 "'no_claim' AND user_id IN " +
+                     IdList(reopen);
+        }
     });
     return skipped;
 }
