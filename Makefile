@@ -41,3 +41,12 @@ tidy: build
 
 clean:
 	rm -rf build web/dist
+
+# Benchmarks of docs/performance.md against the release build (bench/run.sh; minutes, starts and
+# stops its own PostgreSQL and MariaDB). Results: build/release/bench/results.json and
+# docs/benchmarks.md. BENCH_LARGE=1 adds the 1M-user dataset. Not part of `make test` (only the
+# bench.smoke ctest is).
+.PHONY: bench
+bench: build-release
+	cmake --build --preset release --target dialler_bench
+	bench/run.sh build/release
