@@ -39,7 +39,7 @@ public:
     virtual std::optional<domain::UserId> MaxUserId() = 0;
 
     // Returns the users touched at or after `since` (their row, a claim, or a requirement of a
-    // claim changed or was created), with the newest change time seen, for an incremental run.
+    // claim has updated_at >= since), with the newest change time seen, for an incremental run.
     struct Changes {
         std::vector<domain::UserId> users;
         std::optional<Timestamp> newest;

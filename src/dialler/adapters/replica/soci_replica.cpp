@@ -526,9 +526,10 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
     std::string from = FormatRfc3339(std::chrono::floor<std::chrono::seconds>(since));
     from[10] = ' ';
     from.pop_back();  // the trailing Z
-    const auto touched = [](const std::string& table) {
-        return "(" + table + ".updated_at >= :f1 OR " + table + ".created_at >= :f2)";
-    };
+    // updated_at only: the platform sets it on every write, creation included, and it is the
+    // column the replica indexes (an OR with created_at scanned every table). Rows with a NULL
+    // updated_at are picked up by the hourly full reconcile.
+    const auto touched = [](const std::string& table) { return table + ".updated_at >= :f"; };
     Changes out;
     std::vector<long long> ids;
     long long id = 0;
@@ -541,8 +542,7 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
               "claim_requirements.claim_id "
               "WHERE " +
                   touched("claim_requirements")}) {
-            soci::statement st =
-                (s.prepare << query, soci::use(from), soci::use(from), soci::into(id));
+            soci::statement st = (s.prepare << query, soci::use(from), soci::into(id));
             st.execute();
             while (st.fetch()) {
                 ids.push_back(id);

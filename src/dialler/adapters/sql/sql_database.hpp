@@ -10,6 +10,7 @@
 
 #include "dialler/app/probe.hpp"
 #include "dialler/platform/database_url.hpp"
+#include "dialler/platform/fifo_mutex.hpp"
 
 namespace dialler::adapters::sql {
 
@@ -19,9 +20,10 @@ enum class Dialect { kSqlite, kPostgres };
 // folder runs its SQL through Read() or Write(); dialect differences live in the few functions
 // that ask SqlDialect(). Thread-safe.
 //
-// SQLite allows one writer at a time. Writes are serialised here by a mutex, and each takes the
-// write lock up front (BEGIN IMMEDIATE), so concurrent writers in this process wait in line
-// instead of failing with SQLITE_BUSY half-way through a transaction.
+// SQLite allows one writer at a time. Writes are serialised here by a FIFO mutex, and each takes
+// the write lock up front (BEGIN IMMEDIATE), so concurrent writers in this process wait in line,
+// in arrival order (no busy-retry sleeps, no starved waiter), instead of failing with
+// SQLITE_BUSY half-way through a transaction.
 class SqlDatabase final : public app::Probe {
 public:
     // Opens `pool_size` connections. Throws std::runtime_error (without the password) when the
@@ -43,7 +45,7 @@ public:
     // it throws (and the exception propagates).
     template <typename F>
     decltype(auto) Write(F&& fn) {
-        std::unique_lock<std::mutex> writer;
+        std::unique_lock<platform::FifoMutex> writer;
         if (dialect_ == Dialect::kSqlite) {
             writer = std::unique_lock(sqlite_writer_);
         }
@@ -77,7 +79,7 @@ private:
 
     Dialect dialect_;
     soci::connection_pool pool_;
-    std::mutex sqlite_writer_;
+    platform::FifoMutex sqlite_writer_;
 };
 
 // Returns the SOCI connect string for a PostgreSQL URL (libpq keyword form, values quoted).

@@ -183,8 +183,11 @@ constexpr const char* kUpsertColumns =
     "phone_region, history_key, waiting_since, attempts, outcome_points, first_seen_at, "
     "evaluated_at";
 constexpr int kUpsertColumnCount = 16;
-// Rows per statement: 16 parameters each stays far below SQLite's and PostgreSQL's limits.
-constexpr std::size_t kUpsertRows = 500;
+// Rows per statement. PostgreSQL: many rows per round trip. SQLite: no round trips, but it looks
+// named parameters up linearly, so a statement's cost grows with the square of its parameter
+// count (80% of a discovery's CPU at 500 rows, docs/benchmarks.md); small statements win there.
+constexpr std::size_t kUpsertRowsPostgres = 500;
+constexpr std::size_t kUpsertRowsSqlite = 32;
 
 }  // namespace
 
@@ -355,10 +358,12 @@ std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
         return skipped;
     }
     db_.Write([&](soci::session& s) {
-        for (std::size_t begin = 0; begin < evaluations.size(); begin += kUpsertRows) {
+        const std::size_t rows =
+            db_.SqlDialect() == Dialect::kPostgres ? kUpsertRowsPostgres : kUpsertRowsSqlite;
+        for (std::size_t begin = 0; begin < evaluations.size(); begin += rows) {
             UpsertChunk(
                 s,
-                evaluations.subspan(begin, std::min(kUpsertRows, evaluations.size() - begin)),
+                evaluations.subspan(begin, std::min(rows, evaluations.size() - begin)),
                 now,
                 skipped
             );
@@ -441,19 +446,20 @@ std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
 
 // --- leases (the next-lead path) -------------------------------------------------------------
 
-namespace {
+namespace {}  // namespace
 
-std::string QueueList(const std::vector<domain::Queue>& queues) {
-    std::string out;
-    for (const domain::Queue q : queues) {
-        if (q != domain::Queue::kCallbacks) {
-            out += (out.empty() ? "'" : ",'") + std::string(domain::QueueName(q)) + "'";
-        }
+void SqlLeadLeases::Unpark(soci::session& s, long long now) {
+    // Once a second per instance is plenty: a lead becomes callable at most a second late, and
+    // the sweep (index on next_call_at of parked leads) stays off the per-claim path.
+    long long last = last_unpark_ms_.load();
+    if (now >= last && now - last < 1000) {
+        return;
     }
-    return out;
+    if (!last_unpark_ms_.compare_exchange_strong(last, now)) {
+        return;  // another claimer of this instance is sweeping
+    }
+    s << "UPDATE leads SET parked = 0 WHERE parked = 1 AND next_call_at <= :now", soci::use(now);
 }
-
-}  // namespace
 
 std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest& request) {
     const long long now = Ms(request.now);
@@ -463,35 +469,39 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
     const bool callbacks =
         std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
         request.queues.end();
-    const std::string queues = QueueList(request.queues);
     // PostgreSQL: concurrent claimers skip each other's candidate rows instead of queueing on them.
-    // SQLite: Write() already runs one writer at a time, so the pick and the lease cannot
+    // SQLite: Write() runs one writer at a time (FIFO), so the pick and the lease cannot
     // interleave.
-    const std::string lock =
-        db_.SqlDialect() == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+    const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
     const std::string free =
         "(lease_expires_at IS NULL OR lease_expires_at <= " + std::to_string(now) + ")";
 
     struct Pick {
         long long user_id = 0;
+        long long score = 0;
+        long long waiting = 0;
         std::optional<std::int64_t> callback_id;
+        bool Before(const Pick& o) const {
+            return std::tie(score, waiting, user_id) < std::tie(o.score, o.waiting, o.user_id);
+        }
     };
     const std::optional<Pick> pick = db_.Write([&](soci::session& s) -> std::optional<Pick> {
-        Pick p;
-        bool found = false;
+        Unpark(s, now);
         if (callbacks) {
+            // Driven from the (few) due callbacks: CROSS JOIN keeps SQLite from starting at leads.
+            Pick p;
             long long callback = 0;
             soci::statement st =
-                (s.prepare << "SELECT c.id, c.user_id FROM callbacks c JOIN leads l ON l.user_id = "
-                              "c.user_id "
-                              "WHERE c.status = 'pending' AND c.scheduled_for <= :now AND "
+                (s.prepare << "SELECT c.id, c.user_id FROM callbacks c CROSS JOIN leads l WHERE "
+                              "l.user_id = c.user_id "
+                              "AND c.status = 'pending' AND c.scheduled_for <= :now AND "
                               "(c.agent_id = :me OR "
                               "c.agent_id IS NULL OR c.scheduled_for <= :edge) AND l.is_closed = 0 "
                               "AND l.bad_number_e164 IS NULL AND (l.lease_expires_at IS NULL OR "
                               "l.lease_expires_at <= :now2) ORDER BY CASE WHEN c.agent_id = :me2 "
                               "THEN 0 ELSE 1 END, "
                               "c.scheduled_for, c.id LIMIT 1" +
-                                  (lock.empty() ? std::string() : " FOR UPDATE OF l SKIP LOCKED"),
+                                  std::string(postgres ? " FOR UPDATE OF l SKIP LOCKED" : ""),
                  soci::use(now),
                  soci::use(agent),
                  soci::use(grace_edge),
@@ -501,27 +511,44 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
                  soci::into(p.user_id));
             if (st.execute(true)) {
                 p.callback_id = callback;
-                found = true;
+                s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE "
+                     "user_id = :u",
+                    soci::use(agent), soci::use(until), soci::use(p.user_id);
+                return p;
             }
         }
-        if (!found && !queues.empty()) {
+        // One ordered index walk per queue (leads_ready: queue, score, waiting_since, user_id),
+        // then the better of the heads. An IN list over queues would lose the index order and sort.
+        std::optional<Pick> best;
+        for (const domain::Queue q : request.queues) {
+            if (q == domain::Queue::kCallbacks) {
+                continue;
+            }
+            Pick p;
             soci::statement st =
-                (s.prepare << "SELECT user_id FROM leads WHERE queue IN (" + queues +
-                                  ") AND is_closed = 0 AND is_given_up = 0 AND " + free +
-                                  " AND (next_call_at IS NULL OR next_call_at <= :now) AND "
+                (s.prepare << "SELECT user_id, score, waiting_since FROM leads WHERE queue = '" +
+                                  std::string(domain::QueueName(q)) +
+                                  "' AND is_closed = 0 AND is_given_up = 0 AND parked = 0 AND "
                                   "bad_number_e164 IS NULL "
+                                  "AND " +
+                                  free +
+                                  " AND (next_call_at IS NULL OR next_call_at <= :now) "
                                   "ORDER BY score, waiting_since, user_id LIMIT 1" +
-                                  lock,
+                                  std::string(postgres ? " FOR UPDATE SKIP LOCKED" : ""),
                  soci::use(now),
-                 soci::into(p.user_id));
-            found = st.execute(true);
+                 soci::into(p.user_id),
+                 soci::into(p.score),
+                 soci::into(p.waiting));
+            if (st.execute(true) && (!best || p.Before(*best))) {
+                best = p;
+            }
         }
-        if (!found) {
-            return std::nullopt;
+        if (best) {
+            s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = "
+                 ":u",
+                soci::use(agent), soci::use(until), soci::use(best->user_id);
         }
-        s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = :u",
-            soci::use(agent), soci::use(until), soci::use(p.user_id);
-        return p;
+        return best;
     });
     if (!pick) {
         return std::nullopt;
@@ -572,12 +599,15 @@ bool SqlLeadLeases::ReleaseLease(
     const long long a = agent.Value();
     const long long next = next_call_at ? Ms(*next_call_at) : 0;
     soci::indicator next_i = next_call_at ? soci::i_ok : soci::i_null;
+    const int park = next_call_at ? 1 : 0;  // a skip or a gate refusal: wait out of the ready index
     return db_.Write([&](soci::session& s) {
         soci::statement st =
             (s.prepare << "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
-                          "next_call_at = COALESCE(:n, next_call_at) WHERE user_id = :u AND "
-                          "lease_agent_id = :a",
+                          "next_call_at = COALESCE(:n, next_call_at), parked = CASE WHEN :p = 1 "
+                          "THEN 1 ELSE parked END "
+                          "WHERE user_id = :u AND lease_agent_id = :a",
              soci::use(next, next_i),
+             soci::use(park),
              soci::use(u),
              soci::use(a));
         st.execute(true);
@@ -737,16 +767,17 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
             const std::string phone = r.phone_e164.value_or("");
             const std::string closed_reason = e.closes_lead ? outcome : std::string();
             const int given_up = r.given_up_after ? 1 : 0;
+            const int park = e.next_call_at ? 1 : 0;
             s << "UPDATE leads SET attempts = attempts + 1, outcome_points = outcome_points + :sa, "
                  "score = :score, "
-                 "is_given_up = :gu, next_call_at = :nc, "
+                 "is_given_up = :gu, next_call_at = :nc, parked = :pk, "
                  "bad_number_e164 = CASE WHEN :flag = 1 THEN :phone ELSE bad_number_e164 END, "
                  "is_closed = CASE WHEN :close = 1 THEN 1 ELSE is_closed END, "
                  "closed_reason = CASE WHEN :close2 = 1 THEN :why ELSE closed_reason END, "
                  "lease_agent_id = NULL, lease_expires_at = NULL WHERE user_id = :u",
                 soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(given_up),
-                soci::use(next, next_i), soci::use(flag), soci::use(phone), soci::use(close),
-                soci::use(close), soci::use(closed_reason), soci::use(user);
+                soci::use(next, next_i), soci::use(park), soci::use(flag), soci::use(phone),
+                soci::use(close), soci::use(close), soci::use(closed_reason), soci::use(user);
             ApplySideEffects(s, r);
             return outcome_id;
         });

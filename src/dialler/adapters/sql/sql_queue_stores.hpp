@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
@@ -50,7 +52,12 @@ public:
     ) override;
 
 private:
+    // Returns parked leads whose next_call_at has passed to the ready index (at most once a
+    // second per instance).
+    void Unpark(soci::session& s, long long now);
+
     SqlDatabase& db_;
+    std::atomic<long long> last_unpark_ms_{-1000000};
 };
 
 class SqlOutcomeStore final : public app::OutcomeStore {
