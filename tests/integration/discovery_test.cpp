@@ -54,6 +54,11 @@ TEST_P(DiscoveryTest, BulkRunAgreesWithThePerCustomerEvaluation) {
         EXPECT_EQ(lead.phone.has_value(), fresh.phone.has_value()) << lead.user_id.ToString();
         ++seen_reasons[lead.reasons];
     }
+    // A second run over an unchanged replica writes nothing: every lead is already right.
+    const auto again = env->discovery->RunFull();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->leads_written, 0);
+    EXPECT_EQ(again->unchanged, 700);
     // The generated replica exercises every way out of the queues.
     for (const char* reason :
          {"unsigned", "outstanding_requirements", "no_valid_phone", "nothing_outstanding"}) {

@@ -62,6 +62,29 @@ Timestamp SituationStart(
     return start ? std::min(*start, now) : now;
 }
 
+// Whether storing `e` would change nothing in `before` (so the write can be skipped).
+bool Unchanged(const Lead& before, const CustomerEvaluation& e) {
+    const LeadEvaluation& l = e.lead;
+    const auto same_phone = [](const std::optional<domain::PhoneNumber>& a,
+                               const std::optional<domain::PhoneNumber>& b) {
+        return a.has_value() == b.has_value() &&
+               (!a || (a->e164 == b->e164 && a->type == b->type && a->region == b->region));
+    };
+    const auto same_components = [](const std::vector<domain::ScoreComponent>& a,
+                                    const std::vector<domain::ScoreComponent>& b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+            return x.name == y.name && x.points == y.points && x.detail == y.detail;
+        });
+    };
+    return !e.conversion && !l.clear_bad_number && !l.reopen_no_claim && before.queue == l.queue &&
+           before.reasons == l.reasons && before.score == l.score &&
+           before.is_given_up == l.is_given_up && before.phone_raw == l.phone_raw &&
+           same_phone(before.phone, l.phone) && before.history_key == l.history_key &&
+           before.waiting_since == l.waiting_since && before.attempts == l.attempts &&
+           before.outcome_points == l.outcome_points &&
+           same_components(before.score_components, l.score_components);
+}
+
 }  // namespace
 
 CustomerEvaluation EvaluateCustomer(
@@ -279,6 +302,11 @@ std::vector<domain::UserId> DiscoveryService::ProcessBatch(
         present.push_back(r.user.id);
         if (e.lead.queue) {
             ++run.leads_in_queue;
+        }
+        if (const auto it = by_id.find(r.user.id.Value());
+            it != by_id.end() && Unchanged(it->second, e)) {
+            ++run.unchanged;
+            continue;  // most customers do not change between runs: writing them again is the cost
         }
         evaluations.push_back(std::move(e));
     }

@@ -122,6 +122,7 @@ nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run) {
         {"finishedAt", TimeJson(run.finished_at)},
         {"customersRead", run.customers_read},
         {"leadsWritten", run.leads_written},
+        {"unchanged", run.unchanged},
         {"leadsInQueue", run.leads_in_queue},
         {"skippedLeased", run.skipped_leased},
         {"removed", run.removed},

@@ -459,6 +459,10 @@ void SqlLeadLeases::Unpark(soci::session& s, long long now) {
         return;  // another claimer of this instance is sweeping
     }
     s << "UPDATE leads SET parked = 0 WHERE parked = 1 AND next_call_at <= :now", soci::use(now);
+    s << "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL WHERE lease_agent_id IS "
+         "NOT NULL "
+         "AND lease_expires_at <= :now",
+        soci::use(now);
 }
 
 std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest& request) {
@@ -473,8 +477,6 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
     // SQLite: Write() runs one writer at a time (FIFO), so the pick and the lease cannot
     // interleave.
     const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
-    const std::string free =
-        "(lease_expires_at IS NULL OR lease_expires_at <= " + std::to_string(now) + ")";
 
     struct Pick {
         long long user_id = 0;
@@ -529,10 +531,8 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
                 (s.prepare << "SELECT user_id, score, waiting_since FROM leads WHERE queue = '" +
                                   std::string(domain::QueueName(q)) +
                                   "' AND is_closed = 0 AND is_given_up = 0 AND parked = 0 AND "
-                                  "bad_number_e164 IS NULL "
-                                  "AND " +
-                                  free +
-                                  " AND (next_call_at IS NULL OR next_call_at <= :now) "
+                                  "bad_number_e164 IS NULL AND lease_agent_id IS NULL "
+                                  "AND (next_call_at IS NULL OR next_call_at <= :now) "
                                   "ORDER BY score, waiting_since, user_id LIMIT 1" +
                                   std::string(postgres ? " FOR UPDATE SKIP LOCKED" : ""),
                  soci::use(now),
@@ -1194,11 +1194,11 @@ void SqlDiscoveryStore::FinishRun(const app::DiscoveryRun& run) {
     const long long id = run.id;
     db_.Write([&](soci::session& s) {
         s << "UPDATE discovery_runs SET status = :s, finished_at = :f, customers_read = :c, "
-             "leads_written = :w, "
+             "leads_written = :w, unchanged = :u, "
              "leads_in_queue = :q, skipped_leased = :k, removed = :r, conversions = :v, error = :e "
              "WHERE id = :id",
             soci::use(run.status), soci::use(finished, finished_i), soci::use(run.customers_read),
-            soci::use(run.leads_written), soci::use(run.leads_in_queue),
+            soci::use(run.leads_written), soci::use(run.unchanged), soci::use(run.leads_in_queue),
             soci::use(run.skipped_leased), soci::use(run.removed), soci::use(run.conversions),
             soci::use(run.error), soci::use(id);
     });
@@ -1214,7 +1214,7 @@ std::vector<app::DiscoveryRun> SqlDiscoveryStore::RecentRuns(int limit) {
         soci::indicator finished_i{};
         soci::statement st =
             (s.prepare << "SELECT id, kind, status, started_at, finished_at, customers_read, "
-                          "leads_written, "
+                          "leads_written, unchanged, "
                           "leads_in_queue, skipped_leased, removed, conversions, error FROM "
                           "discovery_runs "
                           "ORDER BY id DESC LIMIT " +
@@ -1226,6 +1226,7 @@ std::vector<app::DiscoveryRun> SqlDiscoveryStore::RecentRuns(int limit) {
              soci::into(finished, finished_i),
              soci::into(r.customers_read),
              soci::into(r.leads_written),
+             soci::into(r.unchanged),
              soci::into(r.leads_in_queue),
              soci::into(r.skipped_leased),
              soci::into(r.removed),
