@@ -20,7 +20,7 @@ struct DiscoveryRun {
     std::optional<Timestamp> finished_at;
     long long customers_read = 0;
     long long leads_written = 0;
-    long long unchanged = 0;  // read and evaluated, nothing to write
+    long long unchanged = 0;       // read and evaluated, nothing to write
     long long leads_in_queue = 0;  // among those read
     long long skipped_leased = 0;
     long long removed = 0;
