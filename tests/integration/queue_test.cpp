@@ -3,6 +3,7 @@
 // agent, the calling window holds.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -104,6 +105,98 @@ TEST_P(QueueTest, ManyAgentsOnTwoInstancesNeverShareACustomer) {
     EXPECT_EQ(duplicates.load(), 0);
     EXPECT_EQ(errors.load(), 0);
     EXPECT_GT(handed.size(), 150U);  // the agents really competed for the same queue
+}
+
+// The soak: 50 agents on two instances pull, call, release and skip for a minute of wall
+// time (DIALLER_SOAK_SECONDS) while simulated time runs 300x faster, so waiting leads come back
+// and are fought over again. No customer may ever be held by two agents at once.
+TEST_P(QueueTest, FiftyAgentsPullingForAMinuteNeverShareACustomer) {
+    const char* env_seconds = std::getenv("DIALLER_SOAK_SECONDS");  // NOLINT(concurrency-mt-unsafe)
+    const int seconds_to_run = env_seconds != nullptr ? std::atoi(env_seconds) : 60;
+    const auto [replica, own] = Urls();
+    testing::WriteTestReplica(replica, 400);
+    clock_.Set(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 4} + hours{8}});
+    app::QueueSettings settings = app::QueueSettings::Defaults();
+    settings.lease_duration = hours{24};  // simulated time races ahead; holds end by release only
+    testing::QueueEnv a(replica, own, clock_, true, settings);
+    testing::QueueEnv b(replica, own, clock_, true, settings);
+    ASSERT_TRUE(a.discovery->RunFull());
+
+    constexpr int kAgents = 50;
+    std::vector<domain::Agent> agents;
+    for (int i = 0; i < kAgents; ++i) {
+        agents.push_back(a.AddAgent("soak" + std::to_string(i) + "@test.local"));
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{seconds_to_run};
+    std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::set<std::int64_t> held;
+    std::atomic<int> claims{0};
+    std::atomic<int> duplicates{0};
+    std::atomic<int> errors{0};
+    std::thread time_keeper([&] {
+        while (!stop) {
+            clock_.Advance(seconds{15});
+            std::this_thread::sleep_for(std::chrono::milliseconds{50}
+            );  // pacing only, not waited on
+        }
+    });
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kAgents; ++i) {
+        threads.emplace_back([&, i] {
+            testing::QueueEnv& instance = i % 2 == 0 ? a : b;
+            const domain::Agent& agent = agents[static_cast<std::size_t>(i)];
+            for (int round = 0; std::chrono::steady_clock::now() < deadline; ++round) {
+                auto next = instance.queue->NextLead(agent, std::nullopt, kCtx);
+                if (!next) {
+                    ++errors;
+                    return;
+                }
+                if (!next->lead) {
+                    std::this_thread::yield();
+                    continue;
+                }
+                const domain::UserId user = next->lead->lead.user_id;
+                ++claims;
+                {
+                    const std::lock_guard lock(mutex);
+                    if (!held.insert(user.Value()).second) {
+                        ++duplicates;
+                    }
+                }
+                // On the call: the hold is real, in the database, while we are in `held`.
+                if (!instance.queue->Heartbeat(agent, user)) {
+                    ++errors;
+                }
+                {
+                    // Forget the hold before giving it up, so a later legitimate claim is no false
+                    // alarm.
+                    const std::lock_guard lock(mutex);
+                    held.erase(user.Value());
+                }
+                const int action = (i + round) % 20;
+                const bool ok =
+                    action < 10 ? instance.queue
+                                      ->RecordOutcome(
+                                          agent, user, {domain::Outcome::kNoAnswer, "", {}}, kCtx
+                                      )
+                                      .has_value()
+                    : action < 17 ? instance.queue->Release(agent, user, kCtx).has_value()
+                                  : instance.queue->Skip(agent, user, kCtx).has_value();
+                if (!ok) {
+                    ++errors;
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    stop = true;
+    time_keeper.join();
+    EXPECT_EQ(duplicates.load(), 0);
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_GT(claims.load(), 200);
 }
 
 TEST_P(QueueTest, NeverHandsOutSuppressedDisabledClosedOrSignedCustomers) {

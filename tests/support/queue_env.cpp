@@ -28,9 +28,13 @@ void WriteTestReplica(const std::string& replica_url, int users) {
 }
 
 QueueEnv::QueueEnv(
-    std::string replica_db, const std::string& own_url, ManualClock& c, bool validate
+    std::string replica_db,
+    const std::string& own_url,
+    ManualClock& c,
+    bool validate,
+    app::QueueSettings queue_settings
 )
-    : replica_url(std::move(replica_db)), clock(c) {
+    : replica_url(std::move(replica_db)), clock(c), settings(std::move(queue_settings)) {
     this->replica = adapters::replica::SociReplica::Open(Url(replica_url), 4);
     db = adapters::sql::SqlDatabase::Open(Url(own_url), 4);
     adapters::sql::Migrator(*db).Apply(clock.Now());

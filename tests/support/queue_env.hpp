@@ -28,7 +28,11 @@ void WriteTestReplica(const std::string& replica_url, int users);
 // QueueEnvs on the same URLs are several instances.
 struct QueueEnv {
     QueueEnv(
-        std::string replica_db, const std::string& own_url, ManualClock& clock, bool validate = true
+        std::string replica_db,
+        const std::string& own_url,
+        ManualClock& clock,
+        bool validate = true,
+        app::QueueSettings queue_settings = app::QueueSettings::Defaults()
     );
 
     // Runs SQL on the replica with a writable connection (the platform changing its data).
