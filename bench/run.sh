@@ -33,7 +33,7 @@ t1_rate=${BENCH_T1_RATE:-0}
 t2_threads=${BENCH_T2_THREADS:-200}
 t2_leads=${BENCH_T2_LEADS:-200000}
 t2_seconds=${BENCH_T2_SECONDS:-30}
-t2_pg_pool=${BENCH_T2_PG_POOL:-64}
+t2_pg_pool=${BENCH_T2_PG_POOL:-8}
 password=bench-password-2026
 demo_password=bench-demo-password-2026
 

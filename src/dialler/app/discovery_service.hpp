@@ -89,12 +89,20 @@ private:
     Stored Store(
         std::vector<CustomerEvaluation> evaluations, const QueueSettings& settings, Timestamp now
     );
+    // One batch read and made ready for evaluation: the replica's records, their stored leads
+    // (`stored[i]` points into `existing`, or is null) and their phones.
+    struct Batch {
+        std::vector<domain::CustomerRecord> records;
+        std::vector<Lead> existing;
+        std::vector<const Lead*> stored;
+        std::vector<std::optional<domain::PhoneNumber>> phones;
+    };
+    // Pairs records with their leads and parses the phones (on several threads). Touches no
+    // state of the service, so it can run ahead of ProcessBatch.
+    Batch Prepare(std::vector<domain::CustomerRecord> records, std::vector<Lead> existing) const;
     // Evaluates and stores one batch; returns the ids present in the replica.
     std::vector<domain::UserId> ProcessBatch(
-        const std::vector<domain::CustomerRecord>& records,
-        std::vector<Lead> existing,
-        const QueueSettings& settings,
-        DiscoveryRun& run
+        Batch batch, const QueueSettings& settings, DiscoveryRun& run
     );
 
     void ThrowIfStopping() const;
@@ -102,6 +110,7 @@ private:
     Ports ports_;
     std::string holder_;
     int batch_size_;
+    std::size_t parse_threads_;
     std::atomic<bool> stop_{false};
 };
 

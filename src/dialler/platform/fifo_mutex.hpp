@@ -7,16 +7,19 @@
 
 namespace dialler::platform {
 
-// A mutex that hands itself to waiters in arrival order. std::mutex makes no fairness promise:
-// under a crowd of waiters some wait far longer than others, which is the tail latency of a
-// single-writer database (docs/benchmarks.md). Each waiter sleeps on its own condition variable,
-// so an unlock wakes exactly the next one. Meets BasicLockable (std::unique_lock works).
-class FifoMutex {
+// A counting semaphore that hands its permits to waiters in arrival order. std::mutex and
+// std::counting_semaphore make no fairness promise: under a crowd of waiters some wait far
+// longer than others, which is the tail latency of a single-writer database or of a pool of
+// database connections (docs/benchmarks.md). Each waiter sleeps on its own condition variable,
+// so a release wakes exactly the next one, and a newcomer never overtakes a waiter.
+class FifoSemaphore {
 public:
-    void lock() {  // NOLINT(readability-identifier-naming): BasicLockable names
+    explicit FifoSemaphore(std::size_t permits) : free_(permits) {}
+
+    void Acquire() {
         std::unique_lock guard(mutex_);
-        if (!held_ && waiters_.empty()) {
-            held_ = true;
+        if (free_ > 0 && waiters_.empty()) {
+            --free_;
             return;
         }
         Waiter me;
@@ -24,19 +27,19 @@ public:
         me.wake.wait(guard, [&me] { return me.granted; });
     }
 
-    void unlock() {  // NOLINT(readability-identifier-naming): BasicLockable names
+    void Release() {
         const std::lock_guard guard(mutex_);
         if (waiters_.empty()) {
-            held_ = false;
+            ++free_;
             return;
         }
         Waiter* next = waiters_.front();
         waiters_.pop_front();
-        next->granted = true;  // ownership passes directly: held_ stays true
+        next->granted = true;  // the permit passes directly: free_ stays as it is
         next->wake.notify_one();
     }
 
-    // How many threads are queued for the lock (metrics; tests).
+    // How many threads are queued for a permit (metrics; tests).
     std::size_t Waiting() {
         const std::lock_guard guard(mutex_);
         return waiters_.size();
@@ -48,8 +51,22 @@ private:
         bool granted = false;
     };
     std::mutex mutex_;
-    bool held_ = false;
+    std::size_t free_;
     std::deque<Waiter*> waiters_;
+};
+
+// A mutex that hands itself to waiters in arrival order (a FifoSemaphore of one permit). Meets
+// BasicLockable (std::unique_lock works).
+class FifoMutex {
+public:
+    void lock() { permit_.Acquire(); }    // NOLINT(readability-identifier-naming): BasicLockable
+    void unlock() { permit_.Release(); }  // NOLINT(readability-identifier-naming): BasicLockable
+
+    // How many threads are queued for the lock (metrics; tests).
+    std::size_t Waiting() { return permit_.Waiting(); }
+
+private:
+    FifoSemaphore permit_{1};
 };
 
 }  // namespace dialler::platform

@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "dialler/adapters/sql/statement.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::migrations::sqlite {
@@ -119,10 +120,12 @@ std::vector<MigrationState> Migrator::States() {
     db_.Read([&](soci::session& s) {
         long long version = 0;
         std::string checksum;
-        soci::statement st =
-            (s.prepare << "SELECT version, checksum FROM schema_migrations",
-             soci::into(version),
-             soci::into(checksum));
+        soci::statement st = Once(
+            s,
+            "SELECT version, checksum FROM schema_migrations",
+            soci::into(version),
+            soci::into(checksum)
+        );
         st.execute();
         while (st.fetch()) {
             applied[version] = checksum;

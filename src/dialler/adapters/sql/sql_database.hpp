@@ -37,6 +37,7 @@ public:
     // Runs fn(soci::session&) on a pooled connection, outside any explicit transaction.
     template <typename F>
     decltype(auto) Read(F&& fn) {
+        const Turn turn(turns_);
         soci::session session(pool_);
         return std::forward<F>(fn)(session);
     }
@@ -49,6 +50,7 @@ public:
         if (dialect_ == Dialect::kSqlite) {
             writer = std::unique_lock(sqlite_writer_);
         }
+        const Turn turn(turns_);
         soci::session session(pool_);
         Begin(session);
         try {
@@ -66,6 +68,20 @@ public:
         }
     }
 
+    // Runs fn(soci::session&) without an explicit transaction: each statement commits by itself.
+    // For work whose statements are each atomic on their own, where BEGIN and COMMIT would be
+    // two more round trips to PostgreSQL. On SQLite it still goes through the one FIFO writer.
+    template <typename F>
+    decltype(auto) AutoCommit(F&& fn) {
+        std::unique_lock<platform::FifoMutex> writer;
+        if (dialect_ == Dialect::kSqlite) {
+            writer = std::unique_lock(sqlite_writer_);
+        }
+        const Turn turn(turns_);
+        soci::session session(pool_);
+        return std::forward<F>(fn)(session);
+    }
+
     // Executes a script of several statements (migrations). Dialect-specific: SOCI prepares one
     // statement at a time, so this goes to the native connection.
     void ExecScript(soci::session& session, std::string_view script) const;
@@ -74,11 +90,30 @@ public:
     void Check() override;
 
 private:
-    SqlDatabase(Dialect dialect, std::size_t pool_size) : dialect_(dialect), pool_(pool_size) {}
+    SqlDatabase(Dialect dialect, std::size_t pool_size)
+        : dialect_(dialect), pool_(pool_size), turns_(pool_size) {}
     void Begin(soci::session& session) const;
+
+    // A turn at the pool, held while a session is leased. soci::connection_pool wakes an
+    // arbitrary waiter when a session comes back, and a newcomer can overtake them all: under a
+    // crowd of callers some waited seconds (T2's tail in docs/benchmarks.md). Turns are handed
+    // out in arrival order, one per pooled session, so the lease that follows never waits.
+    class Turn {
+    public:
+        explicit Turn(platform::FifoSemaphore& turns) : turns_(turns) { turns_.Acquire(); }
+        ~Turn() { turns_.Release(); }
+        Turn(const Turn&) = delete;
+        Turn& operator=(const Turn&) = delete;
+        Turn(Turn&&) = delete;
+        Turn& operator=(Turn&&) = delete;
+
+    private:
+        platform::FifoSemaphore& turns_;
+    };
 
     Dialect dialect_;
     soci::connection_pool pool_;
+    platform::FifoSemaphore turns_;
     platform::FifoMutex sqlite_writer_;
 };
 

@@ -1,13 +1,14 @@
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <array>
 #include <limits>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/sql/sql_time.hpp"
+#include "dialler/adapters/sql/statement.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::adapters::sql {
@@ -183,11 +184,8 @@ constexpr const char* kUpsertColumns =
     "phone_region, history_key, waiting_since, attempts, outcome_points, first_seen_at, "
     "evaluated_at";
 constexpr int kUpsertColumnCount = 16;
-// Rows per statement. PostgreSQL: many rows per round trip. SQLite: no round trips, but it looks
-// named parameters up linearly, so a statement's cost grows with the square of its parameter
-// count (80% of a discovery's CPU at 500 rows, docs/benchmarks.md); small statements win there.
-constexpr std::size_t kUpsertRowsPostgres = 500;
-constexpr std::size_t kUpsertRowsSqlite = 32;
+// Rows per PostgreSQL statement: many rows per round trip.
+constexpr std::size_t kUpsertRowsPostgres = 2000;
 
 }  // namespace
 
@@ -200,11 +198,11 @@ std::vector<app::Lead> SelectLeads(SqlDatabase& db, const std::string& where) {
         soci::statement st(s);
         st.alloc();
         BindLead(st, r);
-        st.prepare(
+        PrepareOnce(
+            st,
             std::string("SELECT ") + kLeadColumns + " FROM leads WHERE " + where +
-            " ORDER BY user_id"
+                " ORDER BY user_id"
         );
-        st.define_and_bind();
         st.execute();
         while (st.fetch()) {
             out.push_back(r.ToLead());
@@ -291,19 +289,12 @@ void BindUpsert(soci::statement& st, UpsertValues& v) {
     st.exchange(soci::use(v.now));
 }
 
-// A multi-row upsert of `rows` rows that leaves leased leads alone and returns the ids written.
-// The lease condition makes "never disturb a held lead" atomic with the write: a lead leased
-// between discovery's read and this statement is still left alone.
-std::string UpsertSql(std::size_t rows, Timestamp now) {
-    std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") VALUES ";
-    for (std::size_t i = 0; i < rows; ++i) {
-        sql += i == 0 ? "(" : ",(";
-        for (int c = 0; c < kUpsertColumnCount; ++c) {
-            sql += (c == 0 ? ":v" : ",:v") +
-                   std::to_string(i * kUpsertColumnCount + static_cast<std::size_t>(c));
-        }
-        sql += ")";
-    }
+// An upsert of the rows `source` yields (a VALUES list or a SELECT) that leaves leased leads
+// alone and returns the ids written. The lease condition makes "never disturb a held lead"
+// atomic with the write: a lead leased between discovery's read and this statement is still
+// left alone. The last placeholder is `now` for that condition.
+std::string UpsertSql(const std::string& source) {
+    const std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") " + source;
     return sql +
            " ON CONFLICT (user_id) DO UPDATE SET queue = excluded.queue, reasons = "
            "excluded.reasons, "
@@ -313,28 +304,109 @@ std::string UpsertSql(std::size_t rows, Timestamp now) {
            "phone_region = excluded.phone_region, history_key = excluded.history_key, "
            "waiting_since = excluded.waiting_since, attempts = excluded.attempts, "
            "outcome_points = excluded.outcome_points, evaluated_at = excluded.evaluated_at "
-           "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= " +
-           std::to_string(Ms(now)) + " RETURNING user_id";
+           "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= :lease_now "
+           "RETURNING user_id";
 }
 
-// Upserts one chunk and appends the ids it skipped (leased) to `skipped`.
+// Builds PostgreSQL array literals column by column ("{1,2}", "{\"a\",NULL}"), so a whole chunk
+// travels as one parameter per column.
+class ArrayLiteral {
+public:
+    void Number(long long v) { Next() += std::to_string(v); }
+    void Text(const std::string& v) {
+        std::string& out = Next();
+        out += '"';
+        for (const char c : v) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        out += '"';
+    }
+    void Text(const std::optional<std::string>& v) {
+        if (v) {
+            Text(*v);
+        } else {
+            Next() += "NULL";
+        }
+    }
+    std::string Finish() { return (text_.empty() ? std::string("{") : std::move(text_)) + "}"; }
+
+private:
+    std::string& Next() {
+        text_ += text_.empty() ? '{' : ',';
+        return text_;
+    }
+    std::string text_;
+};
+
+// Upserts one chunk in one statement and appends the ids it skipped (leased) to `skipped`. For
+// PostgreSQL, where each statement is a round trip: the rows travel as one array per column and
+// are expanded by unnest(), so the server parses and plans a 17-parameter statement however
+// many rows there are (a multi-row VALUES list of 500 rows cost it more than the write itself).
 void UpsertChunk(
     soci::session& s,
     std::span<const app::LeadEvaluation> chunk,
     Timestamp now,
     std::vector<domain::UserId>& skipped
 ) {
-    std::deque<UpsertValues>
-        values;  // a deque never moves its elements: bound references stay valid
+    std::array<ArrayLiteral, kUpsertColumnCount> columns;
+    for (const app::LeadEvaluation& e : chunk) {
+        const UpsertValues v = ToValues(e, now);
+        const auto text_if = [](const std::string& t, soci::indicator i) {
+            return i == soci::i_ok ? std::optional(t) : std::nullopt;
+        };
+        columns[0].Number(v.user_id);
+        columns[1].Text(text_if(v.queue, v.queue_i));
+        columns[2].Text(v.reasons);
+        columns[3].Number(v.score);
+        columns[4].Text(v.components);
+        columns[5].Number(v.is_given_up);
+        columns[6].Text(text_if(v.phone_raw, v.phone_raw_i));
+        columns[7].Text(text_if(v.phone_e164, v.phone_i));
+        columns[8].Text(text_if(v.phone_type, v.phone_i));
+        columns[9].Text(text_if(v.phone_region, v.phone_i));
+        columns[10].Text(v.history_key);
+        columns[11].Number(v.waiting_since);
+        columns[12].Number(v.attempts);
+        columns[13].Number(v.outcome_points);
+        columns[14].Number(v.now);
+        columns[15].Number(v.now);
+    }
+    static constexpr std::array<const char*, kUpsertColumnCount> kTypes = {
+        "bigint",
+        "text",
+        "text",
+        "integer",
+        "text",
+        "integer",
+        "text",
+        "text",
+        "text",
+        "text",
+        "text",
+        "bigint",
+        "integer",
+        "integer",
+        "bigint",
+        "bigint"};
+    std::array<std::string, kUpsertColumnCount> arrays;
+    std::string select = "SELECT * FROM unnest(";
     soci::statement st(s);
     st.alloc();
-    for (const app::LeadEvaluation& e : chunk) {
-        BindUpsert(st, values.emplace_back(ToValues(e, now)));
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        arrays[c] = columns[c].Finish();
+        st.exchange(soci::use(arrays[c]));
+        select +=
+            (c == 0 ? "CAST(:a" : ", CAST(:a") + std::to_string(c) + " AS " + kTypes[c] + "[])";
     }
+    select += ")";
+    long long lease_now = Ms(now);
+    st.exchange(soci::use(lease_now));
     long long written_id = 0;
     st.exchange(soci::into(written_id));
-    st.prepare(UpsertSql(chunk.size(), now));
-    st.define_and_bind();
+    PrepareOnce(st, UpsertSql(select));
     std::unordered_set<long long> written;
     if (st.execute(true)) {
         do {
@@ -343,6 +415,38 @@ void UpsertChunk(
     }
     for (const app::LeadEvaluation& e : chunk) {
         if (!written.contains(e.user_id.Value())) {
+            skipped.push_back(e.user_id);
+        }
+    }
+}
+
+// Upserts every evaluation with one prepared single-row statement, appending the ids it skipped
+// (leased) to `skipped`. For SQLite, which runs in-process: executing a prepared statement per
+// row costs less than parsing multi-row ones (SQLite looks named parameters up linearly, so a
+// multi-row statement's parse grows with the square of its parameters; it was a quarter of a
+// full discovery run).
+void UpsertEach(
+    soci::session& s,
+    std::span<const app::LeadEvaluation> evaluations,
+    Timestamp now,
+    std::vector<domain::UserId>& skipped
+) {
+    UpsertValues v;
+    soci::statement st(s);
+    st.alloc();
+    BindUpsert(st, v);
+    long long lease_now = Ms(now);
+    st.exchange(soci::use(lease_now));
+    long long written_id = 0;
+    st.exchange(soci::into(written_id));
+    std::string values = "VALUES (";
+    for (int c = 0; c < kUpsertColumnCount; ++c) {
+        values += (c == 0 ? ":v" : ", :v") + std::to_string(c);
+    }
+    PrepareOnce(st, UpsertSql(values + ")"));
+    for (const app::LeadEvaluation& e : evaluations) {
+        v = ToValues(e, now);
+        if (!st.execute(true)) {
             skipped.push_back(e.user_id);
         }
     }
@@ -358,15 +462,19 @@ std::vector<domain::UserId> SqlLeadStore::ApplyEvaluations(
         return skipped;
     }
     db_.Write([&](soci::session& s) {
-        const std::size_t rows =
-            db_.SqlDialect() == Dialect::kPostgres ? kUpsertRowsPostgres : kUpsertRowsSqlite;
-        for (std::size_t begin = 0; begin < evaluations.size(); begin += rows) {
-            UpsertChunk(
-                s,
-                evaluations.subspan(begin, std::min(rows, evaluations.size() - begin)),
-                now,
-                skipped
-            );
+        if (db_.SqlDialect() == Dialect::kPostgres) {
+            for (std::size_t begin = 0; begin < evaluations.size(); begin += kUpsertRowsPostgres) {
+                UpsertChunk(
+                    s,
+                    evaluations.subspan(
+                        begin, std::min(kUpsertRowsPostgres, evaluations.size() - begin)
+                    ),
+                    now,
+                    skipped
+                );
+            }
+        } else {
+            UpsertEach(s, evaluations, now, skipped);
         }
         // A changed number lifts the bad-number flag (product.md §6: not dialled until it changes).
         std::vector<domain::UserId> clear;
@@ -411,7 +519,7 @@ int SqlLeadStore::RemoveMissing(
         sql += " AND user_id NOT IN " + IdList(present);
     }
     return db_.Write([&](soci::session& s) {
-        soci::statement st = (s.prepare << sql);
+        soci::statement st = Once(s, sql);
         st.execute(true);
         return static_cast<int>(st.get_affected_rows());
     });
@@ -448,16 +556,17 @@ std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
 
 namespace {}  // namespace
 
-void SqlLeadLeases::Unpark(soci::session& s, long long now) {
+bool SqlLeadLeases::UnparkDue(long long now) {
     // Once a second per instance is plenty: a lead becomes callable at most a second late, and
     // the sweep (index on next_call_at of parked leads) stays off the per-claim path.
     long long last = last_unpark_ms_.load();
     if (now >= last && now - last < 1000) {
-        return;
+        return false;
     }
-    if (!last_unpark_ms_.compare_exchange_strong(last, now)) {
-        return;  // another claimer of this instance is sweeping
-    }
+    return last_unpark_ms_.compare_exchange_strong(last, now);  // false: another claimer sweeps
+}
+
+void SqlLeadLeases::Unpark(soci::session& s, long long now) {
     s << "UPDATE leads SET parked = 0 WHERE parked = 1 AND next_call_at <= :now", soci::use(now);
     s << "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL WHERE lease_agent_id IS "
          "NOT NULL "
@@ -465,99 +574,209 @@ void SqlLeadLeases::Unpark(soci::session& s, long long now) {
         soci::use(now);
 }
 
-std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest& request) {
-    const long long now = Ms(request.now);
-    const long long until = Ms(request.lease_until);
-    const long long agent = request.agent.Value();
-    const long long grace_edge = Ms(request.now - request.callback_grace);
-    const bool callbacks =
-        std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
-        request.queues.end();
-    // PostgreSQL: concurrent claimers skip each other's candidate rows instead of queueing on them.
-    // SQLite: Write() runs one writer at a time (FIFO), so the pick and the lease cannot
-    // interleave.
-    const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
+namespace {
 
-    struct Pick {
+// The values one claim binds, as SOCI binds them.
+struct ClaimValues {
+    long long now = 0;
+    long long until = 0;
+    long long agent = 0;
+    long long grace_edge = 0;
+    bool postgres = false;
+};
+
+// Leases `target` (an id placeholder, or a subquery yielding one) to the agent and reads the
+// leased lead back in the same statement. `bind_target` binds what `target` needs.
+template <typename BindTarget>
+std::optional<app::Lead> Lease(
+    soci::session& s, const ClaimValues& v, const std::string& target, BindTarget bind_target
+) {
+    LeadRow row;
+    soci::statement st(s);
+    st.alloc();
+    st.exchange(soci::use(v.agent));
+    st.exchange(soci::use(v.until));
+    bind_target(st);
+    BindLead(st, row);
+    PrepareOnce(
+        st,
+        "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = " +
+            target + " RETURNING " + kLeadColumns
+    );
+    if (!st.execute(true)) {
+        return std::nullopt;
+    }
+    return row.ToLead();
+}
+
+// The due callback this agent should take first, leased: their own, then anyone's unassigned,
+// then others' past the grace period. Driven from the (few) due callbacks: CROSS JOIN keeps
+// SQLite from starting at leads.
+std::optional<app::ClaimedLead> ClaimCallback(soci::session& s, const ClaimValues& v) {
+    long long callback = 0;
+    long long user = 0;
+    soci::statement pick = Once(
+        s,
+        "SELECT c.id, c.user_id FROM callbacks c CROSS JOIN leads l WHERE l.user_id = c.user_id "
+        "AND c.status = 'pending' AND c.scheduled_for <= :now AND (c.agent_id = :me OR "
+        "c.agent_id IS NULL OR c.scheduled_for <= :edge) AND l.is_closed = 0 "
+        "AND l.bad_number_e164 IS NULL AND (l.lease_expires_at IS NULL OR "
+        "l.lease_expires_at <= :now2) ORDER BY CASE WHEN c.agent_id = :me2 THEN 0 ELSE 1 END, "
+        "c.scheduled_for, c.id LIMIT 1" +
+            std::string(v.postgres ? " FOR UPDATE OF l SKIP LOCKED" : ""),
+        soci::use(v.now),
+        soci::use(v.agent),
+        soci::use(v.grace_edge),
+        soci::use(v.now),
+        soci::use(v.agent),
+        soci::into(callback),
+        soci::into(user)
+    );
+    if (!pick.execute(true)) {
+        return std::nullopt;
+    }
+    // On PostgreSQL the pick's row lock ends with its statement: the lease condition makes this
+    // lose cleanly to a claimer that got there in between.
+    auto lead = Lease(
+        s,
+        v,
+        ":u AND (lease_expires_at IS NULL OR lease_expires_at <= :now)",
+        [&](soci::statement& st) {
+            st.exchange(soci::use(user));
+            st.exchange(soci::use(v.now));
+        }
+    );
+    if (!lead) {
+        return std::nullopt;
+    }
+    return app::ClaimedLead{std::move(*lead), callback};
+}
+
+// One query per queue for its best ready lead: an ordered walk of leads_ready (queue, score,
+// waiting_since, user_id). Placeholders :now0, :now1...
+std::vector<std::string> HeadQueries(
+    const ClaimValues& v, const std::vector<domain::Queue>& queues
+) {
+    std::vector<std::string> heads;
+    for (const domain::Queue q : queues) {
+        if (q != domain::Queue::kCallbacks) {
+            heads.push_back(
+                "SELECT user_id, score, waiting_since FROM leads WHERE queue = '" +
+                std::string(domain::QueueName(q)) +
+                "' AND is_closed = 0 AND is_given_up = 0 AND parked = 0 AND bad_number_e164 IS "
+                "NULL AND lease_agent_id IS NULL AND (next_call_at IS NULL OR next_call_at <= "
+                ":now" +
+                std::to_string(heads.size()) + ") ORDER BY score, waiting_since, user_id LIMIT 1" +
+                (v.postgres ? " FOR UPDATE SKIP LOCKED" : "")
+            );
+        }
+    }
+    return heads;
+}
+
+// Runs the head queries one by one and returns the best head's user id (SQLite).
+std::optional<long long> BestHead(
+    soci::session& s, const ClaimValues& v, const std::vector<std::string>& heads
+) {
+    struct Head {
         long long user_id = 0;
         long long score = 0;
         long long waiting = 0;
-        std::optional<std::int64_t> callback_id;
-        bool Before(const Pick& o) const {
+        bool operator<(const Head& o) const {
             return std::tie(score, waiting, user_id) < std::tie(o.score, o.waiting, o.user_id);
         }
     };
-    const std::optional<Pick> pick = db_.Write([&](soci::session& s) -> std::optional<Pick> {
-        Unpark(s, now);
+    std::optional<Head> best;
+    for (const auto& head : heads) {
+        Head h;
+        soci::statement st = Once(
+            s,
+            head,
+            soci::use(v.now),
+            soci::into(h.user_id),
+            soci::into(h.score),
+            soci::into(h.waiting)
+        );
+        if (st.execute(true) && (!best || h < *best)) {
+            best = h;
+        }
+    }
+    return best ? std::optional(best->user_id) : std::nullopt;
+}
+
+// The best ready lead of the queues, leased: the better of the queues' heads (an IN list over
+// queues would lose the index order and sort).
+std::optional<app::ClaimedLead> ClaimFromQueues(
+    soci::session& s, const ClaimValues& v, const std::vector<domain::Queue>& queues
+) {
+    const std::vector<std::string> heads = HeadQueries(v, queues);
+    if (heads.empty()) {
+        return std::nullopt;
+    }
+    std::optional<app::Lead> lead;
+    if (v.postgres) {
+        // The walks and the lease in one statement: one round trip, atomic by itself, and
+        // concurrent claimers skip each other's heads (SKIP LOCKED) instead of queueing on them.
+        std::string arms;
+        for (const auto& head : heads) {
+            arms += (arms.empty() ? "SELECT * FROM (" : " UNION ALL SELECT * FROM (") + head +
+                    ") h" + std::to_string(arms.size());
+        }
+        lead = Lease(
+            s,
+            v,
+            "(SELECT user_id FROM (" + arms +
+                ") heads ORDER BY score, waiting_since, user_id LIMIT 1)",
+            [&](soci::statement& st) {
+                for (std::size_t i = 0; i < heads.size(); ++i) {
+                    st.exchange(soci::use(v.now));
+                }
+            }
+        );
+    } else {
+        // The walks one by one, then the lease (inside the caller's write transaction): preparing
+        // the compound statement costs SQLite more than the simple ones, and in-process there
+        // are no round trips to save.
+        const std::optional<long long> user = BestHead(s, v, heads);
+        if (!user) {
+            return std::nullopt;
+        }
+        lead = Lease(s, v, ":u", [&](soci::statement& st) { st.exchange(soci::use(*user)); });
+    }
+    if (!lead) {
+        return std::nullopt;
+    }
+    return app::ClaimedLead{std::move(*lead), std::nullopt};
+}
+
+}  // namespace
+
+std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest& request) {
+    const ClaimValues v{
+        Ms(request.now),
+        Ms(request.lease_until),
+        request.agent.Value(),
+        Ms(request.now - request.callback_grace),
+        db_.SqlDialect() == Dialect::kPostgres,
+    };
+    if (UnparkDue(v.now)) {
+        db_.Write([&](soci::session& s) { Unpark(s, v.now); });
+    }
+    const bool callbacks =
+        std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
+        request.queues.end();
+    const auto claim = [&](soci::session& s) -> std::optional<app::ClaimedLead> {
         if (callbacks) {
-            // Driven from the (few) due callbacks: CROSS JOIN keeps SQLite from starting at leads.
-            Pick p;
-            long long callback = 0;
-            soci::statement st =
-                (s.prepare << "SELECT c.id, c.user_id FROM callbacks c CROSS JOIN leads l WHERE "
-                              "l.user_id = c.user_id "
-                              "AND c.status = 'pending' AND c.scheduled_for <= :now AND "
-                              "(c.agent_id = :me OR "
-                              "c.agent_id IS NULL OR c.scheduled_for <= :edge) AND l.is_closed = 0 "
-                              "AND l.bad_number_e164 IS NULL AND (l.lease_expires_at IS NULL OR "
-                              "l.lease_expires_at <= :now2) ORDER BY CASE WHEN c.agent_id = :me2 "
-                              "THEN 0 ELSE 1 END, "
-                              "c.scheduled_for, c.id LIMIT 1" +
-                                  std::string(postgres ? " FOR UPDATE OF l SKIP LOCKED" : ""),
-                 soci::use(now),
-                 soci::use(agent),
-                 soci::use(grace_edge),
-                 soci::use(now),
-                 soci::use(agent),
-                 soci::into(callback),
-                 soci::into(p.user_id));
-            if (st.execute(true)) {
-                p.callback_id = callback;
-                s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE "
-                     "user_id = :u",
-                    soci::use(agent), soci::use(until), soci::use(p.user_id);
-                return p;
+            if (auto claimed = ClaimCallback(s, v)) {
+                return claimed;
             }
         }
-        // One ordered index walk per queue (leads_ready: queue, score, waiting_since, user_id),
-        // then the better of the heads. An IN list over queues would lose the index order and sort.
-        std::optional<Pick> best;
-        for (const domain::Queue q : request.queues) {
-            if (q == domain::Queue::kCallbacks) {
-                continue;
-            }
-            Pick p;
-            soci::statement st =
-                (s.prepare << "SELECT user_id, score, waiting_since FROM leads WHERE queue = '" +
-                                  std::string(domain::QueueName(q)) +
-                                  "' AND is_closed = 0 AND is_given_up = 0 AND parked = 0 AND "
-                                  "bad_number_e164 IS NULL AND lease_agent_id IS NULL "
-                                  "AND (next_call_at IS NULL OR next_call_at <= :now) "
-                                  "ORDER BY score, waiting_since, user_id LIMIT 1" +
-                                  std::string(postgres ? " FOR UPDATE SKIP LOCKED" : ""),
-                 soci::use(now),
-                 soci::into(p.user_id),
-                 soci::into(p.score),
-                 soci::into(p.waiting));
-            if (st.execute(true) && (!best || p.Before(*best))) {
-                best = p;
-            }
-        }
-        if (best) {
-            s << "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = "
-                 ":u",
-                soci::use(agent), soci::use(until), soci::use(best->user_id);
-        }
-        return best;
-    });
-    if (!pick) {
-        return std::nullopt;
-    }
-    auto leads = SelectLeads(db_, "user_id = " + std::to_string(pick->user_id));
-    if (leads.empty()) {
-        return std::nullopt;
-    }
-    return app::ClaimedLead{std::move(leads.front()), pick->callback_id};
+        return ClaimFromQueues(s, v, request.queues);
+    };
+    // PostgreSQL: each statement is atomic and races are settled by row locks, so no BEGIN and
+    // COMMIT round trips. SQLite: one writer at a time (FIFO), in a transaction, so a second
+    // instance on the same file cannot slip between a pick and its lease.
+    return v.postgres ? db_.AutoCommit(claim) : db_.Write(claim);
 }
 
 std::optional<app::Lead> SqlLeadLeases::HeldBy(domain::AgentId agent, Timestamp now) {
@@ -580,13 +799,15 @@ bool SqlLeadLeases::ExtendLease(
     const long long n = Ms(now);
     const long long t = Ms(until);
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
-                          "AND lease_agent_id = :a AND lease_expires_at > :n",
-             soci::use(t),
-             soci::use(u),
-             soci::use(a),
-             soci::use(n));
+        soci::statement st = Once(
+            s,
+            "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
+            "AND lease_agent_id = :a AND lease_expires_at > :n",
+            soci::use(t),
+            soci::use(u),
+            soci::use(a),
+            soci::use(n)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -601,15 +822,17 @@ bool SqlLeadLeases::ReleaseLease(
     soci::indicator next_i = next_call_at ? soci::i_ok : soci::i_null;
     const int park = next_call_at ? 1 : 0;  // a skip or a gate refusal: wait out of the ready index
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
-                          "next_call_at = COALESCE(:n, next_call_at), parked = CASE WHEN :p = 1 "
-                          "THEN 1 ELSE parked END "
-                          "WHERE user_id = :u AND lease_agent_id = :a",
-             soci::use(next, next_i),
-             soci::use(park),
-             soci::use(u),
-             soci::use(a));
+        soci::statement st = Once(
+            s,
+            "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
+            "next_call_at = COALESCE(:n, next_call_at), parked = CASE WHEN :p = 1 "
+            "THEN 1 ELSE parked END "
+            "WHERE user_id = :u AND lease_agent_id = :a",
+            soci::use(next, next_i),
+            soci::use(park),
+            soci::use(u),
+            soci::use(a)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -796,16 +1019,18 @@ std::vector<app::StoredOutcome> SqlOutcomeStore::OutcomesFor(domain::UserId user
         std::string outcome;
         std::string notes;
         long long at = 0;
-        soci::statement st =
-            (s.prepare << "SELECT id, agent_id, outcome, notes, recorded_at FROM lead_outcomes "
-                          "WHERE user_id = :u ORDER BY recorded_at DESC, id DESC LIMIT " +
-                              std::to_string(std::max(limit, 0)),
-             soci::use(user),
-             soci::into(id),
-             soci::into(agent),
-             soci::into(outcome),
-             soci::into(notes),
-             soci::into(at));
+        soci::statement st = Once(
+            s,
+            "SELECT id, agent_id, outcome, notes, recorded_at FROM lead_outcomes "
+            "WHERE user_id = :u ORDER BY recorded_at DESC, id DESC LIMIT " +
+                std::to_string(std::max(limit, 0)),
+            soci::use(user),
+            soci::into(id),
+            soci::into(agent),
+            soci::into(outcome),
+            soci::into(notes),
+            soci::into(at)
+        );
         st.execute();
         while (st.fetch()) {
             out.push_back(app::StoredOutcome{
@@ -832,22 +1057,22 @@ std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& w
     return db_.Read([&](soci::session& s) {
         std::vector<app::Callback> out;
         CallbackRow r;
-        soci::statement st =
-            (s.prepare
-                 << "SELECT id, user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
-                    "created_by_agent_id, created_at, updated_at FROM callbacks WHERE " +
-                        where + " ORDER BY scheduled_for, id LIMIT " +
-                        std::to_string(std::max(limit, 0)),
-             soci::into(r.id),
-             soci::into(r.user_id),
-             soci::into(r.agent, r.agent_i),
-             soci::into(r.scheduled),
-             soci::into(r.status),
-             soci::into(r.notes),
-             soci::into(r.created_kind),
-             soci::into(r.created_agent, r.created_agent_i),
-             soci::into(r.created_at),
-             soci::into(r.updated_at));
+        soci::statement st = Once(
+            s,
+            "SELECT id, user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
+            "created_by_agent_id, created_at, updated_at FROM callbacks WHERE " +
+                where + " ORDER BY scheduled_for, id LIMIT " + std::to_string(std::max(limit, 0)),
+            soci::into(r.id),
+            soci::into(r.user_id),
+            soci::into(r.agent, r.agent_i),
+            soci::into(r.scheduled),
+            soci::into(r.status),
+            soci::into(r.notes),
+            soci::into(r.created_kind),
+            soci::into(r.created_agent, r.created_agent_i),
+            soci::into(r.created_at),
+            soci::into(r.updated_at)
+        );
         st.execute();
         while (st.fetch()) {
             out.push_back(r.ToCallback());
@@ -885,12 +1110,14 @@ bool SqlOutcomeStore::RescheduleCallback(std::int64_t id, Timestamp scheduled_fo
     const long long when = Ms(scheduled_for);
     const long long at = Ms(now);
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE callbacks SET scheduled_for = :s, updated_at = :t "
-                          "WHERE id = :id AND status = 'pending'",
-             soci::use(when),
-             soci::use(at),
-             soci::use(cb));
+        soci::statement st = Once(
+            s,
+            "UPDATE callbacks SET scheduled_for = :s, updated_at = :t "
+            "WHERE id = :id AND status = 'pending'",
+            soci::use(when),
+            soci::use(at),
+            soci::use(cb)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -903,12 +1130,14 @@ bool SqlOutcomeStore::SetCallbackStatus(
     const std::string name(app::CallbackStatusName(status));
     const long long at = Ms(now);
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE callbacks SET status = :s, updated_at = :t "
-                          "WHERE id = :id AND status = 'pending'",
-             soci::use(name),
-             soci::use(at),
-             soci::use(cb));
+        soci::statement st = Once(
+            s,
+            "UPDATE callbacks SET status = :s, updated_at = :t "
+            "WHERE id = :id AND status = 'pending'",
+            soci::use(name),
+            soci::use(at),
+            soci::use(cb)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -1002,11 +1231,11 @@ std::vector<app::Suppression> SelectSuppressions(
     soci::statement st(s);
     st.alloc();
     BindSuppression(st, r);
-    st.prepare(
+    PrepareOnce(
+        st,
         std::string("SELECT ") + kSuppressionColumns + " FROM suppressions WHERE " + where +
-        " ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(std::max(limit, 0))
+            " ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(std::max(limit, 0))
     );
-    st.define_and_bind();
     st.execute();
     while (st.fetch()) {
         out.push_back(r.ToSuppression());
@@ -1067,15 +1296,17 @@ bool SqlSuppressionStore::Remove(
     soci::indicator agent_i = by.agent_id ? soci::i_ok : soci::i_null;
     const long long when = Ms(at);
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE suppressions SET removed_at = :t, removed_by_kind = :k, "
-                          "removed_by_agent_id = :a, "
-                          "removed_reason = :r WHERE id = :id AND removed_at IS NULL",
-             soci::use(when),
-             soci::use(kind),
-             soci::use(agent, agent_i),
-             soci::use(reason),
-             soci::use(entry));
+        soci::statement st = Once(
+            s,
+            "UPDATE suppressions SET removed_at = :t, removed_by_kind = :k, "
+            "removed_by_agent_id = :a, "
+            "removed_reason = :r WHERE id = :id AND removed_at IS NULL",
+            soci::use(when),
+            soci::use(kind),
+            soci::use(agent, agent_i),
+            soci::use(reason),
+            soci::use(entry)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -1146,8 +1377,7 @@ std::vector<domain::UserId> SqlSuppressionStore::Suppressed(
         soci::indicator user_i{};
         std::string phone;
         soci::indicator phone_i{};
-        soci::statement st =
-            (s.prepare << sql, soci::into(user, user_i), soci::into(phone, phone_i));
+        soci::statement st = Once(s, sql, soci::into(user, user_i), soci::into(phone, phone_i));
         st.execute();
         while (st.fetch()) {
             if (user_i == soci::i_ok) {
@@ -1212,26 +1442,28 @@ std::vector<app::DiscoveryRun> SqlDiscoveryStore::RecentRuns(int limit) {
         long long started = 0;
         long long finished = 0;
         soci::indicator finished_i{};
-        soci::statement st =
-            (s.prepare << "SELECT id, kind, status, started_at, finished_at, customers_read, "
-                          "leads_written, unchanged, "
-                          "leads_in_queue, skipped_leased, removed, conversions, error FROM "
-                          "discovery_runs "
-                          "ORDER BY id DESC LIMIT " +
-                              std::to_string(std::max(limit, 0)),
-             soci::into(id),
-             soci::into(r.kind),
-             soci::into(r.status),
-             soci::into(started),
-             soci::into(finished, finished_i),
-             soci::into(r.customers_read),
-             soci::into(r.leads_written),
-             soci::into(r.unchanged),
-             soci::into(r.leads_in_queue),
-             soci::into(r.skipped_leased),
-             soci::into(r.removed),
-             soci::into(r.conversions),
-             soci::into(r.error));
+        soci::statement st = Once(
+            s,
+            "SELECT id, kind, status, started_at, finished_at, customers_read, "
+            "leads_written, unchanged, "
+            "leads_in_queue, skipped_leased, removed, conversions, error FROM "
+            "discovery_runs "
+            "ORDER BY id DESC LIMIT " +
+                std::to_string(std::max(limit, 0)),
+            soci::into(id),
+            soci::into(r.kind),
+            soci::into(r.status),
+            soci::into(started),
+            soci::into(finished, finished_i),
+            soci::into(r.customers_read),
+            soci::into(r.leads_written),
+            soci::into(r.unchanged),
+            soci::into(r.leads_in_queue),
+            soci::into(r.skipped_leased),
+            soci::into(r.removed),
+            soci::into(r.conversions),
+            soci::into(r.error)
+        );
         st.execute();
         while (st.fetch()) {
             app::DiscoveryRun copy = r;
@@ -1293,17 +1525,19 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
         std::string queue;
         long long at = 0;
         std::string agents;
-        soci::statement st =
-            (s.prepare << "SELECT user_id, kind, from_queue, at, agent_ids FROM conversions WHERE "
-                          "at >= :f "
-                          "ORDER BY at, id LIMIT " +
-                              std::to_string(std::max(limit, 0)),
-             soci::use(from),
-             soci::into(user),
-             soci::into(kind),
-             soci::into(queue),
-             soci::into(at),
-             soci::into(agents));
+        soci::statement st = Once(
+            s,
+            "SELECT user_id, kind, from_queue, at, agent_ids FROM conversions WHERE "
+            "at >= :f "
+            "ORDER BY at, id LIMIT " +
+                std::to_string(std::max(limit, 0)),
+            soci::use(from),
+            soci::into(user),
+            soci::into(kind),
+            soci::into(queue),
+            soci::into(at),
+            soci::into(agents)
+        );
         st.execute();
         while (st.fetch()) {
             app::Conversion c;
@@ -1355,16 +1589,18 @@ std::vector<app::ContactAttempt> SqlContactLog::Since(domain::UserId user_id, Ti
         soci::indicator agent_i{};
         std::string phone;
         long long at = 0;
-        soci::statement st =
-            (s.prepare << "SELECT id, channel, agent_id, phone_e164, at FROM contact_attempts "
-                          "WHERE user_id = :u AND at >= :f ORDER BY at, id",
-             soci::use(user),
-             soci::use(from),
-             soci::into(id),
-             soci::into(channel),
-             soci::into(agent, agent_i),
-             soci::into(phone),
-             soci::into(at));
+        soci::statement st = Once(
+            s,
+            "SELECT id, channel, agent_id, phone_e164, at FROM contact_attempts "
+            "WHERE user_id = :u AND at >= :f ORDER BY at, id",
+            soci::use(user),
+            soci::use(from),
+            soci::into(id),
+            soci::into(channel),
+            soci::into(agent, agent_i),
+            soci::into(phone),
+            soci::into(at)
+        );
         st.execute();
         while (st.fetch()) {
             out.push_back(app::ContactAttempt{
@@ -1391,14 +1627,16 @@ std::vector<std::pair<domain::UserId, domain::AgentId>> SqlContactLog::CallersSi
     db_.Read([&](soci::session& s) {
         long long user = 0;
         long long agent = 0;
-        soci::statement st =
-            (s.prepare << "SELECT DISTINCT user_id, agent_id FROM contact_attempts WHERE channel = "
-                          "'call' "
-                          "AND agent_id IS NOT NULL AND at >= :f AND user_id IN " +
-                              IdList(user_ids) + " ORDER BY user_id, agent_id",
-             soci::use(from),
-             soci::into(user),
-             soci::into(agent));
+        soci::statement st = Once(
+            s,
+            "SELECT DISTINCT user_id, agent_id FROM contact_attempts WHERE channel = "
+            "'call' "
+            "AND agent_id IS NOT NULL AND at >= :f AND user_id IN " +
+                IdList(user_ids) + " ORDER BY user_id, agent_id",
+            soci::use(from),
+            soci::into(user),
+            soci::into(agent)
+        );
         st.execute();
         while (st.fetch()) {
             out.emplace_back(domain::UserId{user}, domain::AgentId{agent});
@@ -1417,19 +1655,20 @@ bool SqlJobLeaseStore::TryAcquire(
     return db_.Write([&](soci::session& s) {
         // One statement: free, expired or ours -> ours. Two instances racing both run it; the
         // row lock (PostgreSQL) or the write lock (SQLite) lets exactly one win.
-        soci::statement st =
-            (s.prepare
-                 << "INSERT INTO job_state (name, lease_holder, lease_expires_at) VALUES (:n, :h, "
-                    ":e) "
-                    "ON CONFLICT (name) DO UPDATE SET lease_holder = excluded.lease_holder, "
-                    "lease_expires_at = excluded.lease_expires_at "
-                    "WHERE job_state.lease_holder IS NULL OR job_state.lease_holder = :h2 "
-                    "OR job_state.lease_expires_at IS NULL OR job_state.lease_expires_at <= :now",
-             soci::use(name),
-             soci::use(holder),
-             soci::use(expires),
-             soci::use(holder),
-             soci::use(at));
+        soci::statement st = Once(
+            s,
+            "INSERT INTO job_state (name, lease_holder, lease_expires_at) VALUES (:n, :h, "
+            ":e) "
+            "ON CONFLICT (name) DO UPDATE SET lease_holder = excluded.lease_holder, "
+            "lease_expires_at = excluded.lease_expires_at "
+            "WHERE job_state.lease_holder IS NULL OR job_state.lease_holder = :h2 "
+            "OR job_state.lease_expires_at IS NULL OR job_state.lease_expires_at <= :now",
+            soci::use(name),
+            soci::use(holder),
+            soci::use(expires),
+            soci::use(holder),
+            soci::use(at)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -1451,7 +1690,7 @@ app::SettingsMap SqlSettingsStore::Load() {
         std::string key;
         std::string value;
         soci::statement st =
-            (s.prepare << "SELECT key, value FROM settings", soci::into(key), soci::into(value));
+            Once(s, "SELECT key, value FROM settings", soci::into(key), soci::into(value));
         st.execute();
         while (st.fetch()) {
             out.emplace(key, value);

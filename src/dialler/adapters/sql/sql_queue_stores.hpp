@@ -52,9 +52,10 @@ public:
     ) override;
 
 private:
-    // Returns parked leads whose next_call_at has passed to the ready index (at most once a
-    // second per instance).
-    void Unpark(soci::session& s, long long now);
+    // Whether this claimer should run the once-a-second sweep now (claims it if so).
+    bool UnparkDue(long long now);
+    // Returns parked leads whose time has come to the ready index and clears expired leases.
+    static void Unpark(soci::session& s, long long now);
 
     SqlDatabase& db_;
     std::atomic<long long> last_unpark_ms_{-1000000};

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/sql/sql_time.hpp"
+#include "dialler/adapters/sql/statement.hpp"
 
 namespace dialler::adapters::sql {
 
@@ -64,8 +65,7 @@ std::optional<AgentRow> QueryOneAgent(soci::session& s, const std::string& where
     st.alloc();
     BindAgent(st, r);
     st.exchange(soci::use(key));
-    st.prepare(std::string("SELECT ") + kAgentColumns + " FROM agents WHERE " + where);
-    st.define_and_bind();
+    PrepareOnce(st, std::string("SELECT ") + kAgentColumns + " FROM agents WHERE " + where);
     if (!st.execute(true)) {
         return std::nullopt;
     }
@@ -139,8 +139,7 @@ std::vector<domain::Agent> SqlAgentStore::List() {
         soci::statement st(s);
         st.alloc();
         BindAgent(st, r);
-        st.prepare(std::string("SELECT ") + kAgentColumns + " FROM agents ORDER BY id");
-        st.define_and_bind();
+        PrepareOnce(st, std::string("SELECT ") + kAgentColumns + " FROM agents ORDER BY id");
         st.execute();
         while (st.fetch()) {
             out.push_back(r.ToAgent());
@@ -155,13 +154,15 @@ bool SqlAgentStore::UpdatePassword(
     const long long at = Ms(now);
     const long long agent_id = id.Value();
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
-                          "updated_at = :a2 WHERE id = :id",
-             soci::use(password_hash),
-             soci::use(at),
-             soci::use(at),
-             soci::use(agent_id));
+        soci::statement st = Once(
+            s,
+            "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
+            "updated_at = :a2 WHERE id = :id",
+            soci::use(password_hash),
+            soci::use(at),
+            soci::use(at),
+            soci::use(agent_id)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -172,11 +173,13 @@ bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now)
     const long long agent_id = id.Value();
     const int active = is_active ? 1 : 0;
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
-             soci::use(active),
-             soci::use(at),
-             soci::use(agent_id));
+        soci::statement st = Once(
+            s,
+            "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
+            soci::use(active),
+            soci::use(at),
+            soci::use(agent_id)
+        );
         st.execute(true);
         return st.get_affected_rows() > 0;
     });
@@ -252,11 +255,13 @@ int SqlSessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) 
     const long long at = Ms(now);
     const long long aid = agent_id.Value();
     return db_.Write([&](soci::session& s) {
-        soci::statement st =
-            (s.prepare << "UPDATE login_sessions SET revoked_at = :a WHERE agent_id = :id AND "
-                          "revoked_at IS NULL",
-             soci::use(at),
-             soci::use(aid));
+        soci::statement st = Once(
+            s,
+            "UPDATE login_sessions SET revoked_at = :a WHERE agent_id = :id AND "
+            "revoked_at IS NULL",
+            soci::use(at),
+            soci::use(aid)
+        );
         st.execute(true);
         return static_cast<int>(st.get_affected_rows());
     });
@@ -298,21 +303,23 @@ std::vector<app::AuditEntry> SqlAuditLog::ListRecent(int limit, std::int64_t bef
         std::string subject_id;
         std::string details;
         std::string request_id;
-        soci::statement st =
-            (s.prepare << "SELECT id, at, actor_kind, actor_agent_id, action, subject_type, "
-                          "subject_id, details, "
-                          "request_id FROM audit_log WHERE id < :b ORDER BY id DESC LIMIT :l",
-             soci::use(before),
-             soci::use(lim),
-             soci::into(id),
-             soci::into(at),
-             soci::into(kind),
-             soci::into(actor_id, actor_ind),
-             soci::into(action),
-             soci::into(subject_type),
-             soci::into(subject_id),
-             soci::into(details),
-             soci::into(request_id));
+        soci::statement st = Once(
+            s,
+            "SELECT id, at, actor_kind, actor_agent_id, action, subject_type, "
+            "subject_id, details, "
+            "request_id FROM audit_log WHERE id < :b ORDER BY id DESC LIMIT :l",
+            soci::use(before),
+            soci::use(lim),
+            soci::into(id),
+            soci::into(at),
+            soci::into(kind),
+            soci::into(actor_id, actor_ind),
+            soci::into(action),
+            soci::into(subject_type),
+            soci::into(subject_id),
+            soci::into(details),
+            soci::into(request_id)
+        );
         st.execute();
         while (st.fetch()) {
             app::AuditEntry e;
@@ -357,13 +364,15 @@ std::vector<Timestamp> SqlLoginThrottleStore::FailuresSince(
     return db_.Read([&](soci::session& s) {
         std::vector<Timestamp> out;
         long long at = 0;
-        soci::statement st =
-            (s.prepare << "SELECT at FROM login_failures WHERE scope = :s AND throttle_key = :k "
-                          "AND at >= :f ORDER BY at",
-             soci::use(sc),
-             soci::use(key),
-             soci::use(from),
-             soci::into(at));
+        soci::statement st = Once(
+            s,
+            "SELECT at FROM login_failures WHERE scope = :s AND throttle_key = :k "
+            "AND at >= :f ORDER BY at",
+            soci::use(sc),
+            soci::use(key),
+            soci::use(from),
+            soci::into(at)
+        );
         st.execute();
         while (st.fetch()) {
             out.push_back(FromMs(at));
