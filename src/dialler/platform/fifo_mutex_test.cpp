@@ -105,11 +105,17 @@ TEST(FifoSemaphore, HandsFreedPermitsToWaitersInArrivalOrder) {
             std::this_thread::yield();
         }
     }
-    // Each release admits exactly the longest waiter; a permit is never handed back here, so
-    // the order is fixed by the releases alone.
-    for (int t = 0; t < 4; ++t) {
+    // Each release admits exactly the longest waiter; the next release waits until it has
+    // recorded itself, so the order seen is the order of the grants.
+    for (std::size_t released = 1; released <= 4; ++released) {
         permits.Release();
-        while (permits.Waiting() != 3 - static_cast<std::size_t>(t)) {
+        while (true) {
+            {
+                const std::lock_guard lock(order_mutex);
+                if (order.size() == released) {
+                    break;
+                }
+            }
             std::this_thread::yield();
         }
     }
