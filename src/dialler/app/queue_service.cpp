@@ -12,6 +12,10 @@ namespace {
 // or deferred, so the next request starts further along.
 constexpr int kMaxCandidates = 20;
 
+// Contact history shown with a customer. Also what the contact gate is given, read once: the
+// gate needs at least the last 7 days (domain::ContactSubject) and counts inside its own windows.
+constexpr std::chrono::days kContactHistory{30};
+
 std::chrono::sys_seconds Seconds(Timestamp t) {
     return std::chrono::floor<std::chrono::seconds>(t);
 }
@@ -62,7 +66,16 @@ Result<NextLeadResult> QueueService::NextLead(
             CustomerEvaluation e = EvaluateCustomer(
                 customer->record, held, suppressed, ports_.phones, settings, ports_.lenders, now
             );
-            return NextLeadResult{BuildContext(*held, std::move(*customer), e), std::nullopt, ""};
+            return NextLeadResult{
+                BuildContext(
+                    *held,
+                    std::move(*customer),
+                    e,
+                    ports_.contacts.Since(held->user_id, now - kContactHistory)
+                ),
+                std::nullopt,
+                "",
+            };
         }
         ports_.leases.ReleaseLease(held->user_id, agent.id, std::nullopt);
     }
@@ -145,7 +158,7 @@ std::optional<LeadContext> QueueService::TryHandOut(
         return std::nullopt;
     }
 
-    const auto recent = ports_.contacts.Since(lead.user_id, now - std::chrono::days{8});
+    auto recent = ports_.contacts.Since(lead.user_id, now - kContactHistory);
     const domain::GateDecision gate = domain::DecideContact(
         domain::Channel::kCall,
         ContactSubjectFor(e.phone, suppressed, lead, recent),
@@ -174,19 +187,21 @@ std::optional<LeadContext> QueueService::TryHandOut(
           lead.queue ? std::string(domain::QueueName(*lead.queue)) : std::string("callbacks")},
          {"score", std::to_string(lead.score)}}
     );
-    LeadContext context = BuildContext(lead, std::move(*customer), e);
+    LeadContext context = BuildContext(lead, std::move(*customer), e, std::move(recent));
     context.callback_id = claimed.callback_id;
     return context;
 }
 
 LeadContext QueueService::BuildContext(
-    Lead lead, domain::CustomerContextData customer, const CustomerEvaluation& evaluation
+    Lead lead,
+    domain::CustomerContextData customer,
+    const CustomerEvaluation& evaluation,
+    std::vector<ContactAttempt> contacts
 ) {
-    const Timestamp now = ports_.clock.Now();
     LeadContext c;
     c.outcomes = ports_.outcomes.OutcomesFor(lead.user_id, 50);
     c.callbacks = ports_.outcomes.CallbacksFor(lead.user_id);
-    c.contacts = ports_.contacts.Since(lead.user_id, now - std::chrono::days{30});
+    c.contacts = std::move(contacts);
     c.eligibility = evaluation.eligibility;
     c.phone = evaluation.phone;
     c.lead = std::move(lead);

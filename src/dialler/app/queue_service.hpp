@@ -93,8 +93,12 @@ private:
         const QueueSettings& settings,
         const RequestContext& ctx
     );
+    // The context an agent sees; `contacts` are the customer's last kContactHistory of attempts.
     LeadContext BuildContext(
-        Lead lead, domain::CustomerContextData customer, const CustomerEvaluation& evaluation
+        Lead lead,
+        domain::CustomerContextData customer,
+        const CustomerEvaluation& evaluation,
+        std::vector<ContactAttempt> contacts
     );
     void Audit(
         const domain::Agent& agent,

@@ -798,7 +798,7 @@ bool SqlLeadLeases::ExtendLease(
     const long long a = agent.Value();
     const long long n = Ms(now);
     const long long t = Ms(until);
-    return db_.Write([&](soci::session& s) {
+    return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
         soci::statement st = Once(
             s,
             "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
@@ -821,7 +821,7 @@ bool SqlLeadLeases::ReleaseLease(
     const long long next = next_call_at ? Ms(*next_call_at) : 0;
     soci::indicator next_i = next_call_at ? soci::i_ok : soci::i_null;
     const int park = next_call_at ? 1 : 0;  // a skip or a gate refusal: wait out of the ready index
-    return db_.Write([&](soci::session& s) {
+    return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
         soci::statement st = Once(
             s,
             "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "

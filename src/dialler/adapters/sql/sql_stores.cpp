@@ -278,7 +278,8 @@ void SqlAuditLog::Append(const app::AuditEntry& e) {
     const std::string kind(app::ActorKindName(e.actor.kind));
     const long long actor_id = e.actor.agent_id ? e.actor.agent_id->Value() : 0;
     soci::indicator actor_ind = e.actor.agent_id ? soci::i_ok : soci::i_null;
-    db_.Write([&](soci::session& s) {
+    // One INSERT is atomic by itself: no BEGIN/COMMIT round trips (every next lead writes one).
+    db_.AutoCommit([&](soci::session& s) {
         s << "INSERT INTO audit_log (at, actor_kind, actor_agent_id, action, subject_type, "
              "subject_id, details, "
              "request_id) VALUES (:at, :k, :aid, :ac, :st, :sid, :d, :r)",
