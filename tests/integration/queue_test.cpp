@@ -392,16 +392,30 @@ TEST_P(QueueTest, ACallbackWaitsForItsAgentThenAnyoneAfterTheGracePeriod) {
 TEST_P(QueueTest, RefusesOutsideTheCallingWindowWithTheReasonAndTheNextOpening) {
     auto env = Make(50);
     const domain::Agent agent = env->AddAgent("weekend@test.local");
+    const auto open_counts = env->queue->Counts();
+    long long callable = 0;
+    for (const auto& c : open_counts) {
+        callable += c.callable_now;
+    }
+    ASSERT_GT(callable, 0) << "the fixture's own time is inside the window";
     // Sunday 8 November 2026, 12:00 GMT.
     clock_.Set(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 8} + hours{12}});
+    const Timestamp monday_eight{std::chrono::sys_days{std::chrono::year{2026} / 11 / 9} + hours{8}};
     const auto next = env->queue->NextLead(agent, std::nullopt, kCtx);
     ASSERT_TRUE(next);
     EXPECT_FALSE(next->lead);
     EXPECT_EQ(next->reason, "outside_calling_window");
-    EXPECT_EQ(
-        next->next_callable_at,
-        Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 9} + hours{8}}
-    );
+    EXPECT_EQ(next->next_callable_at, monday_eight);
+    // The floor's counts agree: nothing callable now, callable again when the window opens.
+    const auto closed_counts = env->queue->Counts();
+    ASSERT_EQ(closed_counts.size(), open_counts.size());
+    for (std::size_t i = 0; i < closed_counts.size(); ++i) {
+        EXPECT_EQ(closed_counts[i].total, open_counts[i].total);
+        EXPECT_EQ(closed_counts[i].callable_now, 0);
+        if (open_counts[i].callable_now > 0) {
+            EXPECT_EQ(closed_counts[i].next_callable_at, monday_eight);
+        }
+    }
     // And a callback cannot be booked for then either.
     const auto booked = env->callbacks->Create(
         agent,

@@ -111,6 +111,25 @@ Result<NextLeadResult> QueueService::NextLead(
     return NextLeadResult{std::nullopt, next, "queue_empty"};
 }
 
+std::vector<LeadCounts> QueueService::Counts() {
+    const Timestamp now = ports_.clock.Now();
+    std::vector<LeadCounts> counts = ports_.leads.Counts(now);
+    const domain::WindowCheck window =
+        domain::CheckCallingWindow(Seconds(now), ports_.settings.Current().gate.windows);
+    if (window.open) {
+        return counts;
+    }
+    const std::optional<Timestamp> opens =
+        window.next_open ? std::optional<Timestamp>(Timestamp{*window.next_open}) : std::nullopt;
+    for (LeadCounts& c : counts) {
+        if (c.callable_now > 0 || (c.next_callable_at && opens && *c.next_callable_at < *opens)) {
+            c.next_callable_at = opens;
+        }
+        c.callable_now = 0;
+    }
+    return counts;
+}
+
 std::optional<LeadContext> QueueService::TryHandOut(
     const domain::Agent& agent,
     const ClaimedLead& claimed,

@@ -59,6 +59,10 @@ public:
     QueueService(Ports ports, bool validate_before_call)
         : ports_(ports), validate_(validate_before_call) {}
 
+    // Each queue's depth for the floor. Outside the calling window nothing is callable now, and
+    // a queue's next callable time is no earlier than the window's next opening.
+    std::vector<LeadCounts> Counts();
+
     // Hands the agent the best callable customer with a lease, or nothing with the reason and the
     // next time something becomes callable. An agent who already holds a customer gets that one
     // back (an outcome, release or skip comes first). `queue` nullopt = every queue the agent may

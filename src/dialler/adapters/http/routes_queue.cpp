@@ -24,7 +24,7 @@ Result<nlohmann::json> OptionalBody(const Request& req) {
 
 void AddInspectionRoutes(Router& router, QueueRouteDeps d) {
     router.Add({"GET", "/api/queue", Access::AnyRole(), [d](Request&) -> Result<Response> {
-                    return Json({{"queues", QueueCountsJson(d.leads.Counts(d.clock.Now()))}});
+                    return Json({{"queues", QueueCountsJson(d.queue.Counts())}});
                 }});
     router.Add(
         {"GET",
