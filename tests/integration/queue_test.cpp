@@ -400,7 +400,8 @@ TEST_P(QueueTest, RefusesOutsideTheCallingWindowWithTheReasonAndTheNextOpening) 
     ASSERT_GT(callable, 0) << "the fixture's own time is inside the window";
     // Sunday 8 November 2026, 12:00 GMT.
     clock_.Set(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 8} + hours{12}});
-    const Timestamp monday_eight{std::chrono::sys_days{std::chrono::year{2026} / 11 / 9} + hours{8}};
+    const Timestamp monday_eight{
+        std::chrono::sys_days{std::chrono::year{2026} / 11 / 9} + hours{8}};
     const auto next = env->queue->NextLead(agent, std::nullopt, kCtx);
     ASSERT_TRUE(next);
     EXPECT_FALSE(next->lead);
