@@ -587,6 +587,28 @@ TYPED_TEST(QueueLeadStoreContract, RemoveMissingWithNobodyPresentEmptiesTheRange
 
 // Counts always lists the two lead queues, unsigned then outstanding, zeros included (callbacks
 // are not leads).
+TYPED_TEST(QueueLeadStoreContract, FindsEveryCustomerWithANumber) {
+    const domain::PhoneNumber shared{"+447700900123", domain::PhoneType::kMobile, "GB"};
+    app::LeadEvaluation first = Eval(30);
+    first.phone_raw = "07700 900123";
+    first.phone = shared;
+    app::LeadEvaluation second = Eval(4, std::nullopt);  // out of the queues: still reached
+    second.phone_raw = "+44 7700 900123";
+    second.phone = shared;
+    app::LeadEvaluation other = Eval(5);
+    other.phone_raw = "07700 900124";
+    other.phone = domain::PhoneNumber{"+447700900124", domain::PhoneType::kMobile, "GB"};
+    app::LeadEvaluation none = Eval(6);
+    none.phone_raw = "+447700900123x";  // did not parse: no number stored
+    Apply(this->Leads(), {first, second, other, none}, kT0);
+
+    EXPECT_EQ(
+        Ids(this->Leads().UsersWithPhone("+447700900123")), (std::vector<std::int64_t>{4, 30})
+    );
+    EXPECT_EQ(Ids(this->Leads().UsersWithPhone("+447700900124")), (std::vector<std::int64_t>{5}));
+    EXPECT_TRUE(this->Leads().UsersWithPhone("+447700900999").empty());
+}
+
 TYPED_TEST(QueueLeadStoreContract, CountsListsBothQueuesEvenWhenEmpty) {
     const auto counts = this->Leads().Counts(kT0);
     ASSERT_EQ(counts.size(), 2U);

@@ -259,6 +259,54 @@ TEST_P(QueueTest, NeverHandsOutSuppressedDisabledClosedOrSignedCustomers) {
     EXPECT_TRUE(converted);
 }
 
+TEST_P(QueueTest, ASuppressionLeavesTheQueuesAtOnceAndComesBackWhenLifted) {
+    auto env = Make(200);
+    std::vector<app::Lead> queued;
+    for (auto& l : env->leads->LeadsInRange(domain::UserId{1}, domain::UserId{200})) {
+        if (l.queue && l.phone) {
+            queued.push_back(l);
+        }
+    }
+    ASSERT_GE(queued.size(), 2U);
+    const auto total = [&env] {
+        long long n = 0;
+        for (const auto& c : env->queue->Counts()) {
+            n += c.total;
+        }
+        return n;
+    };
+    const long long before = total();
+    const domain::Agent admin = env->AddAgent("dnc@test.local");
+
+    // By customer.
+    const auto by_user = env->callbacks->Suppress(
+        admin, queued[0].user_id, std::nullopt, app::SuppressionChannel::kCall, "asked", kCtx
+    );
+    ASSERT_TRUE(by_user);
+    auto stored = env->leads->FindLead(queued[0].user_id);
+    ASSERT_TRUE(stored);
+    EXPECT_FALSE(stored->queue);
+    EXPECT_NE(stored->reasons.find("suppressed"), std::string::npos) << stored->reasons;
+    EXPECT_EQ(total(), before - 1);
+
+    // By number: every customer with it.
+    const auto by_phone = env->callbacks->Suppress(
+        admin, std::nullopt, queued[1].phone->e164, app::SuppressionChannel::kCall, "TPS", kCtx
+    );
+    ASSERT_TRUE(by_phone);
+    for (const auto id : env->leads->UsersWithPhone(queued[1].phone->e164)) {
+        EXPECT_FALSE(env->leads->FindLead(id)->queue) << id.ToString();
+    }
+    EXPECT_LT(total(), before - 1);
+
+    // Lifted: back in the queue they were in.
+    ASSERT_TRUE(env->callbacks->Unsuppress(admin, by_user->id, "mistake", kCtx));
+    ASSERT_TRUE(env->callbacks->Unsuppress(admin, by_phone->id, "mistake", kCtx));
+    EXPECT_EQ(env->leads->FindLead(queued[0].user_id)->queue, queued[0].queue);
+    EXPECT_EQ(env->leads->FindLead(queued[1].user_id)->queue, queued[1].queue);
+    EXPECT_EQ(total(), before);
+}
+
 TEST_P(QueueTest, GivesTheSameCustomerBackUntilAnOutcomeAndRefusesOutcomesWithoutALease) {
     auto env = Make(100);
     const domain::Agent agent = env->AddAgent("one@test.local");

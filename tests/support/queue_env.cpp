@@ -82,7 +82,7 @@ QueueEnv::QueueEnv(
         validate
     );
     callbacks = std::make_unique<app::CallbackService>(app::CallbackService::Ports{
-        *outcomes, *leads, *suppressions, *audit, phones, settings, clock});
+        *outcomes, *leads, *suppressions, *audit, phones, settings, clock, *discovery});
 }
 
 void QueueEnv::OnReplica(const std::string& sql) const {

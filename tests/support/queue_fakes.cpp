@@ -129,6 +129,17 @@ int InMemoryLeadStore::RemoveMissing(
     return changed;
 }
 
+std::vector<domain::UserId> InMemoryLeadStore::UsersWithPhone(const std::string& e164) {
+    const std::lock_guard lock(mutex_);
+    std::vector<domain::UserId> out;
+    for (const auto& [id, lead] : rows_) {  // a std::map: in user id order
+        if (lead.phone && lead.phone->e164 == e164) {
+            out.push_back(lead.user_id);
+        }
+    }
+    return out;
+}
+
 std::vector<app::LeadCounts> InMemoryLeadStore::Counts(Timestamp now) {
     const std::lock_guard lock(mutex_);
     std::vector<app::LeadCounts> out;

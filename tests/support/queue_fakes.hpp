@@ -37,6 +37,7 @@ public:
         Timestamp now
     ) override;
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
+    std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
 
     // Test convenience: changes a stored lead in place, as the queue service's writes will
     // (leases, next call times, closures, bad numbers). Returns false if there is no such lead.

@@ -1,5 +1,8 @@
 #include "dialler/app/callback_service.hpp"
 
+#include <algorithm>
+#include <exception>
+
 #include "dialler/base/text.hpp"
 
 namespace dialler::app {
@@ -181,6 +184,7 @@ Result<Suppression> CallbackService::Suppress(
         {{"channel", std::string(SuppressionChannelName(channel))},
          {"userId", user ? user->ToString() : std::string()}}
     );
+    Reevaluate(added);
     return added;
 }
 
@@ -200,7 +204,26 @@ Result<Suppression> CallbackService::Unsuppress(
         return Fail(ErrorCode::kNotFound, "no active suppression " + std::to_string(id));
     }
     Audit(agent, "suppression.removed", "suppression", std::to_string(id), ctx);
-    return *ports_.suppressions.Find(id);
+    Suppression removed = *ports_.suppressions.Find(id);
+    Reevaluate(removed);
+    return removed;
+}
+
+void CallbackService::Reevaluate(const Suppression& entry) {
+    std::vector<domain::UserId> ids;
+    if (entry.phone_e164) {
+        ids = ports_.leads.UsersWithPhone(*entry.phone_e164);
+    }
+    if (entry.user_id && std::find(ids.begin(), ids.end(), *entry.user_id) == ids.end()) {
+        ids.push_back(*entry.user_id);
+    }
+    try {
+        ports_.discovery.Reevaluate(ids);
+    } catch (const std::exception&) {
+        // The entry is stored and already in force: hand-out checks suppressions live, so
+        // nobody covered is called. Only the queue counts wait for the next discovery run, which
+        // re-evaluates everyone; failing the request would invite a duplicate entry.
+    }
 }
 
 std::vector<Suppression> CallbackService::ListSuppressions(

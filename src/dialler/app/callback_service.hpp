@@ -6,6 +6,7 @@
 
 #include "dialler/app/audit_log.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/app/discovery_service.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/phone_parser.hpp"
@@ -27,6 +28,7 @@ public:
         const PhoneParser& phones;
         const SettingsProvider& settings;
         const Clock& clock;
+        DiscoveryService& discovery;
     };
     explicit CallbackService(Ports ports) : ports_(ports) {}
 
@@ -56,8 +58,9 @@ public:
         const RequestContext& ctx
     );
 
-    // Adds a do-not-contact entry for a customer and/or a number. Errors: kInvalidArgument
-    // ("userId"/"phone" both missing, "reason" missing or too long).
+    // Adds a do-not-contact entry for a customer and/or a number, and re-evaluates the customers
+    // it covers so the queues show it at once. Errors: kInvalidArgument ("userId"/"phone" both
+    // missing, "reason" missing or too long).
     Result<Suppression> Suppress(
         const domain::Agent& agent,
         std::optional<domain::UserId> user,
@@ -66,7 +69,8 @@ public:
         const std::string& reason,
         const RequestContext& ctx
     );
-    // Lifts an entry (kept, marked removed). Errors: kNotFound, kInvalidArgument ("reason").
+    // Lifts an entry (kept, marked removed) and re-evaluates the customers it covered. Errors:
+    // kNotFound, kInvalidArgument ("reason").
     Result<Suppression> Unsuppress(
         const domain::Agent& agent,
         std::int64_t id,
@@ -80,6 +84,7 @@ public:
 private:
     Result<Callback> OwnPending(const domain::Agent& agent, std::int64_t id);
     Status CheckTime(Timestamp scheduled_for, Timestamp now) const;
+    void Reevaluate(const Suppression& entry);
     void Audit(
         const domain::Agent& agent,
         std::string action,

@@ -387,6 +387,18 @@ std::vector<domain::UserId> DiscoveryService::ProcessBatch(
     return present;
 }
 
+void DiscoveryService::Reevaluate(std::span<const domain::UserId> ids) {
+    if (ids.empty()) {
+        return;
+    }
+    DiscoveryRun not_recorded;
+    ProcessBatch(
+        Prepare(ports_.replica.ReadCustomers(ids), ports_.leads.LeadsById(ids)),
+        ports_.settings.Current(),
+        not_recorded
+    );
+}
+
 std::vector<domain::UserId> DiscoveryService::StoreEvaluations(
     std::vector<CustomerEvaluation> evaluations
 ) {

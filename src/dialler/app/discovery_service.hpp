@@ -74,6 +74,11 @@ public:
     // Returns the ids skipped because they are leased.
     std::vector<domain::UserId> StoreEvaluations(std::vector<CustomerEvaluation> evaluations);
 
+    // Evaluates these customers now, outside a run, and stores the results as a run would (a
+    // suppression added or lifted shows in the queues at once). Customers missing from the
+    // replica are left to the next full run. Blocking (reads the replica).
+    void Reevaluate(std::span<const domain::UserId> ids);
+
     // Asks a running pass to stop after its current batch (shutdown); the run is recorded as
     // failed with error "stopped" and the next run starts over. Thread-safe.
     void RequestStop() { stop_ = true; }

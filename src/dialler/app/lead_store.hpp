@@ -97,6 +97,10 @@ public:
 
     // Per-queue depth and callable-now counts.
     virtual std::vector<LeadCounts> Counts(Timestamp now) = 0;
+
+    // The customers whose stored number is `e164`, ordered by user id (a suppression by number
+    // reaches all of them).
+    virtual std::vector<domain::UserId> UsersWithPhone(const std::string& e164) = 0;
 };
 
 }  // namespace dialler::app

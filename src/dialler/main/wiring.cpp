@@ -125,6 +125,6 @@ QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Con
           config.enable_pre_call_validation
       ),
       callbacks(app::CallbackService::Ports{
-          outcomes, leads, suppressions, own.audit, phones, settings, own.clock}) {}
+          outcomes, leads, suppressions, own.audit, phones, settings, own.clock, discovery}) {}
 
 }  // namespace dialler::main

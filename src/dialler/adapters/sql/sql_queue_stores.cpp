@@ -552,6 +552,24 @@ std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
     });
 }
 
+std::vector<domain::UserId> SqlLeadStore::UsersWithPhone(const std::string& e164) {
+    return db_.Read([&](soci::session& s) {
+        std::vector<domain::UserId> out;
+        long long user = 0;
+        soci::statement st = Once(
+            s,
+            "SELECT user_id FROM leads WHERE phone_e164 = :p ORDER BY user_id",
+            soci::use(e164),
+            soci::into(user)
+        );
+        st.execute();
+        while (st.fetch()) {
+            out.emplace_back(user);
+        }
+        return out;
+    });
+}
+
 // --- leases (the next-lead path) -------------------------------------------------------------
 
 namespace {}  // namespace

@@ -34,6 +34,7 @@ public:
         Timestamp now
     ) override;
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
+    std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
 
 private:
     std::vector<app::Lead> Select(const std::string& where);
