@@ -99,7 +99,9 @@ std::optional<domain::PhoneNumber> CurrentPhone(
     return raw ? parser.Parse(*raw) : std::nullopt;
 }
 
-CustomerEvaluation EvaluateWithPhone(
+}  // namespace
+
+CustomerEvaluation EvaluateCustomer(
     const domain::CustomerRecord& record,
     const Lead* existing,
     std::optional<domain::PhoneNumber> phone,
@@ -167,27 +169,22 @@ CustomerEvaluation EvaluateWithPhone(
     return e;
 }
 
-}  // namespace
-
-CustomerEvaluation EvaluateCustomer(
+CustomerEvaluation EvaluateLive(
     const domain::CustomerRecord& record,
     const std::optional<Lead>& existing,
-    bool call_suppressed,
     const PhoneParser& parser,
+    SuppressionStore& suppressions,
     const QueueSettings& settings,
     const domain::LenderNames& lenders,
     Timestamp now
 ) {
     const Lead* stored = existing ? &*existing : nullptr;
-    return EvaluateWithPhone(
-        record,
-        stored,
-        CurrentPhone(record, stored, parser),
-        call_suppressed,
-        settings,
-        lenders,
-        now
-    );
+    std::optional<domain::PhoneNumber> phone = CurrentPhone(record, stored, parser);
+    const SuppressionSubject subject{
+        record.user.id, phone ? std::optional(phone->e164) : std::nullopt};
+    const bool suppressed =
+        !suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+    return EvaluateCustomer(record, stored, std::move(phone), suppressed, settings, lenders, now);
 }
 
 DiscoveryService::DiscoveryService(Ports ports, std::string holder, int batch_size)
@@ -359,7 +356,7 @@ std::vector<domain::UserId> DiscoveryService::ProcessBatch(
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto& r = records[i];
         const Lead* stored = batch.stored[i];
-        CustomerEvaluation e = EvaluateWithPhone(
+        CustomerEvaluation e = EvaluateCustomer(
             r,
             stored,
             std::move(batch.phones[i]),

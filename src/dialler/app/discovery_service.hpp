@@ -30,14 +30,27 @@ struct CustomerEvaluation {
     std::optional<Conversion> conversion;  // agents not yet filled in
 };
 
-// Evaluates one customer against the stored lead (if any) at `now`: phone (re-parsed only when
-// the replica's number changed), eligibility, history reset rule, score, conversion. Pure apart
-// from the parser.
+// Evaluates one customer against the stored lead (`existing`, or null) at `now`, with the phone
+// already resolved and the suppression already checked: eligibility, history reset rule, score,
+// conversion. Pure. Discovery calls it in bulk; everything else through EvaluateLive.
 CustomerEvaluation EvaluateCustomer(
     const domain::CustomerRecord& record,
-    const std::optional<Lead>& existing,
+    const Lead* existing,
+    std::optional<domain::PhoneNumber> phone,
     bool call_suppressed,
+    const QueueSettings& settings,
+    const domain::LenderNames& lenders,
+    Timestamp now
+);
+
+// Evaluates one customer live, outside discovery (pre-call validation, a held lead asked for
+// again, inspection): the phone resolved once (the stored parse while the number is unchanged),
+// suppression checked for the customer and that number, then EvaluateCustomer.
+CustomerEvaluation EvaluateLive(
+    const domain::CustomerRecord& record,
+    const std::optional<Lead>& existing,
     const PhoneParser& parser,
+    SuppressionStore& suppressions,
     const QueueSettings& settings,
     const domain::LenderNames& lenders,
     Timestamp now

@@ -41,18 +41,13 @@ Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
     out.stored = ports_.leads.FindLead(user_id);
 
     const domain::CustomerRecord& record = records.front();
-    const auto phone =
-        record.user.phone_number ? ports_.phones.Parse(*record.user.phone_number) : std::nullopt;
-    const SuppressionSubject subject{user_id, phone ? std::optional(phone->e164) : std::nullopt};
-    const bool suppressed =
-        !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
-    out.evaluation = EvaluateCustomer(
-        record, out.stored, suppressed, ports_.phones, settings, ports_.lenders, now
+    out.evaluation = EvaluateLive(
+        record, out.stored, ports_.phones, ports_.suppressions, settings, ports_.lenders, now
     );
     const auto recent = ports_.contacts.Since(user_id, now - std::chrono::days{8});
     out.gate = domain::DecideContact(
         domain::Channel::kCall,
-        ContactSubjectFor(out.evaluation.phone, suppressed, out.stored, recent),
+        ContactSubjectFor(out.evaluation.phone, out.evaluation.suppressed, out.stored, recent),
         settings.gate,
         std::chrono::floor<std::chrono::seconds>(now)
     );

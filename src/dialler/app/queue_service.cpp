@@ -58,13 +58,14 @@ Result<NextLeadResult> QueueService::NextLead(
         // The agent asks again (a reload, a retry): the same customer, until an outcome.
         auto customer = ports_.replica.ReadCustomerContext(held->user_id);
         if (customer) {
-            const SuppressionSubject subject{
-                held->user_id, held->phone ? std::optional(held->phone->e164) : std::nullopt};
-            const bool suppressed =
-                !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall)
-                     .empty();
-            CustomerEvaluation e = EvaluateCustomer(
-                customer->record, held, suppressed, ports_.phones, settings, ports_.lenders, now
+            CustomerEvaluation e = EvaluateLive(
+                customer->record,
+                held,
+                ports_.phones,
+                ports_.suppressions,
+                settings,
+                ports_.lenders,
+                now
             );
             return NextLeadResult{
                 BuildContext(
@@ -145,19 +146,8 @@ std::optional<LeadContext> QueueService::TryHandOut(
         ports_.leads.RemoveMissing(lead.user_id, lead.user_id, none, now);
         return std::nullopt;
     }
-    // One parse and one suppression query: the evaluation below reuses the stored phone unless the
-    // number changed.
-    const auto phone = lead.phone_raw == customer->record.user.phone_number
-                           ? lead.phone
-                           : (customer->record.user.phone_number
-                                  ? ports_.phones.Parse(*customer->record.user.phone_number)
-                                  : std::nullopt);
-    const SuppressionSubject subject{
-        lead.user_id, phone ? std::optional(phone->e164) : std::nullopt};
-    const bool suppressed =
-        !ports_.suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
-    CustomerEvaluation e = EvaluateCustomer(
-        customer->record, lead, suppressed, ports_.phones, settings, ports_.lenders, now
+    CustomerEvaluation e = EvaluateLive(
+        customer->record, lead, ports_.phones, ports_.suppressions, settings, ports_.lenders, now
     );
 
     // Still in the very queue discovery put them in: a customer who moved (signed, so now
@@ -180,7 +170,7 @@ std::optional<LeadContext> QueueService::TryHandOut(
     auto recent = ports_.contacts.Since(lead.user_id, now - kContactHistory);
     const domain::GateDecision gate = domain::DecideContact(
         domain::Channel::kCall,
-        ContactSubjectFor(e.phone, suppressed, lead, recent),
+        ContactSubjectFor(e.phone, e.suppressed, lead, recent),
         settings.gate,
         Seconds(now)
     );
