@@ -5,6 +5,8 @@
 #   tests/support/services.sh start DIR
 #   tests/support/services.sh stop DIR
 # A server that cannot start is an error (exit 1): CI must never silently skip these tests.
+# SERVICES_MARIADB_BUFFER_POOL sizes MariaDB's buffer pool (default 128M, MariaDB's own default;
+# the benchmarks give the 1M-user replica room to stay in memory, as a production replica would).
 set -euo pipefail
 
 cmd=${1:?start|stop}
@@ -59,6 +61,7 @@ start() {
   setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/my/data" --socket="$dir/my/my.sock" \
     --pid-file="$dir/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
     --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
+    --innodb-buffer-pool-size="${SERVICES_MARIADB_BUFFER_POOL:-128M}" \
     --log-error="$dir/my/server.log" >/dev/null 2>&1 &
   echo $! >"$dir/my/launcher.pid"
   if ! wait_for 60 mariadb --no-defaults --socket="$dir/my/my.sock" -uroot -e 'SELECT 1'; then
