@@ -242,9 +242,12 @@ void DiscoveryService::RunFullBody(DiscoveryRun& run, const QueueSettings& setti
     const std::optional<Timestamp> watermark = ports_.replica.NewestChange();
     const std::optional<domain::UserId> max_id = ports_.replica.MaxUserId();
     if (max_id) {
-        const auto prepare = [this, last = max_id->Value()](std::int64_t first) {
+        const auto last_of = [this, last = max_id->Value()](std::int64_t first) {
+            return domain::UserId{std::min<std::int64_t>(first + batch_size_ - 1, last)};
+        };
+        const auto prepare = [this, &last_of](std::int64_t first) {
             const domain::UserId lo{first};
-            const domain::UserId hi{std::min<std::int64_t>(first + batch_size_ - 1, last)};
+            const domain::UserId hi = last_of(first);
             return Prepare(
                 ports_.replica.ReadCustomerRange(lo, hi), ports_.leads.LeadsInRange(lo, hi)
             );
@@ -261,10 +264,7 @@ void DiscoveryService::RunFullBody(DiscoveryRun& run, const QueueSettings& setti
             ThrowIfStopping();
             const auto present = ProcessBatch(std::move(batch), settings, run);
             run.removed += ports_.leads.RemoveMissing(
-                domain::UserId{first},
-                domain::UserId{std::min<std::int64_t>(first + batch_size_ - 1, max_id->Value())},
-                present,
-                ports_.clock.Now()
+                domain::UserId{first}, last_of(first), present, ports_.clock.Now()
             );
         }
     }
@@ -282,9 +282,7 @@ void DiscoveryService::RunIncrementalBody(DiscoveryRun& run, const QueueSettings
             changes.users.data() + i,
             std::min(changes.users.size() - i, static_cast<std::size_t>(batch_size_))
         );
-        ProcessBatch(
-            Prepare(ports_.replica.ReadCustomers(ids), ports_.leads.LeadsById(ids)), settings, run
-        );
+        ProcessIds(ids, settings, run);
     }
     if (changes.newest) {
         ports_.runs.SetWatermark(std::max(*changes.newest, *ports_.runs.Watermark()));
@@ -389,10 +387,14 @@ void DiscoveryService::Reevaluate(std::span<const domain::UserId> ids) {
         return;
     }
     DiscoveryRun not_recorded;
+    ProcessIds(ids, ports_.settings.Current(), not_recorded);
+}
+
+void DiscoveryService::ProcessIds(
+    std::span<const domain::UserId> ids, const QueueSettings& settings, DiscoveryRun& run
+) {
     ProcessBatch(
-        Prepare(ports_.replica.ReadCustomers(ids), ports_.leads.LeadsById(ids)),
-        ports_.settings.Current(),
-        not_recorded
+        Prepare(ports_.replica.ReadCustomers(ids), ports_.leads.LeadsById(ids)), settings, run
     );
 }
 

@@ -118,6 +118,10 @@ private:
     // Pairs records with their leads and parses the phones (on several threads). Touches no
     // state of the service, so it can run ahead of ProcessBatch.
     Batch Prepare(std::vector<domain::CustomerRecord> records, std::vector<Lead> existing) const;
+    // Reads these customers and their leads, then evaluates and stores them as one batch.
+    void ProcessIds(
+        std::span<const domain::UserId> ids, const QueueSettings& settings, DiscoveryRun& run
+    );
     // Evaluates and stores one batch; returns the ids present in the replica.
     std::vector<domain::UserId> ProcessBatch(
         Batch batch, const QueueSettings& settings, DiscoveryRun& run

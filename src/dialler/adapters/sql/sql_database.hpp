@@ -42,32 +42,6 @@ public:
         return std::forward<F>(fn)(session);
     }
 
-    // Runs fn(soci::session&) inside a transaction: committed when fn returns, rolled back when
-    // it throws (and the exception propagates).
-    template <typename F>
-    decltype(auto) Write(F&& fn) {
-        std::unique_lock<platform::FifoMutex> writer;
-        if (dialect_ == Dialect::kSqlite) {
-            writer = std::unique_lock(sqlite_writer_);
-        }
-        const Turn turn(turns_);
-        soci::session session(pool_);
-        Begin(session);
-        try {
-            if constexpr (std::is_void_v<decltype(fn(session))>) {
-                std::forward<F>(fn)(session);
-                session.commit();
-            } else {
-                decltype(auto) result = std::forward<F>(fn)(session);
-                session.commit();
-                return result;
-            }
-        } catch (...) {
-            session.rollback();
-            throw;
-        }
-    }
-
     // Runs fn(soci::session&) without an explicit transaction: each statement commits by itself.
     // For work whose statements are each atomic on their own, where BEGIN and COMMIT would be
     // two more round trips to PostgreSQL. On SQLite it still goes through the one FIFO writer.
@@ -77,9 +51,29 @@ public:
         if (dialect_ == Dialect::kSqlite) {
             writer = std::unique_lock(sqlite_writer_);
         }
-        const Turn turn(turns_);
-        soci::session session(pool_);
-        return std::forward<F>(fn)(session);
+        return Read(std::forward<F>(fn));
+    }
+
+    // Runs fn(soci::session&) inside a transaction: committed when fn returns, rolled back when
+    // it throws (and the exception propagates).
+    template <typename F>
+    decltype(auto) Write(F&& fn) {
+        return AutoCommit([this, &fn](soci::session& session) -> decltype(auto) {
+            Begin(session);
+            try {
+                if constexpr (std::is_void_v<decltype(fn(session))>) {
+                    std::forward<F>(fn)(session);
+                    session.commit();
+                } else {
+                    decltype(auto) result = std::forward<F>(fn)(session);
+                    session.commit();
+                    return result;
+                }
+            } catch (...) {
+                session.rollback();
+                throw;
+            }
+        });
     }
 
     // Executes a script of several statements (migrations). Dialect-specific: SOCI prepares one

@@ -518,11 +518,7 @@ int SqlLeadStore::RemoveMissing(
     if (!present.empty()) {
         sql += " AND user_id NOT IN " + IdList(present);
     }
-    return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(s, sql);
-        st.execute(true);
-        return static_cast<int>(st.get_affected_rows());
-    });
+    return db_.Write([&](soci::session& s) { return static_cast<int>(Execute(s, sql)); });
 }
 
 std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
@@ -736,9 +732,9 @@ std::optional<app::ClaimedLead> ClaimFromQueues(
         // The walks and the lease in one statement: one round trip, atomic by itself, and
         // concurrent claimers skip each other's heads (SKIP LOCKED) instead of queueing on them.
         std::string arms;
-        for (const auto& head : heads) {
-            arms += (arms.empty() ? "SELECT * FROM (" : " UNION ALL SELECT * FROM (") + head +
-                    ") h" + std::to_string(arms.size());
+        for (std::size_t i = 0; i < heads.size(); ++i) {
+            arms += (i == 0 ? "SELECT * FROM (" : " UNION ALL SELECT * FROM (") + heads[i] + ") h" +
+                    std::to_string(i);
         }
         lead = Lease(
             s,
@@ -817,17 +813,15 @@ bool SqlLeadLeases::ExtendLease(
     const long long n = Ms(now);
     const long long t = Ms(until);
     return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
-        soci::statement st = Once(
-            s,
-            "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
-            "AND lease_agent_id = :a AND lease_expires_at > :n",
-            soci::use(t),
-            soci::use(u),
-            soci::use(a),
-            soci::use(n)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE leads SET lease_expires_at = :t WHERE user_id = :u "
+                   "AND lease_agent_id = :a AND lease_expires_at > :n",
+                   soci::use(t),
+                   soci::use(u),
+                   soci::use(a),
+                   soci::use(n)
+               ) > 0;
     });
 }
 
@@ -840,19 +834,17 @@ bool SqlLeadLeases::ReleaseLease(
     soci::indicator next_i = next_call_at ? soci::i_ok : soci::i_null;
     const int park = next_call_at ? 1 : 0;  // a skip or a gate refusal: wait out of the ready index
     return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
-        soci::statement st = Once(
-            s,
-            "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
-            "next_call_at = COALESCE(:n, next_call_at), parked = CASE WHEN :p = 1 "
-            "THEN 1 ELSE parked END "
-            "WHERE user_id = :u AND lease_agent_id = :a",
-            soci::use(next, next_i),
-            soci::use(park),
-            soci::use(u),
-            soci::use(a)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE leads SET lease_agent_id = NULL, lease_expires_at = NULL, "
+                   "next_call_at = COALESCE(:n, next_call_at), parked = CASE WHEN :p = 1 "
+                   "THEN 1 ELSE parked END "
+                   "WHERE user_id = :u AND lease_agent_id = :a",
+                   soci::use(next, next_i),
+                   soci::use(park),
+                   soci::use(u),
+                   soci::use(a)
+               ) > 0;
     });
 }
 
@@ -1128,16 +1120,14 @@ bool SqlOutcomeStore::RescheduleCallback(std::int64_t id, Timestamp scheduled_fo
     const long long when = Ms(scheduled_for);
     const long long at = Ms(now);
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
-            s,
-            "UPDATE callbacks SET scheduled_for = :s, updated_at = :t "
-            "WHERE id = :id AND status = 'pending'",
-            soci::use(when),
-            soci::use(at),
-            soci::use(cb)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE callbacks SET scheduled_for = :s, updated_at = :t "
+                   "WHERE id = :id AND status = 'pending'",
+                   soci::use(when),
+                   soci::use(at),
+                   soci::use(cb)
+               ) > 0;
     });
 }
 
@@ -1148,16 +1138,14 @@ bool SqlOutcomeStore::SetCallbackStatus(
     const std::string name(app::CallbackStatusName(status));
     const long long at = Ms(now);
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
-            s,
-            "UPDATE callbacks SET status = :s, updated_at = :t "
-            "WHERE id = :id AND status = 'pending'",
-            soci::use(name),
-            soci::use(at),
-            soci::use(cb)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE callbacks SET status = :s, updated_at = :t "
+                   "WHERE id = :id AND status = 'pending'",
+                   soci::use(name),
+                   soci::use(at),
+                   soci::use(cb)
+               ) > 0;
     });
 }
 
@@ -1314,19 +1302,17 @@ bool SqlSuppressionStore::Remove(
     soci::indicator agent_i = by.agent_id ? soci::i_ok : soci::i_null;
     const long long when = Ms(at);
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
-            s,
-            "UPDATE suppressions SET removed_at = :t, removed_by_kind = :k, "
-            "removed_by_agent_id = :a, "
-            "removed_reason = :r WHERE id = :id AND removed_at IS NULL",
-            soci::use(when),
-            soci::use(kind),
-            soci::use(agent, agent_i),
-            soci::use(reason),
-            soci::use(entry)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE suppressions SET removed_at = :t, removed_by_kind = :k, "
+                   "removed_by_agent_id = :a, "
+                   "removed_reason = :r WHERE id = :id AND removed_at IS NULL",
+                   soci::use(when),
+                   soci::use(kind),
+                   soci::use(agent, agent_i),
+                   soci::use(reason),
+                   soci::use(entry)
+               ) > 0;
     });
 }
 
@@ -1673,22 +1659,20 @@ bool SqlJobLeaseStore::TryAcquire(
     return db_.Write([&](soci::session& s) {
         // One statement: free, expired or ours -> ours. Two instances racing both run it; the
         // row lock (PostgreSQL) or the write lock (SQLite) lets exactly one win.
-        soci::statement st = Once(
-            s,
-            "INSERT INTO job_state (name, lease_holder, lease_expires_at) VALUES (:n, :h, "
-            ":e) "
-            "ON CONFLICT (name) DO UPDATE SET lease_holder = excluded.lease_holder, "
-            "lease_expires_at = excluded.lease_expires_at "
-            "WHERE job_state.lease_holder IS NULL OR job_state.lease_holder = :h2 "
-            "OR job_state.lease_expires_at IS NULL OR job_state.lease_expires_at <= :now",
-            soci::use(name),
-            soci::use(holder),
-            soci::use(expires),
-            soci::use(holder),
-            soci::use(at)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "INSERT INTO job_state (name, lease_holder, lease_expires_at) VALUES (:n, :h, "
+                   ":e) "
+                   "ON CONFLICT (name) DO UPDATE SET lease_holder = excluded.lease_holder, "
+                   "lease_expires_at = excluded.lease_expires_at "
+                   "WHERE job_state.lease_holder IS NULL OR job_state.lease_holder = :h2 "
+                   "OR job_state.lease_expires_at IS NULL OR job_state.lease_expires_at <= :now",
+                   soci::use(name),
+                   soci::use(holder),
+                   soci::use(expires),
+                   soci::use(holder),
+                   soci::use(at)
+               ) > 0;
     });
 }
 

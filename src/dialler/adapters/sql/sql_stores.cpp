@@ -154,17 +154,15 @@ bool SqlAgentStore::UpdatePassword(
     const long long at = Ms(now);
     const long long agent_id = id.Value();
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
-            s,
-            "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
-            "updated_at = :a2 WHERE id = :id",
-            soci::use(password_hash),
-            soci::use(at),
-            soci::use(at),
-            soci::use(agent_id)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE agents SET password_hash = :h, password_changed_at = :a, "
+                   "updated_at = :a2 WHERE id = :id",
+                   soci::use(password_hash),
+                   soci::use(at),
+                   soci::use(at),
+                   soci::use(agent_id)
+               ) > 0;
     });
 }
 
@@ -173,15 +171,13 @@ bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now)
     const long long agent_id = id.Value();
     const int active = is_active ? 1 : 0;
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
-            s,
-            "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
-            soci::use(active),
-            soci::use(at),
-            soci::use(agent_id)
-        );
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        return Execute(
+                   s,
+                   "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
+                   soci::use(active),
+                   soci::use(at),
+                   soci::use(agent_id)
+               ) > 0;
     });
 }
 
@@ -255,15 +251,13 @@ int SqlSessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) 
     const long long at = Ms(now);
     const long long aid = agent_id.Value();
     return db_.Write([&](soci::session& s) {
-        soci::statement st = Once(
+        return static_cast<int>(Execute(
             s,
             "UPDATE login_sessions SET revoked_at = :a WHERE agent_id = :id AND "
             "revoked_at IS NULL",
             soci::use(at),
             soci::use(aid)
-        );
-        st.execute(true);
-        return static_cast<int>(st.get_affected_rows());
+        ));
     });
 }
 

@@ -29,4 +29,12 @@ soci::statement Once(soci::session& s, const std::string& sql, Bindings&&... bin
     return st;
 }
 
+// Runs a statement that changes rows (UPDATE, DELETE, INSERT) once; returns how many it changed.
+template <typename... Bindings>
+long long Execute(soci::session& s, const std::string& sql, Bindings&&... bindings) {
+    soci::statement st = Once(s, sql, std::forward<Bindings>(bindings)...);
+    st.execute(true);
+    return st.get_affected_rows();
+}
+
 }  // namespace dialler::adapters::sql
