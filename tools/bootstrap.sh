@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   # toolchain
   g++ cmake ninja-build pkg-config ccache make git clang-format clang-tidy
+  # clang's libFuzzer for the fuzz targets in tests/fuzz (g++ has none)
+  clang libclang-rt-14-dev
   # C++ libraries
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libsqlite3-dev libpq-dev libmariadb-dev

@@ -1,7 +1,11 @@
 // The contract every implementation of the storage ports must meet: the in-memory fakes that unit
 // tests use, and the SQL adapters on SQLite and PostgreSQL. A fake that passes here can be trusted
 // in unit tests.
+#include <atomic>
 #include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -233,22 +237,79 @@ TYPED_TEST(StoreContract, AuditListsNewestFirstWithDetails) {
     EXPECT_TRUE(found_quote);
 }
 
-TYPED_TEST(StoreContract, ThrottleFailuresAreKeptPerScopeAndKey) {
+std::vector<app::ThrottleKey> Keys(const std::string& account, const std::string& address) {
+    return {
+        app::ThrottleKey{
+            app::ThrottleScope::kAccount, account, domain::ThrottleRule{5, minutes{15}}},
+        app::ThrottleKey{
+            app::ThrottleScope::kAddress, address, domain::ThrottleRule{20, minutes{15}}},
+    };
+}
+
+TYPED_TEST(StoreContract, ThrottleAttemptsCountPerScopeAndKeyAndCanBeWithdrawn) {
     auto& t = this->stores_->throttle();
     const Timestamp forget = kT0 - std::chrono::hours{24};
-    t.RecordFailure(app::ThrottleScope::kAccount, "a@example.com", kT0, forget);
-    t.RecordFailure(app::ThrottleScope::kAccount, "a@example.com", kT0 + minutes{1}, forget);
-    t.RecordFailure(app::ThrottleScope::kAddress, "a@example.com", kT0, forget);
-    t.RecordFailure(app::ThrottleScope::kAccount, "b@example.com", kT0, forget);
+    const auto first = t.TryAttempt(Keys("a@example.com", "10.0.0.1"), kT0, forget);
+    ASSERT_TRUE(first.allowed);
+    ASSERT_EQ(first.ids.size(), 2U);
+    ASSERT_TRUE(t.TryAttempt(Keys("a@example.com", "10.0.0.1"), kT0 + minutes{1}, forget).allowed);
+    ASSERT_TRUE(t.TryAttempt(Keys("b@example.com", "10.0.0.1"), kT0, forget).allowed);
     EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).size(), 2U);
     EXPECT_EQ(
         t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0 + minutes{1}),
         std::vector<Timestamp>{kT0 + minutes{1}}
     );
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAddress, "10.0.0.1", kT0).size(), 3U);
+
+    t.Withdraw(first.ids);
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).size(), 1U);
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAddress, "10.0.0.1", kT0).size(), 2U);
     t.Clear(app::ThrottleScope::kAccount, "a@example.com");
     EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).empty());
-    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAddress, "a@example.com", kT0).size(), 1U);
     EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "b@example.com", kT0).size(), 1U);
+}
+
+TYPED_TEST(StoreContract, ThrottleRefusesPastTheLimitAndRecordsNothing) {
+    auto& t = this->stores_->throttle();
+    const Timestamp forget = kT0 - std::chrono::hours{24};
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(
+            t.TryAttempt(Keys("a@example.com", "10.0.0.1"), kT0 + minutes{i}, forget).allowed
+        ) << i;
+    }
+    const auto refused = t.TryAttempt(Keys("a@example.com", "10.0.0.2"), kT0 + minutes{5}, forget);
+    EXPECT_FALSE(refused.allowed);
+    EXPECT_EQ(refused.refused_by, app::ThrottleScope::kAccount);
+    EXPECT_EQ(refused.retry_after, minutes{10});  // the oldest failure leaves the window
+    EXPECT_TRUE(refused.ids.empty());
+    // The refused attempt counted against neither key.
+    EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAddress, "10.0.0.2", kT0).empty());
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "a@example.com", kT0).size(), 5U);
+    // Once the oldest failure ages out, one more attempt is let through.
+    EXPECT_TRUE(t.TryAttempt(Keys("a@example.com", "10.0.0.2"), kT0 + minutes{15}, forget).allowed);
+}
+
+// The race a review found: 30 simultaneous wrong passwords for one account must not all reach
+// the password check. Exactly the limit gets through, whatever the interleaving.
+TYPED_TEST(StoreContract, ThrottleLetsExactlyTheLimitThroughARace) {
+    auto& t = this->stores_->throttle();
+    std::atomic<int> allowed{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 30; ++i) {
+        threads.emplace_back([&t, &allowed, i] {
+            const auto r = t.TryAttempt(
+                Keys("race@example.com", "10.0.1." + std::to_string(i)),
+                kT0,
+                kT0 - std::chrono::hours{24}
+            );
+            allowed += r.allowed ? 1 : 0;
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    EXPECT_EQ(allowed.load(), 5);
+    EXPECT_EQ(t.FailuresSince(app::ThrottleScope::kAccount, "race@example.com", kT0).size(), 5U);
 }
 
 TYPED_TEST(StoreContract, SettingsInsertAndOverwriteKeys) {
@@ -262,11 +323,50 @@ TYPED_TEST(StoreContract, SettingsInsertAndOverwriteKeys) {
 
 TYPED_TEST(StoreContract, ThrottleForgetsOldFailures) {
     auto& t = this->stores_->throttle();
-    t.RecordFailure(app::ThrottleScope::kAddress, "10.0.0.1", kT0, kT0 - minutes{60});
-    t.RecordFailure(app::ThrottleScope::kAddress, "10.0.0.2", kT0 + minutes{90}, kT0 + minutes{30});
+    ASSERT_TRUE(t.TryAttempt(Keys("a@example.com", "10.0.0.1"), kT0, kT0 - minutes{60}).allowed);
+    ASSERT_TRUE(
+        t.TryAttempt(Keys("b@example.com", "10.0.0.2"), kT0 + minutes{90}, kT0 + minutes{30})
+            .allowed
+    );
     EXPECT_TRUE(t.FailuresSince(app::ThrottleScope::kAddress, "10.0.0.1", kT0 - minutes{1}).empty()
     );
 }
+
+// Instances that share the own database share the limit: two pools on one SQLite file or one
+// PostgreSQL database, 15 attempts through each, at once.
+class ThrottleAcrossInstances : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ThrottleAcrossInstances, LetExactlyTheLimitThroughARace) {
+    static testing::TempDir dir;
+    const std::string url = GetParam() == "sqlite" ? dir.SqliteUrl("shared-throttle.db")
+                                                   : testing::NewPostgresDatabase();
+    SqlStores one(url);
+    SqlStores two(url);
+    std::atomic<int> allowed{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 30; ++i) {
+        app::LoginThrottleStore& store = i % 2 == 0 ? one.throttle() : two.throttle();
+        threads.emplace_back([&store, &allowed, i] {
+            const auto r = store.TryAttempt(
+                Keys("race@example.com", "10.0.2." + std::to_string(i)),
+                kT0,
+                kT0 - std::chrono::hours{24}
+            );
+            allowed += r.allowed ? 1 : 0;
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    EXPECT_EQ(allowed.load(), 5);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    OwnDatabases,
+    ThrottleAcrossInstances,
+    ::testing::Values("sqlite", "postgres"),
+    [](const ::testing::TestParamInfo<std::string>& p) { return p.param; }
+);
 
 }  // namespace
 }  // namespace dialler

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "test_databases.hpp"
 
@@ -98,6 +99,32 @@ TEST_F(CliTest, RefusesProductionWithADefaultSecretWithoutPrintingIt) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.out.find("JWT_SECRET"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("your-super-secret-jwt-key"), std::string::npos) << r.out;
+}
+
+// Production serve as root is refused before it opens anything, unless explicitly allowed. The
+// test runs as whoever runs the tests: as root (CI) it sees the refusal; as anyone else it sees
+// that an ordinary user is not refused. Either way the run gets as far as the database, which
+// is deliberately unreachable.
+TEST_F(CliTest, RefusesToServeAsRootInProductionUnlessAllowed) {
+    const std::string production =
+        "APP_ENV=production DATABASE_URL=postgresql://u@127.0.0.1:1/d "
+        "REPLICA_DATABASE_URL=mysql://u@127.0.0.1:1/r "
+        "PUBLIC_URL=https://d.example MAIN_APP_URL=https://c.example "
+        "JWT_SECRET=k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a "
+        "METRICS_TOKEN=m7Q2xV9pL4sK8dR1tY6wB3nF0hJ5cZ2g";
+    const CommandRun plain = Dialler(production, "serve");
+    if (geteuid() == 0) {
+        EXPECT_EQ(plain.exit_code, 2) << plain.out;
+        EXPECT_NE(plain.out.find("ALLOW_RUN_AS_ROOT"), std::string::npos) << plain.out;
+        EXPECT_EQ(plain.out.find("cannot connect"), std::string::npos) << plain.out;
+    } else {
+        EXPECT_EQ(plain.out.find("ALLOW_RUN_AS_ROOT"), std::string::npos) << plain.out;
+        EXPECT_NE(plain.out.find("cannot connect to PostgreSQL"), std::string::npos) << plain.out;
+    }
+    const CommandRun allowed = Dialler(production + " ALLOW_RUN_AS_ROOT=true", "serve");
+    EXPECT_NE(allowed.exit_code, 0);
+    EXPECT_EQ(allowed.out.find("ALLOW_RUN_AS_ROOT"), std::string::npos) << allowed.out;
+    EXPECT_NE(allowed.out.find("cannot connect to PostgreSQL"), std::string::npos) << allowed.out;
 }
 
 TEST_F(CliTest, ReportsMigrationStatus) {

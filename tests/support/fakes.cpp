@@ -160,22 +160,50 @@ std::vector<app::AuditEntry> InMemoryAuditLog::WithAction(std::string_view actio
     return out;
 }
 
-void InMemoryLoginThrottleStore::RecordFailure(
-    app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+app::ThrottleAttempt InMemoryLoginThrottleStore::TryAttempt(
+    std::span<const app::ThrottleKey> keys, Timestamp at, Timestamp forget_before
 ) {
     const std::lock_guard lock(mutex_);
-    std::erase_if(rows_, [&](const auto& row) { return std::get<2>(row) < forget_before; });
-    rows_.emplace_back(scope, key, at);
+    std::erase_if(rows_, [&](const Row& row) { return row.at < forget_before; });
+    app::ThrottleAttempt attempt;
+    for (const app::ThrottleKey& k : keys) {
+        const auto failures = FailuresLocked(k.scope, k.key, at - k.rule.window);
+        const domain::ThrottleDecision decision = domain::DecideThrottle(failures, k.rule, at);
+        if (!decision.allowed) {
+            attempt.refused_by = k.scope;
+            attempt.retry_after = decision.retry_after;
+            return attempt;
+        }
+    }
+    for (const app::ThrottleKey& k : keys) {
+        rows_.push_back(Row{next_id_, k.scope, k.key, at});
+        attempt.ids.push_back(next_id_++);
+    }
+    attempt.allowed = true;
+    return attempt;
+}
+
+void InMemoryLoginThrottleStore::Withdraw(std::span<const std::int64_t> ids) {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(rows_, [&](const Row& row) {
+        return std::find(ids.begin(), ids.end(), row.id) != ids.end();
+    });
 }
 
 std::vector<Timestamp> InMemoryLoginThrottleStore::FailuresSince(
     app::ThrottleScope scope, const std::string& key, Timestamp since
 ) {
     const std::lock_guard lock(mutex_);
+    return FailuresLocked(scope, key, since);
+}
+
+std::vector<Timestamp> InMemoryLoginThrottleStore::FailuresLocked(
+    app::ThrottleScope scope, const std::string& key, Timestamp since
+) const {
     std::vector<Timestamp> out;
-    for (const auto& [s, k, at] : rows_) {
-        if (s == scope && k == key && at >= since) {
-            out.push_back(at);
+    for (const Row& row : rows_) {
+        if (row.scope == scope && row.key == key && row.at >= since) {
+            out.push_back(row.at);
         }
     }
     std::sort(out.begin(), out.end());
@@ -184,9 +212,7 @@ std::vector<Timestamp> InMemoryLoginThrottleStore::FailuresSince(
 
 void InMemoryLoginThrottleStore::Clear(app::ThrottleScope scope, const std::string& key) {
     const std::lock_guard lock(mutex_);
-    std::erase_if(rows_, [&](const auto& row) {
-        return std::get<0>(row) == scope && std::get<1>(row) == key;
-    });
+    std::erase_if(rows_, [&](const Row& row) { return row.scope == scope && row.key == key; });
 }
 
 void FakeProbe::Check() {

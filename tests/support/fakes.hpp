@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
+#include <span>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -63,17 +65,29 @@ private:
 
 class InMemoryLoginThrottleStore final : public app::LoginThrottleStore {
 public:
-    void RecordFailure(
-        app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+    app::ThrottleAttempt TryAttempt(
+        std::span<const app::ThrottleKey> keys, Timestamp at, Timestamp forget_before
     ) override;
+    void Withdraw(std::span<const std::int64_t> ids) override;
     std::vector<Timestamp> FailuresSince(
         app::ThrottleScope scope, const std::string& key, Timestamp since
     ) override;
     void Clear(app::ThrottleScope scope, const std::string& key) override;
 
 private:
+    std::vector<Timestamp> FailuresLocked(
+        app::ThrottleScope scope, const std::string& key, Timestamp since
+    ) const;
+
+    struct Row {
+        std::int64_t id;
+        app::ThrottleScope scope;
+        std::string key;
+        Timestamp at;
+    };
     std::mutex mutex_;
-    std::vector<std::tuple<app::ThrottleScope, std::string, Timestamp>> rows_;
+    std::int64_t next_id_ = 1;
+    std::vector<Row> rows_;
 };
 
 class InMemorySettingsStore final : public app::SettingsStore {

@@ -32,9 +32,9 @@ Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Ac
     if (name.empty()) {
         return InvalidField("displayName", "displayName is required");
     }
-    if (name.size() > kMaxDisplayNameLength) {
-        return InvalidField("displayName", "displayName is too long");
-    }
+    DIALLER_RETURN_IF_ERROR(
+        CheckText(name, "displayName", kMaxDisplayNameLength, ControlChars::kNone)
+    );
     const auto role = domain::ParseRole(request.role);
     if (!role) {
         return InvalidField("role", "role must be one of agent, supervisor, admin");

@@ -1,6 +1,6 @@
 #include "dialler/app/auth_service.hpp"
 
-#include <tuple>
+#include <array>
 #include <utility>
 
 #include "dialler/domain/credentials.hpp"
@@ -60,44 +60,46 @@ Result<LoginResult> AuthService::Login(
     }
     const Timestamp now = clock_.Now();
 
-    for (const auto& [scope, key, rule] :
-         {std::tuple{ThrottleScope::kAccount, normalised, settings_.per_account},
-          std::tuple{ThrottleScope::kAddress, ctx.client_address, settings_.per_address}}) {
-        const auto failures = throttle_.FailuresSince(scope, key, now - rule.window);
-        const auto decision = domain::DecideThrottle(failures, rule, now);
-        if (!decision.allowed) {
-            audit_.Append(AuditEntry{
-                0,
-                now,
-                Actor::Anonymous(),
-                "auth.login_throttled",
-                "account",
-                normalised,
-                {{"scope", scope == ThrottleScope::kAccount ? "account" : "address"}},
-                ctx.request_id});
-            return tl::unexpected(Error{
-                ErrorCode::kResourceExhausted,
-                "Too many failed sign-in attempts. Try again later.",
-                {},
-                decision.retry_after});
-        }
+    const std::array keys{
+        ThrottleKey{ThrottleScope::kAccount, normalised, settings_.per_account},
+        ThrottleKey{ThrottleScope::kAddress, ctx.client_address, settings_.per_address},
+    };
+    // The check and the count are one step: this attempt is counted as a failure before the
+    // password is checked, and withdrawn if it turns out right.
+    const ThrottleAttempt attempt = throttle_.TryAttempt(keys, now, now - kForgetFailuresAfter);
+    if (!attempt.allowed) {
+        audit_.Append(AuditEntry{
+            0,
+            now,
+            Actor::Anonymous(),
+            "auth.login_throttled",
+            "account",
+            normalised,
+            {{"scope", attempt.refused_by == ThrottleScope::kAccount ? "account" : "address"}},
+            ctx.request_id});
+        return tl::unexpected(Error{
+            ErrorCode::kResourceExhausted,
+            "Too many failed sign-in attempts. Try again later.",
+            {},
+            attempt.retry_after});
     }
 
     auto found = agents_.FindByEmail(normalised);
     if (!found) {
         hasher_.Verify(dummy_hash_, password);
-        RecordFailure(normalised, ctx, "unknown_account", now);
+        AuditFailure(normalised, ctx, "unknown_account", now);
         return tl::unexpected(Unauthenticated());
     }
     if (!hasher_.Verify(found->password_hash, password)) {
-        RecordFailure(normalised, ctx, "wrong_password", now);
+        AuditFailure(normalised, ctx, "wrong_password", now);
         return tl::unexpected(Unauthenticated());
     }
     if (!found->agent.is_active) {
-        RecordFailure(normalised, ctx, "deactivated", now);
+        AuditFailure(normalised, ctx, "deactivated", now);
         return tl::unexpected(Unauthenticated());
     }
 
+    throttle_.Withdraw(attempt.ids);
     throttle_.Clear(ThrottleScope::kAccount, normalised);
     std::string token = tokens_.NewToken();
     const LoginSession session = sessions_.Create(LoginSession{
@@ -120,12 +122,9 @@ Result<LoginResult> AuthService::Login(
     return LoginResult{MakeView(found->agent, session, settings_.session), std::move(token)};
 }
 
-void AuthService::RecordFailure(
+void AuthService::AuditFailure(
     const std::string& email, const RequestContext& ctx, std::string_view reason, Timestamp now
 ) {
-    const Timestamp forget_before = now - kForgetFailuresAfter;
-    throttle_.RecordFailure(ThrottleScope::kAccount, email, now, forget_before);
-    throttle_.RecordFailure(ThrottleScope::kAddress, ctx.client_address, now, forget_before);
     audit_.Append(AuditEntry{
         0,
         now,

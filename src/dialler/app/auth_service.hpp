@@ -72,7 +72,8 @@ public:
 
 private:
     static Error Unauthenticated();
-    void RecordFailure(
+    // The failure itself was counted by TryAttempt; this records who and why.
+    void AuditFailure(
         const std::string& email, const RequestContext& ctx, std::string_view reason, Timestamp now
     );
 

@@ -32,19 +32,12 @@ void CallbackService::Audit(
 }
 
 Status CallbackService::CheckTime(Timestamp scheduled_for, Timestamp now) const {
-    if (scheduled_for <= now) {
-        return InvalidField("scheduledFor", "scheduledFor must be in the future");
-    }
-    const auto check = domain::CheckCallingWindow(
+    return domain::CheckCallbackTime(
         std::chrono::floor<std::chrono::seconds>(scheduled_for),
-        ports_.settings.Current().gate.windows
+        std::chrono::floor<std::chrono::seconds>(now),
+        ports_.settings.Current().gate.windows,
+        "scheduledFor"
     );
-    if (!check.open) {
-        return InvalidField(
-            "scheduledFor", "scheduledFor is outside the calling window: " + check.reason
-        );
-    }
-    return Ok();
 }
 
 Result<Callback> CallbackService::Create(
@@ -56,9 +49,7 @@ Result<Callback> CallbackService::Create(
 ) {
     const Timestamp now = ports_.clock.Now();
     DIALLER_RETURN_IF_ERROR(CheckTime(scheduled_for, now));
-    if (notes.size() > kMaxText) {
-        return InvalidField("notes", "notes must be at most 2000 characters");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckText(notes, "notes", kMaxText, ControlChars::kNewlineAndTab));
     if (!ports_.leads.FindLead(user)) {
         return Fail(
             ErrorCode::kNotFound,
@@ -160,12 +151,19 @@ Result<Suppression> CallbackService::Suppress(
     if (!user && !phone_e164) {
         return InvalidField("userId", "userId or phone is required");
     }
+    // A number can be barred before anyone holds it; a customer id must name a customer, or a
+    // typo would silently protect nobody.
+    if (user && !ports_.leads.FindLead(*user)) {
+        return Fail(
+            ErrorCode::kNotFound,
+            "no customer " + user->ToString() + " is known to the dialler",
+            "userId"
+        );
+    }
     if (Trim(reason).empty()) {
         return InvalidField("reason", "reason is required");
     }
-    if (reason.size() > kMaxText) {
-        return InvalidField("reason", "reason must be at most 2000 characters");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckText(reason, "reason", kMaxText, ControlChars::kNewlineAndTab));
     Suppression entry;
     entry.user_id = user;
     entry.phone_e164 = std::move(phone_e164);
@@ -197,9 +195,7 @@ Result<Suppression> CallbackService::Unsuppress(
     if (Trim(reason).empty()) {
         return InvalidField("reason", "reason is required");
     }
-    if (reason.size() > kMaxText) {
-        return InvalidField("reason", "reason must be at most 2000 characters");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckText(reason, "reason", kMaxText, ControlChars::kNewlineAndTab));
     if (!ports_.suppressions.Remove(id, Actor::OfAgent(agent.id), reason, ports_.clock.Now())) {
         return Fail(ErrorCode::kNotFound, "no active suppression " + std::to_string(id));
     }

@@ -58,6 +58,92 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
     }
 }
 
+bool IsValidUtf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned min = 0;
+        std::uint32_t cp = 0;
+        if ((b0 & 0xE0U) == 0xC0U) {
+            len = 2;
+            min = 0x80;
+            cp = b0 & 0x1FU;
+        } else if ((b0 & 0xF0U) == 0xE0U) {
+            len = 3;
+            min = 0x800;
+            cp = b0 & 0x0FU;
+        } else if ((b0 & 0xF8U) == 0xF0U) {
+            len = 4;
+            min = 0x10000;
+            cp = b0 & 0x07U;
+        } else {
+            return false;
+        }
+        if (i + len > s.size()) {
+            return false;
+        }
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0U) != 0x80U) {
+                return false;
+            }
+            cp = (cp << 6U) | (b & 0x3FU);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+bool HasControlCharacters(std::string_view s, ControlChars allowed) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x20 || b == 0x7F) {
+            const bool whitespace = b == '\n' || b == '\t';
+            if (!(whitespace && allowed == ControlChars::kNewlineAndTab)) {
+                return true;
+            }
+        }
+        // C1 controls U+0080-U+009F are encoded as C2 80 - C2 9F.
+        if (b == 0xC2 && i + 1 < s.size()) {
+            const auto next = static_cast<unsigned char>(s[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+Status CheckText(
+    std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
+) {
+    if (text.size() > max_bytes) {
+        return InvalidField(
+            field, field + " must be at most " + std::to_string(max_bytes) + " characters"
+        );
+    }
+    if (!IsValidUtf8(text)) {
+        return InvalidField(field, field + " is not valid UTF-8 text");
+    }
+    if (HasControlCharacters(text, allowed)) {
+        return InvalidField(
+            field,
+            field + (allowed == ControlChars::kNewlineAndTab
+                         ? " must not contain control characters other than new lines and tabs"
+                         : " must not contain control characters or line breaks")
+        );
+    }
+    return Ok();
+}
+
 std::string Hex64(std::uint64_t v) {
     std::array<char, 17> buf{};
     std::snprintf(buf.data(), buf.size(), "%016llx", static_cast<unsigned long long>(v));

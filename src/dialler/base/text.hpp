@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "dialler/base/error.hpp"
+
 namespace dialler {
 
 // ASCII-only helpers: every string the rules compare (statuses, codes, emails) is ASCII, and
@@ -15,6 +17,27 @@ std::string AsciiLower(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 std::string_view Trim(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
+
+// Whether `s` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+// Overlong forms matter: "\xC0\xAE" is a second spelling of "." to a lenient decoder.
+bool IsValidUtf8(std::string_view s);
+
+// Which control characters a text field may hold.
+enum class ControlChars {
+    kNone,           // one-line text: names, reasons, codes
+    kNewlineAndTab,  // free text: notes
+};
+
+// Whether well-formed UTF-8 `s` holds a control character (U+0000-U+001F, U+007F,
+// U+0080-U+009F) that `allowed` does not let through.
+bool HasControlCharacters(std::string_view s, ControlChars allowed);
+
+// The one rule for text a person typed (names, notes, reasons) or a client sent: well-formed
+// UTF-8, no control characters beyond what `allowed` lets through, at most `max_bytes` bytes.
+// Errors: kInvalidArgument naming `field`. Emptiness is the caller's rule.
+Status CheckText(
+    std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
+);
 
 // Formats `v` as 16 lower-case hex digits (ids, checksums).
 std::string Hex64(std::uint64_t v);

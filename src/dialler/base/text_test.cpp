@@ -1,5 +1,7 @@
 #include "dialler/base/text.hpp"
 
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace dialler {
@@ -19,6 +21,53 @@ TEST(AsciiLower, LowersOnlyAsciiLetters) {
 TEST(Trim, RemovesSurroundingWhitespace) {
     EXPECT_EQ(Trim("  a b \t\n"), "a b");
     EXPECT_EQ(Trim("   "), "");
+}
+
+TEST(IsValidUtf8, AcceptsWellFormedText) {
+    EXPECT_TRUE(IsValidUtf8(""));
+    EXPECT_TRUE(IsValidUtf8("plain"));
+    EXPECT_TRUE(IsValidUtf8("Zo\xC3\xAB \xE2\x82\xAC \xF0\x9F\x93\x9E"));  // Zoë € 📞
+}
+
+TEST(IsValidUtf8, RefusesOverlongSurrogatesAndTruncation) {
+    EXPECT_FALSE(IsValidUtf8("\xC0\xAE"));          // overlong "."
+    EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong "/"
+    EXPECT_FALSE(IsValidUtf8("\xE0\x80\xAE"));      // 3-byte overlong "."
+    EXPECT_FALSE(IsValidUtf8("\xF0\x80\x80\xAE"));  // 4-byte overlong "."
+    EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // a surrogate
+    EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    EXPECT_FALSE(IsValidUtf8("\xE2\x82"));          // cut short
+    EXPECT_FALSE(IsValidUtf8("\x80"));              // a lone continuation byte
+    EXPECT_FALSE(IsValidUtf8("\xFF"));
+}
+
+TEST(HasControlCharacters, FindsC0C1AndDelete) {
+    using std::string_literals::operator""s;
+    EXPECT_FALSE(HasControlCharacters("Called, left a message.", ControlChars::kNone));
+    EXPECT_TRUE(HasControlCharacters("a\0b"s, ControlChars::kNone));
+    EXPECT_TRUE(HasControlCharacters("a\0b"s, ControlChars::kNewlineAndTab));
+    EXPECT_TRUE(HasControlCharacters("bell\x07", ControlChars::kNewlineAndTab));
+    EXPECT_TRUE(HasControlCharacters("del\x7F", ControlChars::kNewlineAndTab));
+    EXPECT_TRUE(HasControlCharacters("c1\xC2\x85", ControlChars::kNewlineAndTab));
+    EXPECT_TRUE(HasControlCharacters("cr\r\n", ControlChars::kNewlineAndTab));
+    EXPECT_TRUE(HasControlCharacters("two\nlines", ControlChars::kNone));
+    EXPECT_FALSE(HasControlCharacters("two\nlines\tand a tab", ControlChars::kNewlineAndTab));
+    EXPECT_FALSE(HasControlCharacters("\xC2\xA3 5", ControlChars::kNone));  // £ is not C1
+}
+
+TEST(CheckText, NamesTheFieldForEachRefusal) {
+    using std::string_literals::operator""s;
+    EXPECT_TRUE(CheckText("Line one\n\tLine two", "notes", 100, ControlChars::kNewlineAndTab));
+    for (const std::string& bad :
+         {"nul\0"s, "esc\x1B[31m"s, std::string(101, 'x'), "\xC0\xAE"s, "a\xC2\x9B"s}) {
+        const Status st = CheckText(bad, "notes", 100, ControlChars::kNewlineAndTab);
+        ASSERT_FALSE(st) << bad;
+        EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument);
+        EXPECT_EQ(st.error().field, "notes");
+    }
+    const Status line = CheckText("two\nlines", "reason", 100, ControlChars::kNone);
+    ASSERT_FALSE(line);
+    EXPECT_EQ(line.error().field, "reason");
 }
 
 TEST(Split, KeepsEmptyParts) {

@@ -117,6 +117,27 @@ const OutcomeRule& OutcomeTable::For(Outcome outcome) const {
     return *it;
 }
 
+Status CheckCallbackTime(
+    std::chrono::sys_seconds at,
+    std::chrono::sys_seconds now,
+    const CallingWindows& windows,
+    const std::string& field
+) {
+    if (at <= now) {
+        return InvalidField(field, field + " must be in the future");
+    }
+    if (at > now + kMaxCallbackAhead) {
+        return InvalidField(
+            field, field + " must be within " + std::to_string(kMaxCallbackAhead.count()) + " days"
+        );
+    }
+    const WindowCheck check = CheckCallingWindow(at, windows);
+    if (!check.open) {
+        return InvalidField(field, field + " is outside the calling window: " + check.reason);
+    }
+    return Ok();
+}
+
 Result<OutcomeEffects> DecideOutcomeEffects(
     const OutcomeInput& input,
     const OutcomeTable& table,
@@ -124,9 +145,8 @@ Result<OutcomeEffects> DecideOutcomeEffects(
     std::chrono::sys_seconds now
 ) {
     const OutcomeRule& rule = table.For(input.outcome);
-    if (input.notes.size() > kMaxNotes) {
-        return InvalidField("notes", "notes must be at most 2000 characters");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckText(input.notes, "notes", kMaxNotes, ControlChars::kNewlineAndTab)
+    );
     if (rule.requires_notes && Trim(input.notes).empty()) {
         return InvalidField(
             "notes", "notes are required for " + std::string(OutcomeCode(input.outcome))
@@ -144,15 +164,7 @@ Result<OutcomeEffects> DecideOutcomeEffects(
                 "callbackAt", "callbackAt (date and time) is required for a call back"
             );
         }
-        if (*input.callback_at <= now) {
-            return InvalidField("callbackAt", "callbackAt must be in the future");
-        }
-        const WindowCheck check = CheckCallingWindow(*input.callback_at, windows);
-        if (!check.open) {
-            return InvalidField(
-                "callbackAt", "callbackAt is outside the calling window: " + check.reason
-            );
-        }
+        DIALLER_RETURN_IF_ERROR(CheckCallbackTime(*input.callback_at, now, windows, "callbackAt"));
         e.callback_at = input.callback_at;
         e.next_call_at = input.callback_at;
     } else if (rule.next_call_after) {

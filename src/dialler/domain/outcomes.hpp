@@ -71,9 +71,22 @@ struct OutcomeEffects {
     bool verifies_conversion = false;
 };
 
+// How far ahead a callback may be booked: a typo in the year must not park a customer for ever.
+inline constexpr std::chrono::days kMaxCallbackAhead{90};
+
+// The one rule for when a callback may be booked (outcome "call_back", the callbacks API,
+// reschedules): in the future, at most kMaxCallbackAhead ahead, inside the calling window.
+// Errors: kInvalidArgument naming `field`. Pure.
+Status CheckCallbackTime(
+    std::chrono::sys_seconds at,
+    std::chrono::sys_seconds now,
+    const CallingWindows& windows,
+    const std::string& field
+);
+
 // Validates the agent's input against the rule and computes the effects. Errors:
-// kInvalidArgument naming "callbackAt" (missing, not in the future, outside the calling window)
-// or "notes" (required, or longer than 2000 characters). Pure.
+// kInvalidArgument naming "callbackAt" (missing, or refused by CheckCallbackTime) or "notes"
+// (required, longer than 2000 characters, or holding control characters). Pure.
 Result<OutcomeEffects> DecideOutcomeEffects(
     const OutcomeInput& input,
     const OutcomeTable& table,

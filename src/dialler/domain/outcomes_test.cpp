@@ -1,5 +1,7 @@
 #include "dialler/domain/outcomes.hpp"
 
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace dialler::domain {
@@ -85,6 +87,31 @@ TEST(DecideOutcomeEffects, RefusesOverlongNotes) {
     );
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().field, "notes");
+}
+
+TEST(CheckCallbackTime, RefusesCallbacksMoreThan90DaysAhead) {
+    const sys_seconds wednesday_in_87_days = sys_days{year{2027} / 2 / 17} + hours{11};
+    EXPECT_TRUE(CheckCallbackTime(wednesday_in_87_days, kNow, kWindows, "scheduledFor"));
+    const sys_seconds friday_in_91_days = sys_days{year{2027} / 2 / 19} + hours{11};
+    const auto late = CheckCallbackTime(friday_in_91_days, kNow, kWindows, "scheduledFor");
+    ASSERT_FALSE(late);
+    EXPECT_EQ(late.error().field, "scheduledFor");
+    const sys_seconds year_typo = sys_days{year{2062} / 11 / 23} + hours{11};
+    const auto typo =
+        DecideOutcomeEffects({Outcome::kCallBack, "", year_typo}, kTable, kWindows, kNow);
+    ASSERT_FALSE(typo);
+    EXPECT_EQ(typo.error().field, "callbackAt");
+}
+
+TEST(DecideOutcomeEffects, RefusesControlCharactersInNotesButKeepsLines) {
+    using std::string_literals::operator""s;
+    const auto nul =
+        DecideOutcomeEffects({Outcome::kNoAnswer, "rang\0twice"s, {}}, kTable, kWindows, kNow);
+    ASSERT_FALSE(nul);
+    EXPECT_EQ(nul.error().field, "notes");
+    EXPECT_TRUE(DecideOutcomeEffects(
+        {Outcome::kNoAnswer, "rang twice\n\tno voicemail", {}}, kTable, kWindows, kNow
+    ));
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "dialler/main/commands.hpp"
 
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "dialler/adapters/http/dispatcher.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
@@ -210,6 +212,9 @@ int RunQueueShow(const platform::Config& config, const std::string& user_id, boo
 
 int RunServe(const platform::Config& config) {
     platform::InitLogging(config.log_level);
+    if (const Status user = platform::CheckServeUser(config, geteuid()); !user) {
+        return Report(user.error());
+    }
     const auto workers_count = static_cast<std::size_t>(config.worker_threads);
     // One connection per worker plus one for start-up work, so no worker waits for a session.
     OwnState state(OpenOwnDatabase(config, workers_count + 1), config);
@@ -247,7 +252,14 @@ int RunServe(const platform::Config& config) {
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
-    adapters::http::AddOpsRoutes(router, readiness, metrics, DIALLER_VERSION);
+    adapters::http::AddOpsRoutes(router, readiness, DIALLER_VERSION);
+    // With METRICS_BIND, /metrics lives only on its own listener (below), not on the public one.
+    adapters::http::Router metrics_router;
+    adapters::http::AddMetricsRoute(
+        config.metrics_port != 0 ? metrics_router : router,
+        metrics,
+        adapters::http::MetricsAccess{config.metrics_token, config.metrics_port == 0}
+    );
     adapters::http::AddAuthRoutes(
         router, state.auth, adapters::http::CookieSettings{config.SecureCookies()}
     );
@@ -299,6 +311,19 @@ int RunServe(const platform::Config& config) {
         workers,
         metrics
     );
+    const adapters::http::Dispatcher metrics_dispatcher(
+        metrics_router, state.auth, adapters::http::DispatcherSettings{}
+    );
+    std::optional<adapters::http::HttpServer> metrics_server;
+    if (config.metrics_port != 0) {
+        metrics_server.emplace(
+            adapters::http::ServerSettings{config.metrics_bind_address, config.metrics_port, 1},
+            metrics_dispatcher,
+            workers,
+            metrics
+        );
+        metrics_server->Start();
+    }
     server.Start();
     jobs.Start();
     platform::LogInfo(
@@ -325,6 +350,9 @@ int RunServe(const platform::Config& config) {
     platform::LogInfo("server.stopping", {{"signal", sig}});
     queue.discovery.RequestStop();
     server.Stop(std::chrono::milliseconds{1500});
+    if (metrics_server) {
+        metrics_server->Stop(std::chrono::milliseconds{0});
+    }
     jobs.Stop();
     workers.Shutdown();
     platform::LogInfo("server.stopped");

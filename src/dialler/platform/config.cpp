@@ -212,6 +212,55 @@ Status LoadTuning(const EnvMap& env, Config& c) {
     return Ok();
 }
 
+// "host:port" or "[v6]:port".
+Status LoadMetricsBind(const EnvMap& env, Config& c) {
+    const std::string bind = Get(env, "METRICS_BIND");
+    if (bind.empty()) {
+        return Ok();
+    }
+    const auto colon = bind.rfind(':');
+    std::string host = colon == std::string::npos ? "" : bind.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    int port = 0;
+    const std::string port_text = colon == std::string::npos ? "" : bind.substr(colon + 1);
+    const auto [ptr, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (host.empty() || port_text.empty() || ec != std::errc{} ||
+        ptr != port_text.data() + port_text.size() || port < 1 || port > 65535) {
+        return Bad("METRICS_BIND", "must be host:port, e.g. 10.0.0.5:9100 or [::1]:9100");
+    }
+    if (host == c.bind_address && port == c.port) {
+        return Bad("METRICS_BIND", "must differ from BIND_ADDRESS:PORT");
+    }
+    c.metrics_bind_address = host;
+    c.metrics_port = static_cast<std::uint16_t>(port);
+    return Ok();
+}
+
+Status LoadOperations(const EnvMap& env, Config& c) {
+    DIALLER_RETURN_IF_ERROR(LoadMetricsBind(env, c));
+    c.metrics_token = Get(env, "METRICS_TOKEN");
+    DIALLER_ASSIGN_OR_RETURN(c.allow_run_as_root, GetBool(env, "ALLOW_RUN_AS_ROOT", false));
+    if (!c.IsProduction()) {
+        return Ok();
+    }
+    if (c.metrics_token.empty() && c.metrics_port == 0) {
+        // Behind a reverse proxy on the same host every peer is loopback, so "loopback only"
+        // would publish the route list and login failure counts to the world.
+        return Bad(
+            "METRICS_TOKEN",
+            "or METRICS_BIND is required in production (GET /metrics must not be public)"
+        );
+    }
+    if (!c.metrics_token.empty() &&
+        (c.metrics_token.size() < 32 || IsPlaceholderSecret(c.metrics_token))) {
+        return Bad("METRICS_TOKEN", "must be a random value of at least 32 characters");
+    }
+    return Ok();
+}
+
 Status LoadSecrets(const EnvMap& env, Config& c) {
     if (!c.IsProduction()) {
         c.jwt_secret = Get(env, "JWT_SECRET", kDevJwtSecret);
@@ -250,9 +299,21 @@ Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
     DIALLER_RETURN_IF_ERROR(LoadTelephony(env, c));
     DIALLER_RETURN_IF_ERROR(LoadUrls(env, c));
     DIALLER_RETURN_IF_ERROR(LoadTuning(env, c));
-    // Secrets last: CheckProductionSecrets needs the telephony mode.
+    // Secrets after telephony: CheckProductionSecrets needs the telephony mode.
     DIALLER_RETURN_IF_ERROR(LoadSecrets(env, c));
+    DIALLER_RETURN_IF_ERROR(LoadOperations(env, c));
     return c;
+}
+
+Status CheckServeUser(const Config& config, unsigned euid) {
+    if (euid == 0 && config.IsProduction() && !config.allow_run_as_root) {
+        return Bad(
+            "ALLOW_RUN_AS_ROOT",
+            "is not set: dialler serve refuses to run as root in production; run it as its own "
+            "system user (docs/security.md)"
+        );
+    }
+    return Ok();
 }
 
 Result<EnvMap> ParseDotEnv(std::string_view text) {

@@ -44,6 +44,13 @@ struct Config {
     std::string log_level = "info";
     // Black-box test hooks (POST /api/testing/clock); development only.
     bool enable_test_endpoints = false;
+    // GET /metrics: a bearer token, and/or a listener of its own (empty address = none). With
+    // neither it is served on the main listener to loopback peers only; production needs one.
+    std::string metrics_token;
+    std::string metrics_bind_address;
+    std::uint16_t metrics_port = 0;
+    // `serve` refuses to run as root in production unless this is set.
+    bool allow_run_as_root = false;
 
     bool IsProduction() const { return app_env == AppEnv::kProduction; }
     // Whether cookies must carry `Secure` (the public URL is https).
@@ -59,6 +66,10 @@ inline constexpr std::string_view kDefaultDemoPassword = "demo-password-2026";
 // kInvalidArgument with `field` = the variable's name and a message that names it; secret values
 // never appear in messages. Pure: reads nothing but `env` and `web_dir_default`.
 Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default);
+
+// Whether `dialler serve` may run with effective user id `euid`: not root (0) in production,
+// unless ALLOW_RUN_AS_ROOT is set. Errors: kInvalidArgument naming ALLOW_RUN_AS_ROOT.
+Status CheckServeUser(const Config& config, unsigned euid);
 
 // Parses a .env file: KEY=VALUE lines, # comments, optional `export `, single or double quotes.
 // Errors name the line number.

@@ -17,6 +17,7 @@ EnvMap Production() {
         {"JWT_SECRET", "k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a"},
         {"PUBLIC_URL", "https://dialler.example.co.uk"},
         {"MAIN_APP_URL", "https://claim.example.co.uk"},
+        {"METRICS_TOKEN", "m7Q2xV9pL4sK8dR1tY6wB3nF0hJ5cZ2g"},
     };
 }
 
@@ -118,6 +119,53 @@ TEST(LoadConfig, RequiresEveryTwilioCredentialForRealTelephony) {
     ExpectRejects(env, "TWILIO_ACCOUNT_SID");
     env["TWILIO_ACCOUNT_SID"] = "AC0123";
     ExpectRejects(env, "TWILIO_AUTH_TOKEN");
+}
+
+TEST(LoadConfig, ServesMetricsToLoopbackOnlyUnlessConfigured) {
+    const auto dev = Load({});
+    ASSERT_TRUE(dev);
+    EXPECT_TRUE(dev->metrics_token.empty());
+    EXPECT_EQ(dev->metrics_port, 0);
+    const auto bound = Load({{"METRICS_BIND", "10.0.0.5:9100"}});
+    ASSERT_TRUE(bound) << bound.error().message;
+    EXPECT_EQ(bound->metrics_bind_address, "10.0.0.5");
+    EXPECT_EQ(bound->metrics_port, 9100);
+    const auto v6 = Load({{"METRICS_BIND", "[::1]:9100"}});
+    ASSERT_TRUE(v6);
+    EXPECT_EQ(v6->metrics_bind_address, "::1");
+    for (const char* bad :
+         {"9100", ":9100", "host:", "host:0", "host:70000", "host:91x", "[::1]"}) {
+        ExpectRejects({{"METRICS_BIND", bad}}, "METRICS_BIND");
+    }
+    ExpectRejects({{"METRICS_BIND", "127.0.0.1:8080"}}, "METRICS_BIND");
+}
+
+TEST(LoadConfig, RefusesPublicMetricsInProduction) {
+    EnvMap neither = Production();
+    neither.erase("METRICS_TOKEN");
+    ExpectRejects(neither, "METRICS_TOKEN");
+    EnvMap own_listener = neither;
+    own_listener["METRICS_BIND"] = "10.0.0.5:9100";
+    EXPECT_TRUE(Load(own_listener));
+    EnvMap weak = Production();
+    weak["METRICS_TOKEN"] = "short";
+    ExpectRejects(weak, "METRICS_TOKEN");
+    weak["METRICS_TOKEN"] = "your-metrics-token-goes-here-0123456789";
+    ExpectRejects(weak, "METRICS_TOKEN");
+}
+
+TEST(CheckServeUser, RefusesRootInProductionUnlessAllowed) {
+    const auto prod = Load(Production());
+    ASSERT_TRUE(prod);
+    EXPECT_TRUE(CheckServeUser(*prod, 1000));
+    const auto refused = CheckServeUser(*prod, 0);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "ALLOW_RUN_AS_ROOT");
+    EnvMap allowed = Production();
+    allowed["ALLOW_RUN_AS_ROOT"] = "true";
+    EXPECT_TRUE(CheckServeUser(*Load(allowed), 0));
+    // Development (make run on a laptop or a root-only container) is not refused.
+    EXPECT_TRUE(CheckServeUser(*Load({}), 0));
 }
 
 TEST(ParseDotEnv, ReadsCommentsQuotesAndExport) {

@@ -36,6 +36,29 @@ describe('login throttling', () => {
     assert.equal(sixth.response.headers.getSetCookie().length, 0, 'no session cookie');
   });
 
+  // The race a review found: simultaneous wrong passwords were all let through to the password
+  // check until 8 had been checked. The check and the count are one step now: exactly 5 are
+  // checked (401), every other one is refused before (429).
+  it('30 simultaneous wrong passwords for one account: exactly 5 are checked, 25 refused', async () => {
+    const user = DEMO_USERS.admin;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        request(server.url, '/api/auth/login', {
+          method: 'POST',
+          json: { email: user.email, password: `wrong-race-${i}` },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.response.status);
+    assert.equal(statuses.filter((s) => s === 401).length, 5, `statuses: ${statuses.join(' ')}`);
+    assert.equal(statuses.filter((s) => s === 429).length, 25, `statuses: ${statuses.join(' ')}`);
+    const afterwards = await request(server.url, '/api/auth/login', {
+      method: 'POST',
+      json: { email: user.email, password: user.password },
+    });
+    assert.equal(afterwards.response.status, 429, 'even the right password waits now');
+  });
+
   it('does not lock out other accounts', async () => {
     const { response } = await login(server.url, DEMO_USERS.agent.email, DEMO_USERS.agent.password);
     assert.equal(response.status, 200);

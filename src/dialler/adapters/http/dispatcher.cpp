@@ -1,10 +1,12 @@
 #include "dialler/adapters/http/dispatcher.hpp"
 
 #include <exception>
+#include <vector>
 
 #include "dialler/adapters/http/cookies.hpp"
 #include "dialler/adapters/http/error_response.hpp"
 #include "dialler/adapters/http/static_files.hpp"
+#include "dialler/base/text.hpp"
 #include "dialler/platform/logging.hpp"
 
 namespace dialler::adapters::http {
@@ -29,10 +31,30 @@ bool IsApiPath(std::string_view path) {
     return path == "/api" || path.starts_with("/api/");
 }
 
+std::string_view MediaTypeName(BodyKind kind) {
+    return kind == BodyKind::kForm ? "application/x-www-form-urlencoded" : "application/json";
+}
+
+Response MethodNotAllowed(const std::vector<std::string>& allowed, const std::string& request_id) {
+    Response r =
+        ErrorResponse(405, "method_not_allowed", "This method is not allowed here.", request_id);
+    std::string allow;
+    for (const std::string& m : allowed) {
+        allow += (allow.empty() ? "" : ", ") + m;
+    }
+    r.headers.emplace_back("Allow", allow);
+    return r;
+}
+
 }  // namespace
 
 bool IsUnsafeMethod(std::string_view method) {
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+bool IsMediaType(std::string_view content_type, BodyKind kind) {
+    const std::string_view type = Trim(content_type.substr(0, content_type.find(';')));
+    return EqualsIgnoreCase(type, MediaTypeName(kind));
 }
 
 Dispatcher::Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings)
@@ -57,6 +79,20 @@ Response Dispatcher::Handle(Request& request, std::string& route_label) const {
 
 Response Dispatcher::Route(Request& request, std::string& route_label) const {
     route_label = "unmatched";
+    if (request.path.size() + request.query.size() > settings_.max_target_bytes) {
+        return ErrorResponse(
+            414, "uri_too_long", "The request's path and query are too long.", request.request_id
+        );
+    }
+    if (request.header_bytes > settings_.max_header_bytes) {
+        return ErrorResponse(
+            431,
+            "headers_too_large",
+            "The request's headers are larger than " +
+                std::to_string(settings_.max_header_bytes / 1024) + " KiB.",
+            request.request_id
+        );
+    }
     if (request.body.size() > settings_.max_body_bytes) {
         return ErrorResponse(
             413,
@@ -98,6 +134,16 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
             );
         }
     }
+    if (IsUnsafeMethod(request.method) && !request.body.empty() &&
+        !IsMediaType(request.Header("content-type"), route.body)) {
+        return ErrorResponse(
+            415,
+            "unsupported_media_type",
+            "Send the body as " + std::string(MediaTypeName(route.body)) +
+                " (Content-Type header).",
+            request.request_id
+        );
+    }
     auto result = route.handler(request);
     if (!result) {
         return ErrorResponse(result.error(), request.request_id);
@@ -112,15 +158,18 @@ Response Dispatcher::Unrouted(Request& request, std::string& route_label) const 
         if (!session) {
             return ErrorResponse(session.error(), request.request_id);
         }
-        if (router_.HasPath(request.path)) {
-            return ErrorResponse(
-                405, "method_not_allowed", "This method is not allowed here.", request.request_id
-            );
+        const auto allowed = router_.AllowedMethods(request.path);
+        if (!allowed.empty()) {
+            return MethodNotAllowed(allowed, request.request_id);
         }
         return ErrorResponse(404, "not_found", "No such API route.", request.request_id);
     }
+    if (const auto allowed = router_.AllowedMethods(request.path); !allowed.empty()) {
+        return MethodNotAllowed(allowed, request.request_id);
+    }
     if (request.method != "GET" && request.method != "HEAD") {
-        return ErrorResponse(404, "not_found", "Not found.", request.request_id);
+        // Everything else outside /api is the web app's files, which are only ever read.
+        return MethodNotAllowed({"GET", "HEAD"}, request.request_id);
     }
     route_label = "static";
     const auto file = ResolveStatic(settings_.web_dir, request.path);

@@ -8,13 +8,18 @@
 
 namespace dialler::adapters::http {
 
+// The limits above which a request gets a clear 4xx; the listener's hard limits (server.hpp)
+// are larger and close the connection.
 struct DispatcherSettings {
     std::string web_dir;
     std::size_t max_body_bytes = std::size_t{64} * 1024;
+    std::size_t max_target_bytes = std::size_t{8} * 1024;   // path and query: 414 above
+    std::size_t max_header_bytes = std::size_t{16} * 1024;  // all header fields: 431 above
 };
 
 // Everything between "a request arrived" and "here is the response", without sockets: size
-// limit, routing, authentication, role and CSRF checks, the handler, and error mapping. The
+// limits, routing, authentication, role and CSRF checks, the body's media type, the handler,
+// and error mapping. The
 // RESTinio glue (server.cpp) only converts to and from it, so this is what the unit tests drive.
 // Thread-safe once constructed; blocking (runs handlers): call from worker threads.
 class Dispatcher {
@@ -38,5 +43,9 @@ private:
 
 // Whether `method` changes state (and so needs the CSRF header when cookie-authenticated).
 bool IsUnsafeMethod(std::string_view method);
+
+// Whether a Content-Type header value names `kind`'s media type (parameters such as charset
+// allowed, case-insensitive).
+bool IsMediaType(std::string_view content_type, BodyKind kind);
 
 }  // namespace dialler::adapters::http

@@ -1,5 +1,7 @@
 #include "dialler/adapters/http/dispatcher.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -20,7 +22,8 @@ protected:
     DispatcherTest() {
         EXPECT_TRUE(agent_service_.EnsureDemoAgents(kPassword));
         AddAuthRoutes(router_, auth_, CookieSettings{false});
-        AddOpsRoutes(router_, readiness_, metrics_, "9.9.9");
+        AddOpsRoutes(router_, readiness_, "9.9.9");
+        AddMetricsRoute(router_, metrics_, MetricsAccess{});
         router_.Add(
             {"GET",
              "/api/test/supervisors",
@@ -42,15 +45,22 @@ protected:
         std::string method,
         std::string path,
         std::string body = {},
-        std::map<std::string, std::string> headers = {}
+        std::map<std::string, std::string> headers = {},
+        std::string client_address = "127.0.0.1"
     ) {
         Request r;
         r.method = std::move(method);
         r.path = std::move(path);
         r.body = std::move(body);
         r.headers = std::move(headers);
+        if (!r.body.empty() && !r.headers.contains("content-type")) {
+            r.headers.emplace("content-type", "application/json");
+        }
+        for (const auto& [k, v] : r.headers) {
+            r.header_bytes += k.size() + v.size();
+        }
         r.request_id = "rid";
-        r.client_address = "127.0.0.1";
+        r.client_address = std::move(client_address);
         std::string label;
         return dispatcher_.Handle(r, label);
     }
@@ -193,7 +203,132 @@ TEST_F(DispatcherTest, ServesHealthAndReadinessPublicly) {
 
 TEST_F(DispatcherTest, AnswersMissingStaticFilesWith404) {
     EXPECT_EQ(Call("GET", "/queue").status, 404);  // no web dir in this test
-    EXPECT_EQ(Call("POST", "/queue").status, 404);
+    EXPECT_EQ(Call("GET", "//etc/passwd").status, 404);
+    EXPECT_EQ(Code(Call("GET", "//etc/passwd")), "not_found");
+}
+
+TEST_F(DispatcherTest, ServesMetricsToLoopbackPeersOnlyByDefault) {
+    EXPECT_EQ(Call("GET", "/metrics", {}, {}, "127.0.0.1").status, 200);
+    EXPECT_EQ(Call("GET", "/metrics", {}, {}, "::1").status, 200);
+    EXPECT_EQ(Call("GET", "/metrics", {}, {}, "::ffff:127.0.0.1").status, 200);
+    for (const char* peer : {"10.1.2.3", "192.168.0.9", "2001:db8::1", "::ffff:10.0.0.1"}) {
+        const Response r = Call("GET", "/metrics", {}, {}, peer);
+        EXPECT_EQ(r.status, 403) << peer;
+        EXPECT_EQ(r.body.find("http_requests"), std::string::npos);
+    }
+}
+
+TEST(MetricsRoute, WithATokenEveryCallerMustBearIt) {
+    Router router;
+    platform::Metrics metrics;
+    AddMetricsRoute(router, metrics, MetricsAccess{"a-long-metrics-token-0123456789", true});
+    const auto call = [&router](std::map<std::string, std::string> headers, std::string peer) {
+        Request r;
+        r.method = "GET";
+        r.path = "/metrics";
+        r.headers = std::move(headers);
+        r.client_address = std::move(peer);
+        r.request_id = "rid";
+        return router.Match("GET", "/metrics")->route->handler(r).value();
+    };
+    EXPECT_EQ(call({}, "127.0.0.1").status, 401);
+    EXPECT_EQ(call({{"authorization", "Bearer wrong"}}, "127.0.0.1").status, 401);
+    EXPECT_EQ(
+        call({{"authorization", "a-long-metrics-token-0123456789"}}, "127.0.0.1").status, 401
+    );
+    EXPECT_EQ(
+        call({{"authorization", "Bearer a-long-metrics-token-0123456789x"}}, "127.0.0.1").status,
+        401
+    );
+    const Response missing = call({}, "10.0.0.1");
+    EXPECT_EQ(missing.status, 401);
+    EXPECT_NE(
+        std::find(
+            missing.headers.begin(),
+            missing.headers.end(),
+            std::pair<std::string, std::string>{"WWW-Authenticate", "Bearer"}
+        ),
+        missing.headers.end()
+    );
+    EXPECT_EQ(
+        call({{"authorization", "Bearer a-long-metrics-token-0123456789"}}, "10.0.0.1").status, 200
+    );
+}
+
+TEST(MetricsRoute, OnItsOwnListenerWithoutATokenAnyPeerMayRead) {
+    Router router;
+    platform::Metrics metrics;
+    AddMetricsRoute(router, metrics, MetricsAccess{"", false});
+    Request r;
+    r.method = "GET";
+    r.path = "/metrics";
+    r.client_address = "10.0.0.7";
+    EXPECT_EQ(router.Match("GET", "/metrics")->route->handler(r).value().status, 200);
+}
+
+TEST_F(DispatcherTest, Answers405WithAllowListingTheRoutedMethods) {
+    const auto allow = [](const Response& r) {
+        for (const auto& [k, v] : r.headers) {
+            if (k == "Allow") {
+                return v;
+            }
+        }
+        return std::string("(none)");
+    };
+    const auto [cookie, csrf] = LoginAs("agent@demo.local");
+    const Response api = Call("DELETE", "/api/auth/me", {}, {{"cookie", cookie}});
+    EXPECT_EQ(api.status, 405);
+    EXPECT_EQ(allow(api), "GET, HEAD");
+    const Response ops = Call("POST", "/health");
+    EXPECT_EQ(ops.status, 405);
+    EXPECT_EQ(allow(ops), "GET, HEAD");
+    const Response files = Call("POST", "/queue");
+    EXPECT_EQ(files.status, 405);
+    EXPECT_EQ(allow(files), "GET, HEAD");
+    const Response login = Call("GET", "/api/auth/login", {}, {{"cookie", cookie}});
+    EXPECT_EQ(login.status, 405);
+    EXPECT_EQ(allow(login), "POST");
+}
+
+TEST_F(DispatcherTest, RefusesABodyThatIsNotDeclaredJsonWith415) {
+    const std::string body =
+        nlohmann::json{{"email", "agent@demo.local"}, {"password", kPassword}}.dump();
+    for (const char* type :
+         {"text/plain",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "application/jsonx",
+          ""}) {
+        const Response r = Call("POST", "/api/auth/login", body, {{"content-type", type}});
+        EXPECT_EQ(r.status, 415) << type;
+        EXPECT_EQ(Code(r), "unsupported_media_type") << type;
+    }
+    EXPECT_TRUE(audit_.WithAction("auth.login").empty());
+    EXPECT_TRUE(audit_.WithAction("auth.login_failed").empty());
+    const Response ok = Call(
+        "POST", "/api/auth/login", body, {{"content-type", "Application/JSON; charset=utf-8"}}
+    );
+    EXPECT_EQ(ok.status, 200);
+    // The same rule on every JSON write, after the caller is known.
+    const auto [cookie, csrf] = LoginAs("agent@demo.local");
+    EXPECT_EQ(
+        Call(
+            "POST",
+            "/api/test/write",
+            "{}",
+            {{"cookie", cookie}, {"x-csrf-token", csrf}, {"content-type", "text/plain"}}
+        ).status,
+        415
+    );
+}
+
+TEST_F(DispatcherTest, Answers414And431ForOversizedTargetsAndHeaders) {
+    const Response long_path = Call("GET", "/api/health/" + std::string(9000, 'a'));
+    EXPECT_EQ(long_path.status, 414);
+    EXPECT_EQ(Code(long_path), "uri_too_long");
+    const Response big_headers = Call("GET", "/health", {}, {{"x-big", std::string(17000, 'h')}});
+    EXPECT_EQ(big_headers.status, 431);
+    EXPECT_EQ(Code(big_headers), "headers_too_large");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -24,6 +25,7 @@ struct Request {
     std::map<std::string, std::string> path_params;
     std::string request_id;
     std::string client_address;
+    std::size_t header_bytes = 0;             // names and values of every header field as received
     std::optional<app::SessionView> session;  // set for routes that require a role
     std::string session_token;                // the cookie value, when present
 
@@ -43,6 +45,14 @@ struct Response {
 };
 
 using Handler = std::function<Result<Response>(Request&)>;
+
+// What a route reads from a request body. JSON routes refuse any other declared media type
+// (415), so a cross-site `text/plain` or form post cannot reach them: browsers send those
+// without a CORS preflight, but never `application/json`.
+enum class BodyKind {
+    kJson,
+    kForm,  // application/x-www-form-urlencoded (Twilio's webhooks)
+};
 
 // Who may call a route. There is no default: every route states it, and /api routes that are
 // not Public() must name at least one role (Router::Add enforces it).

@@ -17,8 +17,27 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body) {
     return parsed;
 }
 
+namespace {
+
+Status CheckRule(const std::string& value, const std::string& key, std::size_t max, TextRule rule) {
+    if (value.size() > max) {
+        return InvalidField(key, key + " is too long");
+    }
+    if (rule == TextRule::kSecret) {
+        return Ok();
+    }
+    return CheckText(
+        value,
+        key,
+        max,
+        rule == TextRule::kMultiline ? ControlChars::kNewlineAndTab : ControlChars::kNone
+    );
+}
+
+}  // namespace
+
 Result<std::string> RequireString(
-    const nlohmann::json& object, const std::string& key, std::size_t max_length
+    const nlohmann::json& object, const std::string& key, std::size_t max_length, TextRule rule
 ) {
     const auto it = object.find(key);
     if (it == object.end() || it->is_null()) {
@@ -31,14 +50,12 @@ Result<std::string> RequireString(
     if (value.empty()) {
         return InvalidField(key, key + " is required");
     }
-    if (value.size() > max_length) {
-        return InvalidField(key, key + " is too long");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckRule(value, key, max_length, rule));
     return value;
 }
 
 Result<std::optional<std::string>> OptionalString(
-    const nlohmann::json& object, const std::string& key, std::size_t max_length
+    const nlohmann::json& object, const std::string& key, std::size_t max_length, TextRule rule
 ) {
     const auto it = object.find(key);
     if (it == object.end() || it->is_null()) {
@@ -48,10 +65,38 @@ Result<std::optional<std::string>> OptionalString(
         return InvalidField(key, key + " must be a string");
     }
     auto value = it->get<std::string>();
-    if (value.size() > max_length) {
-        return InvalidField(key, key + " is too long");
-    }
+    DIALLER_RETURN_IF_ERROR(CheckRule(value, key, max_length, rule));
     return std::optional<std::string>(std::move(value));
+}
+
+Result<std::int64_t> RequireInteger(
+    const nlohmann::json& value, const std::string& field, std::int64_t min, std::int64_t max
+) {
+    const auto out_of_range = [&] {
+        return InvalidField(
+            field,
+            field + " must be a whole number from " + std::to_string(min) + " to " +
+                std::to_string(max)
+        );
+    };
+    if (!value.is_number_integer()) {
+        return out_of_range();
+    }
+    // nlohmann keeps non-negative numbers as uint64 and negative ones as int64; each is compared
+    // in its own type so nothing wraps.
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (max < 0 || u > static_cast<std::uint64_t>(max) ||
+            (min > 0 && u < static_cast<std::uint64_t>(min))) {
+            return out_of_range();
+        }
+        return static_cast<std::int64_t>(u);
+    }
+    const auto i = value.get<std::int64_t>();
+    if (i < min || i > max) {
+        return out_of_range();
+    }
+    return i;
 }
 
 Result<Timestamp> RequireTime(const nlohmann::json& object, const std::string& key) {

@@ -18,16 +18,36 @@ namespace dialler::adapters::http {
 // Parses a request body that must be a JSON object. Errors: kInvalidArgument with field "body".
 Result<nlohmann::json> ParseJsonObject(std::string_view body);
 
+// What a string member may hold (CheckText in base/text.hpp is the rule).
+enum class TextRule {
+    kLine,       // one line: codes, ids, names, emails
+    kMultiline,  // free text: notes and reasons may hold new lines and tabs
+    kSecret,     // passwords: any characters; never stored or shown, only hashed
+};
+
 // Reads a required string member (at most `max_length` bytes). Errors: kInvalidArgument naming
-// `key` when it is missing, not a string, empty or too long.
+// `key` when it is missing, not a string, empty, too long, or holds what `rule` forbids.
 Result<std::string> RequireString(
-    const nlohmann::json& object, const std::string& key, std::size_t max_length
+    const nlohmann::json& object,
+    const std::string& key,
+    std::size_t max_length,
+    TextRule rule = TextRule::kLine
 );
 
 // Reads an optional string member: nullopt when absent or null; kInvalidArgument naming `key`
-// when present but not a string or longer than `max_length`.
+// when present but not a string, longer than `max_length`, or holding what `rule` forbids.
 Result<std::optional<std::string>> OptionalString(
-    const nlohmann::json& object, const std::string& key, std::size_t max_length
+    const nlohmann::json& object,
+    const std::string& key,
+    std::size_t max_length,
+    TextRule rule = TextRule::kLine
+);
+
+// Reads a JSON number that must be a whole number in [min, max]. The range is checked on the
+// number as parsed, before any conversion: 18446744073709551615 is refused, never read as -1.
+// Errors: kInvalidArgument naming `field`.
+Result<std::int64_t> RequireInteger(
+    const nlohmann::json& value, const std::string& field, std::int64_t min, std::int64_t max
 );
 
 // Reads a required RFC 3339 time member. Errors: kInvalidArgument naming `key`.

@@ -61,10 +61,22 @@ std::optional<RouteMatch> Router::Match(std::string_view method, std::string_vie
     return std::nullopt;
 }
 
-bool Router::HasPath(std::string_view path) const {
-    return std::any_of(routes_.begin(), routes_.end(), [path](const Route& r) {
-        return MatchPattern(r.pattern, path).has_value();
-    });
+std::vector<std::string> Router::AllowedMethods(std::string_view path) const {
+    std::vector<std::string> methods;
+    const auto add = [&methods](const std::string& m) {
+        if (std::find(methods.begin(), methods.end(), m) == methods.end()) {
+            methods.push_back(m);
+        }
+    };
+    for (const Route& r : routes_) {
+        if (MatchPattern(r.pattern, path)) {
+            add(r.method);
+            if (r.method == "GET") {
+                add("HEAD");
+            }
+        }
+    }
+    return methods;
 }
 
 }  // namespace dialler::adapters::http

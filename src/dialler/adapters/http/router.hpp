@@ -14,6 +14,7 @@ struct Route {
     std::string pattern;  // "/api/customers/:id/eligibility": ":name" matches one segment
     Access access;
     Handler handler;
+    BodyKind body = BodyKind::kJson;
 };
 
 struct RouteMatch {
@@ -31,8 +32,9 @@ public:
 
     // Finds the route for `method` and `path`; HEAD matches GET routes.
     std::optional<RouteMatch> Match(std::string_view method, std::string_view path) const;
-    // Whether any method is routed for `path` (to tell 405 from 404).
-    bool HasPath(std::string_view path) const;
+    // The methods routed for `path`, HEAD included with GET, for 405's Allow header; empty when
+    // no route matches the path (404).
+    std::vector<std::string> AllowedMethods(std::string_view path) const;
 
     const std::vector<Route>& Routes() const { return routes_; }
 

@@ -18,7 +18,19 @@ TEST(Router, MatchesSegmentsAndCapturesParameters) {
     EXPECT_FALSE(r.Match("GET", "/api/customers//eligibility"));
     EXPECT_FALSE(r.Match("GET", "/api/customers/42"));
     EXPECT_FALSE(r.Match("POST", "/api/customers/42/eligibility"));
-    EXPECT_TRUE(r.HasPath("/api/customers/42/eligibility"));
+    EXPECT_EQ(
+        r.AllowedMethods("/api/customers/42/eligibility"), (std::vector<std::string>{"GET", "HEAD"})
+    );
+}
+
+TEST(Router, ListsEveryMethodOfAPathForAllow) {
+    Router r;
+    r.Add({"GET", "/api/settings", Access::AnyRole(), Ok()});
+    r.Add({"PUT", "/api/settings", Access::AnyRole(), Ok()});
+    r.Add({"POST", "/api/callbacks/:id/cancel", Access::AnyRole(), Ok()});
+    EXPECT_EQ(r.AllowedMethods("/api/settings"), (std::vector<std::string>{"GET", "HEAD", "PUT"}));
+    EXPECT_EQ(r.AllowedMethods("/api/callbacks/7/cancel"), (std::vector<std::string>{"POST"}));
+    EXPECT_TRUE(r.AllowedMethods("/api/nothing").empty());
 }
 
 TEST(Router, LetsHeadUseGetRoutes) {

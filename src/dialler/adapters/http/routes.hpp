@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "dialler/adapters/http/router.hpp"
 #include "dialler/app/auth_service.hpp"
@@ -23,12 +24,21 @@ struct CookieSettings {
 
 // Each function adds one feature's routes, each with its declared access. The handlers map
 // JSON to app calls and back; they hold references to the services.
-void AddOpsRoutes(
-    Router& router,
-    app::ReadinessService& readiness,
-    platform::Metrics& metrics,
-    std::string version
-);
+void AddOpsRoutes(Router& router, app::ReadinessService& readiness, std::string version);
+
+// Who may read GET /metrics (it names every route and counts failed logins).
+struct MetricsAccess {
+    // When set, every caller must send `Authorization: Bearer <token>`.
+    std::string token;
+    // Without a token: whether only loopback peers may read (the default listener), or anyone
+    // who reaches the listener (a METRICS_BIND address the operator keeps private).
+    bool loopback_only = true;
+};
+void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess access);
+
+// Whether `address` (as the socket reports it) is a loopback address: 127.0.0.0/8, ::1 or
+// ::ffff:127.x.y.z.
+bool IsLoopbackAddress(std::string_view address);
 void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookies);
 struct QueueRouteDeps {
     app::LeadStore& leads;

@@ -51,7 +51,7 @@ void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookie
              );
              DIALLER_ASSIGN_OR_RETURN(
                  const std::string password,
-                 RequireString(body, "password", domain::kMaxPasswordLength)
+                 RequireString(body, "password", domain::kMaxPasswordLength, TextRule::kSecret)
              );
              DIALLER_ASSIGN_OR_RETURN(
                  app::LoginResult login, auth.Login(email, password, req.Context())

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "dialler/adapters/http/error_response.hpp"
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/base/text.hpp"
@@ -7,12 +8,35 @@
 
 namespace dialler::adapters::http {
 
-void AddOpsRoutes(
-    Router& router,
-    app::ReadinessService& readiness,
-    platform::Metrics& metrics,
-    std::string version
-) {
+namespace {
+
+// Constant-time, so the token cannot be learnt byte by byte from response times.
+bool SameToken(std::string_view a, std::string_view b) {
+    if (a.size() != b.size() || a.empty()) {
+        return false;
+    }
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        diff = static_cast<unsigned char>(
+            diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]))
+        );
+    }
+    return diff == 0;
+}
+
+}  // namespace
+
+bool IsLoopbackAddress(std::string_view address) {
+    if (address == "::1") {
+        return true;
+    }
+    if (address.starts_with("::ffff:")) {
+        address.remove_prefix(7);
+    }
+    return address.starts_with("127.");
+}
+
+void AddOpsRoutes(Router& router, app::ReadinessService& readiness, std::string version) {
     // Liveness: answers as long as the process serves requests; checks nothing else, so a slow
     // database never gets a live instance restarted.
     Handler live = [version](Request&) -> Result<Response> {
@@ -38,13 +62,44 @@ void AddOpsRoutes(
                         report.ready ? 200 : 503
                     );
                 }});
+}
 
-    router.Add({"GET", "/metrics", Access::Public(), [&metrics](Request&) -> Result<Response> {
-                    Response r;
-                    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-                    r.body = metrics.Serialize();
-                    return r;
-                }});
+void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess access) {
+    router.Add(
+        {"GET",
+         "/metrics",
+         Access::Public(),
+         [&metrics, access = std::move(access)](Request& req) -> Result<Response> {
+             if (!access.token.empty()) {
+                 const std::string auth = req.Header("authorization");
+                 constexpr std::string_view kBearer = "Bearer ";
+                 const bool ok = auth.size() > kBearer.size() &&
+                                 EqualsIgnoreCase(auth.substr(0, kBearer.size()), kBearer) &&
+                                 SameToken(auth.substr(kBearer.size()), access.token);
+                 if (!ok) {
+                     Response r = ErrorResponse(
+                         Error{
+                             ErrorCode::kUnauthenticated,
+                             "Send the metrics token as a bearer token.",
+                             {},
+                             {}},
+                         req.request_id
+                     );
+                     r.headers.emplace_back("WWW-Authenticate", "Bearer");
+                     return r;
+                 }
+             } else if (access.loopback_only && !IsLoopbackAddress(req.client_address)) {
+                 return Fail(
+                     ErrorCode::kPermissionDenied,
+                     "Metrics are served to this machine only (set METRICS_TOKEN or METRICS_BIND)."
+                 );
+             }
+             Response r;
+             r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+             r.body = metrics.Serialize();
+             return r;
+         }}
+    );
 }
 
 void AddTestingRoutes(

@@ -1,3 +1,6 @@
+#include <cstdint>
+#include <limits>
+
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
@@ -117,7 +120,9 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
              if (!outcome) {
                  return InvalidField("outcome", "outcome is not one of the known dispositions");
              }
-             DIALLER_ASSIGN_OR_RETURN(const auto notes, OptionalString(body, "notes", 2000));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const auto notes, OptionalString(body, "notes", 2000, TextRule::kMultiline)
+             );
              domain::OutcomeInput input{*outcome, notes.value_or(""), std::nullopt};
              if (body.contains("callbackAt") && !body["callbackAt"].is_null()) {
                  DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "callbackAt"));
@@ -162,7 +167,9 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
              );
              DIALLER_ASSIGN_OR_RETURN(const std::int64_t user, PositiveId(user_text, "userId"));
              DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
-             DIALLER_ASSIGN_OR_RETURN(const auto notes, OptionalString(body, "notes", 2000));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const auto notes, OptionalString(body, "notes", 2000, TextRule::kMultiline)
+             );
              DIALLER_ASSIGN_OR_RETURN(
                  const app::Callback created,
                  d.callbacks.Create(
@@ -251,7 +258,7 @@ void AddSuppressionRoutes(Router& router, QueueRouteDeps d) {
                  return InvalidField("channel", "channel must be call, sms or all");
              }
              DIALLER_ASSIGN_OR_RETURN(
-                 const std::string reason, RequireString(body, "reason", 2000)
+                 const std::string reason, RequireString(body, "reason", 2000, TextRule::kMultiline)
              );
              DIALLER_ASSIGN_OR_RETURN(
                  const app::Suppression added,
@@ -272,7 +279,7 @@ void AddSuppressionRoutes(Router& router, QueueRouteDeps d) {
              );
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              DIALLER_ASSIGN_OR_RETURN(
-                 const std::string reason, RequireString(body, "reason", 2000)
+                 const std::string reason, RequireString(body, "reason", 2000, TextRule::kMultiline)
              );
              DIALLER_ASSIGN_OR_RETURN(
                  const app::Suppression removed,
@@ -311,7 +318,18 @@ void AddSettingsRoutes(Router& router, app::SettingsService& settings) {
                  if (value.is_string()) {
                      changes.emplace(key, value.get<std::string>());
                  } else if (value.is_number_integer()) {
-                     changes.emplace(key, std::to_string(value.get<long long>()));
+                     // Each key's own range is the settings codec's; this only refuses numbers
+                     // that no setting can hold before they are converted.
+                     DIALLER_ASSIGN_OR_RETURN(
+                         const std::int64_t number,
+                         RequireInteger(
+                             value,
+                             key,
+                             std::numeric_limits<std::int32_t>::min(),
+                             std::numeric_limits<std::int32_t>::max()
+                         )
+                     );
+                     changes.emplace(key, std::to_string(number));
                  } else {
                      return InvalidField(key, key + " must be a string or a whole number");
                  }

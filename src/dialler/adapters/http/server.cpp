@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <random>
 
@@ -17,6 +18,8 @@ namespace dialler::adapters::http {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kMaxLoggedPath = 512;
 
 std::string NewRequestId() {
     // Correlation ids, not secrets: a per-thread PRNG is enough.
@@ -46,6 +49,12 @@ std::string ReasonPhrase(int status) {
             return "Conflict";
         case 413:
             return "Payload Too Large";
+        case 414:
+            return "URI Too Long";
+        case 415:
+            return "Unsupported Media Type";
+        case 431:
+            return "Request Header Fields Too Large";
         case 429:
             return "Too Many Requests";
         case 500:
@@ -57,12 +66,51 @@ std::string ReasonPhrase(int status) {
     }
 }
 
+// Headers every response carries, whatever the builder type (HEAD uses another).
+template <typename Builder>
+void AppendHeaders(Builder& builder, const Request& request, const Response& response) {
+    builder.append_header(restinio::http_field::content_type, response.content_type);
+    builder.append_header("X-Request-Id", request.request_id);
+    builder.append_header("X-Content-Type-Options", "nosniff");
+    builder.append_header("X-Frame-Options", "DENY");
+    builder.append_header("Referrer-Policy", "no-referrer");
+    bool has_cache_control = false;
+    for (const auto& [name, value] : response.headers) {
+        has_cache_control = has_cache_control || EqualsIgnoreCase(name, "Cache-Control");
+        builder.append_header(name, value);
+    }
+    if (!has_cache_control) {
+        builder.append_header("Cache-Control", "no-store");
+    }
+    if (response.content_type.starts_with("text/html")) {
+        // connect-src 'self' also covers same-origin WebSockets (CSP Level 3); naming ws:/wss:
+        // would let a script talk to any host.
+        builder.append_header(
+            "Content-Security-Policy",
+            "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+            "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; "
+            "form-action 'self'"
+        );
+    }
+    builder.append_header_date_field();
+}
+
+std::size_t BodyLength(const Response& response) {
+    if (response.file_path.empty()) {
+        return response.body.size();
+    }
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(response.file_path, ec);
+    return ec ? 0 : static_cast<std::size_t>(size);
+}
+
 Request Convert(const restinio::request_t& req, std::string request_id) {
     Request r;
     r.method = req.header().method().c_str();
     r.path = std::string(req.header().path());
     r.query = std::string(req.header().query());
     req.header().for_each_field([&r](const restinio::http_header_field_t& f) {
+        r.header_bytes += f.name().size() + f.value().size();
         r.headers.insert_or_assign(AsciiLower(f.name()), f.value());
     });
     r.body = req.body();
@@ -95,38 +143,27 @@ struct HttpServer::Impl {
         const std::string& route,
         Clock::time_point started
     ) {
-        auto builder = req->create_response(restinio::http_status_line_t{
+        const restinio::http_status_line_t status_line{
             restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-            ReasonPhrase(response.status)});
-        builder.append_header(restinio::http_field::content_type, response.content_type);
-        builder.append_header("X-Request-Id", request.request_id);
-        builder.append_header("X-Content-Type-Options", "nosniff");
-        builder.append_header("X-Frame-Options", "DENY");
-        builder.append_header("Referrer-Policy", "no-referrer");
-        bool has_cache_control = false;
-        for (const auto& [name, value] : response.headers) {
-            has_cache_control = has_cache_control || EqualsIgnoreCase(name, "Cache-Control");
-            builder.append_header(name, value);
+            ReasonPhrase(response.status)};
+        if (request.method == "HEAD") {
+            // The headers a GET would get, with its real Content-Length, and no body: RESTinio
+            // derives the length from the body it sends, so HEAD needs the user-controlled
+            // builder where the length is set by hand.
+            auto builder = req->create_response<restinio::user_controlled_output_t>(status_line);
+            AppendHeaders(builder, request, response);
+            builder.set_content_length(BodyLength(response));
+            builder.done();
+        } else {
+            auto builder = req->create_response(status_line);
+            AppendHeaders(builder, request, response);
+            if (!response.file_path.empty()) {
+                builder.set_body(restinio::sendfile(response.file_path));
+            } else {
+                builder.set_body(response.body);
+            }
+            builder.done();
         }
-        if (!has_cache_control) {
-            builder.append_header("Cache-Control", "no-store");
-        }
-        if (response.content_type.starts_with("text/html")) {
-            builder.append_header(
-                "Content-Security-Policy",
-                "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-                "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; "
-                "form-action 'self'"
-            );
-        }
-        builder.append_header_date_field();
-        const bool head = request.method == "HEAD";
-        if (!response.file_path.empty() && !head) {
-            builder.set_body(restinio::sendfile(response.file_path));
-        } else if (!head) {
-            builder.set_body(response.body);
-        }
-        builder.done();
 
         const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
         metrics.ObserveHttp(route, request.method, response.status, seconds);
@@ -137,6 +174,11 @@ struct HttpServer::Impl {
             {"status", response.status},
             {"ms", std::round(seconds * 100000.0) / 100.0},
         };
+        if (route == "static") {
+            // Who read which file: the path as requested (the query is never logged: it may
+            // carry tokens), cut short so a hostile request cannot flood the log.
+            line["path"] = request.path.substr(0, kMaxLoggedPath);
+        }
         if (request.session) {
             line["agentId"] = request.session->agent.id.ToString();
         }
@@ -217,9 +259,12 @@ void HttpServer::Start() {
         restinio::server_settings_t<restinio::default_traits_t>{}
             .address(impl.settings.address)
             .port(impl.settings.port)
-            .incoming_http_msg_limits(
-                restinio::incoming_http_msg_limits_t{}.max_body_size(impl.settings.hard_body_limit)
-            )
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                          .max_url_size(impl.settings.hard_url_limit)
+                                          .max_field_name_size(impl.settings.hard_field_name_limit)
+                                          .max_field_value_size(impl.settings.hard_field_limit)
+                                          .max_field_count(impl.settings.hard_field_count)
+                                          .max_body_size(impl.settings.hard_body_limit))
             .handle_request_timeout(std::chrono::seconds{30})
             .write_http_response_timelimit(std::chrono::seconds{30})
             .read_next_http_message_timelimit(std::chrono::seconds{60})

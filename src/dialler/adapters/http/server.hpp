@@ -15,9 +15,14 @@ struct ServerSettings {
     std::string address = "127.0.0.1";
     std::uint16_t port = 8080;
     std::size_t io_threads = 2;
-    // RESTinio closes the connection (without a response) above this; the dispatcher answers 413
-    // above its own, smaller, limit, so clients get a clear error for any plausible mistake.
+    // RESTinio closes the connection (without a response) above these; the dispatcher answers
+    // 413, 414 and 431 above its own, smaller, limits, so clients get a clear error for any
+    // plausible mistake and only abuse meets a closed connection.
     std::size_t hard_body_limit = std::size_t{1024} * 1024;
+    std::size_t hard_url_limit = std::size_t{32} * 1024;
+    std::size_t hard_field_name_limit = 256;
+    std::size_t hard_field_limit = std::size_t{32} * 1024;
+    std::size_t hard_field_count = 100;
 };
 
 // The HTTP listener (RESTinio). IO threads only parse and write: every request is handed to the

@@ -1,6 +1,7 @@
 #include "dialler/adapters/http/static_files.hpp"
 
 #include <filesystem>
+#include <system_error>
 
 #include "dialler/base/text.hpp"
 
@@ -11,9 +12,74 @@ namespace {
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kRevalidate = "no-cache";
 
-bool IsRegularFile(const std::filesystem::path& p) {
+// Longer request paths are not ours: the SPA's deepest route is a few segments.
+constexpr std::size_t kMaxPathBytes = 2048;
+constexpr std::size_t kMaxSegmentBytes = 255;  // NAME_MAX
+
+namespace fs = std::filesystem;
+
+bool IsRegularFile(const fs::path& p) {
     std::error_code ec;
-    return std::filesystem::is_regular_file(p, ec);
+    return fs::is_regular_file(p, ec);
+}
+
+int HexValue(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+// Percent-decodes one segment; nullopt for a '%' without two hex digits after it.
+std::optional<std::string> DecodeSegment(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '%') {
+            out += raw[i];
+            continue;
+        }
+        if (i + 2 >= raw.size()) {
+            return std::nullopt;
+        }
+        const int hi = HexValue(raw[i + 1]);
+        const int lo = HexValue(raw[i + 2]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        out += static_cast<char>((hi << 4) | lo);
+        i += 2;
+    }
+    return out;
+}
+
+// A decoded segment may name a file inside the folder it is joined to, and nothing else.
+bool IsSafeSegment(std::string_view s) {
+    if (s.empty() || s.size() > kMaxSegmentBytes || s.front() == '.') {
+        return false;  // also ".", ".." and hidden files
+    }
+    if (s.find_first_of("/\\%") != std::string_view::npos) {
+        return false;  // an encoded separator, a Windows one, or a second layer of encoding
+    }
+    return IsValidUtf8(s) && !HasControlCharacters(s, ControlChars::kNone);
+}
+
+// Whether `p` is `root` or lies below it (both canonical).
+bool IsInside(const fs::path& root, const fs::path& p) {
+    auto r = root.begin();
+    auto q = p.begin();
+    for (; r != root.end(); ++r, ++q) {
+        if (q == p.end() || *q != *r) {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -52,36 +118,58 @@ std::string ContentTypeFor(std::string_view file_name) {
     return "application/octet-stream";
 }
 
-std::optional<StaticFile> ResolveStatic(const std::string& web_dir, std::string_view url_path) {
-    if (!url_path.starts_with('/')) {
+std::optional<std::vector<std::string>> SafePathSegments(std::string_view raw_path) {
+    if (!raw_path.starts_with('/') || raw_path.size() > kMaxPathBytes) {
         return std::nullopt;
     }
-    // Refuse anything that could climb out of web_dir or smuggle an encoded separator.
-    for (std::string_view seg : Split(url_path.substr(1), '/')) {
-        if (seg == ".." || seg == "." || seg.find('\\') != std::string_view::npos ||
-            seg.find('%') != std::string_view::npos || seg.find('\0') != std::string_view::npos) {
+    std::vector<std::string> segments;
+    if (raw_path == "/") {
+        return segments;
+    }
+    for (std::string_view raw : Split(raw_path.substr(1), '/')) {
+        auto segment = DecodeSegment(raw);
+        if (!segment || !IsSafeSegment(*segment)) {
             return std::nullopt;
         }
+        segments.push_back(std::move(*segment));
     }
-    const std::filesystem::path root(web_dir);
-    const std::string_view rel = url_path.substr(1);
-    if (!rel.empty()) {
-        const std::filesystem::path candidate = root / std::filesystem::path(rel);
-        if (IsRegularFile(candidate)) {
-            const bool hashed = url_path.starts_with("/assets/");
-            return StaticFile{
-                candidate.string(),
-                ContentTypeFor(rel),
-                std::string(hashed ? kImmutable : kRevalidate),
-            };
-        }
-    }
-    const auto last_slash = url_path.rfind('/');
-    const bool looks_like_file = url_path.find('.', last_slash) != std::string_view::npos;
-    if (looks_like_file) {
+    return segments;
+}
+
+std::optional<StaticFile> ResolveStatic(const std::string& web_dir, std::string_view raw_path) {
+    const auto segments = SafePathSegments(raw_path);
+    if (!segments) {
         return std::nullopt;
     }
-    const std::filesystem::path index = root / "index.html";
+    std::error_code ec;
+    const fs::path root = fs::canonical(web_dir, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    if (!segments->empty()) {
+        fs::path joined = root;
+        for (const std::string& s : *segments) {
+            joined /= s;
+        }
+        if (fs::exists(joined, ec)) {
+            const fs::path real = fs::canonical(joined, ec);
+            if (ec || !IsInside(root, real)) {
+                return std::nullopt;
+            }
+            if (IsRegularFile(real)) {
+                const bool hashed = segments->size() > 1 && segments->front() == "assets";
+                return StaticFile{
+                    real.string(),
+                    ContentTypeFor(segments->back()),
+                    std::string(hashed ? kImmutable : kRevalidate),
+                };
+            }
+        }
+        if (segments->back().find('.') != std::string::npos) {
+            return std::nullopt;  // looks like a file that is not there: no HTML in its place
+        }
+    }
+    const fs::path index = root / "index.html";
     if (!IsRegularFile(index)) {
         return std::nullopt;
     }

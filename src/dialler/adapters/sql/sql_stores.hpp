@@ -53,9 +53,13 @@ private:
 class SqlLoginThrottleStore final : public app::LoginThrottleStore {
 public:
     explicit SqlLoginThrottleStore(SqlDatabase& db) : db_(db) {}
-    void RecordFailure(
-        app::ThrottleScope scope, const std::string& key, Timestamp at, Timestamp forget_before
+    // One transaction; on PostgreSQL it first takes a transaction-scoped advisory lock per key
+    // (in a fixed order), so instances sharing the database take turns per account and address.
+    // On SQLite the transaction's write lock (BEGIN IMMEDIATE) is the turn.
+    app::ThrottleAttempt TryAttempt(
+        std::span<const app::ThrottleKey> keys, Timestamp at, Timestamp forget_before
     ) override;
+    void Withdraw(std::span<const std::int64_t> ids) override;
     std::vector<Timestamp> FailuresSince(
         app::ThrottleScope scope, const std::string& key, Timestamp since
     ) override;
