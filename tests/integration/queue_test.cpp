@@ -487,6 +487,222 @@ TEST_P(QueueTest, RefusesAQueueTheAgentMayNotWork) {
     EXPECT_EQ(next.error().field, "queue");
 }
 
+// --- callbacks never stall, callbacks are kept ------------------------------------------------
+
+// Books a callback for the customer `owner` is handed now, due `ahead` from now; returns them.
+domain::UserId BookCallback(
+    testing::QueueEnv& env, const domain::Agent& owner, std::chrono::seconds ahead
+) {
+    auto first = env.queue->NextLead(owner, domain::Queue::kUnsigned, kCtx);
+    EXPECT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    const auto due = std::chrono::floor<seconds>(env.clock.Now() + ahead);
+    EXPECT_TRUE(env.queue->RecordOutcome(
+        owner, user, {domain::Outcome::kCallBack, "ring me back", due}, kCtx
+    ));
+    return user;
+}
+
+std::optional<app::Callback> PendingCallbackFor(testing::QueueEnv& env, domain::UserId user) {
+    for (auto& cb : env.outcomes->CallbacksFor(user)) {
+        if (cb.status == app::CallbackStatus::kPending) {
+            return cb;
+        }
+    }
+    return std::nullopt;
+}
+
+app::Suppression CallSuppression(domain::UserId user) {
+    return app::Suppression{
+        0,
+        user,
+        std::nullopt,
+        app::SuppressionChannel::kCall,
+        "asked",
+        "admin",
+        app::Actor::Cli(),
+        kNow,
+        {},
+        {},
+        {}};
+}
+
+TEST_P(QueueTest, ADueCallbackForASuppressedCustomerIsClosedAndEveryoneIsServed) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("owner@test.local");
+    const domain::Agent colleague = env->AddAgent("colleague@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});
+    env->suppressions->Add(CallSuppression(user));
+    clock_.Advance(hours{1} + minutes{20});  // due, and past the grace period for the team
+
+    auto mine = env->queue->NextLead(owner, std::nullopt, kCtx);
+    ASSERT_TRUE(mine);
+    ASSERT_TRUE(mine->lead) << mine->reason;
+    EXPECT_NE(mine->lead->lead.user_id, user);
+    auto theirs = env->queue->NextLead(colleague, std::nullopt, kCtx);
+    ASSERT_TRUE(theirs && theirs->lead) << theirs->reason;
+    EXPECT_NE(theirs->lead->lead.user_id, user);
+
+    // The owner sees why their callback went away.
+    bool seen = false;
+    for (const auto& cb :
+         env->outcomes->ListCallbacks(app::CallbackScope::kMine, owner.id, clock_.Now(), 50)) {
+        if (cb.user_id == user) {
+            seen = true;
+            EXPECT_EQ(cb.status, app::CallbackStatus::kCancelled);
+            EXPECT_EQ(cb.closed_reason, "suppressed");
+        }
+    }
+    EXPECT_TRUE(seen);
+    EXPECT_FALSE(PendingCallbackFor(*env, user));
+}
+
+TEST_P(QueueTest, ADueCallbackForACustomerWhoFinishedIsClosedAsIneligible) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("finished@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});
+    env->OnReplica("UPDATE claims SET status = 'complete' WHERE user_id = " + user.ToString());
+    clock_.Advance(hours{1});
+    auto next = env->queue->NextLead(owner, std::nullopt, kCtx);
+    ASSERT_TRUE(next && next->lead) << next->reason;
+    EXPECT_NE(next->lead->lead.user_id, user);
+    const auto cbs = env->outcomes->CallbacksFor(user);
+    ASSERT_EQ(cbs.size(), 1U);
+    EXPECT_EQ(cbs[0].closed_reason, "customer_ineligible");
+}
+
+TEST_P(QueueTest, ACallbackTheGateRefusesWaitsForTheGateAndTheAgentGetsAnother) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("capped@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});  // one call today already
+    for (int i = 0; i < 2; ++i) {  // two more today, by someone else: the daily cap (3) is met
+        env->contacts->Record(app::ContactAttempt{
+            0, user, domain::Channel::kCall, std::nullopt, "+447400123456", kNow + minutes{i}});
+    }
+    clock_.Advance(hours{1});
+    auto next = env->queue->NextLead(owner, std::nullopt, kCtx);
+    ASSERT_TRUE(next && next->lead) << next->reason;
+    EXPECT_NE(next->lead->lead.user_id, user);
+    // Still promised, moved to when the gate allows a call: tomorrow's opening (08:00 GMT).
+    const auto pending = PendingCallbackFor(*env, user);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(
+        pending->scheduled_for,
+        Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 5} + hours{8}}
+    );
+}
+
+TEST_P(QueueTest, AnAgentsOwnDueCallbackComesFirstWhicheverQueueTheyPick) {
+    auto env = Make(150);
+    domain::Agent owner = env->AddAgent("own@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});
+    owner.queues = {domain::Queue::kUnsigned, domain::Queue::kOutstanding};  // no callbacks queue
+    clock_.Advance(hours{1});
+    auto next = env->queue->NextLead(owner, domain::Queue::kOutstanding, kCtx);
+    ASSERT_TRUE(next && next->lead) << next->reason;
+    EXPECT_EQ(next->lead->lead.user_id, user);
+    EXPECT_TRUE(next->lead->callback_id);
+}
+
+TEST_P(QueueTest, AnUnansweredCallbackStaysPendingAndGoesToTheTeamAfterThreeTries) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("tries@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});
+    clock_.Advance(hours{1});  // Wednesday 12:00: the first try
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        auto next = env->queue->NextLead(owner, std::nullopt, kCtx);
+        ASSERT_TRUE(next && next->lead) << attempt << " " << next->reason;
+        ASSERT_EQ(next->lead->lead.user_id, user) << attempt;
+        ASSERT_TRUE(next->lead->callback_id);
+        ASSERT_TRUE(env->queue->RecordOutcome(
+            owner,
+            user,
+            {attempt == 2 ? domain::Outcome::kVoicemailLeft : domain::Outcome::kNoAnswer, "", {}},
+            kCtx
+        ));
+        const auto pending = PendingCallbackFor(*env, user);
+        ASSERT_TRUE(pending) << "a try that did not reach the customer keeps the callback";
+        EXPECT_EQ(pending->failed_tries, attempt);
+        EXPECT_EQ(pending->agent.has_value(), attempt < 3) << attempt;
+        if (attempt == 1) {
+            EXPECT_EQ(pending->scheduled_for, clock_.Now() + hours{4});  // no_answer's delay
+            clock_.Set(pending->scheduled_for);
+        } else if (attempt == 2) {
+            EXPECT_EQ(pending->scheduled_for, clock_.Now() + hours{24});  // voicemail's delay
+            clock_.Set(pending->scheduled_for);
+        }
+    }
+    // A call that reaches the customer completes it: Friday morning, by the team.
+    const domain::Agent colleague = env->AddAgent("team@test.local");
+    clock_.Set(Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 6} + hours{10}});
+    auto team = env->queue->NextLead(colleague, std::nullopt, kCtx);
+    ASSERT_TRUE(team && team->lead) << team->reason;
+    ASSERT_EQ(team->lead->lead.user_id, user);
+    ASSERT_TRUE(env->queue->RecordOutcome(
+        colleague, user, {domain::Outcome::kGoingToComplete, "", {}}, kCtx
+    ));
+    EXPECT_FALSE(PendingCallbackFor(*env, user));
+}
+
+TEST_P(QueueTest, SkippingACallbackMovesItByThirtyMinutes) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("skip@test.local");
+    const auto user = BookCallback(*env, owner, hours{1});
+    clock_.Advance(hours{1});
+    auto next = env->queue->NextLead(owner, std::nullopt, kCtx);
+    ASSERT_TRUE(next && next->lead && next->lead->callback_id);
+    ASSERT_TRUE(env->queue->Skip(owner, user, kCtx));
+    const auto pending = PendingCallbackFor(*env, user);
+    ASSERT_TRUE(pending);
+    EXPECT_EQ(pending->scheduled_for, clock_.Now() + minutes{30});
+    auto after = env->queue->NextLead(owner, std::nullopt, kCtx);
+    ASSERT_TRUE(after && after->lead);
+    EXPECT_NE(after->lead->lead.user_id, user);
+}
+
+TEST_P(QueueTest, CountsCallbacksDueNowAndLaterToday) {
+    auto env = Make(150);
+    const domain::Agent owner = env->AddAgent("counts@test.local");
+    BookCallback(*env, owner, hours{1});
+    BookCallback(*env, owner, hours{3});
+    BookCallback(*env, owner, hours{24});  // tomorrow
+    clock_.Advance(hours{2});
+    const auto counts = env->queue->Counts();
+    const auto row = std::find_if(counts.begin(), counts.end(), [](const app::LeadCounts& c) {
+        return c.queue == domain::Queue::kCallbacks;
+    });
+    ASSERT_NE(row, counts.end());
+    EXPECT_EQ(row->callable_now, 1);
+    EXPECT_EQ(row->due_later_today, 1);
+    EXPECT_EQ(row->total, 2);
+}
+
+TEST_P(QueueTest, AHeldCustomerIsCheckedAgainBeforeBeingHandedBack) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("held@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    env->suppressions->Add(CallSuppression(user));
+    auto again = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(again && again->lead) << again->reason;
+    EXPECT_NE(again->lead->lead.user_id, user);
+    const auto lead = env->leads->FindLead(user);
+    EXPECT_FALSE(lead->lease_agent_id);
+    EXPECT_FALSE(lead->queue);  // moved out, as discovery would
+}
+
+TEST_P(QueueTest, GivesUpAfterTwentyRefusedCandidatesAndSaysSo) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("refused@test.local");
+    env->OnReplica("UPDATE users SET is_enabled = 0");  // everyone left since discovery ran
+    auto next = env->queue->NextLead(agent, std::nullopt, kCtx);
+    ASSERT_TRUE(next);
+    EXPECT_FALSE(next->lead);
+    EXPECT_EQ(next->reason, "candidates_refused");
+    EXPECT_EQ(next->refused, app::QueueService::kMaxCandidates);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,

@@ -30,8 +30,9 @@ class LeadLeases {
 public:
     virtual ~LeadLeases() = default;
 
-    // Atomically picks and leases the best lead for the agent: first a due callback (booked with
-    // this agent, or with anyone once `callback_grace` overdue) if kCallbacks is allowed, then the
+    // Atomically picks and leases the best lead for the agent: first a due callback booked with
+    // this agent (whatever the queues), then, if kCallbacks is allowed, a due one booked with
+    // nobody or with anyone once `callback_grace` overdue; then the
     // lowest score (oldest waiting on ties) among callable leads of the allowed queues: open, not
     // given up, not leased, not waiting for next_call_at, no bad number. No two callers ever get
     // the same lead, on any number of instances. nullopt when nothing is callable.

@@ -66,6 +66,7 @@ struct LeadCounts {
     long long total = 0;         // in the queue (not closed, not given up)
     long long callable_now = 0;  // and not leased, not waiting for next_call_at, no bad number
     std::optional<Timestamp> next_callable_at;  // earliest next_call_at among the waiting ones
+    long long due_later_today = 0;              // the callbacks row only: due before midnight
 };
 
 // Storage of leads. Implementations: SqlLeadStore (SQLite, PostgreSQL), InMemoryLeadStore

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dialler/app/audit_log.hpp"
@@ -20,10 +23,14 @@ struct OutcomeRecord {
     domain::Outcome outcome = domain::Outcome::kNoAnswer;
     std::string notes;
     domain::OutcomeEffects effects;
-    std::optional<std::string> phone_e164;    // the number called (bad_number flags it)
-    std::optional<domain::Queue> queue;       // the queue the lead was in
-    std::optional<std::int64_t> callback_id;  // the callback this call answered (completed)
-    int score_after = 0;                      // the lead's score with this outcome counted
+    std::optional<std::string> phone_e164;  // the number called (bad_number flags it)
+    std::optional<domain::Queue> queue;     // the queue the lead was in
+    // The due callback this call was for: completed when the call reached the customer
+    // (effects.reached_customer); otherwise kept pending, moved to effects.next_call_at, one
+    // failed try counted, and handed to the team (no preferred agent) at the limit.
+    std::optional<std::int64_t> callback_id;
+    int callback_max_failed_tries = 3;
+    int score_after = 0;  // the lead's score with this outcome counted
     bool given_up_after = false;
     Timestamp at;
 };
@@ -47,12 +54,24 @@ struct Callback {
     Timestamp scheduled_for;
     CallbackStatus status = CallbackStatus::kPending;
     std::string notes;
+    int failed_tries = 0;       // calls for it that did not reach the customer
+    std::string closed_reason;  // set when the system closed it: "suppressed", ...
     Actor created_by;
     Timestamp created_at;
     Timestamp updated_at;
 };
 
 enum class CallbackScope { kMine, kTeam, kOverdue };
+
+// Pending callbacks for the floor's counts.
+struct CallbackCounts {
+    long long due_now = 0;              // scheduled_for <= now
+    long long later_today = 0;          // now < scheduled_for < end of the UK day
+    std::optional<Timestamp> next_due;  // the earliest one after now, if any
+};
+
+// How long a callback the system closed stays in its agent's list, so they learn why.
+inline constexpr std::chrono::days kClosedCallbacksShown{7};
 
 // Outcomes and callbacks. Thread-safe; faults are exceptions.
 class OutcomeStore {
@@ -69,8 +88,9 @@ public:
 
     virtual Callback CreateCallback(const Callback& callback) = 0;
     virtual std::optional<Callback> FindCallback(std::int64_t id) = 0;
-    // kMine: pending ones booked with `agent`; kTeam: all pending; kOverdue: pending and due
-    // before `now`. Ordered by scheduled_for.
+    // kMine: pending ones booked with `agent`, and theirs the system closed in the last
+    // kClosedCallbacksShown; kTeam: all pending; kOverdue: pending and due before `now`.
+    // Ordered by scheduled_for.
     virtual std::vector<Callback> ListCallbacks(
         CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
     ) = 0;
@@ -78,6 +98,10 @@ public:
     // Changes a pending callback; false if it is not pending.
     virtual bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) = 0;
     virtual bool SetCallbackStatus(std::int64_t id, CallbackStatus status, Timestamp now) = 0;
+    // Closes a pending callback the customer can no longer have (status cancelled, with the
+    // reason); false if it is not pending.
+    virtual bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) = 0;
+    virtual CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) = 0;
 };
 
 }  // namespace dialler::app

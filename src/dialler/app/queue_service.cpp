@@ -1,16 +1,14 @@
 #include "dialler/app/queue_service.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "dialler/app/inspection_service.hpp"
+#include "dialler/base/text.hpp"
 
 namespace dialler::app {
 
 namespace {
-
-// How many customers one request may look at before giving up: each failed candidate is moved
-// or deferred, so the next request starts further along.
-constexpr int kMaxCandidates = 20;
 
 // Contact history shown with a customer. Also what the contact gate is given, read once: the
 // gate needs at least the last 7 days (domain::ContactSubject) and counts inside its own windows.
@@ -54,31 +52,18 @@ Result<NextLeadResult> QueueService::NextLead(
     const QueueSettings settings = ports_.settings.Current();
     const Timestamp now = ports_.clock.Now();
 
+    // Every customer this request looked at: none is tried twice.
+    std::set<std::int64_t> tried;
+    int refused = 0;
     if (auto held = ports_.leases.HeldBy(agent.id, now)) {
-        // The agent asks again (a reload, a retry): the same customer, until an outcome.
-        auto customer = ports_.replica.ReadCustomerContext(held->user_id);
-        if (customer) {
-            CustomerEvaluation e = EvaluateLive(
-                customer->record,
-                held,
-                ports_.phones,
-                ports_.suppressions,
-                settings,
-                ports_.lenders,
-                now
-            );
-            return NextLeadResult{
-                BuildContext(
-                    *held,
-                    std::move(*customer),
-                    e,
-                    ports_.contacts.Since(held->user_id, now - kContactHistory)
-                ),
-                std::nullopt,
-                "",
-            };
+        // The agent asks again (a reload, a retry): the same customer, until an outcome, but
+        // only if they may still be called now; the replica or the gate may have changed.
+        tried.insert(held->user_id.Value());
+        const ClaimedLead again{*held, DueCallback(held->user_id, now)};
+        if (auto context = TryHandOut(agent, again, settings, ctx, true)) {
+            return NextLeadResult{std::move(context), std::nullopt, "", 0};
         }
-        ports_.leases.ReleaseLease(held->user_id, agent.id, std::nullopt);
+        ++refused;
     }
 
     const domain::WindowCheck window =
@@ -89,18 +74,28 @@ Result<NextLeadResult> QueueService::NextLead(
             window.next_open ? std::optional<Timestamp>(Timestamp{*window.next_open})
                              : std::nullopt,
             "outside_calling_window",
+            refused,
         };
     }
 
+    bool gave_up = true;
     for (int i = 0; i < kMaxCandidates; ++i) {
         const auto claimed = ports_.leases.ClaimNext(ClaimRequest{
             agent.id, queues, now, now + settings.lease_duration, settings.callback_grace});
         if (!claimed) {
+            gave_up = false;
             break;
         }
-        if (auto context = TryHandOut(agent, *claimed, settings, ctx)) {
-            return NextLeadResult{std::move(context), std::nullopt, ""};
+        if (!tried.insert(claimed->lead.user_id.Value()).second) {
+            // Handed back one this request already refused (its refusal could not move it):
+            // give it back untouched and stop rather than go round in a circle.
+            ports_.leases.ReleaseLease(claimed->lead.user_id, agent.id, std::nullopt);
+            break;
         }
+        if (auto context = TryHandOut(agent, *claimed, settings, ctx, false)) {
+            return NextLeadResult{std::move(context), std::nullopt, "", refused};
+        }
+        ++refused;
     }
     std::optional<Timestamp> next;
     for (const auto& c : ports_.leads.Counts(now)) {
@@ -109,12 +104,51 @@ Result<NextLeadResult> QueueService::NextLead(
             next = next ? std::min(*next, *c.next_callable_at) : *c.next_callable_at;
         }
     }
-    return NextLeadResult{std::nullopt, next, "queue_empty"};
+    return NextLeadResult{
+        std::nullopt, next, gave_up && refused > 0 ? "candidates_refused" : "queue_empty", refused};
+}
+
+std::optional<std::int64_t> QueueService::DueCallback(domain::UserId user, Timestamp now) {
+    std::optional<Callback> due;
+    for (auto& cb : ports_.outcomes.CallbacksFor(user)) {
+        if (cb.status == CallbackStatus::kPending && cb.scheduled_for <= now &&
+            (!due || cb.scheduled_for < due->scheduled_for)) {
+            due = std::move(cb);
+        }
+    }
+    return due ? std::optional(due->id) : std::nullopt;
+}
+
+void QueueService::CloseCallback(
+    const domain::Agent& agent,
+    std::int64_t callback,
+    domain::UserId user,
+    std::string_view reason,
+    const RequestContext& ctx
+) {
+    if (ports_.outcomes.CloseCallback(callback, reason, ports_.clock.Now())) {
+        Audit(
+            agent,
+            "callback.closed",
+            user,
+            ctx,
+            {{"callbackId", std::to_string(callback)}, {"reason", std::string(reason)}}
+        );
+    }
 }
 
 std::vector<LeadCounts> QueueService::Counts() {
     const Timestamp now = ports_.clock.Now();
     std::vector<LeadCounts> counts = ports_.leads.Counts(now);
+    const CallbackCounts due =
+        ports_.outcomes.CountCallbacks(now, Timestamp{domain::NextUkMidnight(Seconds(now))});
+    LeadCounts callbacks;
+    callbacks.queue = domain::Queue::kCallbacks;
+    callbacks.total = due.due_now + due.later_today;
+    callbacks.callable_now = due.due_now;
+    callbacks.due_later_today = due.later_today;
+    callbacks.next_callable_at = due.due_now > 0 ? std::optional<Timestamp>(now) : due.next_due;
+    counts.push_back(callbacks);
     const domain::WindowCheck window =
         domain::CheckCallingWindow(Seconds(now), ports_.settings.Current().gate.windows);
     if (window.open) {
@@ -135,15 +169,14 @@ std::optional<LeadContext> QueueService::TryHandOut(
     const domain::Agent& agent,
     const ClaimedLead& claimed,
     const QueueSettings& settings,
-    const RequestContext& ctx
+    const RequestContext& ctx,
+    bool again
 ) {
     const Timestamp now = ports_.clock.Now();
     const Lead& lead = claimed.lead;
     auto customer = ports_.replica.ReadCustomerContext(lead.user_id);
     if (!customer) {
-        ports_.leases.ReleaseLease(lead.user_id, agent.id, std::nullopt);
-        const std::vector<domain::UserId> none;
-        ports_.leads.RemoveMissing(lead.user_id, lead.user_id, none, now);
+        DropMissing(agent, claimed, ctx);
         return std::nullopt;
     }
     CustomerEvaluation e = EvaluateLive(
@@ -157,13 +190,7 @@ std::optional<LeadContext> QueueService::TryHandOut(
     // their documents moved them between queues.
     const bool callback_stands = claimed.callback_id && e.eligibility.queue;
     if (validate_ && !(still_in_queue || callback_stands)) {
-        // The replica moved on since discovery (signed, finished, cancelled...): record it as
-        // discovery would, and look at the next customer.
-        ports_.leases.ReleaseLease(lead.user_id, agent.id, std::nullopt);
-        std::vector<CustomerEvaluation> changed;
-        changed.push_back(std::move(e));
-        ports_.discovery.StoreEvaluations(std::move(changed));
-        Audit(agent, "lead.revalidated_out", lead.user_id, ctx);
+        MoveOut(agent, claimed, std::move(e), ctx);
         return std::nullopt;
     }
 
@@ -175,30 +202,111 @@ std::optional<LeadContext> QueueService::TryHandOut(
         Seconds(now)
     );
     if (!gate.allowed) {
-        // Deferred to when the gate would open (far ahead for a permanent refusal, which
-        // validation normally catches first).
-        const Timestamp retry =
-            gate.retry_at ? Timestamp{*gate.retry_at} : now + std::chrono::days{365};
-        ports_.leases.ReleaseLease(lead.user_id, agent.id, retry);
-        std::vector<std::pair<std::string, std::string>> details;
-        for (const auto& d : gate.denials) {
-            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
-        }
-        Audit(agent, "gate.denied", lead.user_id, ctx, std::move(details));
+        Defer(agent, claimed, gate, ctx);
         return std::nullopt;
     }
-    Audit(
-        agent,
-        "lead.assigned",
-        lead.user_id,
-        ctx,
-        {{"queue",
-          lead.queue ? std::string(domain::QueueName(*lead.queue)) : std::string("callbacks")},
-         {"score", std::to_string(lead.score)}}
-    );
+    if (!again) {
+        Audit(
+            agent,
+            "lead.assigned",
+            lead.user_id,
+            ctx,
+            {{"queue",
+              lead.queue ? std::string(domain::QueueName(*lead.queue)) : std::string("callbacks")},
+             {"score", std::to_string(lead.score)}}
+        );
+    }
     LeadContext context = BuildContext(lead, std::move(*customer), e, std::move(recent));
     context.callback_id = claimed.callback_id;
     return context;
+}
+
+void QueueService::DropMissing(
+    const domain::Agent& agent, const ClaimedLead& claimed, const RequestContext& ctx
+) {
+    const domain::UserId user = claimed.lead.user_id;
+    ports_.leases.ReleaseLease(user, agent.id, std::nullopt);
+    const std::vector<domain::UserId> none;
+    ports_.leads.RemoveMissing(user, user, none, ports_.clock.Now());
+    Audit(agent, "lead.missing_from_replica", user, ctx);
+    if (claimed.callback_id) {
+        CloseCallback(agent, *claimed.callback_id, user, "customer_missing", ctx);
+    }
+}
+
+void QueueService::MoveOut(
+    const domain::Agent& agent,
+    const ClaimedLead& claimed,
+    CustomerEvaluation evaluation,
+    const RequestContext& ctx
+) {
+    // The replica moved on since discovery (signed, finished, cancelled...): record it as
+    // discovery would, and look at the next customer.
+    const domain::UserId user = claimed.lead.user_id;
+    ports_.leases.ReleaseLease(user, agent.id, std::nullopt);
+    const bool suppressed = evaluation.suppressed;
+    const bool contactable = evaluation.eligibility.queue.has_value();
+    std::vector<std::pair<std::string, std::string>> details;
+    for (const auto r : evaluation.eligibility.reasons) {
+        details.emplace_back("reason", std::string(domain::EligibilityReasonCode(r)));
+    }
+    std::vector<CustomerEvaluation> changed;
+    changed.push_back(std::move(evaluation));
+    ports_.discovery.StoreEvaluations(std::move(changed));
+    Audit(agent, "lead.revalidated_out", user, ctx, std::move(details));
+    if (claimed.callback_id && !contactable) {
+        CloseCallback(
+            agent,
+            *claimed.callback_id,
+            user,
+            suppressed ? "suppressed" : "customer_ineligible",
+            ctx
+        );
+    }
+}
+
+void QueueService::Defer(
+    const domain::Agent& agent,
+    const ClaimedLead& claimed,
+    const domain::GateDecision& gate,
+    const RequestContext& ctx
+) {
+    // Deferred to when the gate would open (far ahead for a permanent refusal, which validation
+    // normally catches first).
+    const Timestamp now = ports_.clock.Now();
+    const domain::UserId user = claimed.lead.user_id;
+    const Timestamp retry =
+        gate.retry_at ? Timestamp{*gate.retry_at} : now + std::chrono::days{365};
+    ports_.leases.ReleaseLease(user, agent.id, retry);
+    std::vector<std::pair<std::string, std::string>> details;
+    for (const auto& d : gate.denials) {
+        details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
+    }
+    Audit(agent, "gate.denied", user, ctx, std::move(details));
+    if (!claimed.callback_id) {
+        return;
+    }
+    if (!gate.retry_at) {
+        CloseCallback(
+            agent,
+            *claimed.callback_id,
+            user,
+            domain::GateReasonCode(gate.denials.front().reason),
+            ctx
+        );
+        return;
+    }
+    // The promise stands; it waits until the gate would let the call through.
+    if (ports_.outcomes.RescheduleCallback(*claimed.callback_id, retry, now)) {
+        Audit(
+            agent,
+            "callback.deferred",
+            user,
+            ctx,
+            {{"callbackId", std::to_string(*claimed.callback_id)},
+             {"until", FormatRfc3339(Seconds(retry))}}
+        );
+    }
 }
 
 LeadContext QueueService::BuildContext(
@@ -243,10 +351,15 @@ Status QueueService::Release(
 Status QueueService::Skip(
     const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
 ) {
-    if (!ports_.leases.ReleaseLease(user, agent.id, ports_.clock.Now() + kSkipDelay)) {
+    const Timestamp now = ports_.clock.Now();
+    if (!ports_.leases.ReleaseLease(user, agent.id, now + kSkipDelay)) {
         return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
     }
     Audit(agent, "lead.skipped", user, ctx);
+    // A skipped callback comes back in the same half hour, not at the head of every request.
+    if (const auto callback = DueCallback(user, now)) {
+        ports_.outcomes.RescheduleCallback(*callback, now + kSkipDelay, now);
+    }
     return Ok();
 }
 
@@ -269,14 +382,6 @@ Result<StoredOutcome> QueueService::RecordOutcome(
         const domain::OutcomeEffects effects,
         domain::DecideOutcomeEffects(input, settings.outcomes, settings.gate.windows, Seconds(now))
     );
-    // The callback this call answers: the customer's due one, if any.
-    std::optional<std::int64_t> answered;
-    for (const auto& cb : ports_.outcomes.CallbacksFor(user)) {
-        if (cb.status == CallbackStatus::kPending && cb.scheduled_for <= now) {
-            answered = cb.id;
-            break;
-        }
-    }
     OutcomeRecord record;
     record.user_id = user;
     record.agent = agent.id;
@@ -285,7 +390,8 @@ Result<StoredOutcome> QueueService::RecordOutcome(
     record.effects = effects;
     record.phone_e164 = lead->phone ? std::optional(lead->phone->e164) : std::nullopt;
     record.queue = lead->queue;
-    record.callback_id = answered;
+    record.callback_id = DueCallback(user, now);
+    record.callback_max_failed_tries = settings.callback_max_failed_tries;
     record.score_after =
         lead->score + effects.score_adjustment + settings.scoring.points_per_attempt;
     record.given_up_after = record.score_after >= settings.scoring.give_up_threshold;

@@ -35,7 +35,11 @@ struct LeadContext {
 struct NextLeadResult {
     std::optional<LeadContext> lead;
     std::optional<Timestamp> next_callable_at;  // when nothing is callable now
-    std::string reason;  // why nothing was handed out: "queue_empty", "outside_calling_window"
+    // Why nothing was handed out: "queue_empty", "outside_calling_window", or
+    // "candidates_refused" when the request gave up after `refused` candidates (each of them
+    // moved, deferred or closed on the way, so the next request starts further along).
+    std::string reason;
+    int refused = 0;  // candidates looked at and refused by this request
 };
 
 // The agent's side of the queues: next lead (claim, validate live, gate, context), heartbeat,
@@ -59,13 +63,19 @@ public:
     QueueService(Ports ports, bool validate_before_call)
         : ports_(ports), validate_(validate_before_call) {}
 
-    // Each queue's depth for the floor. Outside the calling window nothing is callable now, and
-    // a queue's next callable time is no earlier than the window's next opening.
+    // Each queue's depth for the floor, and a kCallbacks row: pending callbacks due now
+    // (callable_now) and later today (due_later_today; total is both). Outside the calling window
+    // nothing is callable now, and a queue's next callable time is no earlier than the window's
+    // next opening. The API and `dialler queue stats` both print this.
     std::vector<LeadCounts> Counts();
 
     // Hands the agent the best callable customer with a lease, or nothing with the reason and the
-    // next time something becomes callable. An agent who already holds a customer gets that one
-    // back (an outcome, release or skip comes first). `queue` nullopt = every queue the agent may
+    // next time something becomes callable. The agent's own due callbacks come first, whatever
+    // `queue` says. An agent who already holds a customer gets that one back (an outcome,
+    // release or skip comes first), after the same validation and gate as a fresh hand-out.
+    // A refused candidate is dealt with (moved, deferred to the gate's next allowed time; its
+    // callback closed with the reason or moved likewise) and the next one tried, at most
+    // kMaxCandidates and never the same one twice. `queue` nullopt = every queue the agent may
     // work. Errors: kPermissionDenied (field "queue") for a queue the agent may not work.
     Result<NextLeadResult> NextLead(
         const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
@@ -89,12 +99,43 @@ public:
     );
 
     static constexpr std::chrono::minutes kSkipDelay{30};
+    static constexpr int kMaxCandidates = 20;
 
 private:
+    // Validates and gates a leased candidate; hands it out, or deals with the refusal and
+    // returns nullopt. `again`: the agent already held it (no second assignment audit).
     std::optional<LeadContext> TryHandOut(
         const domain::Agent& agent,
         const ClaimedLead& claimed,
         const QueueSettings& settings,
+        const RequestContext& ctx,
+        bool again
+    );
+    // The refusals: the customer is gone from the replica; no longer in the queue (moved as
+    // discovery would); or refused by the contact gate (deferred to its next allowed time).
+    // Each releases the lead, audits, and closes or moves the callback it was claimed for.
+    void DropMissing(
+        const domain::Agent& agent, const ClaimedLead& claimed, const RequestContext& ctx
+    );
+    void MoveOut(
+        const domain::Agent& agent,
+        const ClaimedLead& claimed,
+        CustomerEvaluation evaluation,
+        const RequestContext& ctx
+    );
+    void Defer(
+        const domain::Agent& agent,
+        const ClaimedLead& claimed,
+        const domain::GateDecision& gate,
+        const RequestContext& ctx
+    );
+    // The customer's pending callback that is due at `now`, if any: the one a call answers.
+    std::optional<std::int64_t> DueCallback(domain::UserId user, Timestamp now);
+    void CloseCallback(
+        const domain::Agent& agent,
+        std::int64_t callback,
+        domain::UserId user,
+        std::string_view reason,
         const RequestContext& ctx
     );
     // The context an agent sees; `contacts` are the customer's last kContactHistory of attempts.

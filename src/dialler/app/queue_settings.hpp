@@ -17,8 +17,10 @@ struct QueueSettings {
     domain::ScoreWeights scoring;
     domain::GateRules gate;
     domain::OutcomeTable outcomes = domain::OutcomeTable::Defaults();
-    std::chrono::seconds lease_duration{120};        // a held lead returns unless heartbeated
-    std::chrono::minutes callback_grace{15};         // then any allowed agent may take it
+    std::chrono::seconds lease_duration{120};  // a held lead returns unless heartbeated
+    std::chrono::minutes callback_grace{15};   // then any allowed agent may take it
+    int callback_max_failed_tries =
+        3;  // unanswered tries before the agent's callback goes to the team
     std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.

@@ -240,6 +240,7 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     }
     m["lease.seconds"] = std::to_string(s.lease_duration.count());
     m["callback.graceMinutes"] = std::to_string(s.callback_grace.count());
+    m["callback.maxFailedTries"] = std::to_string(s.callback_max_failed_tries);
     m["conversion.creditDays"] = std::to_string(s.conversion_credit_window.count());
     return m;
 }
@@ -334,6 +335,10 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
     if (key == "callback.graceMinutes") {
         DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 0, 24 * 60));
         s.callback_grace = std::chrono::minutes{mins};
+        return true;
+    }
+    if (key == "callback.maxFailedTries") {
+        DIALLER_ASSIGN_OR_RETURN(s.callback_max_failed_tries, Int(key, v, 1, 20));
         return true;
     }
     if (key == "conversion.creditDays") {

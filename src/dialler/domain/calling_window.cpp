@@ -171,6 +171,12 @@ local_seconds ToUkLocal(sys_seconds t) {
     return local_seconds{t.time_since_epoch() + UkUtcOffset(t)};
 }
 
+sys_seconds NextUkMidnight(sys_seconds t) {
+    const auto tomorrow = std::chrono::floor<days>(ToUkLocal(t)) + days{1};
+    // UK clocks change at 01:00 and 02:00, never at midnight: midnight always exists.
+    return FirstInstantShowing(local_seconds{tomorrow});
+}
+
 std::optional<sys_seconds> FromUkLocal(local_seconds local) {
     // BST is tried first: in the repeated hour both readings are valid and the BST one is the
     // earlier instant.

@@ -21,6 +21,9 @@ std::chrono::local_seconds ToUkLocal(std::chrono::sys_seconds t);
 // clocks go back) resolves to the earlier instant.
 std::optional<std::chrono::sys_seconds> FromUkLocal(std::chrono::local_seconds local);
 
+// The first instant of the UK day after the one containing `t` (the next UK midnight).
+std::chrono::sys_seconds NextUkMidnight(std::chrono::sys_seconds t);
+
 // Opening hours of one weekday in UK local time; `open` < `close`, both since local midnight.
 struct DayWindow {
     std::chrono::minutes open{0};

@@ -78,6 +78,16 @@ TEST(UkUtcOffset, FindsTheLastSundayWhenItIsTheLastDayOfTheMonth) {
     EXPECT_EQ(UkUtcOffset(Utc(2021, 10, 31, 1)), minutes{0});
 }
 
+TEST(NextUkMidnight, IsTheStartOfTheNextUkDay) {
+    EXPECT_EQ(NextUkMidnight(Utc(2026, 11, 4, 11)), Utc(2026, 11, 5, 0));
+    // 00:30 BST on 16 July is already the 16th: the next midnight is 23:00 UTC that day.
+    EXPECT_EQ(NextUkMidnight(Utc(2026, 7, 15, 23, 30)), Utc(2026, 7, 16, 23));
+    EXPECT_EQ(NextUkMidnight(Utc(2026, 7, 15, 22, 59)), Utc(2026, 7, 15, 23));
+    // The days the clocks change are 23 and 25 hours long.
+    EXPECT_EQ(NextUkMidnight(Utc(2026, 3, 29, 0, 30)), Utc(2026, 3, 29, 23));
+    EXPECT_EQ(NextUkMidnight(Utc(2026, 10, 24, 23, 30)), Utc(2026, 10, 26, 0));
+}
+
 TEST(ToUkLocal, AddsTheOffsetOfTheInstant) {
     EXPECT_EQ(ToUkLocal(Utc(2026, 1, 15, 12)), Local(2026, 1, 15, 12));
     EXPECT_EQ(ToUkLocal(Utc(2026, 7, 15, 12)), Local(2026, 7, 15, 13));

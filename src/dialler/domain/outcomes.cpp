@@ -93,14 +93,19 @@ OutcomeTable OutcomeTable::Defaults() {
     dnc.suppresses = true;
     dnc.requires_notes = true;
     dnc.closes_lead = true;
+    no_answer.reaches_customer = false;
+    OutcomeRule voicemail = rule(Outcome::kVoicemailLeft, 1, hours{24});
+    voicemail.reaches_customer = false;
+    OutcomeRule hung_up = rule(Outcome::kHungUp, 2, hours{4});
+    hung_up.reaches_customer = false;
     t.rules = {
         completed,
         going,
         might,
         call_back,
         no_answer,
-        rule(Outcome::kVoicemailLeft, 1, hours{24}),
-        rule(Outcome::kHungUp, 2, hours{4}),
+        voicemail,
+        hung_up,
         bad_number,
         rule(Outcome::kNotInterested, 100, days{28}),
         no_claim,
@@ -158,6 +163,7 @@ Result<OutcomeEffects> DecideOutcomeEffects(
     e.closes_lead = rule.closes_lead;
     e.suppresses = rule.suppresses;
     e.verifies_conversion = rule.verifies_conversion;
+    e.reached_customer = rule.reaches_customer;
     if (rule.creates_callback) {
         if (!input.callback_at) {
             return InvalidField(

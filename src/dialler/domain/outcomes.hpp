@@ -43,6 +43,9 @@ struct OutcomeRule {
     bool suppresses = false;           // do_not_contact: permanent suppression entry
     bool verifies_conversion = false;  // completed_form: checked at the next discovery
     bool offers_sms_reminder = false;  // an optional follow-up text with a magic link
+    // Whether the call reached the customer. A callback is completed only by one that did;
+    // no_answer, voicemail_left and hung_up leave it pending, moved by the rule's delay.
+    bool reaches_customer = true;
 };
 
 // The configurable outcome table; Defaults() is product.md §6.
@@ -69,6 +72,7 @@ struct OutcomeEffects {
     bool closes_lead = false;
     bool suppresses = false;
     bool verifies_conversion = false;
+    bool reached_customer = true;  // the rule's reaches_customer
 };
 
 // How far ahead a callback may be booked: a typo in the year must not park a customer for ever.

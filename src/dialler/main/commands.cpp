@@ -161,7 +161,7 @@ int RunQueueStats(const platform::Config& config) {
         runs.push_back(adapters::http::DiscoveryRunJson(run));
     }
     const nlohmann::json out = {
-        {"queues", adapters::http::QueueCountsJson(queue.leads.Counts(own.clock.Now()))},
+        {"queues", adapters::http::QueueCountsJson(queue.queue.Counts())},
         {"recentRuns", runs},
     };
     std::cout << out.dump(2) << "\n";

@@ -123,6 +123,10 @@ describe('queues, callbacks and suppression', () => {
       total += q.total;
     }
     assert.ok(total > 0, `the queues are empty after discovery: ${JSON.stringify(body)}`);
+    const callbacks = body.queues.find((q) => q.queue === 'callbacks');
+    assert.ok(callbacks, `a callbacks row: ${JSON.stringify(body.queues)}`);
+    assert.ok(Number.isInteger(callbacks.dueNow) && Number.isInteger(callbacks.laterToday));
+    assert.equal(callbacks.total, callbacks.dueNow + callbacks.laterToday);
 
     // Every role may read the counts; without a session it is 401.
     for (const user of [supervisor, admin]) {

@@ -103,12 +103,17 @@ nlohmann::json InspectionJson(const app::CustomerInspection& in) {
 nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& c : counts) {
-        a.push_back({
+        nlohmann::json row = {
             {"queue", domain::QueueName(c.queue)},
             {"total", c.total},
             {"callableNow", c.callable_now},
             {"nextCallableAt", TimeJson(c.next_callable_at)},
-        });
+        };
+        if (c.queue == domain::Queue::kCallbacks) {
+            row["dueNow"] = c.callable_now;
+            row["laterToday"] = c.due_later_today;
+        }
+        a.push_back(std::move(row));
     }
     return a;
 }
@@ -154,8 +159,12 @@ nlohmann::json CallbackJson(const app::Callback& c) {
         {"scheduledFor", TimeJson(c.scheduled_for)},
         {"status", app::CallbackStatusName(c.status)},
         {"notes", c.notes},
+        {"failedTries", c.failed_tries},
+        {"closedReason",
+         c.closed_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.closed_reason)},
         {"createdBy", ActorJson(c.created_by)},
         {"createdAt", TimeJson(c.created_at)},
+        {"updatedAt", TimeJson(c.updated_at)},
     };
 }
 

@@ -71,6 +71,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
                         return Json(
                             {{"lead", nullptr},
                              {"reason", next.reason},
+                             {"refused", next.refused},
                              {"nextCallableAt", TimeJson(next.next_callable_at)}}
                         );
                     }

@@ -623,23 +623,25 @@ std::optional<app::Lead> Lease(
     return row.ToLead();
 }
 
-// The due callback this agent should take first, leased: their own, then anyone's unassigned,
-// then others' past the grace period. Driven from the (few) due callbacks: CROSS JOIN keeps
-// SQLite from starting at leads.
-std::optional<app::ClaimedLead> ClaimCallback(soci::session& s, const ClaimValues& v) {
+// The due callback this agent should take first, leased: their own (always), then, when they
+// work the callbacks queue (`team`), anyone's unassigned, then others' past the grace period.
+// Driven from the (few) due callbacks: CROSS JOIN keeps SQLite from starting at leads.
+std::optional<app::ClaimedLead> ClaimCallback(soci::session& s, const ClaimValues& v, bool team) {
     long long callback = 0;
     long long user = 0;
+    const int team_flag = team ? 1 : 0;
     soci::statement pick = Once(
         s,
         "SELECT c.id, c.user_id FROM callbacks c CROSS JOIN leads l WHERE l.user_id = c.user_id "
         "AND c.status = 'pending' AND c.scheduled_for <= :now AND (c.agent_id = :me OR "
-        "c.agent_id IS NULL OR c.scheduled_for <= :edge) AND l.is_closed = 0 "
+        "(:team = 1 AND (c.agent_id IS NULL OR c.scheduled_for <= :edge))) AND l.is_closed = 0 "
         "AND l.bad_number_e164 IS NULL AND (l.lease_expires_at IS NULL OR "
         "l.lease_expires_at <= :now2) ORDER BY CASE WHEN c.agent_id = :me2 THEN 0 ELSE 1 END, "
         "c.scheduled_for, c.id LIMIT 1" +
             std::string(v.postgres ? " FOR UPDATE OF l SKIP LOCKED" : ""),
         soci::use(v.now),
         soci::use(v.agent),
+        soci::use(team_flag),
         soci::use(v.grace_edge),
         soci::use(v.now),
         soci::use(v.agent),
@@ -780,10 +782,10 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
         std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
         request.queues.end();
     const auto claim = [&](soci::session& s) -> std::optional<app::ClaimedLead> {
-        if (callbacks) {
-            if (auto claimed = ClaimCallback(s, v)) {
-                return claimed;
-            }
+        // An agent's own due callbacks come first whatever they asked for: a promise to a
+        // customer is not dropped because the agent picked a queue.
+        if (auto claimed = ClaimCallback(s, v, callbacks)) {
+            return claimed;
         }
         return ClaimFromQueues(s, v, request.queues);
     };
@@ -865,6 +867,9 @@ struct CallbackRow {
     soci::indicator created_agent_i{};
     long long created_at = 0;
     long long updated_at = 0;
+    int failed_tries = 0;
+    std::string closed_reason;
+    soci::indicator closed_reason_i{};
 
     app::Callback ToCallback() const {
         app::Callback c;
@@ -884,6 +889,8 @@ struct CallbackRow {
         }
         c.created_at = FromMs(created_at);
         c.updated_at = FromMs(updated_at);
+        c.failed_tries = failed_tries;
+        c.closed_reason = closed_reason_i == soci::i_ok ? closed_reason : std::string();
         return c;
     }
 };
@@ -960,10 +967,20 @@ void ApplySideEffects(soci::session& s, const app::OutcomeRecord& r) {
             soci::use(user), soci::use(phone, phone_i), soci::use(r.notes), soci::use(kind),
             soci::use(agent), soci::use(at);
     }
-    if (r.callback_id) {
+    if (r.callback_id && e.reached_customer) {
         s << "UPDATE callbacks SET status = 'completed', updated_at = :t WHERE id = :id "
              "AND status = 'pending'",
             soci::use(at), soci::use(answered);
+    } else if (r.callback_id) {
+        // Not reached: the promise stands. Try again after the outcome's delay, and after the
+        // limit of unanswered tries let the whole team try.
+        const long long again =
+            e.next_call_at ? Ms(Timestamp{*e.next_call_at}) : Ms(r.at + std::chrono::minutes{30});
+        const int max_tries = r.callback_max_failed_tries;
+        s << "UPDATE callbacks SET scheduled_for = :s, failed_tries = failed_tries + 1, "
+             "agent_id = CASE WHEN failed_tries + 1 >= :m THEN NULL ELSE agent_id END, "
+             "updated_at = :t WHERE id = :id AND status = 'pending'",
+            soci::use(again), soci::use(max_tries), soci::use(at), soci::use(answered);
     }
 }
 
@@ -1070,7 +1087,8 @@ std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& w
         soci::statement st = Once(
             s,
             "SELECT id, user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
-            "created_by_agent_id, created_at, updated_at FROM callbacks WHERE " +
+            "created_by_agent_id, created_at, updated_at, failed_tries, closed_reason "
+            "FROM callbacks WHERE " +
                 where + " ORDER BY scheduled_for, id LIMIT " + std::to_string(std::max(limit, 0)),
             soci::into(r.id),
             soci::into(r.user_id),
@@ -1081,7 +1099,9 @@ std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& w
             soci::into(r.created_kind),
             soci::into(r.created_agent, r.created_agent_i),
             soci::into(r.created_at),
-            soci::into(r.updated_at)
+            soci::into(r.updated_at),
+            soci::into(r.failed_tries),
+            soci::into(r.closed_reason, r.closed_reason_i)
         );
         st.execute();
         while (st.fetch()) {
@@ -1104,7 +1124,9 @@ std::vector<app::Callback> SqlOutcomeStore::ListCallbacks(
 ) {
     std::string where = "status = 'pending'";
     if (scope == app::CallbackScope::kMine) {
-        where += " AND agent_id = " + agent.ToString();
+        where = "agent_id = " + agent.ToString() +
+                " AND (status = 'pending' OR (closed_reason IS NOT NULL AND updated_at >= " +
+                std::to_string(Ms(now - app::kClosedCallbacksShown)) + "))";
     } else if (scope == app::CallbackScope::kOverdue) {
         where += " AND scheduled_for < " + std::to_string(Ms(now));
     }
@@ -1146,6 +1168,51 @@ bool SqlOutcomeStore::SetCallbackStatus(
                    soci::use(at),
                    soci::use(cb)
                ) > 0;
+    });
+}
+
+bool SqlOutcomeStore::CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) {
+    const long long cb = id;
+    const std::string why(reason);
+    const long long at = Ms(now);
+    return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
+        return Execute(
+                   s,
+                   "UPDATE callbacks SET status = 'cancelled', closed_reason = :r, updated_at = :t "
+                   "WHERE id = :id AND status = 'pending'",
+                   soci::use(why),
+                   soci::use(at),
+                   soci::use(cb)
+               ) > 0;
+    });
+}
+
+app::CallbackCounts SqlOutcomeStore::CountCallbacks(Timestamp now, Timestamp end_of_day) {
+    const long long n = Ms(now);
+    const long long eod = Ms(end_of_day);
+    return db_.Read([&](soci::session& s) {
+        app::CallbackCounts counts;
+        long long next = 0;
+        soci::indicator next_i = soci::i_null;
+        Once(
+            s,
+            "SELECT COALESCE(SUM(CASE WHEN scheduled_for <= :n1 THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(CASE WHEN scheduled_for > :n2 AND scheduled_for < :e THEN 1 ELSE 0 "
+            "END), 0), MIN(CASE WHEN scheduled_for > :n3 THEN scheduled_for END) "
+            "FROM callbacks WHERE status = 'pending'",
+            soci::use(n),
+            soci::use(n),
+            soci::use(eod),
+            soci::use(n),
+            soci::into(counts.due_now),
+            soci::into(counts.later_today),
+            soci::into(next, next_i)
+        )
+            .execute(true);
+        if (next_i == soci::i_ok) {
+            counts.next_due = FromMs(next);
+        }
+        return counts;
     });
 }
 

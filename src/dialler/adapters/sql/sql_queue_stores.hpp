@@ -75,6 +75,8 @@ public:
     std::vector<app::Callback> CallbacksFor(domain::UserId user_id) override;
     bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
     bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
+    bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
+    app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
 
 private:
     std::vector<app::Callback> SelectCallbacks(const std::string& where, int limit);
