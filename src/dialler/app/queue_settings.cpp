@@ -23,13 +23,7 @@ QueueSettings QueueSettings::Defaults() {
         {"placeholder", 8},
     };
     s.gate.windows = domain::CallingWindows::Defaults();
-    s.gate.windows.closed_days = domain::EnglandAndWalesBankHolidays2025To2027();
-    // Christmas Day and Boxing Day stay closed when they fall on a Saturday (their bank holiday
-    // moves to the Monday, but nobody wants a claims call on Christmas morning).
-    for (int y = 2025; y <= 2027; ++y) {
-        s.gate.windows.closed_days.emplace_back(std::chrono::year{y} / 12 / 25);
-        s.gate.windows.closed_days.emplace_back(std::chrono::year{y} / 12 / 26);
-    }
+    s.gate.windows.close_bank_holidays = true;
     return s;
 }
 

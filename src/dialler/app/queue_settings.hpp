@@ -19,8 +19,11 @@ struct QueueSettings {
     domain::OutcomeTable outcomes = domain::OutcomeTable::Defaults();
     std::chrono::seconds lease_duration{120};  // a held lead returns unless heartbeated
     std::chrono::minutes callback_grace{15};   // then any allowed agent may take it
-    int callback_max_failed_tries =
-        3;  // unanswered tries before the agent's callback goes to the team
+    // Unanswered tries (no answer, voicemail, hung up) before a callback goes to the team.
+    int callback_max_failed_tries = 3;
+    // The outer bounds of calling hours on any day: from configuration (CALLING_HOURS_LIMITS),
+    // never from the settings an admin edits. Window settings outside them are refused.
+    domain::DayWindow window_limits = domain::kWidestCallingHours;
     std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.

@@ -58,6 +58,9 @@ std::string Date(std::chrono::year_month_day d) {
     return buf.data();
 }
 
+// The shortest wait an outcome may impose before the next call (a gap of minutes is no gap).
+constexpr int kMinNextCallMinutes = 30;
+
 tl::unexpected<Error> Bad(const std::string& key, const std::string& why) {
     return InvalidField(key, key + " " + why);
 }
@@ -90,7 +93,10 @@ std::optional<std::chrono::minutes> ParseClock(std::string_view t) {
 }
 
 Status DecodeWindow(
-    const std::string& key, std::string_view text, std::optional<domain::DayWindow>& out
+    const std::string& key,
+    std::string_view text,
+    const domain::DayWindow& limits,
+    std::optional<domain::DayWindow>& out
 ) {
     if (AsciiLower(Trim(text)) == "closed") {
         out.reset();
@@ -103,6 +109,13 @@ Status DecodeWindow(
         dash == std::string_view::npos ? std::nullopt : ParseClock(text.substr(dash + 1));
     if (!open || !close || *open >= *close) {
         return Bad(key, "must be HH:MM-HH:MM (opening before closing) or closed");
+    }
+    if (*open < limits.open || *close > limits.close) {
+        return Bad(
+            key,
+            "must lie within " + Clock(limits.open) + "-" + Clock(limits.close) +
+                " (the calling hours the configuration allows)"
+        );
     }
     out = domain::DayWindow{*open, *close};
     return Ok();
@@ -224,11 +237,17 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
         m["window." + std::string(kDays.at(d))] =
             day ? Clock(day->open) + "-" + Clock(day->close) : "closed";
     }
-    std::vector<std::string> closed;
-    for (const auto& d : s.gate.windows.closed_days) {
-        closed.push_back(Date(d));
-    }
-    m["window.closedDays"] = Join(closed, ',');
+    const auto dates = [](const std::vector<std::chrono::year_month_day>& list) {
+        std::vector<std::string> out;
+        out.reserve(list.size());
+        for (const auto& d : list) {
+            out.push_back(Date(d));
+        }
+        return Join(out, ',');
+    };
+    m["window.bankHolidays"] = s.gate.windows.close_bank_holidays ? "closed" : "open";
+    m["window.closedDays"] = dates(s.gate.windows.closed_days);
+    m["window.openDays"] = dates(s.gate.windows.open_days);
     m["caps.callsPerDay"] = std::to_string(s.gate.caps.calls_per_day);
     m["caps.callsPer7Days"] = std::to_string(s.gate.caps.calls_per_7_days);
     m["caps.smsPerDay"] = std::to_string(s.gate.caps.sms_per_day);
@@ -250,12 +269,26 @@ namespace {
 Result<bool> DecodeWindowKey(const std::string& key, const std::string& v, QueueSettings& s) {
     for (std::size_t d = 0; d < kDays.size(); ++d) {
         if (key == "window." + std::string(kDays.at(d))) {
-            DIALLER_RETURN_IF_ERROR(DecodeWindow(key, v, s.gate.windows.by_weekday.at(d)));
+            DIALLER_RETURN_IF_ERROR(
+                DecodeWindow(key, v, s.window_limits, s.gate.windows.by_weekday.at(d))
+            );
             return true;
         }
     }
     if (key == "window.closedDays") {
         DIALLER_RETURN_IF_ERROR(DecodeDays(key, v, s.gate.windows.closed_days));
+        return true;
+    }
+    if (key == "window.openDays") {
+        DIALLER_RETURN_IF_ERROR(DecodeDays(key, v, s.gate.windows.open_days));
+        return true;
+    }
+    if (key == "window.bankHolidays") {
+        const std::string mode = AsciiLower(Trim(v));
+        if (mode != "closed" && mode != "open") {
+            return Bad(key, "must be closed or open");
+        }
+        s.gate.windows.close_bank_holidays = mode == "closed";
         return true;
     }
     return false;
@@ -269,10 +302,19 @@ Result<bool> DecodeOutcomeKey(const std::string& key, const std::string& v, Queu
             return true;
         }
         if (key == prefix + ".nextCallMinutes") {
+            // The gap before the next call. An outcome that has one by rule keeps one: at
+            // least kMinNextCallMinutes, never turned off by clearing it.
+            const bool has_gap =
+                domain::OutcomeTable::Defaults().For(r.outcome).next_call_after.has_value();
+            if (Trim(v).empty() && has_gap) {
+                return Bad(key, "cannot be empty: this outcome always waits before the next call");
+            }
             if (Trim(v).empty()) {
                 r.next_call_after.reset();
             } else {
-                DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 0, 366 * 24 * 60));
+                DIALLER_ASSIGN_OR_RETURN(
+                    const int mins, Int(key, v, kMinNextCallMinutes, 366 * 24 * 60)
+                );
                 r.next_call_after = std::chrono::minutes{mins};
             }
             return true;
@@ -293,12 +335,19 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
         {"score.maxWaitingPoints", &w.max_waiting_points},
         {"score.pointsPerAttempt", &w.points_per_attempt},
         {"score.giveUpThreshold", &w.give_up_threshold},
-        {"caps.callsPerDay", &s.gate.caps.calls_per_day},
-        {"caps.callsPer7Days", &s.gate.caps.calls_per_7_days},
-        {"caps.smsPerDay", &s.gate.caps.sms_per_day},
     };
     if (const auto it = ints.find(key); it != ints.end()) {
         DIALLER_ASSIGN_OR_RETURN(*it->second, Int(key, v, -1000, 100000));
+        return true;
+    }
+    // Compliance caps: never off, never absurd (product.md §8).
+    const std::map<std::string_view, std::pair<int*, int>> caps{
+        {"caps.callsPerDay", {&s.gate.caps.calls_per_day, 10}},
+        {"caps.callsPer7Days", {&s.gate.caps.calls_per_7_days, 50}},
+        {"caps.smsPerDay", {&s.gate.caps.sms_per_day, 10}},
+    };
+    if (const auto it = caps.find(key); it != caps.end()) {
+        DIALLER_ASSIGN_OR_RETURN(*it->second.first, Int(key, v, 1, it->second.second));
         return true;
     }
     if (key == "score.ageBands") {
@@ -361,6 +410,9 @@ Result<QueueSettings> DecodeSettings(const SettingsMap& values, const QueueSetti
         if (!known) {
             return Bad(key, "is not a setting");
         }
+    }
+    if (s.gate.caps.calls_per_7_days < s.gate.caps.calls_per_day) {
+        return Bad("caps.callsPer7Days", "must be at least caps.callsPerDay");
     }
     return s;
 }

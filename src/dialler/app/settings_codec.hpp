@@ -21,7 +21,9 @@ namespace dialler::app {
 //   eligibility.pendingRequirementStatuses                  ["a,b,c"]
 //   eligibility.excludedRequirements                        ["type;type=exact reason;..."]
 //   window.mon ... window.sun                               ["08:00-20:00" | "closed"]
-//   window.closedDays                                       ["2026-12-25,2026-12-28,..."]
+//   window.bankHolidays     ["closed" | "open"]: England & Wales bank holidays, by rule, any year
+//   window.closedDays       ["2026-06-02,..."]: one-off closures (a jubilee, a funeral)
+//   window.openDays         ["2026-08-31,..."]: bank holidays the floor works anyway
 //   caps.callsPerDay, caps.callsPer7Days, caps.smsPerDay    [whole number]
 //   outcome.<code>.score                                    [whole number]
 //   outcome.<code>.nextCallMinutes                          [whole number | "" = the outcome's own

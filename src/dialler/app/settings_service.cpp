@@ -2,6 +2,22 @@
 
 namespace dialler::app {
 
+SettingsService::SettingsService(
+    SettingsStore& store,
+    AuditLog& audit,
+    const Clock& clock,
+    std::chrono::seconds refresh,
+    domain::DayWindow window_limits
+)
+    : base_(QueueSettings::Defaults()),
+      store_(store),
+      audit_(audit),
+      clock_(clock),
+      refresh_(refresh) {
+    base_.window_limits = window_limits;
+    domain::ClampToLimits(base_.gate.windows, window_limits);
+}
+
 int SettingsService::SeedDefaults() {
     const SettingsMap stored = store_.Load();
     SettingsMap missing;
@@ -25,8 +41,12 @@ SettingsService::Cached SettingsService::Load() const {
         SettingsMap map = store_.Load();
         // Stored rows were validated when written; a row an old version wrote that no longer
         // decodes falls back to the defaults rather than stopping the floor.
-        auto decoded = DecodeSettings(map);
-        cache_ = Cached{std::move(map), decoded ? *decoded : QueueSettings::Defaults(), now};
+        auto decoded = DecodeSettings(map, base_);
+        QueueSettings settings = decoded ? *decoded : base_;
+        // Rows stored before the limits were narrowed decode no longer, or decode wider than
+        // allowed: either way the floor opens only inside the limits.
+        domain::ClampToLimits(settings.gate.windows, base_.window_limits);
+        cache_ = Cached{std::move(map), std::move(settings), now};
     }
     return *cache_;
 }
@@ -57,7 +77,7 @@ Result<SettingsMap> SettingsService::Update(
         }
         merged.insert_or_assign(key, value);
     }
-    DIALLER_RETURN_IF_ERROR(DecodeSettings(merged));
+    DIALLER_RETURN_IF_ERROR(DecodeSettings(merged, base_));
     if (changed.empty()) {
         return merged;
     }

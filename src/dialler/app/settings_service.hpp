@@ -28,13 +28,15 @@ public:
 // ports. Thread-safe.
 class SettingsService final : public SettingsProvider {
 public:
+    // `window_limits`: the outer bounds of calling hours from configuration; window settings
+    // outside them are refused, and what is served is clamped to them whatever is stored.
     SettingsService(
         SettingsStore& store,
         AuditLog& audit,
         const Clock& clock,
-        std::chrono::seconds refresh = std::chrono::seconds{30}
-    )
-        : store_(store), audit_(audit), clock_(clock), refresh_(refresh) {}
+        std::chrono::seconds refresh = std::chrono::seconds{30},
+        domain::DayWindow window_limits = domain::kWidestCallingHours
+    );
 
     // Writes the defaults for every key the store does not have yet (first start, or a new
     // setting after an upgrade). Returns how many keys it added.
@@ -58,6 +60,7 @@ private:
     };
     Cached Load() const;
 
+    QueueSettings base_;  // the defaults, with the configured window limits
     SettingsStore& store_;
     AuditLog& audit_;
     const Clock& clock_;

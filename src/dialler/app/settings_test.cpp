@@ -27,7 +27,8 @@ TEST(SettingsCodec, RoundTripsTheDefaults) {
             .find("id_document=base requirement for claim."),
         std::string::npos
     );
-    EXPECT_NE(encoded.at("window.closedDays").find("2026-12-25"), std::string::npos);
+    EXPECT_EQ(encoded.at("window.bankHolidays"), "closed");
+    EXPECT_EQ(encoded.at("window.closedDays"), "");
 }
 
 TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
@@ -71,6 +72,82 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
         EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
         EXPECT_EQ(r.error().field, key);
     }
+}
+
+// Compliance settings have floors: a cap or a gap cannot be switched off by a 0, an empty value
+// or a negative one, nor made absurd.
+TEST(SettingsCodec, RefusesCapsAndGapsThatWouldSwitchARuleOff) {
+    for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
+             {"caps.callsPerDay", "0"},
+             {"caps.callsPerDay", "-1"},
+             {"caps.callsPerDay", "1000"},
+             {"caps.callsPer7Days", "0"},
+             {"caps.callsPer7Days", "100000"},
+             {"caps.smsPerDay", "0"},
+             {"caps.smsPerDay", "99"},
+             {"outcome.no_answer.nextCallMinutes", ""},
+             {"outcome.no_answer.nextCallMinutes", "0"},
+             {"outcome.hung_up.nextCallMinutes", "5"},
+             {"outcome.not_interested.nextCallMinutes", "999999999"},
+             {"window.bankHolidays", "maybe"},
+             {"window.openDays", "2026-13-01"},
+         }) {
+        const auto r = DecodeSettings({{key, value}});
+        ASSERT_FALSE(r) << key << "=" << value;
+        EXPECT_EQ(r.error().field, key) << value;
+    }
+    const auto weekly_below_daily =
+        DecodeSettings({{"caps.callsPerDay", "5"}, {"caps.callsPer7Days", "4"}});
+    ASSERT_FALSE(weekly_below_daily);
+    EXPECT_EQ(weekly_below_daily.error().field, "caps.callsPer7Days");
+    // Outcomes that never wait by rule may stay without a wait.
+    EXPECT_TRUE(DecodeSettings({{"outcome.call_back.nextCallMinutes", ""}}));
+    EXPECT_TRUE(DecodeSettings({{"outcome.no_answer.nextCallMinutes", "30"}}));
+    // Turning bank holidays off is an explicit setting of its own.
+    const auto open = DecodeSettings({{"window.bankHolidays", "open"}});
+    ASSERT_TRUE(open);
+    EXPECT_FALSE(open->gate.windows.close_bank_holidays);
+}
+
+TEST(SettingsCodec, KeepsCallingHoursInsideTheConfiguredLimits) {
+    for (const char* wide : {"07:00-20:00", "08:00-21:30", "00:00-24:00"}) {
+        const auto r = DecodeSettings({{"window.wed", wide}});
+        ASSERT_FALSE(r) << wide;
+        EXPECT_EQ(r.error().field, "window.wed");
+        EXPECT_NE(r.error().message.find("08:00-21:00"), std::string::npos) << r.error().message;
+    }
+    EXPECT_TRUE(DecodeSettings({{"window.wed", "08:00-21:00"}}));
+    QueueSettings narrow = QueueSettings::Defaults();
+    narrow.window_limits = domain::DayWindow{std::chrono::hours{9}, std::chrono::hours{18}};
+    const auto r = DecodeSettings({{"window.wed", "08:30-17:00"}}, narrow);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message.find("09:00-18:00"), std::string::npos) << r.error().message;
+}
+
+TEST(SettingsService, ServesOnlyHoursInsideTheLimitsWhateverIsStored) {
+    testing::ManualClock clock;
+    testing::InMemorySettingsStore store;
+    testing::InMemoryAuditLog audit;
+    // Stored when the limits were wider; the configuration has narrowed them since.
+    store.Save(
+        {{"window.mon", "08:00-20:00"}, {"window.sat", "09:00-17:00"}}, Actor::System(), clock.Now()
+    );
+    SettingsService service(
+        store,
+        audit,
+        clock,
+        std::chrono::seconds{30},
+        domain::DayWindow{std::chrono::hours{10}, std::chrono::hours{16}}
+    );
+    const auto windows = service.Current().gate.windows;
+    for (const auto& day : windows.by_weekday) {
+        if (day) {
+            EXPECT_GE(day->open, std::chrono::hours{10});
+            EXPECT_LE(day->close, std::chrono::hours{16});
+        }
+    }
+    ASSERT_TRUE(windows.by_weekday[1]);
+    EXPECT_EQ(windows.by_weekday[1]->open, std::chrono::hours{10});
 }
 
 class SettingsServiceTest : public ::testing::Test {

@@ -65,9 +65,40 @@ const DayWindow* HoursOn(weekday wd, const CallingWindows& windows) {
 }
 
 bool IsClosedDate(local_days day, const CallingWindows& windows) {
-    const year_month_day date{day};
-    return std::find(windows.closed_days.begin(), windows.closed_days.end(), date) !=
-           windows.closed_days.end();
+    return windows.IsClosedDate(year_month_day{day});
+}
+
+bool Contains(const std::vector<year_month_day>& dates, year_month_day date) {
+    return std::find(dates.begin(), dates.end(), date) != dates.end();
+}
+
+// Easter Sunday (Gregorian), by Oudin's algorithm.
+year_month_day EasterSunday(int y) {
+    const int c = y / 100;
+    const int n = y - 19 * (y / 19);
+    const int k = (c - 17) / 25;
+    int i = c - c / 4 - (c - k) / 3 + 19 * n + 15;
+    i = i - 30 * (i / 30);
+    i = i - (i / 28) * (1 - (i / 28) * (29 / (i + 1)) * ((21 - n) / 11));
+    int j = y + y / 4 + i + 2 - c + c / 4;
+    j = j - 7 * (j / 7);
+    const int l = i - j;
+    const int month = 3 + (l + 40) / 44;
+    const int day = l + 28 - 31 * (month / 4);
+    return year_month_day{
+        year{y},
+        std::chrono::month{static_cast<unsigned>(month)},
+        std::chrono::day{static_cast<unsigned>(day)}};
+}
+
+// The first weekday on or after `date` that is not in `taken` (a substitute day).
+year_month_day WeekdayFrom(year_month_day date, const std::vector<year_month_day>& taken) {
+    sys_days d{date};
+    while (weekday{d} == std::chrono::Saturday || weekday{d} == std::chrono::Sunday ||
+           Contains(taken, year_month_day{d})) {
+        d += days{1};
+    }
+    return year_month_day{d};
 }
 
 // One day's window as instants: from the first instant the clocks show `open` to the first
@@ -156,10 +187,6 @@ std::string FormatHhMm(minutes since_midnight) {
     return text;
 }
 
-year_month_day Date(int y, unsigned m, unsigned d) {
-    return year_month_day{year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
 }  // namespace
 
 std::chrono::minutes UkUtcOffset(sys_seconds t) {
@@ -207,35 +234,59 @@ CallingWindows CallingWindows::Defaults() {
     return windows;
 }
 
-std::vector<year_month_day> EnglandAndWalesBankHolidays2025To2027() {
-    // From gov.uk/bank-holidays. When a holiday falls at a weekend only the substitute weekday is
-    // a bank holiday, so Saturday 26 Dec 2026 and Saturday 25 Dec 2027 are not listed.
-    return {
-        Date(2025, 1, 1),    // New Year's Day
-        Date(2025, 4, 18),   // Good Friday
-        Date(2025, 4, 21),   // Easter Monday
-        Date(2025, 5, 5),    // Early May bank holiday
-        Date(2025, 5, 26),   // Spring bank holiday
-        Date(2025, 8, 25),   // Summer bank holiday
-        Date(2025, 12, 25),  // Christmas Day
-        Date(2025, 12, 26),  // Boxing Day
-        Date(2026, 1, 1),    // New Year's Day
-        Date(2026, 4, 3),    // Good Friday
-        Date(2026, 4, 6),    // Easter Monday
-        Date(2026, 5, 4),    // Early May bank holiday
-        Date(2026, 5, 25),   // Spring bank holiday
-        Date(2026, 8, 31),   // Summer bank holiday
-        Date(2026, 12, 25),  // Christmas Day
-        Date(2026, 12, 28),  // Boxing Day (substitute day)
-        Date(2027, 1, 1),    // New Year's Day
-        Date(2027, 3, 26),   // Good Friday
-        Date(2027, 3, 29),   // Easter Monday
-        Date(2027, 5, 3),    // Early May bank holiday
-        Date(2027, 5, 31),   // Spring bank holiday
-        Date(2027, 8, 30),   // Summer bank holiday
-        Date(2027, 12, 27),  // Christmas Day (substitute day)
-        Date(2027, 12, 28),  // Boxing Day (substitute day)
-    };
+void ClampToLimits(CallingWindows& windows, const DayWindow& limits) {
+    for (auto& day_hours : windows.by_weekday) {
+        if (!day_hours) {
+            continue;
+        }
+        day_hours->open = std::max(day_hours->open, limits.open);
+        day_hours->close = std::min(day_hours->close, limits.close);
+        if (day_hours->open >= day_hours->close) {
+            day_hours.reset();
+        }
+    }
+}
+
+bool CallingWindows::IsClosedDate(year_month_day date) const {
+    if (Contains(closed_days, date)) {
+        return true;
+    }
+    if (!close_bank_holidays || Contains(open_days, date)) {
+        return false;
+    }
+    const bool christmas =
+        date.month() == std::chrono::December &&
+        (date.day() == std::chrono::day{25} || date.day() == std::chrono::day{26});
+    return christmas || IsEnglandAndWalesBankHoliday(date);
+}
+
+std::vector<year_month_day> EnglandAndWalesBankHolidays(year y) {
+    using std::chrono::last;
+    using std::chrono::Monday;
+    const int yy = static_cast<int>(y);
+    const sys_days easter{EasterSunday(yy)};
+    std::vector<year_month_day> out;
+    out.push_back(WeekdayFrom(y / 1 / 1, out));                          // New Year's Day
+    out.emplace_back(easter - days{2});                                  // Good Friday
+    out.emplace_back(easter + days{1});                                  // Easter Monday
+    out.emplace_back(sys_days{y / std::chrono::May / Monday[1]});        // Early May
+    out.emplace_back(sys_days{y / std::chrono::May / Monday[last]});     // Spring
+    out.emplace_back(sys_days{y / std::chrono::August / Monday[last]});  // Summer
+    // Christmas first, then Boxing Day on the first weekday left: Christmas on a Saturday moves
+    // to Monday 27 and Boxing Day to Tuesday 28.
+    out.push_back(WeekdayFrom(y / 12 / 25, out));
+    out.push_back(WeekdayFrom(y / 12 / 26, out));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool IsEnglandAndWalesBankHoliday(year_month_day date) {
+    if (!date.ok()) {
+        return false;
+    }
+    // A substitute for 31 December's neighbour never crosses into the next year (1 January's
+    // substitute is at most 3 January), so the date's own year has all its holidays.
+    return Contains(EnglandAndWalesBankHolidays(date.year()), date);
 }
 
 WindowCheck CheckCallingWindow(sys_seconds now, const CallingWindows& windows) {

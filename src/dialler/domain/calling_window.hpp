@@ -31,17 +31,38 @@ struct DayWindow {
 };
 
 // When calls (and SMS) may happen: per weekday (index = std::chrono::weekday::c_encoding(),
-// 0 = Sunday), nullopt = closed all day, plus closed dates (bank holidays, as data).
+// 0 = Sunday), nullopt = closed all day; England & Wales bank holidays (by rule, any year) when
+// `close_bank_holidays`, except `open_days`; plus `closed_days` (one-off closures). Dates are
+// UK local dates.
 struct CallingWindows {
     std::array<std::optional<DayWindow>, 7> by_weekday;
-    std::vector<std::chrono::year_month_day> closed_days;  // UK local dates
+    bool close_bank_holidays = false;
+    std::vector<std::chrono::year_month_day> closed_days;  // added by an admin
+    std::vector<std::chrono::year_month_day> open_days;    // bank holidays worked anyway
 
-    // product.md §8 defaults: Mon-Fri 08:00-20:00, Sat 09:00-17:00, Sun closed, no holidays.
+    // product.md §8 weekly hours: Mon-Fri 08:00-20:00, Sat 09:00-17:00, Sun closed; no
+    // closed dates (QueueSettings::Defaults closes the bank holidays).
     static CallingWindows Defaults();
+
+    // Whether the whole UK day `date` is closed: a closed day, or a bank holiday (and, while
+    // bank holidays are closed, Christmas Day and Boxing Day themselves when they fall at a
+    // weekend: nobody wants a claims call on Christmas morning) that is not an open day.
+    bool IsClosedDate(std::chrono::year_month_day date) const;
 };
 
-// The bank holidays of England & Wales for 2025-2027 (gov.uk), the seeded default calendar.
-std::vector<std::chrono::year_month_day> EnglandAndWalesBankHolidays2025To2027();
+// The legal outer bounds of any day's calling hours (UK time), whatever admins configure.
+inline constexpr DayWindow kWidestCallingHours{std::chrono::hours{8}, std::chrono::hours{21}};
+
+// Narrows every weekday's hours to `limits`; a day left with no hours is closed. So hours stored
+// before the limits were narrowed (or a fallback) can never open the floor outside them.
+void ClampToLimits(CallingWindows& windows, const DayWindow& limits);
+
+// The bank holidays of England & Wales in year `y`, computed by rule (gov.uk): New Year's Day,
+// Good Friday, Easter Monday, the first and last Mondays of May, the last Monday of August,
+// Christmas Day and Boxing Day, with a weekday substitute for one that falls at a weekend. One-off
+// holidays (a coronation, a jubilee) are not rules: admins add them as closed days. Sorted.
+std::vector<std::chrono::year_month_day> EnglandAndWalesBankHolidays(std::chrono::year y);
+bool IsEnglandAndWalesBankHoliday(std::chrono::year_month_day date);
 
 struct WindowCheck {
     bool open = false;

@@ -36,7 +36,7 @@ local_seconds Local(int y, int mo, int d, int h, int mi = 0, int s = 0) {
 
 CallingWindows DefaultsWithBankHolidays() {
     CallingWindows windows = CallingWindows::Defaults();
-    windows.closed_days = EnglandAndWalesBankHolidays2025To2027();
+    windows.close_bank_holidays = true;
     return windows;
 }
 
@@ -164,57 +164,120 @@ bool Contains(const std::vector<year_month_day>& dates, year_month_day date) {
     return std::find(dates.begin(), dates.end(), date) != dates.end();
 }
 
-TEST(EnglandAndWalesBankHolidays2025To2027, ListsEightWeekdaysPerYear) {
-    const auto holidays = EnglandAndWalesBankHolidays2025To2027();
-    for (int y = 2025; y <= 2027; ++y) {
-        EXPECT_EQ(
-            std::count_if(
-                holidays.begin(),
-                holidays.end(),
-                [y](year_month_day date) { return date.year() == year{y}; }
-            ),
-            8
-        ) << y;
-    }
-    for (const year_month_day date : holidays) {
-        ASSERT_TRUE(date.ok());
-        const std::chrono::weekday wd{sys_days{date}};
-        EXPECT_NE(wd, std::chrono::Saturday) << static_cast<int>(date.year());
-        EXPECT_NE(wd, std::chrono::Sunday) << static_cast<int>(date.year());
+// gov.uk's published dates (2024-2027) and the same rules carried on to 2030.
+TEST(EnglandAndWalesBankHolidays, MatchesThePublishedDates2024To2030) {
+    const std::vector<std::pair<int, std::vector<year_month_day>>> published{
+        {2024,
+         {Date(2024, 1, 1),
+          Date(2024, 3, 29),
+          Date(2024, 4, 1),
+          Date(2024, 5, 6),
+          Date(2024, 5, 27),
+          Date(2024, 8, 26),
+          Date(2024, 12, 25),
+          Date(2024, 12, 26)}},
+        {2025,
+         {Date(2025, 1, 1),
+          Date(2025, 4, 18),
+          Date(2025, 4, 21),
+          Date(2025, 5, 5),
+          Date(2025, 5, 26),
+          Date(2025, 8, 25),
+          Date(2025, 12, 25),
+          Date(2025, 12, 26)}},
+        {2026,
+         {Date(2026, 1, 1),
+          Date(2026, 4, 3),
+          Date(2026, 4, 6),
+          Date(2026, 5, 4),
+          Date(2026, 5, 25),
+          Date(2026, 8, 31),
+          Date(2026, 12, 25),
+          Date(2026, 12, 28)}},  // Boxing Day is a Saturday
+        {2027,
+         {Date(2027, 1, 1),
+          Date(2027, 3, 26),
+          Date(2027, 3, 29),
+          Date(2027, 5, 3),
+          Date(2027, 5, 31),
+          Date(2027, 8, 30),
+          Date(2027, 12, 27),    // Christmas Day is a Saturday
+          Date(2027, 12, 28)}},  // Boxing Day a Sunday
+        {2028,
+         {Date(2028, 1, 3),  // New Year's Day is a Saturday
+          Date(2028, 4, 14),
+          Date(2028, 4, 17),
+          Date(2028, 5, 1),
+          Date(2028, 5, 29),
+          Date(2028, 8, 28),
+          Date(2028, 12, 25),
+          Date(2028, 12, 26)}},
+        {2029,
+         {Date(2029, 1, 1),
+          Date(2029, 3, 30),
+          Date(2029, 4, 2),
+          Date(2029, 5, 7),
+          Date(2029, 5, 28),
+          Date(2029, 8, 27),
+          Date(2029, 12, 25),
+          Date(2029, 12, 26)}},
+        {2030,
+         {Date(2030, 1, 1),
+          Date(2030, 4, 19),
+          Date(2030, 4, 22),
+          Date(2030, 5, 6),
+          Date(2030, 5, 27),
+          Date(2030, 8, 26),
+          Date(2030, 12, 25),
+          Date(2030, 12, 26)}},
+    };
+    for (const auto& [y, dates] : published) {
+        EXPECT_EQ(EnglandAndWalesBankHolidays(year{y}), dates) << y;
+        for (const auto d : dates) {
+            EXPECT_TRUE(IsEnglandAndWalesBankHoliday(d)) << y;
+        }
     }
 }
 
-TEST(EnglandAndWalesBankHolidays2025To2027, FollowsTheRulesForEasterMayAndAugust) {
-    const auto holidays = EnglandAndWalesBankHolidays2025To2027();
+// Good Friday and Easter Monday are checked against Easter computed independently (the
+// anonymous Gregorian algorithm; the code uses Oudin's), for two centuries.
+TEST(EnglandAndWalesBankHolidays, FollowsTheRulesInAnyYear) {
     using std::chrono::last;
     using std::chrono::Monday;
-    for (int y = 2025; y <= 2027; ++y) {
+    for (int y = 1990; y <= 2190; ++y) {
+        const auto holidays = EnglandAndWalesBankHolidays(year{y});
+        ASSERT_EQ(holidays.size(), 8U) << y;
+        for (const year_month_day date : holidays) {
+            const std::chrono::weekday wd{sys_days{date}};
+            EXPECT_NE(wd, std::chrono::Saturday) << y;
+            EXPECT_NE(wd, std::chrono::Sunday) << y;
+        }
         const sys_days easter{EasterSunday(y)};
         EXPECT_TRUE(Contains(holidays, year_month_day{easter - std::chrono::days{2}})) << y;
         EXPECT_TRUE(Contains(holidays, year_month_day{easter + std::chrono::days{1}})) << y;
         EXPECT_TRUE(Contains(holidays, year_month_day{sys_days{year{y} / 5 / Monday[1]}})) << y;
         EXPECT_TRUE(Contains(holidays, year_month_day{sys_days{year{y} / 5 / Monday[last]}})) << y;
         EXPECT_TRUE(Contains(holidays, year_month_day{sys_days{year{y} / 8 / Monday[last]}})) << y;
-        EXPECT_TRUE(Contains(holidays, Date(y, 1, 1))) << y;  // a weekday in all three years
     }
+    EXPECT_FALSE(IsEnglandAndWalesBankHoliday(Date(2026, 6, 2)));
+    EXPECT_FALSE(IsEnglandAndWalesBankHoliday(Date(2026, 12, 26)));  // a Saturday
 }
 
-TEST(EnglandAndWalesBankHolidays2025To2027, MovesChristmasAndBoxingDayOffWeekends) {
-    const auto holidays = EnglandAndWalesBankHolidays2025To2027();
-    const auto christmas_period = [&holidays](int y) {
-        std::vector<year_month_day> found;
-        for (int d = 25; d <= 31; ++d) {
-            if (Contains(holidays, Date(y, 12, d))) {
-                found.push_back(Date(y, 12, d));
-            }
-        }
-        return found;
-    };
-    EXPECT_EQ(christmas_period(2025), (std::vector{Date(2025, 12, 25), Date(2025, 12, 26)}));
-    // Boxing Day 2026 is a Saturday: its substitute is Monday the 28th.
-    EXPECT_EQ(christmas_period(2026), (std::vector{Date(2026, 12, 25), Date(2026, 12, 28)}));
-    // Christmas 2027 is a Saturday and Boxing Day a Sunday: Monday and Tuesday substitute.
-    EXPECT_EQ(christmas_period(2027), (std::vector{Date(2027, 12, 27), Date(2027, 12, 28)}));
+TEST(CallingWindows, ClosesBankHolidaysExceptOpenDaysAndAddsClosedDays) {
+    CallingWindows windows = CallingWindows::Defaults();
+    EXPECT_FALSE(windows.IsClosedDate(Date(2031, 8, 25)));  // not unless asked
+    windows.close_bank_holidays = true;
+    EXPECT_TRUE(windows.IsClosedDate(Date(2031, 8, 25)));   // Summer bank holiday 2031
+    EXPECT_TRUE(windows.IsClosedDate(Date(2026, 12, 26)));  // Boxing Day on a Saturday
+    EXPECT_FALSE(windows.IsClosedDate(Date(2026, 12, 29)));
+    windows.open_days = {Date(2031, 8, 25)};
+    EXPECT_FALSE(windows.IsClosedDate(Date(2031, 8, 25)));
+    windows.closed_days = {Date(2026, 6, 2)};  // a one-off holiday
+    EXPECT_TRUE(windows.IsClosedDate(Date(2026, 6, 2)));
+    // Far ahead the calendar still knows: no list to run out.
+    const WindowCheck christmas_2040 = CheckCallingWindow(Utc(2040, 12, 25, 10), windows);
+    EXPECT_FALSE(christmas_2040.open);
+    EXPECT_EQ(christmas_2040.next_open, Utc(2040, 12, 27, 8));
 }
 
 // --- CheckCallingWindow: defaults, in winter (UTC == UK time) -----------------------------
@@ -304,16 +367,19 @@ TEST(CheckCallingWindow, ReopensTheDayAfterABankHolidayInBst) {
 TEST(CheckCallingWindow, SkipsChristmasAndTheBoxingDaySubstitute2026) {
     const CallingWindows windows = DefaultsWithBankHolidays();
     // Christmas Eve 2026 (Thursday) after hours: Friday 25th is closed; Saturday 26th is Boxing
-    // Day but not itself a bank holiday (Monday 28th is), so it opens with Saturday hours.
-    EXPECT_EQ(CheckCallingWindow(Utc(2026, 12, 24, 20), windows).next_open, Utc(2026, 12, 26, 9));
+    // Day, not itself a bank holiday (Monday 28th is) but closed all the same; then Sunday and
+    // the Monday substitute: Tuesday 29th.
+    EXPECT_EQ(CheckCallingWindow(Utc(2026, 12, 24, 20), windows).next_open, Utc(2026, 12, 29, 8));
     EXPECT_EQ(CheckCallingWindow(Utc(2026, 12, 25, 9), windows).reason, "bank holiday");
-    EXPECT_TRUE(CheckCallingWindow(Utc(2026, 12, 26, 10), windows).open);
-    // Saturday 26th after hours: Sunday, then the Monday substitute, so Tuesday 29th.
-    EXPECT_EQ(CheckCallingWindow(Utc(2026, 12, 26, 17), windows).next_open, Utc(2026, 12, 29, 8));
+    EXPECT_FALSE(CheckCallingWindow(Utc(2026, 12, 26, 10), windows).open);
     const WindowCheck substitute = CheckCallingWindow(Utc(2026, 12, 28, 12), windows);
     EXPECT_FALSE(substitute.open);
     EXPECT_EQ(substitute.reason, "bank holiday");
     EXPECT_EQ(substitute.next_open, Utc(2026, 12, 29, 8));
+    // Without the Christmas closure (bank holidays worked), Boxing Saturday has Saturday hours.
+    CallingWindows worked = windows;
+    worked.close_bank_holidays = false;
+    EXPECT_TRUE(CheckCallingWindow(Utc(2026, 12, 26, 10), worked).open);
 }
 
 TEST(CheckCallingWindow, SkipsBothChristmasSubstitutes2027) {

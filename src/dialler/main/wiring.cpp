@@ -89,7 +89,15 @@ QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Con
       contacts(*own.db),
       leases(*own.db),
       settings_store(*own.db),
-      settings(settings_store, own.audit, own.clock),
+      settings(
+          settings_store,
+          own.audit,
+          own.clock,
+          std::chrono::seconds{30},
+          domain::DayWindow{
+              std::chrono::minutes{config.calling_hours_earliest},
+              std::chrono::minutes{config.calling_hours_latest}}
+      ),
       lenders(EmbeddedLenderNames()),
       discovery(
           app::DiscoveryService::Ports{

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "dialler/base/text.hpp"
@@ -239,7 +240,36 @@ Status LoadMetricsBind(const EnvMap& env, Config& c) {
     return Ok();
 }
 
+// "HH:MM-HH:MM" within 08:00-21:00.
+Status LoadCallingHoursLimits(const EnvMap& env, Config& c) {
+    const std::string text = Get(env, "CALLING_HOURS_LIMITS", "08:00-21:00");
+    const auto minutes = [](std::string_view hhmm) -> std::optional<int> {
+        int h = 0;
+        int m = 0;
+        if (hhmm.size() != 5 || hhmm[2] != ':' ||
+            std::from_chars(hhmm.data(), hhmm.data() + 2, h).ec != std::errc{} ||
+            std::from_chars(hhmm.data() + 3, hhmm.data() + 5, m).ec != std::errc{} || m > 59) {
+            return std::nullopt;
+        }
+        return h * 60 + m;
+    };
+    const auto dash = text.find('-');
+    const auto open =
+        dash == std::string::npos ? std::nullopt : minutes(Trim(text.substr(0, dash)));
+    const auto close =
+        dash == std::string::npos ? std::nullopt : minutes(Trim(text.substr(dash + 1)));
+    if (!open || !close || *open >= *close || *open < 8 * 60 || *close > 21 * 60) {
+        return Bad(
+            "CALLING_HOURS_LIMITS", "must be HH:MM-HH:MM within 08:00-21:00, opening before closing"
+        );
+    }
+    c.calling_hours_earliest = *open;
+    c.calling_hours_latest = *close;
+    return Ok();
+}
+
 Status LoadOperations(const EnvMap& env, Config& c) {
+    DIALLER_RETURN_IF_ERROR(LoadCallingHoursLimits(env, c));
     DIALLER_RETURN_IF_ERROR(LoadMetricsBind(env, c));
     c.metrics_token = Get(env, "METRICS_TOKEN");
     DIALLER_ASSIGN_OR_RETURN(c.allow_run_as_root, GetBool(env, "ALLOW_RUN_AS_ROOT", false));

@@ -49,6 +49,10 @@ struct Config {
     std::string metrics_token;
     std::string metrics_bind_address;
     std::uint16_t metrics_port = 0;
+    // CALLING_HOURS_LIMITS: the outer bounds of calling hours on any day, minutes since UK
+    // midnight; at most 08:00-21:00 (the law), narrower if the firm wants.
+    int calling_hours_earliest = 8 * 60;
+    int calling_hours_latest = 21 * 60;
     // `serve` refuses to run as root in production unless this is set.
     bool allow_run_as_root = false;
 

@@ -140,6 +140,20 @@ TEST(LoadConfig, ServesMetricsToLoopbackOnlyUnlessConfigured) {
     ExpectRejects({{"METRICS_BIND", "127.0.0.1:8080"}}, "METRICS_BIND");
 }
 
+TEST(LoadConfig, ReadsCallingHoursLimitsWithinTheLegalBounds) {
+    const auto dev = Load({});
+    ASSERT_TRUE(dev);
+    EXPECT_EQ(dev->calling_hours_earliest, 8 * 60);
+    EXPECT_EQ(dev->calling_hours_latest, 21 * 60);
+    const auto narrow = Load({{"CALLING_HOURS_LIMITS", "09:30-18:00"}});
+    ASSERT_TRUE(narrow);
+    EXPECT_EQ(narrow->calling_hours_earliest, 9 * 60 + 30);
+    EXPECT_EQ(narrow->calling_hours_latest, 18 * 60);
+    for (const char* bad : {"07:59-20:00", "08:00-21:01", "10:00-09:00", "8-21", "08:00", "nope"}) {
+        ExpectRejects({{"CALLING_HOURS_LIMITS", bad}}, "CALLING_HOURS_LIMITS");
+    }
+}
+
 TEST(LoadConfig, RefusesPublicMetricsInProduction) {
     EnvMap neither = Production();
     neither.erase("METRICS_TOKEN");

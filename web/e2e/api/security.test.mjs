@@ -245,6 +245,21 @@ describe('security review fixes', () => {
       assert.deepEqual(after.body.settings, before.body.settings);
     });
 
+    it('compliance settings have floors: a cap of 0 or a gap switched off is 400 naming the key', async () => {
+      for (const [key, value] of [
+        ['caps.callsPerDay', '0'],
+        ['caps.callsPer7Days', '-3'],
+        ['outcome.no_answer.nextCallMinutes', ''],
+        ['window.mon', '07:00-20:00'],
+      ]) {
+        const result = await as(admin, '/api/settings', {
+          method: 'PUT',
+          json: { settings: { [key]: value } },
+        });
+        assertErrorEnvelope(result, { status: 400, code: 'invalid_argument', field: key });
+      }
+    });
+
     it('notes and reasons refuse NUL and other control characters, naming the field', async () => {
       const cases = [
         ['/api/queue/leads/1/outcome', { outcome: 'no_answer', notes: 'rang\u0000twice' }, 'notes'],
