@@ -703,6 +703,89 @@ TEST_P(QueueTest, GivesUpAfterTwentyRefusedCandidatesAndSaysSo) {
     EXPECT_EQ(next->refused, app::QueueService::kMaxCandidates);
 }
 
+// --- caps count dials -------------------------------------------------------------------------
+
+TEST_P(QueueTest, DialsCountTowardsTheCapsEvenWhenTheCallEndsWithoutAnOutcome) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("dialler@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    const auto attempts = [&] { return env->contacts->Since(user, kNow - hours{1}).size(); };
+
+    ASSERT_TRUE(env->queue->RecordCallAttempt(agent, user, kCtx));
+    ASSERT_TRUE(env->queue->Release(agent, user, kCtx));  // dialled, then gave them back
+    EXPECT_EQ(attempts(), 1U);
+
+    auto second = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(second && second->lead);
+    ASSERT_EQ(second->lead->lead.user_id, user);
+    ASSERT_TRUE(env->queue->RecordCallAttempt(agent, user, kCtx));
+    ASSERT_TRUE(env->queue->Skip(agent, user, kCtx));
+    EXPECT_EQ(attempts(), 2U);
+
+    clock_.Advance(minutes{31});
+    auto third = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(third && third->lead);
+    ASSERT_EQ(third->lead->lead.user_id, user);
+    ASSERT_TRUE(env->queue->RecordCallAttempt(agent, user, kCtx));
+    clock_.Advance(minutes{3});  // the lease runs out: no outcome, no release
+    EXPECT_EQ(attempts(), 3U);
+
+    // Three dials today: the daily cap. Nobody is handed them again today.
+    const domain::Agent other = env->AddAgent("other-dialler@test.local");
+    for (int i = 0; i < 3; ++i) {
+        auto next = env->queue->NextLead(other, domain::Queue::kUnsigned, kCtx);
+        ASSERT_TRUE(next && next->lead);
+        EXPECT_NE(next->lead->lead.user_id, user);
+        ASSERT_TRUE(env->queue->Release(other, next->lead->lead.user_id, kCtx));
+        clock_.Advance(seconds{1});
+    }
+    const auto lead = env->leads->FindLead(user);
+    ASSERT_TRUE(lead->next_call_at);
+    EXPECT_GE(
+        *lead->next_call_at, Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 5}}
+    );
+    EXPECT_FALSE(env->queue->RecordCallAttempt(other, user, kCtx));  // not held: refused
+}
+
+TEST_P(QueueTest, AnOutcomeAfterADialCountsOnceAndWithoutADialCountsItself) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("once@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto dialled = first->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->RecordCallAttempt(agent, dialled, kCtx));
+    ASSERT_TRUE(
+        env->queue->RecordOutcome(agent, dialled, {domain::Outcome::kNoAnswer, "", {}}, kCtx)
+    );
+    EXPECT_EQ(env->contacts->Since(dialled, kNow - hours{1}).size(), 1U);
+
+    auto second = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(second && second->lead);
+    const auto undialled = second->lead->lead.user_id;
+    ASSERT_TRUE(
+        env->queue->RecordOutcome(agent, undialled, {domain::Outcome::kNoAnswer, "", {}}, kCtx)
+    );
+    EXPECT_EQ(env->contacts->Since(undialled, kNow - hours{1}).size(), 1U);
+}
+
+TEST_P(QueueTest, AnOutcomeDoesNotClaimADialFromAnEarlierHold) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("earlier@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->RecordCallAttempt(agent, user, kCtx));
+    ASSERT_TRUE(env->queue->Release(agent, user, kCtx));
+    clock_.Advance(seconds{5});
+    auto again = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(again && again->lead);
+    ASSERT_EQ(again->lead->lead.user_id, user);
+    ASSERT_TRUE(env->queue->RecordOutcome(agent, user, {domain::Outcome::kHungUp, "", {}}, kCtx));
+    EXPECT_EQ(env->contacts->Since(user, kNow - hours{1}).size(), 2U);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,

@@ -326,6 +326,23 @@ LeadContext QueueService::BuildContext(
     return c;
 }
 
+Result<ContactAttempt> QueueService::RecordCallAttempt(
+    const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+) {
+    const Timestamp now = ports_.clock.Now();
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead || !lead->IsLeasedAt(now) || lead->lease_agent_id != agent.id) {
+        return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
+    }
+    if (!lead->phone) {
+        return Fail(ErrorCode::kFailedPrecondition, "this customer has no number to call");
+    }
+    ContactAttempt attempt = ports_.contacts.Record(ContactAttempt{
+        0, user, domain::Channel::kCall, agent.id, lead->phone->e164, now});
+    Audit(agent, "call.attempted", user, ctx, {{"attemptId", std::to_string(attempt.id)}});
+    return attempt;
+}
+
 Result<Timestamp> QueueService::Heartbeat(const domain::Agent& agent, domain::UserId user) {
     const Timestamp now = ports_.clock.Now();
     const Timestamp until = now + ports_.settings.Current().lease_duration;

@@ -81,6 +81,15 @@ public:
         const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
     );
 
+    // Records a call attempt to the customer the agent holds, when the call is placed (the
+    // telephony layer calls this): the daily and weekly caps and the minimum gap count it even if
+    // the agent then releases, skips or loses the lease. The outcome saved after it in the same
+    // hold is linked to it rather than counted again. Errors: kFailedPrecondition when the agent
+    // does not hold the customer or there is no number to call.
+    Result<ContactAttempt> RecordCallAttempt(
+        const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+    );
+
     // Keeps the agent's lease alive. Errors: kFailedPrecondition if the agent does not hold it.
     Result<Timestamp> Heartbeat(const domain::Agent& agent, domain::UserId user);
     // Gives the customer back unchanged (agent leaves, break). kFailedPrecondition if not held.

@@ -610,11 +610,13 @@ std::optional<app::Lead> Lease(
     st.alloc();
     st.exchange(soci::use(v.agent));
     st.exchange(soci::use(v.until));
+    st.exchange(soci::use(v.now));
     bind_target(st);
     BindLead(st, row);
     PrepareOnce(
         st,
-        "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until WHERE user_id = " +
+        "UPDATE leads SET lease_agent_id = :me, lease_expires_at = :until, leased_at = :at "
+        "WHERE user_id = " +
             target + " RETURNING " + kLeadColumns
     );
     if (!st.execute(true)) {
@@ -919,22 +921,57 @@ long long InsertCallback(soci::session& s, const app::Callback& c) {
 
 namespace {
 
-// Whether `agent` holds the lead at `at` (row-locked on PostgreSQL by `lock`).
-bool HoldsLease(
+// When `agent` holds the lead at `at` (row-locked on PostgreSQL by `lock`): since when (the
+// claim; `at` itself for a hold from before leased_at was kept). nullopt if they do not.
+std::optional<long long> HeldSince(
     soci::session& s, long long user, long long agent, long long at, const std::string& lock
 ) {
     long long holder = 0;
     soci::indicator holder_i = soci::i_null;
     long long expires = 0;
     soci::indicator expires_i = soci::i_null;
-    s << "SELECT lease_agent_id, lease_expires_at FROM leads WHERE user_id = :u" + lock,
-        soci::use(user), soci::into(holder, holder_i), soci::into(expires, expires_i);
-    return s.got_data() && holder_i == soci::i_ok && holder == agent && expires_i == soci::i_ok &&
-           expires > at;
+    long long since = 0;
+    soci::indicator since_i = soci::i_null;
+    s << "SELECT lease_agent_id, lease_expires_at, leased_at FROM leads WHERE user_id = :u" + lock,
+        soci::use(user), soci::into(holder, holder_i), soci::into(expires, expires_i),
+        soci::into(since, since_i);
+    if (!s.got_data() || holder_i != soci::i_ok || holder != agent || expires_i != soci::i_ok ||
+        expires <= at) {
+        return std::nullopt;
+    }
+    return since_i == soci::i_ok ? since : at;
 }
 
-// The outcome's effects beyond the lead row: the call attempt, the new callback, the suppression
-// entry and the answered callback, inside the caller's transaction.
+// The call attempt an outcome stands for: the dial placed during this hold, if telephony wrote
+// one (linked to the outcome), else one written now. Either way one attempt per call: caps
+// count dials, and an outcome after a dial does not count twice.
+void LinkOrWriteAttempt(
+    soci::session& s, const app::OutcomeRecord& r, long long outcome_id, long long held_since
+) {
+    const long long user = r.user_id.Value();
+    const long long agent = r.agent.Value();
+    const long long at = Ms(r.at);
+    const long long linked = Execute(
+        s,
+        "UPDATE contact_attempts SET outcome_id = :o WHERE id IN (SELECT id FROM "
+        "contact_attempts WHERE user_id = :u AND agent_id = :a AND channel = 'call' AND "
+        "outcome_id IS NULL AND at >= :since AND at <= :t ORDER BY at DESC, id DESC LIMIT 1)",
+        soci::use(outcome_id),
+        soci::use(user),
+        soci::use(agent),
+        soci::use(held_since),
+        soci::use(at)
+    );
+    if (linked == 0 && r.phone_e164) {
+        s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at, "
+             "outcome_id) VALUES (:u, 'call', :a, :p, :t, :o)",
+            soci::use(user), soci::use(agent), soci::use(*r.phone_e164), soci::use(at),
+            soci::use(outcome_id);
+    }
+}
+
+// The outcome's effects beyond the lead row and the call attempt: the new callback, the
+// suppression entry and the answered callback, inside the caller's transaction.
 void ApplySideEffects(soci::session& s, const app::OutcomeRecord& r) {
     const long long user = r.user_id.Value();
     const long long agent = r.agent.Value();
@@ -942,11 +979,6 @@ void ApplySideEffects(soci::session& s, const app::OutcomeRecord& r) {
     const auto& e = r.effects;
     const long long answered = r.callback_id.value_or(0);
     const std::string phone = r.phone_e164.value_or("");
-    if (r.phone_e164) {
-        s << "INSERT INTO contact_attempts (user_id, channel, agent_id, phone_e164, at) "
-             "VALUES (:u, 'call', :a, :p, :t)",
-            soci::use(user), soci::use(agent), soci::use(*r.phone_e164), soci::use(at);
-    }
     if (e.callback_at) {
         app::Callback c;
         c.user_id = r.user_id;
@@ -1001,7 +1033,8 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
     const std::string lock = db_.SqlDialect() == Dialect::kPostgres ? " FOR UPDATE" : "";
     const std::optional<long long> id =
         db_.Write([&](soci::session& s) -> std::optional<long long> {
-            if (!HoldsLease(s, user, agent, at, lock)) {
+            const std::optional<long long> held_since = HeldSince(s, user, agent, at, lock);
+            if (!held_since) {
                 return std::nullopt;
             }
             long long outcome_id = 0;
@@ -1028,6 +1061,7 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
                 soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(given_up),
                 soci::use(next, next_i), soci::use(park), soci::use(flag), soci::use(phone),
                 soci::use(close), soci::use(close), soci::use(closed_reason), soci::use(user);
+            LinkOrWriteAttempt(s, r, outcome_id, *held_since);
             ApplySideEffects(s, r);
             return outcome_id;
         });
