@@ -72,6 +72,9 @@ struct QueueStores {
     virtual app::JobLeaseStore& JobLeases() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
+    // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
+    // the next history version.
+    virtual void RecordAnOutcome(UserId id) = 0;
 };
 
 struct MemoryQueueStores final : QueueStores {
@@ -95,6 +98,14 @@ struct MemoryQueueStores final : QueueStores {
             lead.lease_expires_at = h.lease_expires_at;
         });
         if (!found) {
+            throw std::logic_error("no lead " + id.ToString());
+        }
+    }
+    void RecordAnOutcome(UserId id) override {
+        if (!l.Update(id, [](app::Lead& lead) {
+                ++lead.attempts;
+                ++lead.history_version;
+            })) {
             throw std::logic_error("no lead " + id.ToString());
         }
     }
@@ -158,6 +169,14 @@ struct SqlQueueStores final : QueueStores {
                 }
             }
         );
+    }
+    void RecordAnOutcome(UserId id) override {
+        db->Write([&](soci::session& session) {
+            const long long user = id.Value();
+            session << "UPDATE leads SET attempts = attempts + 1, "
+                       "history_version = history_version + 1 WHERE user_id = :id",
+                soci::use(user);
+        });
     }
 };
 
@@ -504,6 +523,32 @@ TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsSkipsLeadsLeasedAtNow) {
         EXPECT_EQ(lead->evaluated_at, now) << id;
     }
     EXPECT_EQ(this->Leads().FindLead(UserId{2})->lease_agent_id, AgentId{7});  // kept, expired
+}
+
+// Discovery read the lead, an outcome changed it, then discovery's write arrives: the outcome's
+// history wins, and the write is reported skipped (the next run re-reads the lead).
+TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsNeverOverwritesAnOutcomeSinceTheRead) {
+    Apply(this->Leads(), {Eval(1, Queue::kUnsigned, 10)}, kT0);
+    const app::Lead read = *this->Leads().FindLead(UserId{1});
+    EXPECT_EQ(read.history_version, 0);
+    this->stores_->RecordAnOutcome(UserId{1});
+
+    app::LeadEvaluation stale = Eval(1, Queue::kUnsigned, 11);
+    stale.based_on_version = read.history_version;
+    stale.attempts = read.attempts;
+    const auto skipped = Apply(this->Leads(), {stale}, kT0 + minutes{1});
+    EXPECT_EQ(Ids(skipped), (std::vector<std::int64_t>{1}));
+    const app::Lead after = *this->Leads().FindLead(UserId{1});
+    EXPECT_EQ(after.attempts, read.attempts + 1);
+    EXPECT_EQ(after.history_version, 1);
+    EXPECT_EQ(after.score, 10);
+
+    app::LeadEvaluation fresh = Eval(1, Queue::kUnsigned, 12);
+    fresh.based_on_version = after.history_version;
+    fresh.attempts = after.attempts;
+    EXPECT_TRUE(Apply(this->Leads(), {fresh}, kT0 + minutes{2}).empty());
+    EXPECT_EQ(this->Leads().FindLead(UserId{1})->score, 12);
+    EXPECT_EQ(this->Leads().FindLead(UserId{1})->history_version, 1);
 }
 
 TYPED_TEST(QueueLeadStoreContract, ApplyEvaluationsIsAllOrNothing) {

@@ -786,6 +786,58 @@ TEST_P(QueueTest, AnOutcomeDoesNotClaimADialFromAnEarlierHold) {
     EXPECT_EQ(env->contacts->Since(user, kNow - hours{1}).size(), 2U);
 }
 
+// --- discovery never overwrites an outcome -----------------------------------------------------
+
+// Discovery reads a customer and their lead, an agent saves an outcome, then discovery's write
+// arrives: the outcome's attempts, score and given-up flag stand; the next run re-reads.
+TEST_P(QueueTest, DiscoveryNeverOverwritesAnOutcomeSavedAfterItsRead) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("race@test.local");
+    auto next = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(next && next->lead);
+    const auto user = next->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->Release(agent, user, kCtx));
+
+    // Discovery's read, and its evaluation from it.
+    const auto before = env->leads->FindLead(user);
+    const auto customer = env->replica->ReadCustomerContext(user);
+    ASSERT_TRUE(before && customer);
+    app::CustomerEvaluation stale = app::EvaluateLive(
+        customer->record,
+        *before,
+        env->phones,
+        *env->suppressions,
+        env->settings.Current(),
+        env->lenders,
+        clock_.Now()
+    );
+
+    // Meanwhile: an agent calls them and saves an outcome.
+    auto again = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(again && again->lead);
+    ASSERT_EQ(again->lead->lead.user_id, user);
+    ASSERT_TRUE(env->queue->RecordOutcome(
+        agent, user, {domain::Outcome::kNotInterested, "not now", {}}, kCtx
+    ));
+    const auto outcome = env->leads->FindLead(user);
+    ASSERT_EQ(outcome->attempts, before->attempts + 1);
+
+    // Discovery's write lands.
+    std::vector<app::CustomerEvaluation> batch;
+    batch.push_back(std::move(stale));
+    env->discovery->StoreEvaluations(std::move(batch));
+    const auto after = env->leads->FindLead(user);
+    EXPECT_EQ(after->attempts, outcome->attempts);
+    EXPECT_EQ(after->outcome_points, outcome->outcome_points);
+    EXPECT_EQ(after->score, outcome->score);
+    EXPECT_EQ(after->is_given_up, outcome->is_given_up);
+    EXPECT_EQ(after->next_call_at, outcome->next_call_at);
+
+    // The next run reads the outcome and keeps it.
+    ASSERT_TRUE(env->discovery->RunFull());
+    EXPECT_EQ(env->leads->FindLead(user)->attempts, outcome->attempts);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,

@@ -72,7 +72,8 @@ std::vector<domain::UserId> InMemoryLeadStore::ApplyEvaluations(
     std::vector<domain::UserId> skipped;
     for (const auto& e : evaluations) {
         const auto it = rows_.find(e.user_id.Value());
-        if (it != rows_.end() && it->second.IsLeasedAt(now)) {
+        if (it != rows_.end() &&
+            (it->second.IsLeasedAt(now) || it->second.history_version != e.based_on_version)) {
             skipped.push_back(e.user_id);
             continue;
         }

@@ -131,6 +131,7 @@ CustomerEvaluation EvaluateCustomer(
     lead.clear_bad_number = existing != nullptr && existing->bad_number_e164 &&
                             (!e.phone || e.phone->e164 != *existing->bad_number_e164);
     lead.history_key = HistoryKey(lead.queue, e.eligibility.outstanding_ids);
+    lead.based_on_version = existing != nullptr ? existing->history_version : 0;
     const bool resets = existing == nullptr || ResetsHistory(*existing, lead.history_key);
     lead.reopen_no_claim = existing != nullptr && existing->is_closed &&
                            existing->closed_reason == "no_claim" && resets &&

@@ -84,7 +84,8 @@ public:
     Result<DiscoveryRun> RunIncremental();
     // Stores evaluations made outside a run (pre-call validation found a customer changed):
     // the leads, and the conversions with their credited agents, exactly as a run would.
-    // Returns the ids skipped because they are leased.
+    // Returns the ids skipped because they are leased, or an outcome changed them since they
+    // were read (LeadEvaluation::based_on_version).
     std::vector<domain::UserId> StoreEvaluations(std::vector<CustomerEvaluation> evaluations);
 
     // Evaluates these customers now, outside a run, and stores the results as a run would (a

@@ -36,6 +36,8 @@ struct Lead {
     std::optional<Timestamp> lease_expires_at;
     Timestamp first_seen_at;
     Timestamp evaluated_at;
+    // Bumped by every outcome: discovery's write of a lead it read at an older version is refused.
+    std::int64_t history_version = 0;
 
     bool IsLeasedAt(Timestamp now) const { return lease_expires_at && *lease_expires_at > now; }
 };
@@ -55,6 +57,9 @@ struct LeadEvaluation {
     // claim, requirement or queue: product.md §6 "never, until the replica changes").
     bool reopen_no_claim = false;
     std::string history_key;
+    // The stored lead's history_version this evaluation was computed from (0 for a new lead): the
+    // store writes it only if the lead is still at that version.
+    std::int64_t based_on_version = 0;
     // History after the reset rule: discovery computes them from the stored lead.
     Timestamp waiting_since;
     int attempts = 0;

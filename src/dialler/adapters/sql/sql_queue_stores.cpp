@@ -71,6 +71,7 @@ struct LeadRow {
     long long lease_expires_at = 0;
     long long first_seen_at = 0;
     long long evaluated_at = 0;
+    long long history_version = 0;
     soci::indicator queue_i{};
     soci::indicator phone_raw_i{};
     soci::indicator phone_e164_i{};
@@ -121,6 +122,7 @@ struct LeadRow {
         }
         l.first_seen_at = FromMs(first_seen_at);
         l.evaluated_at = FromMs(evaluated_at);
+        l.history_version = history_version;
         return l;
     }
 };
@@ -129,7 +131,8 @@ constexpr const char* kLeadColumns =
     "user_id, queue, reasons, is_closed, closed_reason, score, score_components, is_given_up, "
     "phone_raw, "
     "phone_e164, phone_type, phone_region, bad_number_e164, history_key, waiting_since, attempts, "
-    "outcome_points, next_call_at, lease_agent_id, lease_expires_at, first_seen_at, evaluated_at";
+    "outcome_points, next_call_at, lease_agent_id, lease_expires_at, first_seen_at, evaluated_at, "
+    "history_version";
 
 void BindLead(soci::statement& st, LeadRow& r) {
     st.exchange(soci::into(r.user_id));
@@ -154,6 +157,7 @@ void BindLead(soci::statement& st, LeadRow& r) {
     st.exchange(soci::into(r.lease_expires_at, r.lease_expires_i));
     st.exchange(soci::into(r.first_seen_at));
     st.exchange(soci::into(r.evaluated_at));
+    st.exchange(soci::into(r.history_version));
 }
 
 // Values of one evaluation in the order of kUpsertColumns, kept alive while a statement runs.
@@ -176,14 +180,15 @@ struct UpsertValues {
     int attempts = 0;
     int outcome_points = 0;
     long long now = 0;
+    long long version = 0;
 };
 
 constexpr const char* kUpsertColumns =
     "user_id, queue, reasons, score, score_components, is_given_up, phone_raw, phone_e164, "
     "phone_type, "
     "phone_region, history_key, waiting_since, attempts, outcome_points, first_seen_at, "
-    "evaluated_at";
-constexpr int kUpsertColumnCount = 16;
+    "evaluated_at, history_version";
+constexpr int kUpsertColumnCount = 17;
 // Rows per PostgreSQL statement: many rows per round trip.
 constexpr std::size_t kUpsertRowsPostgres = 2000;
 
@@ -266,6 +271,7 @@ UpsertValues ToValues(const app::LeadEvaluation& e, Timestamp now) {
     v.attempts = e.attempts;
     v.outcome_points = e.outcome_points;
     v.now = Ms(now);
+    v.version = e.based_on_version;
     return v;
 }
 
@@ -287,12 +293,15 @@ void BindUpsert(soci::statement& st, UpsertValues& v) {
     st.exchange(soci::use(v.outcome_points));
     st.exchange(soci::use(v.now));
     st.exchange(soci::use(v.now));
+    st.exchange(soci::use(v.version));
 }
 
 // An upsert of the rows `source` yields (a VALUES list or a SELECT) that leaves leased leads
 // alone and returns the ids written. The lease condition makes "never disturb a held lead"
 // atomic with the write: a lead leased between discovery's read and this statement is still
-// left alone. The last placeholder is `now` for that condition.
+// left alone. Likewise the version condition: a lead an outcome changed since discovery read it
+// keeps the outcome's attempts, score and given-up flag (the next run re-reads it). The last
+// placeholder is `now` for the lease condition.
 std::string UpsertSql(const std::string& source) {
     const std::string sql = std::string("INSERT INTO leads (") + kUpsertColumns + ") " + source;
     return sql +
@@ -304,7 +313,8 @@ std::string UpsertSql(const std::string& source) {
            "phone_region = excluded.phone_region, history_key = excluded.history_key, "
            "waiting_since = excluded.waiting_since, attempts = excluded.attempts, "
            "outcome_points = excluded.outcome_points, evaluated_at = excluded.evaluated_at "
-           "WHERE leads.lease_expires_at IS NULL OR leads.lease_expires_at <= :lease_now "
+           "WHERE (leads.lease_expires_at IS NULL OR leads.lease_expires_at <= :lease_now) "
+           "AND leads.history_version = excluded.history_version "
            "RETURNING user_id";
 }
 
@@ -373,6 +383,7 @@ void UpsertChunk(
         columns[13].Number(v.outcome_points);
         columns[14].Number(v.now);
         columns[15].Number(v.now);
+        columns[16].Number(v.version);
     }
     static constexpr std::array<const char*, kUpsertColumnCount> kTypes = {
         "bigint",
@@ -389,6 +400,7 @@ void UpsertChunk(
         "bigint",
         "integer",
         "integer",
+        "bigint",
         "bigint",
         "bigint"};
     std::array<std::string, kUpsertColumnCount> arrays;
@@ -1052,6 +1064,7 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
             const int given_up = r.given_up_after ? 1 : 0;
             const int park = e.next_call_at ? 1 : 0;
             s << "UPDATE leads SET attempts = attempts + 1, outcome_points = outcome_points + :sa, "
+                 "history_version = history_version + 1, "
                  "score = :score, "
                  "is_given_up = :gu, next_call_at = :nc, parked = :pk, "
                  "bad_number_e164 = CASE WHEN :flag = 1 THEN :phone ELSE bad_number_e164 END, "
