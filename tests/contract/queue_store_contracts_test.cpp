@@ -1078,7 +1078,7 @@ app::Conversion MakeConversion(
     Timestamp at,
     std::vector<AgentId> agents
 ) {
-    return app::Conversion{UserId{user}, kind, from, at, std::move(agents)};
+    return app::Conversion{UserId{user}, kind, from, at, std::move(agents), at - hours{24}};
 }
 
 TYPED_TEST(QueueDiscoveryStoreContract, ConversionsRoundTripWithTheirAgents) {
@@ -1102,7 +1102,26 @@ TYPED_TEST(QueueDiscoveryStoreContract, ConversionsRoundTripWithTheirAgents) {
         EXPECT_EQ(got[i].from_queue, batch[i].from_queue);
         EXPECT_EQ(got[i].at, batch[i].at);
         EXPECT_EQ(got[i].agents, batch[i].agents);  // as recorded, in order
+        EXPECT_EQ(got[i].episode, batch[i].episode);
     }
+}
+
+// Seen twice (two instances, a retry, discovery and pre-call validation both): recorded once. A
+// later episode of the same customer (they came back to the queue and left again) is new.
+TYPED_TEST(QueueDiscoveryStoreContract, ConversionsAreRecordedOncePerCustomerQueueAndEpisode) {
+    const app::Conversion first = MakeConversion(1, "signed", Queue::kUnsigned, kT0, {});
+    EXPECT_EQ(this->Discovery().RecordConversions(std::vector{first}), 1U);
+    app::Conversion again = first;
+    again.at = kT0 + minutes{5};
+    EXPECT_EQ(this->Discovery().RecordConversions(std::vector{again, again}), 0U);
+    app::Conversion other_queue = first;
+    other_queue.from_queue = Queue::kOutstanding;
+    other_queue.kind = "documents_completed";
+    app::Conversion later_episode = first;
+    later_episode.episode = kT0 + hours{48};
+    later_episode.at = kT0 + hours{72};
+    EXPECT_EQ(this->Discovery().RecordConversions(std::vector{other_queue, later_episode}), 2U);
+    EXPECT_EQ(this->Discovery().ConversionsSince(kT0, 10).size(), 3U);
 }
 
 TYPED_TEST(QueueDiscoveryStoreContract, ConversionsSinceIsOldestFirstFromSinceAndLimited) {

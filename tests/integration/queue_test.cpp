@@ -838,6 +838,42 @@ TEST_P(QueueTest, DiscoveryNeverOverwritesAnOutcomeSavedAfterItsRead) {
     EXPECT_EQ(env->leads->FindLead(user)->attempts, outcome->attempts);
 }
 
+// --- conversions are real ----------------------------------------------------------------------
+
+TEST_P(QueueTest, AConversionIsTheCustomerDoingTheThingNotTheirClaimsBeingCancelled) {
+    auto env = Make(300);
+    std::vector<domain::UserId> outstanding;
+    for (const auto& l : env->leads->LeadsInRange(domain::UserId{1}, domain::UserId{300})) {
+        if (l.queue == domain::Queue::kOutstanding) {
+            outstanding.push_back(l.user_id);
+        }
+    }
+    ASSERT_GE(outstanding.size(), 2U);
+    const auto cancelled = outstanding[0];
+    const auto finished = outstanding[1];
+    env->OnReplica(
+        "UPDATE claims SET status = 'Cancelled' WHERE user_id = " + cancelled.ToString()
+    );
+    env->OnReplica(
+        "UPDATE claim_requirements SET status = 'completed' WHERE claim_id IN (SELECT id FROM "
+        "claims WHERE user_id = " +
+        finished.ToString() + ")"
+    );
+    clock_.Advance(minutes{10});
+    ASSERT_TRUE(env->discovery->RunFull());
+    ASSERT_TRUE(env->discovery->RunFull());  // seen again: still once
+    const auto conversions = env->runs->ConversionsSince(kNow, 1000);
+    const auto count = [&conversions](domain::UserId user) {
+        return std::count_if(conversions.begin(), conversions.end(), [user](const auto& c) {
+            return c.user_id == user;
+        });
+    };
+    EXPECT_EQ(count(cancelled), 0);
+    EXPECT_EQ(count(finished), 1);
+    EXPECT_FALSE(env->leads->FindLead(cancelled)->queue);
+    EXPECT_FALSE(env->leads->FindLead(finished)->queue);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,

@@ -305,9 +305,22 @@ void InMemoryDiscoveryStore::SetWatermark(Timestamp watermark) {
     watermark_ = watermark;
 }
 
-void InMemoryDiscoveryStore::RecordConversions(std::span<const app::Conversion> conversions) {
+std::size_t InMemoryDiscoveryStore::RecordConversions(std::span<const app::Conversion> conversions
+) {
     const std::lock_guard lock(mutex_);
-    conversions_.insert(conversions_.end(), conversions.begin(), conversions.end());
+    std::size_t recorded = 0;
+    for (const auto& c : conversions) {
+        const bool seen =
+            std::any_of(conversions_.begin(), conversions_.end(), [&c](const app::Conversion& o) {
+                return o.user_id == c.user_id && o.from_queue == c.from_queue &&
+                       o.episode == c.episode;
+            });
+        if (!seen) {
+            conversions_.push_back(c);
+            ++recorded;
+        }
+    }
+    return recorded;
 }
 
 std::vector<app::Conversion> InMemoryDiscoveryStore::ConversionsSince(Timestamp since, int limit) {

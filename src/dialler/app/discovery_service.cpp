@@ -158,14 +158,26 @@ CustomerEvaluation EvaluateCustomer(
         lead.is_given_up = score.given_up;
     }
 
-    if (existing != nullptr && existing->queue == domain::Queue::kUnsigned &&
-        record.user.has_signature) {
-        e.conversion = Conversion{record.user.id, "signed", domain::Queue::kUnsigned, now, {}};
-    } else if (existing != nullptr && existing->queue == domain::Queue::kOutstanding && !lead.queue &&
-               std::find(e.eligibility.reasons.begin(), e.eligibility.reasons.end(),
-                         domain::EligibilityReason::kNothingOutstanding) != e.eligibility.reasons.end()) {
-        e.conversion =
-            Conversion{record.user.id, "documents_completed", domain::Queue::kOutstanding, now, {}};
+    // A conversion is the customer doing the thing: signing, or their outstanding documents
+    // being done while they still have a live claim. Leaving because the claims were cancelled
+    // (or the customer was disabled, suppressed...) is not one.
+    const bool signed_now = existing != nullptr && existing->queue == domain::Queue::kUnsigned &&
+                            record.user.has_signature;
+    const bool documents_done = existing != nullptr &&
+                                existing->queue == domain::Queue::kOutstanding &&
+                                record.user.has_signature && e.eligibility.active_claims > 0 &&
+                                e.eligibility.outstanding_requirements == 0;
+    if (signed_now) {
+        e.conversion = Conversion{
+            record.user.id, "signed", domain::Queue::kUnsigned, now, {}, existing->waiting_since};
+    } else if (documents_done) {
+        e.conversion = Conversion{
+            record.user.id,
+            "documents_completed",
+            domain::Queue::kOutstanding,
+            now,
+            {},
+            existing->waiting_since};
     }
     return e;
 }
@@ -438,8 +450,7 @@ DiscoveryService::Stored DiscoveryService::Store(
                 }
             }
         }
-        ports_.runs.RecordConversions(conversions);
-        result.conversions = static_cast<long long>(conversions.size());
+        result.conversions = static_cast<long long>(ports_.runs.RecordConversions(conversions));
     }
     return result;
 }

@@ -36,6 +36,9 @@ struct Conversion {
     domain::Queue from_queue = domain::Queue::kUnsigned;
     Timestamp at;
     std::vector<domain::AgentId> agents;
+    // When the customer entered `from_queue` (the lead's waiting_since): with the customer and
+    // the queue, the key that records a conversion once however often it is seen.
+    Timestamp episode;
 };
 
 // Thread-safe; faults are exceptions.
@@ -49,7 +52,9 @@ public:
     // full run).
     virtual std::optional<Timestamp> Watermark() = 0;
     virtual void SetWatermark(Timestamp watermark) = 0;
-    virtual void RecordConversions(std::span<const Conversion> conversions) = 0;
+    // Records the conversions not yet recorded for their customer, queue and episode; returns
+    // how many it recorded.
+    virtual std::size_t RecordConversions(std::span<const Conversion> conversions) = 0;
     virtual std::vector<Conversion> ConversionsSince(Timestamp since, int limit) = 0;
 };
 

@@ -1616,21 +1616,31 @@ void SqlDiscoveryStore::SetWatermark(Timestamp watermark) {
     });
 }
 
-void SqlDiscoveryStore::RecordConversions(std::span<const app::Conversion> conversions) {
-    db_.Write([&](soci::session& s) {
+std::size_t SqlDiscoveryStore::RecordConversions(std::span<const app::Conversion> conversions) {
+    return db_.Write([&](soci::session& s) {
+        std::size_t recorded = 0;
         for (const auto& c : conversions) {
             const long long user = c.user_id.Value();
             const std::string queue(domain::QueueName(c.from_queue));
             const long long at = Ms(c.at);
+            const long long episode = Ms(c.episode);
             std::string agents;
             for (const auto a : c.agents) {
                 agents += (agents.empty() ? "" : ",") + a.ToString();
             }
-            s << "INSERT INTO conversions (user_id, kind, from_queue, at, agent_ids) VALUES (:u, "
-                 ":k, :q, :a, :g)",
-                soci::use(user), soci::use(c.kind), soci::use(queue), soci::use(at),
-                soci::use(agents);
+            recorded += static_cast<std::size_t>(Execute(
+                s,
+                "INSERT INTO conversions (user_id, kind, from_queue, at, agent_ids, episode) "
+                "VALUES (:u, :k, :q, :a, :g, :e) ON CONFLICT DO NOTHING",
+                soci::use(user),
+                soci::use(c.kind),
+                soci::use(queue),
+                soci::use(at),
+                soci::use(agents),
+                soci::use(episode)
+            ));
         }
+        return recorded;
     });
 }
 
@@ -1643,9 +1653,11 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
         std::string queue;
         long long at = 0;
         std::string agents;
+        long long episode = 0;
+        soci::indicator episode_i = soci::i_null;
         soci::statement st = Once(
             s,
-            "SELECT user_id, kind, from_queue, at, agent_ids FROM conversions WHERE "
+            "SELECT user_id, kind, from_queue, at, agent_ids, episode FROM conversions WHERE "
             "at >= :f "
             "ORDER BY at, id LIMIT " +
                 std::to_string(std::max(limit, 0)),
@@ -1654,7 +1666,8 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
             soci::into(kind),
             soci::into(queue),
             soci::into(at),
-            soci::into(agents)
+            soci::into(agents),
+            soci::into(episode, episode_i)
         );
         st.execute();
         while (st.fetch()) {
@@ -1663,6 +1676,7 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
             c.kind = kind;
             c.from_queue = domain::ParseQueue(queue).value_or(domain::Queue::kUnsigned);
             c.at = FromMs(at);
+            c.episode = episode_i == soci::i_ok ? FromMs(episode) : Timestamp{};
             for (std::string_view part : Split(agents, ',')) {
                 if (!part.empty()) {
                     c.agents.emplace_back(std::stoll(std::string(part)));

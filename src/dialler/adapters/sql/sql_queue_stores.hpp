@@ -112,7 +112,7 @@ public:
     std::vector<app::DiscoveryRun> RecentRuns(int limit) override;
     std::optional<Timestamp> Watermark() override;
     void SetWatermark(Timestamp watermark) override;
-    void RecordConversions(std::span<const app::Conversion> conversions) override;
+    std::size_t RecordConversions(std::span<const app::Conversion> conversions) override;
     std::vector<app::Conversion> ConversionsSince(Timestamp since, int limit) override;
 
 private:
