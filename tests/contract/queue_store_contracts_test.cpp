@@ -293,6 +293,9 @@ app::LeadEvaluation FullEval(std::int64_t id) {
     e.waiting_since = kT0 - hours{24 * 12} + milliseconds{7};
     e.attempts = 4;
     e.outcome_points = -5;
+    e.score_facts = domain::ScoreFacts{
+        {"black_horse", "moneybarn", "black_horse"},
+        std::chrono::year{1984} / std::chrono::February / std::chrono::day{29}};
     return e;
 }
 
@@ -327,6 +330,7 @@ void ExpectLeadFrom(const app::Lead& lead, const app::LeadEvaluation& e) {
     EXPECT_EQ(lead.waiting_since, e.waiting_since);
     EXPECT_EQ(lead.attempts, e.attempts);
     EXPECT_EQ(lead.outcome_points, e.outcome_points);
+    EXPECT_EQ(lead.score_facts, e.score_facts);
 }
 
 void ExpectHeld(const app::Lead& lead, const HeldState& h) {
@@ -1229,12 +1233,67 @@ TYPED_TEST(QueueContactLogContract, CallersSinceListsEachAgentWhoCalledOncePerCu
     EXPECT_TRUE(log.CallersSince({}, since).empty());
 }
 
+// Re-scoring walks the open leads page by page and writes only where no outcome intervened.
+TYPED_TEST(QueueLeadStoreContract, OpenLeadsAfterPagesOverCallableLeadsInIdOrder) {
+    Apply(
+        this->Leads(),
+        {Eval(1), Eval(2, std::nullopt), Eval(3, Queue::kOutstanding), Eval(4), Eval(5)},
+        kT0
+    );
+    this->stores_->SetHeldState(UserId{4}, HeldState{true, "no_claim", {}, {}, {}, {}});
+    const auto ids = [this](std::int64_t after, int limit) {
+        std::vector<std::int64_t> out;
+        for (const auto& l : this->Leads().OpenLeadsAfter(UserId{after}, limit)) {
+            out.push_back(l.user_id.Value());
+        }
+        return out;
+    };
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(ids(0, 10), (V{1, 3, 5}));
+    EXPECT_EQ(ids(0, 2), (V{1, 3}));
+    EXPECT_EQ(ids(3, 2), (V{5}));
+    EXPECT_TRUE(ids(5, 10).empty());
+    EXPECT_TRUE(ids(0, 0).empty());
+}
+
+TYPED_TEST(QueueLeadStoreContract, UpdateScoresWritesOnlyLeadsStillAtTheirVersion) {
+    Apply(this->Leads(), {FullEval(1), Eval(2)}, kT0);
+    this->stores_->RecordAnOutcome(UserId{2});
+    const std::vector<app::ScoreUpdate> updates{
+        {UserId{1}, 90, {{"queue", 90, "rescored"}}, FullEval(1).score_facts, true, 0},
+        {UserId{2}, 91, {{"queue", 91, "stale"}}, std::nullopt, false, 0},
+        {UserId{3}, 92, {}, std::nullopt, false, 0},  // no such lead
+    };
+    EXPECT_EQ(this->Leads().UpdateScores(updates), 1U);
+    const auto one = this->Leads().FindLead(UserId{1});
+    EXPECT_EQ(one->score, 90);
+    EXPECT_TRUE(one->is_given_up);
+    ASSERT_EQ(one->score_components.size(), 1U);
+    EXPECT_EQ(one->score_components[0].detail, "rescored");
+    EXPECT_EQ(one->score_facts, FullEval(1).score_facts);
+    EXPECT_EQ(this->Leads().FindLead(UserId{2})->score, 10);
+    EXPECT_EQ(this->Leads().UpdateScores({}), 0U);
+}
+
 // =============================================================================================
 // JobLeaseStore
 
 template <typename Impl>
 class QueueJobLeaseStoreContract : public QueueContract<Impl> {};
 TYPED_TEST_SUITE(QueueJobLeaseStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueJobLeaseStoreContract, MarkersAreKeptPerJobAndIndependentOfTheLease) {
+    auto& leases = this->JobLeases();
+    EXPECT_FALSE(leases.Marker("rescore"));
+    leases.SetMarker("rescore", "abc");
+    EXPECT_EQ(leases.Marker("rescore"), "abc");
+    ASSERT_TRUE(leases.TryAcquire("rescore", "a", kT0, kT0 + minutes{1}));
+    leases.SetMarker("rescore", "def");
+    leases.Release("rescore", "a");
+    EXPECT_EQ(leases.Marker("rescore"), "def");
+    EXPECT_FALSE(leases.Marker("other"));
+    EXPECT_TRUE(leases.TryAcquire("rescore", "b", kT0, kT0 + minutes{1}));
+}
 
 TYPED_TEST(QueueJobLeaseStoreContract, TryAcquireTakesAFreeLeaseForOneHolder) {
     auto& leases = this->JobLeases();

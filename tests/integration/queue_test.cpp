@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -872,6 +873,64 @@ TEST_P(QueueTest, AConversionIsTheCustomerDoingTheThingNotTheirClaimsBeingCancel
     EXPECT_EQ(count(finished), 1);
     EXPECT_FALSE(env->leads->FindLead(cancelled)->queue);
     EXPECT_FALSE(env->leads->FindLead(finished)->queue);
+}
+
+// --- weights apply to everyone -----------------------------------------------------------------
+
+TEST_P(QueueTest, AChangeOfWeightsRescoresEveryOpenLeadWithoutTheReplica) {
+    auto env = Make(200);
+    ASSERT_EQ(*env->discovery->RescoreIfWeightsChanged(), 0);  // records what is in force
+    ASSERT_EQ(*env->discovery->RescoreIfWeightsChanged(), 0);  // nothing changed
+    std::map<std::int64_t, app::Lead> before;
+    for (auto& l : env->leads->LeadsInRange(domain::UserId{1}, domain::UserId{200})) {
+        if (l.queue == domain::Queue::kUnsigned && !l.is_closed) {
+            before.emplace(l.user_id.Value(), l);
+        }
+    }
+    ASSERT_GE(before.size(), 10U);
+
+    app::QueueSettings changed = env->settings.Current();
+    changed.scoring.unsigned_base += 40;
+    env->settings.Set(changed);
+    // The replica is not read: it is gone.
+    env->OnReplica("DROP TABLE claim_requirements");
+    env->OnReplica("DROP TABLE claims");
+    env->OnReplica("DROP TABLE users");
+    const auto written = env->discovery->RescoreIfWeightsChanged();
+    ASSERT_TRUE(written) << written.error().message;
+    EXPECT_GE(*written, static_cast<long long>(before.size()));
+    for (const auto& [id, was] : before) {
+        const auto now = env->leads->FindLead(domain::UserId{id});
+        EXPECT_EQ(now->score, was.score + 40) << id;
+        int sum = 0;
+        for (const auto& c : now->score_components) {
+            sum += c.points;
+        }
+        EXPECT_EQ(sum, now->score) << id;  // the breakdown agrees with the total
+    }
+    EXPECT_EQ(*env->discovery->RescoreIfWeightsChanged(), 0);  // applied once
+}
+
+TEST_P(QueueTest, AfterAnOutcomeTheBreakdownAddsUpToTheNewTotal) {
+    auto env = Make(100);
+    const domain::Agent agent = env->AddAgent("breakdown@test.local");
+    auto next = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(next && next->lead);
+    const auto user = next->lead->lead.user_id;
+    const int before = next->lead->lead.score;
+    ASSERT_TRUE(
+        env->queue->RecordOutcome(agent, user, {domain::Outcome::kMightComplete, "", {}}, kCtx)
+    );
+    const auto lead = env->leads->FindLead(user);
+    EXPECT_GT(lead->score, before);  // +2 for the outcome, +2 for the attempt
+    int sum = 0;
+    bool has_attempts = false;
+    for (const auto& c : lead->score_components) {
+        sum += c.points;
+        has_attempts = has_attempts || (c.name == "attempts" && c.points > 0);
+    }
+    EXPECT_EQ(sum, lead->score);
+    EXPECT_TRUE(has_attempts);
 }
 
 INSTANTIATE_TEST_SUITE_P(

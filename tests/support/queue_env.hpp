@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
@@ -16,6 +17,25 @@
 #include "manual_clock.hpp"
 
 namespace dialler::testing {
+
+// Settings a test can change while the services run (an admin's change, without the store).
+class MutableSettingsProvider final : public app::SettingsProvider {
+public:
+    explicit MutableSettingsProvider(app::QueueSettings settings)
+        : settings_(std::move(settings)) {}
+    app::QueueSettings Current() const override {
+        const std::lock_guard lock(mutex_);
+        return settings_;
+    }
+    void Set(app::QueueSettings settings) {
+        const std::lock_guard lock(mutex_);
+        settings_ = std::move(settings);
+    }
+
+private:
+    mutable std::mutex mutex_;
+    app::QueueSettings settings_;
+};
 
 // Wednesday 4 November 2026, 11:00 UTC (GMT): inside the calling window, after the demo data's
 // as_of, so that every generated time lies in the past.
@@ -43,7 +63,7 @@ struct QueueEnv {
     std::string replica_url;
     ManualClock& clock;
     adapters::phone::LibphonenumberPhoneParser phones;
-    app::FixedSettingsProvider settings;
+    testing::MutableSettingsProvider settings;
     domain::LenderNames lenders;
     std::unique_ptr<adapters::replica::SociReplica> replica;
     std::unique_ptr<adapters::sql::SqlDatabase> db;

@@ -86,6 +86,7 @@ std::vector<domain::UserId> InMemoryLeadStore::ApplyEvaluations(
         lead.reasons = e.reasons;
         lead.score = e.score;
         lead.score_components = e.score_components;
+        lead.score_facts = e.score_facts;
         lead.is_given_up = e.is_given_up;
         lead.phone_raw = e.phone_raw;
         lead.phone = e.phone;
@@ -395,6 +396,51 @@ void InMemoryJobLeaseStore::Release(const std::string& name, const std::string& 
     if (const auto it = leases_.find(name); it != leases_.end() && it->second.holder == holder) {
         leases_.erase(it);
     }
+}
+
+}  // namespace dialler::testing
+
+namespace dialler::testing {
+
+std::vector<app::Lead> InMemoryLeadStore::OpenLeadsAfter(domain::UserId after, int limit) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::Lead> out;
+    for (auto it = rows_.upper_bound(after.Value());
+         it != rows_.end() && static_cast<int>(out.size()) < limit;
+         ++it) {
+        if (it->second.queue && !it->second.is_closed) {
+            out.push_back(it->second);
+        }
+    }
+    return out;
+}
+
+std::size_t InMemoryLeadStore::UpdateScores(std::span<const app::ScoreUpdate> updates) {
+    const std::lock_guard lock(mutex_);
+    std::size_t written = 0;
+    for (const app::ScoreUpdate& u : updates) {
+        const auto it = rows_.find(u.user_id.Value());
+        if (it == rows_.end() || it->second.history_version != u.based_on_version) {
+            continue;
+        }
+        it->second.score = u.score;
+        it->second.score_components = u.score_components;
+        it->second.score_facts = u.score_facts;
+        it->second.is_given_up = u.is_given_up;
+        ++written;
+    }
+    return written;
+}
+
+std::optional<std::string> InMemoryJobLeaseStore::Marker(const std::string& name) {
+    const std::lock_guard lock(mutex_);
+    const auto it = markers_.find(name);
+    return it == markers_.end() ? std::nullopt : std::optional(it->second);
+}
+
+void InMemoryJobLeaseStore::SetMarker(const std::string& name, const std::string& value) {
+    const std::lock_guard lock(mutex_);
+    markers_.insert_or_assign(name, value);
 }
 
 }  // namespace dialler::testing

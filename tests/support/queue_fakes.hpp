@@ -38,6 +38,8 @@ public:
     ) override;
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
     std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
+    std::vector<app::Lead> OpenLeadsAfter(domain::UserId after, int limit) override;
+    std::size_t UpdateScores(std::span<const app::ScoreUpdate> updates) override;
 
     // Test convenience: changes a stored lead in place, as the queue service's writes will
     // (leases, next call times, closures, bad numbers). Returns false if there is no such lead.
@@ -107,8 +109,11 @@ public:
         const std::string& name, const std::string& holder, Timestamp now, Timestamp until
     ) override;
     void Release(const std::string& name, const std::string& holder) override;
+    std::optional<std::string> Marker(const std::string& name) override;
+    void SetMarker(const std::string& name, const std::string& value) override;
 
 private:
+    std::map<std::string, std::string, std::less<>> markers_;
     struct Held {
         std::string holder;
         Timestamp expires_at;

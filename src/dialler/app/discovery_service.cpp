@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dialler/app/settings_codec.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::app {
@@ -16,6 +17,28 @@ namespace {
 
 constexpr const char* kLeaseName = "discovery";
 constexpr std::chrono::minutes kLeaseLength{15};
+constexpr const char* kRescoreMarker = "rescore";
+constexpr int kRescorePage = 2000;
+
+// Identifies the score weights and lender importance: the settings that re-score every lead.
+std::string WeightsFingerprint(const QueueSettings& settings) {
+    std::uint64_t h = 14695981039346656037ULL;  // FNV-1a
+    const auto mix = [&h](std::string_view s) {
+        for (const char ch : s) {
+            h ^= static_cast<unsigned char>(ch);
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xFFU;
+        h *= 1099511628211ULL;
+    };
+    for (const auto& [key, value] : EncodeSettings(settings)) {
+        if (key.starts_with("score.") || key.starts_with("lender.")) {
+            mix(key);
+            mix(value);
+        }
+    }
+    return Hex64(h);
+}
 // Incremental runs look this far behind the watermark: replica rows can become visible a little
 // after their updated_at (replication lag, long transactions on the platform).
 constexpr std::chrono::minutes kWatermarkOverlap{5};
@@ -101,6 +124,22 @@ std::optional<domain::PhoneNumber> CurrentPhone(
 
 }  // namespace
 
+domain::Score ScoreLead(
+    domain::Queue queue,
+    const domain::ScoreFacts& facts,
+    const domain::LeadHistory& history,
+    const QueueSettings& settings,
+    const domain::LenderNames& lenders,
+    Timestamp now
+) {
+    return domain::ComputeScore(
+        domain::ScoreInput{queue, facts.active_lenders, facts.date_of_birth, history},
+        settings.scoring,
+        std::chrono::floor<std::chrono::days>(now),
+        lenders
+    );
+}
+
 CustomerEvaluation EvaluateCustomer(
     const domain::CustomerRecord& record,
     const Lead* existing,
@@ -144,17 +183,18 @@ CustomerEvaluation EvaluateCustomer(
         lead.waiting_since = SituationStart(record, e.eligibility, now);
     }
     if (lead.queue) {
-        const domain::ScoreInput input{
+        domain::ScoreFacts facts{e.eligibility.active_lenders, record.user.date_of_birth};
+        const domain::Score score = ScoreLead(
             *lead.queue,
-            e.eligibility.active_lenders,
-            record.user.date_of_birth,
+            facts,
             domain::LeadHistory{lead.waiting_since, lead.attempts, lead.outcome_points},
-        };
-        const domain::Score score = domain::ComputeScore(
-            input, settings.scoring, std::chrono::floor<std::chrono::days>(now), lenders
+            settings,
+            lenders,
+            now
         );
         lead.score = score.total;
         lead.score_components = score.components;
+        lead.score_facts = std::move(facts);
         lead.is_given_up = score.given_up;
     }
 
@@ -210,6 +250,67 @@ void DiscoveryService::ThrowIfStopping() const {
     if (stop_) {
         throw std::runtime_error("stopped");
     }
+}
+
+Result<long long> DiscoveryService::RescoreIfWeightsChanged() {
+    const QueueSettings settings = ports_.settings.Current();
+    const std::string fingerprint = WeightsFingerprint(settings);
+    const std::optional<std::string> applied = ports_.leases.Marker(kRescoreMarker);
+    if (applied == fingerprint) {
+        return 0;
+    }
+    if (!applied) {
+        // First start: the leads were scored by discovery with the weights in force.
+        ports_.leases.SetMarker(kRescoreMarker, fingerprint);
+        return 0;
+    }
+    const Timestamp now = ports_.clock.Now();
+    if (!ports_.leases.TryAcquire(kLeaseName, holder_, now, now + kLeaseLength)) {
+        return Fail(ErrorCode::kFailedPrecondition, "another instance is running discovery");
+    }
+    long long written = 0;
+    try {
+        domain::UserId after{0};
+        while (true) {
+            ThrowIfStopping();
+            const std::vector<Lead> page = ports_.leads.OpenLeadsAfter(after, kRescorePage);
+            if (page.empty()) {
+                break;
+            }
+            std::vector<ScoreUpdate> updates;
+            for (const Lead& l : page) {
+                if (!l.queue || !l.score_facts) {
+                    continue;
+                }
+                const domain::Score s = ScoreLead(
+                    *l.queue,
+                    *l.score_facts,
+                    domain::LeadHistory{l.waiting_since, l.attempts, l.outcome_points},
+                    settings,
+                    ports_.lenders,
+                    now
+                );
+                if (s.total != l.score || s.given_up != l.is_given_up ||
+                    s.components != l.score_components) {
+                    updates.push_back(ScoreUpdate{
+                        l.user_id,
+                        s.total,
+                        s.components,
+                        l.score_facts,
+                        s.given_up,
+                        l.history_version});
+                }
+            }
+            written += static_cast<long long>(ports_.leads.UpdateScores(updates));
+            after = page.back().user_id;
+        }
+        ports_.leases.SetMarker(kRescoreMarker, fingerprint);
+    } catch (...) {
+        ports_.leases.Release(kLeaseName, holder_);
+        throw;
+    }
+    ports_.leases.Release(kLeaseName, holder_);
+    return written;
 }
 
 Result<DiscoveryRun> DiscoveryService::RunFull() {

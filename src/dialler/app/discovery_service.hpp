@@ -30,6 +30,17 @@ struct CustomerEvaluation {
     std::optional<Conversion> conversion;  // agents not yet filled in
 };
 
+// The score of a lead in `queue` with these facts and history at `now`, under the current
+// weights: domain::ComputeScore as discovery, outcomes and re-scoring all call it.
+domain::Score ScoreLead(
+    domain::Queue queue,
+    const domain::ScoreFacts& facts,
+    const domain::LeadHistory& history,
+    const QueueSettings& settings,
+    const domain::LenderNames& lenders,
+    Timestamp now
+);
+
 // Evaluates one customer against the stored lead (`existing`, or null) at `now`, with the phone
 // already resolved and the suppression already checked: eligibility, history reset rule, score,
 // conversion. Pure. Discovery calls it in bulk; everything else through EvaluateLive.
@@ -92,6 +103,15 @@ public:
     // suppression added or lifted shows in the queues at once). Customers missing from the
     // replica are left to the next full run. Blocking (reads the replica).
     void Reevaluate(std::span<const domain::UserId> ids);
+
+    // Re-scores every open lead from its stored score facts and history, without reading the
+    // replica, when the score weights or lender importance changed since the last time (a
+    // fingerprint kept as the job's marker; the first call only records it). Under the
+    // discovery lease, so it never interleaves with a run; an outcome since a lead was read
+    // wins. Returns how many leads got a new score. Errors: kFailedPrecondition when another
+    // instance holds the discovery lease. Leads scored before facts were kept wait for the
+    // next discovery run.
+    Result<long long> RescoreIfWeightsChanged();
 
     // Asks a running pass to stop after its current batch (shutdown); the run is recorded as
     // failed with error "stopped" and the next run starts over. Thread-safe.

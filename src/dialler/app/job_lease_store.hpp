@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "dialler/base/clock.hpp"
@@ -17,6 +18,9 @@ public:
         const std::string& name, const std::string& holder, Timestamp now, Timestamp until
     ) = 0;
     virtual void Release(const std::string& name, const std::string& holder) = 0;
+    // A note the job `name` keeps between runs (what it last applied); nullopt before the first.
+    virtual std::optional<std::string> Marker(const std::string& name) = 0;
+    virtual void SetMarker(const std::string& name, const std::string& value) = 0;
 };
 
 }  // namespace dialler::app

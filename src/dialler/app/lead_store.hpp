@@ -23,6 +23,8 @@ struct Lead {
     std::string closed_reason;
     int score = 0;
     std::vector<domain::ScoreComponent> score_components;
+    // What the score was computed from (nullopt for a lead last scored before they were kept).
+    std::optional<domain::ScoreFacts> score_facts;
     bool is_given_up = false;
     std::optional<std::string> phone_raw;  // as in the replica, to notice a changed number
     std::optional<domain::PhoneNumber> phone;
@@ -49,6 +51,7 @@ struct LeadEvaluation {
     std::string reasons;
     int score = 0;
     std::vector<domain::ScoreComponent> score_components;
+    std::optional<domain::ScoreFacts> score_facts;
     bool is_given_up = false;
     std::optional<std::string> phone_raw;
     std::optional<domain::PhoneNumber> phone;
@@ -64,6 +67,16 @@ struct LeadEvaluation {
     Timestamp waiting_since;
     int attempts = 0;
     int outcome_points = 0;
+};
+
+// A lead's new score from the current weights (re-scoring after a change of weights).
+struct ScoreUpdate {
+    domain::UserId user_id;
+    int score = 0;
+    std::vector<domain::ScoreComponent> score_components;
+    std::optional<domain::ScoreFacts> score_facts;
+    bool is_given_up = false;
+    std::int64_t based_on_version = 0;  // written only if the lead is still at this version
 };
 
 struct LeadCounts {
@@ -107,6 +120,13 @@ public:
     // The customers whose stored number is `e164`, ordered by user id (a suppression by number
     // reaches all of them).
     virtual std::vector<domain::UserId> UsersWithPhone(const std::string& e164) = 0;
+
+    // Open leads (in a queue, not closed) with user_id > `after`, ordered by user id, at most
+    // `limit`: a walk over every lead that can be called, page by page.
+    virtual std::vector<Lead> OpenLeadsAfter(domain::UserId after, int limit) = 0;
+    // Writes the scores, each only if its lead is still at based_on_version (an outcome since
+    // the read wins); returns how many it wrote. One transaction.
+    virtual std::size_t UpdateScores(std::span<const ScoreUpdate> updates) = 0;
 };
 
 }  // namespace dialler::app

@@ -13,6 +13,7 @@
 #include "dialler/domain/agent.hpp"
 #include "dialler/domain/customer.hpp"
 #include "dialler/domain/outcomes.hpp"
+#include "dialler/domain/scoring.hpp"
 
 namespace dialler::app {
 
@@ -31,6 +32,10 @@ struct OutcomeRecord {
     std::optional<std::int64_t> callback_id;
     int callback_max_failed_tries = 3;
     int score_after = 0;  // the lead's score with this outcome counted
+    // Its breakdown, so the agent sees parts that add up to the total (unchanged when the lead
+    // has no stored score facts to recompute from).
+    std::vector<domain::ScoreComponent> components_after;
+    std::optional<domain::ScoreFacts> score_facts;
     bool given_up_after = false;
     Timestamp at;
 };

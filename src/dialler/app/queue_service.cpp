@@ -409,9 +409,29 @@ Result<StoredOutcome> QueueService::RecordOutcome(
     record.queue = lead->queue;
     record.callback_id = DueCallback(user, now);
     record.callback_max_failed_tries = settings.callback_max_failed_tries;
-    record.score_after =
-        lead->score + effects.score_adjustment + settings.scoring.points_per_attempt;
-    record.given_up_after = record.score_after >= settings.scoring.give_up_threshold;
+    if (lead->queue && lead->score_facts) {
+        // The whole score again with this outcome in the history: total and breakdown agree.
+        const domain::Score score = ScoreLead(
+            *lead->queue,
+            *lead->score_facts,
+            domain::LeadHistory{
+                lead->waiting_since,
+                lead->attempts + 1,
+                lead->outcome_points + effects.score_adjustment},
+            settings,
+            ports_.lenders,
+            now
+        );
+        record.score_after = score.total;
+        record.components_after = score.components;
+        record.score_facts = lead->score_facts;
+        record.given_up_after = score.given_up;
+    } else {
+        record.score_after =
+            lead->score + effects.score_adjustment + settings.scoring.points_per_attempt;
+        record.components_after = lead->score_components;
+        record.given_up_after = record.score_after >= settings.scoring.give_up_threshold;
+    }
     record.at = now;
     auto stored = ports_.outcomes.Record(record);
     if (!stored) {

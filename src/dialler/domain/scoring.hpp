@@ -46,6 +46,15 @@ struct LeadHistory {
     int outcome_points = 0;
 };
 
+// What a score is computed from besides the queue and the history: facts read from the replica.
+// Kept with the lead, so a change of weights re-scores it without reading the replica again.
+struct ScoreFacts {
+    std::vector<std::string> active_lenders;  // lender codes of the active claims (may repeat)
+    std::optional<std::chrono::year_month_day> date_of_birth;
+
+    bool operator==(const ScoreFacts&) const = default;
+};
+
 struct ScoreInput {
     Queue queue = Queue::kUnsigned;
     std::vector<std::string> active_lenders;  // lender codes of the active claims (may repeat)
@@ -57,6 +66,8 @@ struct ScoreComponent {
     std::string name;  // "queue", "lender", "age", "waiting", "attempts", "outcomes"
     int points = 0;
     std::string detail;  // for the agent: "Black Horse (priority lender)", "41 years", "3 days"
+
+    bool operator==(const ScoreComponent&) const = default;
 };
 
 struct Score {

@@ -304,6 +304,11 @@ int RunServe(const platform::Config& config) {
             (void)queue.discovery.RunFull();
         });
     }
+    // A change of score weights reaches every open lead within a minute (a cheap check when
+    // nothing changed: one row read).
+    jobs.Every("queue.rescore", std::chrono::seconds{30}, std::chrono::seconds{5}, [&queue] {
+        (void)queue.discovery.RescoreIfWeightsChanged();
+    });
     adapters::http::HttpServer server(
         adapters::http::ServerSettings{
             config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)},

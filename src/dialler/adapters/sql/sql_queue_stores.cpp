@@ -25,22 +25,83 @@ std::string IdList(std::span<const domain::UserId> ids) {
     return out + ")";
 }
 
-std::string ComponentsJson(const std::vector<domain::ScoreComponent>& components) {
+// score_components holds the breakdown and, since the facts are kept, what it was computed
+// from: {"components": [...], "facts": {"lenders": [...], "dob": "YYYY-MM-DD" | null}}. A bare
+// array (written before) is a breakdown without facts.
+std::string ComponentsJson(
+    const std::vector<domain::ScoreComponent>& components,
+    const std::optional<domain::ScoreFacts>& facts
+) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& c : components) {
         a.push_back({{"name", c.name}, {"points", c.points}, {"detail", c.detail}});
     }
-    return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json out = {{"components", a}};
+    if (facts) {
+        nlohmann::json dob = nullptr;
+        if (facts->date_of_birth) {
+            const auto& d = *facts->date_of_birth;
+            std::array<char, 16> text{};
+            std::snprintf(
+                text.data(),
+                text.size(),
+                "%04d-%02u-%02u",
+                static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day())
+            );
+            dob = text.data();
+        }
+        out["facts"] = {{"lenders", facts->active_lenders}, {"dob", dob}};
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::vector<domain::ScoreComponent> ParseComponents(const std::string& text) {
-    std::vector<domain::ScoreComponent> out;
-    const auto a = nlohmann::json::parse(text, nullptr, false);
-    if (!a.is_array()) {
+struct StoredScore {
+    std::vector<domain::ScoreComponent> components;
+    std::optional<domain::ScoreFacts> facts;
+};
+
+std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
+    int y = 0;
+    unsigned m = 0;
+    unsigned d = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day ymd{
+        std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+}
+
+StoredScore ParseComponents(const std::string& text) {
+    StoredScore out;
+    const auto parsed = nlohmann::json::parse(text, nullptr, false);
+    const nlohmann::json* list = &parsed;
+    if (parsed.is_object()) {
+        static const nlohmann::json kEmpty = nlohmann::json::array();
+        const auto it = parsed.find("components");
+        list = it != parsed.end() ? &*it : &kEmpty;
+        if (const auto f = parsed.find("facts"); f != parsed.end() && f->is_object()) {
+            domain::ScoreFacts facts;
+            if (const auto l = f->find("lenders"); l != f->end() && l->is_array()) {
+                for (const auto& code : *l) {
+                    if (code.is_string()) {
+                        facts.active_lenders.push_back(code.get<std::string>());
+                    }
+                }
+            }
+            if (const auto d = f->find("dob"); d != f->end() && d->is_string()) {
+                facts.date_of_birth = ParseDate(d->get<std::string>());
+            }
+            out.facts = std::move(facts);
+        }
+    }
+    if (!list->is_array()) {
         return out;
     }
-    for (const auto& c : a) {
-        out.push_back(domain::ScoreComponent{
+    for (const auto& c : *list) {
+        out.components.push_back(domain::ScoreComponent{
             c.value("name", std::string{}), c.value("points", 0), c.value("detail", std::string{})}
         );
     }
@@ -92,7 +153,9 @@ struct LeadRow {
         l.is_closed = is_closed != 0;
         l.closed_reason = closed_reason;
         l.score = score;
-        l.score_components = ParseComponents(components);
+        StoredScore stored = ParseComponents(components);
+        l.score_components = std::move(stored.components);
+        l.score_facts = std::move(stored.facts);
         l.is_given_up = is_given_up != 0;
         if (phone_raw_i == soci::i_ok) {
             l.phone_raw = phone_raw;
@@ -196,7 +259,8 @@ constexpr std::size_t kUpsertRowsPostgres = 2000;
 
 namespace {
 
-std::vector<app::Lead> SelectLeads(SqlDatabase& db, const std::string& where) {
+// The leads matching `where`, ordered by user id; `limit` > 0 caps how many.
+std::vector<app::Lead> SelectLeads(SqlDatabase& db, const std::string& where, int limit = 0) {
     return db.Read([&](soci::session& s) {
         std::vector<app::Lead> out;
         LeadRow r;
@@ -206,7 +270,7 @@ std::vector<app::Lead> SelectLeads(SqlDatabase& db, const std::string& where) {
         PrepareOnce(
             st,
             std::string("SELECT ") + kLeadColumns + " FROM leads WHERE " + where +
-                " ORDER BY user_id"
+                " ORDER BY user_id" + (limit > 0 ? " LIMIT " + std::to_string(limit) : "")
         );
         st.execute();
         while (st.fetch()) {
@@ -254,7 +318,7 @@ UpsertValues ToValues(const app::LeadEvaluation& e, Timestamp now) {
     }
     v.reasons = e.reasons;
     v.score = e.score;
-    v.components = ComponentsJson(e.score_components);
+    v.components = ComponentsJson(e.score_components, e.score_facts);
     v.is_given_up = e.is_given_up ? 1 : 0;
     if (e.phone_raw) {
         v.phone_raw = *e.phone_raw;
@@ -557,6 +621,49 @@ std::vector<app::LeadCounts> SqlLeadStore::Counts(Timestamp now) {
             out.push_back(c);
         }
         return out;
+    });
+}
+
+std::vector<app::Lead> SqlLeadStore::OpenLeadsAfter(domain::UserId after, int limit) {
+    if (limit <= 0) {
+        return {};
+    }
+    return SelectLeads(
+        db_, "user_id > " + after.ToString() + " AND queue IS NOT NULL AND is_closed = 0", limit
+    );
+}
+
+std::size_t SqlLeadStore::UpdateScores(std::span<const app::ScoreUpdate> updates) {
+    if (updates.empty()) {
+        return 0;
+    }
+    return db_.Write([&](soci::session& s) {
+        long long user = 0;
+        int score = 0;
+        std::string components;
+        int given_up = 0;
+        long long version = 0;
+        soci::statement st = Once(
+            s,
+            "UPDATE leads SET score = :s, score_components = :c, is_given_up = :g "
+            "WHERE user_id = :u AND history_version = :v",
+            soci::use(score),
+            soci::use(components),
+            soci::use(given_up),
+            soci::use(user),
+            soci::use(version)
+        );
+        std::size_t written = 0;
+        for (const app::ScoreUpdate& u : updates) {
+            user = u.user_id.Value();
+            score = u.score;
+            components = ComponentsJson(u.score_components, u.score_facts);
+            given_up = u.is_given_up ? 1 : 0;
+            version = u.based_on_version;
+            st.execute(true);
+            written += static_cast<std::size_t>(st.get_affected_rows());
+        }
+        return written;
     });
 }
 
@@ -1063,17 +1170,19 @@ std::optional<app::StoredOutcome> SqlOutcomeStore::Record(const app::OutcomeReco
             const std::string closed_reason = e.closes_lead ? outcome : std::string();
             const int given_up = r.given_up_after ? 1 : 0;
             const int park = e.next_call_at ? 1 : 0;
+            const std::string components = ComponentsJson(r.components_after, r.score_facts);
             s << "UPDATE leads SET attempts = attempts + 1, outcome_points = outcome_points + :sa, "
                  "history_version = history_version + 1, "
-                 "score = :score, "
+                 "score = :score, score_components = :sc, "
                  "is_given_up = :gu, next_call_at = :nc, parked = :pk, "
                  "bad_number_e164 = CASE WHEN :flag = 1 THEN :phone ELSE bad_number_e164 END, "
                  "is_closed = CASE WHEN :close = 1 THEN 1 ELSE is_closed END, "
                  "closed_reason = CASE WHEN :close2 = 1 THEN :why ELSE closed_reason END, "
                  "lease_agent_id = NULL, lease_expires_at = NULL WHERE user_id = :u",
-                soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(given_up),
-                soci::use(next, next_i), soci::use(park), soci::use(flag), soci::use(phone),
-                soci::use(close), soci::use(close), soci::use(closed_reason), soci::use(user);
+                soci::use(e.score_adjustment), soci::use(r.score_after), soci::use(components),
+                soci::use(given_up), soci::use(next, next_i), soci::use(park), soci::use(flag),
+                soci::use(phone), soci::use(close), soci::use(close), soci::use(closed_reason),
+                soci::use(user);
             LinkOrWriteAttempt(s, r, outcome_id, *held_since);
             ApplySideEffects(s, r);
             return outcome_id;
@@ -1801,6 +1910,27 @@ bool SqlJobLeaseStore::TryAcquire(
                    soci::use(holder),
                    soci::use(at)
                ) > 0;
+    });
+}
+
+std::optional<std::string> SqlJobLeaseStore::Marker(const std::string& name) {
+    return db_.Read([&](soci::session& s) -> std::optional<std::string> {
+        std::string marker;
+        soci::indicator marker_i = soci::i_null;
+        s << "SELECT marker FROM job_state WHERE name = :n", soci::use(name),
+            soci::into(marker, marker_i);
+        if (!s.got_data() || marker_i != soci::i_ok) {
+            return std::nullopt;
+        }
+        return marker;
+    });
+}
+
+void SqlJobLeaseStore::SetMarker(const std::string& name, const std::string& value) {
+    db_.AutoCommit([&](soci::session& s) {  // one upsert: atomic by itself
+        s << "INSERT INTO job_state (name, marker) VALUES (:n, :m) "
+             "ON CONFLICT (name) DO UPDATE SET marker = excluded.marker",
+            soci::use(name), soci::use(value);
     });
 }
 

@@ -35,6 +35,8 @@ public:
     ) override;
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
     std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
+    std::vector<app::Lead> OpenLeadsAfter(domain::UserId after, int limit) override;
+    std::size_t UpdateScores(std::span<const app::ScoreUpdate> updates) override;
 
 private:
     std::vector<app::Lead> Select(const std::string& where);
@@ -139,6 +141,8 @@ public:
         const std::string& name, const std::string& holder, Timestamp now, Timestamp until
     ) override;
     void Release(const std::string& name, const std::string& holder) override;
+    std::optional<std::string> Marker(const std::string& name) override;
+    void SetMarker(const std::string& name, const std::string& value) override;
 
 private:
     SqlDatabase& db_;
