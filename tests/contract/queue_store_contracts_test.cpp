@@ -1256,6 +1256,29 @@ TYPED_TEST(QueueLeadStoreContract, OpenLeadsAfterPagesOverCallableLeadsInIdOrder
     EXPECT_TRUE(ids(0, 0).empty());
 }
 
+TYPED_TEST(QueueLeadStoreContract, UnreachableAfterListsLeadsLeftOutForTheirPhone) {
+    app::LeadEvaluation no_phone = Eval(2, std::nullopt);
+    no_phone.reasons = "no_valid_phone";
+    app::LeadEvaluation foreign = Eval(4, std::nullopt);
+    foreign.reasons = "not_uk_dialable,no_active_claim";
+    app::LeadEvaluation lookalike = Eval(5, std::nullopt);
+    lookalike.reasons = "not_uk_dialable_soon,no_valid_phone_x";  // not the codes
+    app::LeadEvaluation last = Eval(6, std::nullopt);
+    last.reasons = "disabled,no_valid_phone";
+    Apply(this->Leads(), {Eval(1), no_phone, Eval(3), foreign, lookalike, last}, kT0);
+    const auto ids = [this](std::int64_t after, int limit) {
+        std::vector<std::int64_t> out;
+        for (const auto& l : this->Leads().UnreachableAfter(UserId{after}, limit)) {
+            out.push_back(l.user_id.Value());
+        }
+        return out;
+    };
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(ids(0, 10), (V{2, 4, 6}));
+    EXPECT_EQ(ids(2, 1), (V{4}));
+    EXPECT_TRUE(ids(6, 10).empty());
+}
+
 TYPED_TEST(QueueLeadStoreContract, UpdateScoresWritesOnlyLeadsStillAtTheirVersion) {
     Apply(this->Leads(), {FullEval(1), Eval(2)}, kT0);
     this->stores_->RecordAnOutcome(UserId{2});

@@ -127,6 +127,33 @@ TEST_F(CliTest, RefusesToServeAsRootInProductionUnlessAllowed) {
     EXPECT_NE(allowed.out.find("cannot connect to PostgreSQL"), std::string::npos) << allowed.out;
 }
 
+TEST_F(CliTest, ListsCustomersLeftOutForTheirPhoneAsCsv) {
+    const std::string replica = dir_.SqliteUrl("replica.db");
+    ASSERT_EQ(Dialler("", "demo-data --users 300 --out " + replica).exit_code, 0);
+    const std::string env = env_ + " REPLICA_DATABASE_URL=" + replica;
+    ASSERT_EQ(Dialler(env, "migrate").exit_code, 0);
+    ASSERT_EQ(Dialler(env, "discover --full").exit_code, 0);
+    const CommandRun csv = Dialler(env, "report data-quality --csv");
+    ASSERT_EQ(csv.exit_code, 0) << csv.out;
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < csv.out.size()) {
+        const auto end = csv.out.find('\n', start);
+        lines.push_back(csv.out.substr(start, end - start));
+        start = end == std::string::npos ? csv.out.size() : end + 1;
+    }
+    ASSERT_GE(lines.size(), 2U) << csv.out;  // the demo data has messy numbers
+    EXPECT_EQ(lines[0], "userId,reasons,phone");
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const bool phone_reason = lines[i].find("no_valid_phone") != std::string::npos ||
+                                  lines[i].find("not_uk_dialable") != std::string::npos;
+        EXPECT_TRUE(phone_reason) << lines[i];
+    }
+    const CommandRun json = Dialler(env, "report data-quality");
+    ASSERT_EQ(json.exit_code, 0);
+    EXPECT_EQ(nlohmann::json::parse(json.out)["customers"].size(), lines.size() - 1);
+}
+
 TEST_F(CliTest, ReportsMigrationStatus) {
     const CommandRun before = Dialler(env_, "migrate --status");
     EXPECT_EQ(before.exit_code, 0);

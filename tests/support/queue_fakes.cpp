@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
+#include "dialler/base/text.hpp"
+
 namespace dialler::testing {
 
 namespace {
@@ -410,6 +412,22 @@ std::vector<app::Lead> InMemoryLeadStore::OpenLeadsAfter(domain::UserId after, i
          ++it) {
         if (it->second.queue && !it->second.is_closed) {
             out.push_back(it->second);
+        }
+    }
+    return out;
+}
+
+std::vector<app::Lead> InMemoryLeadStore::UnreachableAfter(domain::UserId after, int limit) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::Lead> out;
+    for (auto it = rows_.upper_bound(after.Value());
+         it != rows_.end() && static_cast<int>(out.size()) < limit;
+         ++it) {
+        for (const auto code : Split(it->second.reasons, ',')) {
+            if (code == "no_valid_phone" || code == "not_uk_dialable") {
+                out.push_back(it->second);
+                break;
+            }
         }
     }
     return out;

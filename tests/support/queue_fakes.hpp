@@ -39,6 +39,7 @@ public:
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
     std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
     std::vector<app::Lead> OpenLeadsAfter(domain::UserId after, int limit) override;
+    std::vector<app::Lead> UnreachableAfter(domain::UserId after, int limit) override;
     std::size_t UpdateScores(std::span<const app::ScoreUpdate> updates) override;
 
     // Test convenience: changes a stored lead in place, as the queue service's writes will

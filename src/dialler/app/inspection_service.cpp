@@ -54,4 +54,20 @@ Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
     return out;
 }
 
+Result<InspectionService::DataQualityPage> InspectionService::DataQuality(
+    domain::UserId after, int limit
+) {
+    if (limit < 1 || limit > kMaxPage) {
+        return InvalidField("limit", "limit must be from 1 to " + std::to_string(kMaxPage));
+    }
+    DataQualityPage page;
+    // One more than asked tells whether there is a next page without a second query.
+    page.customers = ports_.leads.UnreachableAfter(after, limit + 1);
+    if (static_cast<int>(page.customers.size()) > limit) {
+        page.customers.pop_back();
+        page.next = page.customers.back().user_id;
+    }
+    return page;
+}
+
 }  // namespace dialler::app

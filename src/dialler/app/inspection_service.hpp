@@ -52,6 +52,17 @@ public:
     // Errors: kNotFound when the replica has no such user.
     Result<CustomerInspection> Inspect(domain::UserId user_id);
 
+    // One page of the data-quality report: customers left out of the queues because their
+    // phone number is not valid or not a UK number we may call, as discovery last saw them,
+    // after `after` in id order. `next` is where the following page starts (nullopt at the
+    // end). Errors: kInvalidArgument naming "limit" outside 1-1000.
+    struct DataQualityPage {
+        std::vector<Lead> customers;
+        std::optional<domain::UserId> next;
+    };
+    Result<DataQualityPage> DataQuality(domain::UserId after, int limit);
+    static constexpr int kMaxPage = 1000;
+
 private:
     Ports ports_;
 };

@@ -121,6 +121,10 @@ public:
     // reaches all of them).
     virtual std::vector<domain::UserId> UsersWithPhone(const std::string& e164) = 0;
 
+    // Leads left out of the queues for their phone (reason no_valid_phone or not_uk_dialable),
+    // with user_id > `after`, ordered by user id, at most `limit`: the data-quality report.
+    virtual std::vector<Lead> UnreachableAfter(domain::UserId after, int limit) = 0;
+
     // Open leads (in a queue, not closed) with user_id > `after`, ordered by user id, at most
     // `limit`: a walk over every lead that can be called, page by page.
     virtual std::vector<Lead> OpenLeadsAfter(domain::UserId after, int limit) = 0;

@@ -144,6 +144,26 @@ Status CheckText(
     return Ok();
 }
 
+std::string CsvField(std::string_view text) {
+    std::string value;
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        value += '\'';
+    }
+    value += text;
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+        return value;
+    }
+    std::string quoted = "\"";
+    for (const char c : value) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + "\"";
+}
+
 std::string Hex64(std::uint64_t v) {
     std::array<char, 17> buf{};
     std::snprintf(buf.data(), buf.size(), "%016llx", static_cast<unsigned long long>(v));

@@ -39,6 +39,12 @@ Status CheckText(
     std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
 );
 
+// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
+// doubled. A field a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
+// gets a leading apostrophe first (OWASP's advice against CSV injection): replica text is not
+// ours to trust.
+std::string CsvField(std::string_view text);
+
 // Formats `v` as 16 lower-case hex digits (ids, checksums).
 std::string Hex64(std::uint64_t v);
 

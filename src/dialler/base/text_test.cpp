@@ -70,6 +70,17 @@ TEST(CheckText, NamesTheFieldForEachRefusal) {
     EXPECT_EQ(line.error().field, "reason");
 }
 
+TEST(CsvField, QuotesWhatNeedsItAndDefusesFormulas) {
+    EXPECT_EQ(CsvField("plain"), "plain");
+    EXPECT_EQ(CsvField(""), "");
+    EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+    EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
+    EXPECT_EQ(CsvField("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    EXPECT_EQ(CsvField("+44 7400 123456"), "'+44 7400 123456");
+    EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+}
+
 TEST(Split, KeepsEmptyParts) {
     const auto parts = Split("a,,b", ',');
     ASSERT_EQ(parts.size(), 3U);

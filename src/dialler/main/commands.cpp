@@ -168,6 +168,43 @@ int RunQueueStats(const platform::Config& config) {
     return 0;
 }
 
+int RunReportDataQuality(const platform::Config& config, bool csv) {
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    auto replica = OpenReplica(config, kCliPoolSize);
+    QueueState queue(own, *replica, config);
+    if (csv) {
+        std::cout << "userId,reasons,phone\n";
+    }
+    nlohmann::json all = nlohmann::json::array();
+    domain::UserId after{0};
+    while (true) {
+        auto page = queue.inspection.DataQuality(after, app::InspectionService::kMaxPage);
+        if (!page) {
+            return Report(page.error());
+        }
+        for (const auto& lead : page->customers) {
+            if (csv) {
+                std::cout << lead.user_id.ToString() << "," << CsvField(lead.reasons) << ","
+                          << CsvField(lead.phone_raw.value_or("")) << "\n";
+            }
+        }
+        if (!csv) {
+            nlohmann::json rows = adapters::http::DataQualityJson(*page);  // must outlive the loop
+            for (auto& row : rows["customers"]) {
+                all.push_back(std::move(row));
+            }
+        }
+        if (!page->next) {
+            break;
+        }
+        after = *page->next;
+    }
+    if (!csv) {
+        std::cout << nlohmann::json{{"customers", all}}.dump(2) << "\n";
+    }
+    return 0;
+}
+
 int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json) {
     long long id = 0;
     try {

@@ -114,6 +114,17 @@ int Main(int argc, char** argv) {
         exit_code = dialler::main::RunQueueShow(LoadConfigOrExit(), user_id, show_json);
     });
 
+    auto* report = app.add_subcommand("report", "Reports");
+    report->require_subcommand(1);
+    bool report_csv = false;
+    auto* data_quality = report->add_subcommand(
+        "data-quality", "Customers left out for an invalid or non-UK phone number"
+    );
+    data_quality->add_flag("--csv", report_csv, "CSV (userId,reasons,phone) instead of JSON");
+    data_quality->callback([&] {
+        exit_code = dialler::main::RunReportDataQuality(LoadConfigOrExit(), report_csv);
+    });
+
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([] { std::cout << "dialler " << DIALLER_VERSION << "\n"; });
 

@@ -100,6 +100,29 @@ nlohmann::json InspectionJson(const app::CustomerInspection& in) {
     };
 }
 
+nlohmann::json DataQualityJson(const app::InspectionService::DataQualityPage& page) {
+    nlohmann::json customers = nlohmann::json::array();
+    for (const auto& lead : page.customers) {
+        nlohmann::json reasons = nlohmann::json::array();
+        for (const auto code : Split(lead.reasons, ',')) {
+            if (!code.empty()) {
+                reasons.push_back(code);
+            }
+        }
+        customers.push_back({
+            {"userId", lead.user_id.ToString()},
+            {"reasons", reasons},
+            // The number as the platform holds it: it is not a callable number, and the point of
+            // the report is to show what is wrong with it.
+            {"phone", lead.phone_raw ? nlohmann::json(*lead.phone_raw) : nlohmann::json(nullptr)},
+        });
+    }
+    return {
+        {"customers", customers},
+        {"next", page.next ? nlohmann::json(page.next->ToString()) : nlohmann::json(nullptr)},
+    };
+}
+
 nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& c : counts) {

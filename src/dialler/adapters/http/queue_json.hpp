@@ -17,6 +17,9 @@ namespace dialler::adapters::http {
 // The wire form of the queue engine's values (camelCase keys, ids as strings, RFC 3339 times).
 // Used by the HTTP routes and by the `dialler queue` commands, so both print the same shape.
 nlohmann::json InspectionJson(const app::CustomerInspection& inspection);
+// {"customers": [{"userId", "reasons": [codes], "phone": as in the replica | null}], "next"}
+nlohmann::json DataQualityJson(const app::InspectionService::DataQualityPage& page);
+
 nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts);
 nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run);
 nlohmann::json ScoreComponentsJson(const std::vector<domain::ScoreComponent>& components);

@@ -41,6 +41,29 @@ void AddInspectionRoutes(Router& router, QueueRouteDeps d) {
              return Json(InspectionJson(found));
          }}
     );
+    router.Add(
+        {"GET",
+         "/api/reports/data-quality",
+         kManagers,
+         [d](Request& req) -> Result<Response> {
+             const auto query = ParseQuery(req.query);
+             domain::UserId after{0};
+             if (const auto it = query.find("after"); it != query.end()) {
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "after"));
+                 after = domain::UserId{id};
+             }
+             int limit = 100;
+             if (const auto it = query.find("limit"); it != query.end()) {
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t n, PositiveId(it->second, "limit"));
+                 limit = static_cast<int>(std::min<std::int64_t>(n, INT32_MAX));
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::InspectionService::DataQualityPage page,
+                 d.inspection.DataQuality(after, limit)
+             );
+             return Json(DataQualityJson(page));
+         }}
+    );
     router.Add({"GET", "/api/discovery/runs", kManagers, [d](Request&) -> Result<Response> {
                     nlohmann::json out = nlohmann::json::array();
                     for (const auto& run : d.runs.RecentRuns(20)) {

@@ -633,6 +633,20 @@ std::vector<app::Lead> SqlLeadStore::OpenLeadsAfter(domain::UserId after, int li
     );
 }
 
+std::vector<app::Lead> SqlLeadStore::UnreachableAfter(domain::UserId after, int limit) {
+    if (limit <= 0) {
+        return {};
+    }
+    // reasons is a comma-separated list of eligibility codes (domain::EligibilityReasonCode).
+    return SelectLeads(
+        db_,
+        "user_id > " + after.ToString() +
+            " AND (',' || reasons || ',' LIKE '%,no_valid_phone,%' OR ',' || reasons || ',' "
+            "LIKE '%,not_uk_dialable,%')",
+        limit
+    );
+}
+
 std::size_t SqlLeadStore::UpdateScores(std::span<const app::ScoreUpdate> updates) {
     if (updates.empty()) {
         return 0;

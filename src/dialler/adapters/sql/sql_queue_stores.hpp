@@ -36,6 +36,7 @@ public:
     std::vector<app::LeadCounts> Counts(Timestamp now) override;
     std::vector<domain::UserId> UsersWithPhone(const std::string& e164) override;
     std::vector<app::Lead> OpenLeadsAfter(domain::UserId after, int limit) override;
+    std::vector<app::Lead> UnreachableAfter(domain::UserId after, int limit) override;
     std::size_t UpdateScores(std::span<const app::ScoreUpdate> updates) override;
 
 private:
