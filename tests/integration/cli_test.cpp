@@ -2,10 +2,14 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -152,6 +156,49 @@ TEST_F(CliTest, ListsCustomersLeftOutForTheirPhoneAsCsv) {
     const CommandRun json = Dialler(env, "report data-quality");
     ASSERT_EQ(json.exit_code, 0);
     EXPECT_EQ(nlohmann::json::parse(json.out)["customers"].size(), lines.size() - 1);
+}
+
+TEST_F(CliTest, ChecksTheReplicaIndexesAndNamesAMissingOneWithItsDdl) {
+    const std::string replica = dir_.SqliteUrl("replica.db");
+    ASSERT_EQ(Dialler("", "demo-data --users 20 --out " + replica).exit_code, 0);
+    const std::string env = "REPLICA_DATABASE_URL=" + replica;
+    const CommandRun all = Dialler(env, "replica check");
+    EXPECT_EQ(all.exit_code, 0) << all.out;
+    EXPECT_NE(all.out.find("All the indexes the dialler needs are present."), std::string::npos)
+        << all.out;
+    EXPECT_EQ(all.out.find("MISSING"), std::string::npos) << all.out;
+    {
+        soci::session s(soci::sqlite3, "db=" + (dir_.path() / "replica.db").string());
+        s << "DROP INDEX claims_user_id_index";
+    }
+    const CommandRun missing = Dialler(env, "replica check");
+    EXPECT_EQ(missing.exit_code, 1) << missing.out;
+    EXPECT_NE(missing.out.find("MISSING  claims(user_id)"), std::string::npos) << missing.out;
+    EXPECT_NE(
+        missing.out.find("CREATE INDEX claims_user_id_index ON claims (user_id);"),
+        std::string::npos
+    ) << missing.out;
+    EXPECT_NE(missing.out.find("~"), std::string::npos) << missing.out;  // the table's size
+}
+
+// docs/replica-indexes.md is what the platform team reads: it must ask for exactly what the
+// check looks for.
+TEST_F(CliTest, TheReplicaIndexDocumentListsEveryIndexTheCheckNeeds) {
+    std::ifstream doc(std::string(DIALLER_SOURCE_DIR) + "/docs/replica-indexes.md");
+    ASSERT_TRUE(doc);
+    const std::string text{std::istreambuf_iterator<char>(doc), std::istreambuf_iterator<char>()};
+    const std::string replica = dir_.SqliteUrl("replica.db");
+    ASSERT_EQ(Dialler("", "demo-data --users 5 --out " + replica).exit_code, 0);
+    const CommandRun check = Dialler("REPLICA_DATABASE_URL=" + replica, "replica check");
+    int listed = 0;
+    for (std::size_t at = check.out.find("ok       "); at != std::string::npos;
+         at = check.out.find("ok       ", at + 1)) {
+        const std::size_t end = check.out.find(':', at);
+        const std::string name = check.out.substr(at + 9, end - at - 9);  // "claims(user_id)"
+        EXPECT_NE(text.find("`" + name + "`"), std::string::npos) << name;
+        ++listed;
+    }
+    EXPECT_EQ(listed, 7);
 }
 
 TEST_F(CliTest, ReportsMigrationStatus) {

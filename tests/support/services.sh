@@ -4,6 +4,9 @@
 # services. Writes DIR/env with the admin URLs the tests read (DIALLER_TEST_SERVICES_ENV).
 #   tests/support/services.sh start DIR
 #   tests/support/services.sh stop DIR
+#   tests/support/services.sh start-mariadb DIR     a MariaDB alone (DIR/env: DIALLER_TEST_MYSQL_URL)
+#   tests/support/services.sh stop-mariadb DIR      stop it (the data dir stays)
+#   tests/support/services.sh restart-mariadb DIR   (stop it and) start it again on the same port
 # A server that cannot start is an error (exit 1): CI must never silently skip these tests.
 # SERVICES_MARIADB_BUFFER_POOL sizes MariaDB's buffer pool (default 128M, MariaDB's own default;
 # the benchmarks give the 1M-user replica room to stay in memory, as a production replica would).
@@ -36,6 +39,65 @@ wait_for() {  # wait_for SECONDS CMD...: poll until CMD succeeds
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
+# MariaDB: a fresh data dir under $dir/my; the server keeps its port in $dir/my/port so that a
+# restart (restart-mariadb) comes back where the clients look for it.
+install_mariadb() {
+  mkdir -p "$dir/my"
+  if [ "$(id -u)" -eq 0 ]; then chown mysql "$dir/my"; fi
+  as_user mysql mariadb-install-db --no-defaults --datadir="$dir/my/data" --auth-root-authentication-method=normal \
+    --skip-test-db >"$dir/my-init.log" 2>&1 || { cat "$dir/my-init.log" >&2; echo "services: mariadb-install-db failed" >&2; exit 1; }
+}
+
+run_mariadb() {  # run_mariadb PORT
+  local my_port=$1
+  echo "$my_port" >"$dir/my/port"
+  local user_opt=(); if [ "$(id -u)" -eq 0 ]; then user_opt=(--user=mysql); fi
+  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/my/data" --socket="$dir/my/my.sock" \
+    --pid-file="$dir/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
+    --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
+    --innodb-buffer-pool-size="${SERVICES_MARIADB_BUFFER_POOL:-128M}" \
+    --log-error="$dir/my/server.log" >/dev/null 2>&1 &
+  echo $! >"$dir/my/launcher.pid"
+  if ! wait_for 60 mariadb --no-defaults --socket="$dir/my/my.sock" -uroot -e 'SELECT 1'; then
+    cat "$dir/my/server.log" >&2 || true; echo "services: MariaDB did not start" >&2; exit 1
+  fi
+}
+
+# Root over the socket (no password) creates a TCP user for the tests.
+create_mariadb_user() {
+  mariadb --no-defaults --socket="$dir/my/my.sock" -uroot <<SQL
+CREATE USER 'dialler'@'127.0.0.1' IDENTIFIED BY 'dialler-test';
+GRANT ALL PRIVILEGES ON *.* TO 'dialler'@'127.0.0.1' WITH GRANT OPTION;
+FLUSH PRIVILEGES;
+SQL
+}
+
+stop_mariadb() {
+  if [ -f "$dir/my/my.pid" ]; then
+    local pid; pid=$(cat "$dir/my/my.pid")
+    kill "$pid" 2>/dev/null || true
+    wait_for 20 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+    rm -f "$dir/my/my.pid"
+  fi
+}
+
+# A MariaDB of its own (no PostgreSQL), for a test that restarts it under a running client.
+start_mariadb_only() {
+  stop_all || true
+  rm -rf "$dir"; mkdir -p "$dir"
+  chmod 755 "$dir"
+  local my_port; my_port=$(free_port)
+  install_mariadb
+  run_mariadb "$my_port"
+  create_mariadb_user
+  echo "DIALLER_TEST_MYSQL_URL=mysql://dialler:dialler-test@127.0.0.1:$my_port/mysql" >"$dir/env"
+}
+
+restart_mariadb() {
+  stop_mariadb
+  run_mariadb "$(cat "$dir/my/port")"
+}
+
 start() {
   stop_all || true
   rm -rf "$dir"; mkdir -p "$dir"
@@ -51,27 +113,10 @@ start() {
     -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null || { cat "$dir/pg/server.log" >&2; echo "services: PostgreSQL did not start" >&2; exit 1; }
 
-  # MariaDB: root over the socket (no password) creates a TCP user for the tests.
   local my_port; my_port=$(free_port)
-  mkdir -p "$dir/my"
-  if [ "$(id -u)" -eq 0 ]; then chown mysql "$dir/my"; fi
-  as_user mysql mariadb-install-db --no-defaults --datadir="$dir/my/data" --auth-root-authentication-method=normal \
-    --skip-test-db >"$dir/my-init.log" 2>&1 || { cat "$dir/my-init.log" >&2; echo "services: mariadb-install-db failed" >&2; exit 1; }
-  local user_opt=(); if [ "$(id -u)" -eq 0 ]; then user_opt=(--user=mysql); fi
-  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/my/data" --socket="$dir/my/my.sock" \
-    --pid-file="$dir/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
-    --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
-    --innodb-buffer-pool-size="${SERVICES_MARIADB_BUFFER_POOL:-128M}" \
-    --log-error="$dir/my/server.log" >/dev/null 2>&1 &
-  echo $! >"$dir/my/launcher.pid"
-  if ! wait_for 60 mariadb --no-defaults --socket="$dir/my/my.sock" -uroot -e 'SELECT 1'; then
-    cat "$dir/my/server.log" >&2 || true; echo "services: MariaDB did not start" >&2; exit 1
-  fi
-  mariadb --no-defaults --socket="$dir/my/my.sock" -uroot <<SQL
-CREATE USER 'dialler'@'127.0.0.1' IDENTIFIED BY 'dialler-test';
-GRANT ALL PRIVILEGES ON *.* TO 'dialler'@'127.0.0.1' WITH GRANT OPTION;
-FLUSH PRIVILEGES;
-SQL
+  install_mariadb
+  run_mariadb "$my_port"
+  create_mariadb_user
 
   cat >"$dir/env" <<ENV
 DIALLER_TEST_PG_URL=postgresql://postgres@127.0.0.1:$pg_port/postgres
@@ -85,15 +130,14 @@ stop_all() {
   if [ -f "$dir/pg/data/postmaster.pid" ]; then
     as_user postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 20 stop >/dev/null 2>&1 || true
   fi
-  if [ -f "$dir/my/my.pid" ]; then
-    local pid; pid=$(cat "$dir/my/my.pid")
-    kill "$pid" 2>/dev/null || true
-    wait_for 20 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_mariadb
 }
 
 case "$cmd" in
   start) start ;;
+  start-mariadb) start_mariadb_only ;;
+  restart-mariadb) restart_mariadb ;;
+  stop-mariadb) stop_mariadb ;;
   stop) stop_all; rm -rf "$dir" ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|start-mariadb|stop-mariadb|restart-mariadb DIR" >&2; exit 2 ;;
 esac

@@ -79,11 +79,15 @@ std::string NewPostgresDatabase() {
 }
 
 std::string NewMysqlDatabase() {
+    return NewMysqlDatabaseOn(Services().mysql_admin_url);
+}
+
+std::string NewMysqlDatabaseOn(const std::string& admin_url) {
     const std::string name = UniqueName("r");
-    const auto url = Parse(Services().mysql_admin_url);
+    const auto url = Parse(admin_url);
     soci::session s(soci::mysql, adapters::replica::MysqlConnectString(url));
     s << "CREATE DATABASE " + name + " CHARACTER SET utf8mb4";
-    return WithDatabase(Services().mysql_admin_url, name);
+    return WithDatabase(admin_url, name);
 }
 
 TempDir::TempDir() : path_(std::filesystem::temp_directory_path() / UniqueName("dialler-test")) {

@@ -16,6 +16,8 @@ const TestServices& Services();
 // Each call creates a fresh, uniquely named database and returns its URL.
 std::string NewPostgresDatabase();
 std::string NewMysqlDatabase();
+// The same on another MySQL/MariaDB server, given a URL of a user who may create databases.
+std::string NewMysqlDatabaseOn(const std::string& admin_url);
 
 // A unique directory under the system temp dir, removed by the destructor.
 class TempDir {

@@ -46,9 +46,22 @@ public:
     };
     virtual Changes ChangedSince(Timestamp since) = 0;
 
-    // The newest created_at/updated_at in users, claims and requirements (nullopt if empty): the
-    // watermark a full reconcile leaves for the next incremental run.
+    // The newest updated_at in users, claims and requirements (nullopt if empty): the watermark
+    // a full reconcile leaves for the next incremental run.
     virtual std::optional<Timestamp> NewestChange() = 0;
+
+    // The indexes the dialler needs on the replica (docs/replica-indexes.md), each with whether
+    // the replica has it, how many rows its table holds (what a scan without it reads), what it
+    // serves and the DDL that adds it. Reads the catalogue, not the data.
+    struct IndexCheck {
+        std::string table;
+        std::string column;
+        std::string serves;
+        bool present = false;
+        std::optional<long long> table_rows;
+        std::string ddl;
+    };
+    virtual std::vector<IndexCheck> CheckIndexes() = 0;
 };
 
 }  // namespace dialler::app

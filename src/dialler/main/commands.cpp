@@ -168,6 +168,27 @@ int RunQueueStats(const platform::Config& config) {
     return 0;
 }
 
+int RunReplicaCheck(const platform::Config& config) {
+    auto replica = OpenReplica(config, 1);
+    int missing = 0;
+    for (const auto& check : replica->CheckIndexes()) {
+        const std::string rows =
+            check.table_rows ? " (~" + std::to_string(*check.table_rows) + " rows)" : "";
+        std::cout << (check.present ? "ok       " : "MISSING  ") << check.table << "("
+                  << check.column << "): " << check.serves << "\n";
+        if (!check.present) {
+            ++missing;
+            std::cout << "         without it each of these reads scans " << check.table << rows
+                      << "; add it with:\n         " << check.ddl << ";\n";
+        }
+    }
+    std::cout
+        << (missing == 0
+                ? "All the indexes the dialler needs are present.\n"
+                : std::to_string(missing) + " index(es) missing: see docs/replica-indexes.md.\n");
+    return missing == 0 ? 0 : 1;
+}
+
 int RunReportDataQuality(const platform::Config& config, bool csv) {
     OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
     auto replica = OpenReplica(config, kCliPoolSize);

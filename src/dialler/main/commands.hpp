@@ -40,6 +40,9 @@ int RunDiscover(const platform::Config& config, bool full);
 int RunQueueStats(const platform::Config& config);
 // `dialler queue show USER_ID [--json]`: eligibility, gate, score and lease of one customer,
 // read live from the replica.
+// `dialler replica check`: which of the indexes the dialler needs the replica has. Exit 1 when
+// one is missing.
+int RunReplicaCheck(const platform::Config& config);
 // `dialler report data-quality [--csv]`: every customer left out for their phone number.
 int RunReportDataQuality(const platform::Config& config, bool csv);
 int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json);

@@ -114,6 +114,14 @@ int Main(int argc, char** argv) {
         exit_code = dialler::main::RunQueueShow(LoadConfigOrExit(), user_id, show_json);
     });
 
+    auto* replica = app.add_subcommand("replica", "The claims replica");
+    replica->require_subcommand(1);
+    auto* replica_check = replica->add_subcommand(
+        "check", "Which of the indexes the dialler needs the replica has (exit 1 if one is missing)"
+    );
+    replica_check->callback([&] { exit_code = dialler::main::RunReplicaCheck(LoadConfigOrExit()); }
+    );
+
     auto* report = app.add_subcommand("report", "Reports");
     report->require_subcommand(1);
     bool report_csv = false;

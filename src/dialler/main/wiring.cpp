@@ -36,7 +36,9 @@ std::unique_ptr<adapters::replica::SociReplica> OpenReplica(
     const platform::Config& config, std::size_t pool_size
 ) {
     return adapters::replica::SociReplica::Open(
-        ParseOrThrow(config.replica_database_url, "REPLICA_DATABASE_URL"), pool_size
+        ParseOrThrow(config.replica_database_url, "REPLICA_DATABASE_URL"),
+        pool_size,
+        std::chrono::seconds{config.replica_statement_timeout_seconds}
     );
 }
 

@@ -201,6 +201,9 @@ Status LoadTuning(const EnvMap& env, Config& c) {
     );
     DIALLER_ASSIGN_OR_RETURN(c.http_threads, GetInt(env, "HTTP_THREADS", 2, 1, 64));
     DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
+    DIALLER_ASSIGN_OR_RETURN(
+        c.replica_statement_timeout_seconds, GetInt(env, "REPLICA_STATEMENT_TIMEOUT", 60, 1, 3600)
+    );
     DIALLER_ASSIGN_OR_RETURN(c.enable_test_endpoints, GetBool(env, "ENABLE_TEST_ENDPOINTS", false));
     if (c.enable_test_endpoints && c.IsProduction()) {
         return Bad("ENABLE_TEST_ENDPOINTS", "must not be set in production");

@@ -49,6 +49,8 @@ struct Config {
     std::string metrics_token;
     std::string metrics_bind_address;
     std::uint16_t metrics_port = 0;
+    // REPLICA_STATEMENT_TIMEOUT: the longest any replica query may run (seconds).
+    int replica_statement_timeout_seconds = 60;
     // CALLING_HOURS_LIMITS: the outer bounds of calling hours on any day, minutes since UK
     // midnight; at most 08:00-21:00 (the law), narrower if the firm wants.
     int calling_hours_earliest = 8 * 60;

@@ -7,6 +7,7 @@
 #include <soci/mysql/soci-mysql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "dialler/adapters/replica/replica_indexes.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::adapters::replica {
@@ -25,8 +26,56 @@ std::string MysqlConnectString(const platform::DatabaseUrl& url) {
     return s;
 }
 
+namespace {
+
+// Whether `e` says the connection is gone (so a reconnect may help), not that the query failed.
+bool IsConnectionLost(const soci::soci_error& e) {
+    if (e.get_error_category() == soci::soci_error::connection_error) {
+        return true;
+    }
+    const auto* mysql = dynamic_cast<const soci::mysql_soci_error*>(&e);
+    // 4031: MySQL 8 closed an idle connection ("disconnected by the server because of
+    // inactivity"); 2013/2006 are in SOCI's connection category already.
+    return mysql != nullptr && mysql->err_num_ == 4031;
+}
+
+}  // namespace
+
+template <typename F>
+decltype(auto) SociReplica::WithSession(F&& fn) {
+    soci::session s(pool_);
+    if (dialect_ == ReplicaDialect::kMysql && s.get_backend() == nullptr) {
+        // An earlier reconnect failed (the server was down) and left this session closed.
+        s.reconnect();
+        SetUpSession(s);
+    }
+    try {
+        return fn(s);
+    } catch (const soci::soci_error& e) {
+        if (dialect_ != ReplicaDialect::kMysql || !IsConnectionLost(e)) {
+            throw;
+        }
+    }
+    s.reconnect();
+    SetUpSession(s);
+    return fn(s);
+}
+
+void SociReplica::SetUpSession(soci::session& s) const {
+    // Defence in depth on top of the read-only account: this session cannot write.
+    s << "SET SESSION TRANSACTION READ ONLY";
+    s << "SET SESSION time_zone = '+00:00'";
+    // MariaDB names the statement timeout in seconds, MySQL in milliseconds (SELECTs only).
+    try {
+        s << "SET SESSION max_statement_time = " + std::to_string(statement_timeout_.count());
+    } catch (const soci::soci_error&) {
+        s << "SET SESSION max_execution_time = " +
+                 std::to_string(statement_timeout_.count() * 1000);
+    }
+}
+
 std::unique_ptr<SociReplica> SociReplica::Open(
-    const platform::DatabaseUrl& url, std::size_t pool_size
+    const platform::DatabaseUrl& url, std::size_t pool_size, std::chrono::seconds statement_timeout
 ) {
     if (url.scheme == "sqlite") {
         if (!std::filesystem::exists(url.path)) {
@@ -34,14 +83,18 @@ std::unique_ptr<SociReplica> SociReplica::Open(
                 "replica file does not exist: " + url.path + " (run `dialler demo-data`)"
             );
         }
-        std::unique_ptr<SociReplica> r(new SociReplica(ReplicaDialect::kSqlite, pool_size));
+        std::unique_ptr<SociReplica> r(
+            new SociReplica(ReplicaDialect::kSqlite, pool_size, statement_timeout)
+        );
         for (std::size_t i = 0; i < pool_size; ++i) {
             r->pool_.at(i).open(soci::sqlite3, "db=\"" + url.path + "\" readonly=1 timeout=10");
         }
         return r;
     }
     if (url.scheme == "mysql") {
-        std::unique_ptr<SociReplica> r(new SociReplica(ReplicaDialect::kMysql, pool_size));
+        std::unique_ptr<SociReplica> r(
+            new SociReplica(ReplicaDialect::kMysql, pool_size, statement_timeout)
+        );
         const std::string conn = MysqlConnectString(url);
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& s = r->pool_.at(i);
@@ -53,9 +106,7 @@ std::unique_ptr<SociReplica> SociReplica::Open(
                     std::to_string(url.port.value_or(3306)) + "/" + url.database
                 );
             }
-            // Defence in depth on top of the read-only account: this session cannot write.
-            s << "SET SESSION TRANSACTION READ ONLY";
-            s << "SET SESSION time_zone = '+00:00'";
+            r->SetUpSession(s);
         }
         return r;
     }
@@ -63,23 +114,26 @@ std::unique_ptr<SociReplica> SociReplica::Open(
 }
 
 void SociReplica::Check() {
-    soci::session s(pool_);
-    int one = 0;
-    s << "SELECT 1", soci::into(one);
+    WithSession([](soci::session& s) {
+        int one = 0;
+        s << "SELECT 1", soci::into(one);
+    });
 }
 
 bool SociReplica::IsDemo() {
-    soci::session s(pool_);
-    long long n = 0;
-    if (dialect_ == ReplicaDialect::kSqlite) {
-        s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'demo_marker'",
-            soci::into(n);
-    } else {
-        s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
-             "AND table_name = 'demo_marker'",
-            soci::into(n);
-    }
-    return n > 0;
+    return WithSession([this](soci::session& s) {
+        long long n = 0;
+        if (dialect_ == ReplicaDialect::kSqlite) {
+            s << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+                 "'demo_marker'",
+                soci::into(n);
+        } else {
+            s << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                 "DATABASE() AND table_name = 'demo_marker'",
+                soci::into(n);
+        }
+        return n > 0;
+    });
 }
 
 namespace {
@@ -458,13 +512,15 @@ void SociReplica::ReadRequirements(soci::session& s, const std::string& id_predi
 std::vector<domain::CustomerContextData> SociReplica::ReadWhere(
     const std::string& id_predicate, bool with_context
 ) {
-    soci::session s(pool_);
-    Reading reading;
-    ReadUsers(s, id_predicate, with_context, reading);
-    if (!reading.records.empty()) {
-        ReadClaims(s, id_predicate, with_context, reading);
-        ReadRequirements(s, id_predicate, reading);
-    }
+    Reading reading = WithSession([&](soci::session& s) {
+        Reading read;
+        ReadUsers(s, id_predicate, with_context, read);
+        if (!read.records.empty()) {
+            ReadClaims(s, id_predicate, with_context, read);
+            ReadRequirements(s, id_predicate, read);
+        }
+        return read;
+    });
     std::vector<domain::CustomerContextData> out;
     out.reserve(reading.records.size());
     for (std::size_t i = 0; i < reading.records.size(); ++i) {
@@ -512,11 +568,12 @@ std::vector<CustomerRecord> SociReplica::ReadCustomers(std::span<const UserId> i
 }
 
 std::optional<UserId> SociReplica::MaxUserId() {
-    soci::session s(pool_);
-    long long max_id = 0;
-    soci::indicator ind{};
-    s << "SELECT MAX(id) FROM users", soci::into(max_id, ind);
-    return ind == soci::i_ok ? std::optional(UserId{max_id}) : std::nullopt;
+    return WithSession([](soci::session& s) {
+        long long max_id = 0;
+        soci::indicator ind{};
+        s << "SELECT MAX(id) FROM users", soci::into(max_id, ind);
+        return ind == soci::i_ok ? std::optional(UserId{max_id}) : std::nullopt;
+    });
 }
 
 app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
@@ -531,10 +588,10 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
     // updated_at are picked up by the hourly full reconcile.
     const auto touched = [](const std::string& table) { return table + ".updated_at >= :f"; };
     Changes out;
-    std::vector<long long> ids;
-    long long id = 0;
-    {
-        soci::session s(pool_);  // released before NewestChange takes its own
+    // The session is released before NewestChange takes its own.
+    std::vector<long long> ids = WithSession([&](soci::session& s) {
+        std::vector<long long> found;
+        long long id = 0;
         for (const std::string& query :
              {"SELECT users.id FROM users WHERE " + touched("users"),
               "SELECT claims.user_id FROM claims WHERE " + touched("claims"),
@@ -545,10 +602,11 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
             soci::statement st = (s.prepare << query, soci::use(from), soci::into(id));
             st.execute();
             while (st.fetch()) {
-                ids.push_back(id);
+                found.push_back(id);
             }
         }
-    }
+        return found;
+    });
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (long long v : ids) {
@@ -559,22 +617,60 @@ app::Replica::Changes SociReplica::ChangedSince(Timestamp since) {
 }
 
 std::optional<Timestamp> SociReplica::NewestChange() {
-    soci::session s(pool_);
-    std::optional<Timestamp> newest;
-    for (const char* table : {"users", "claims", "claim_requirements"}) {
-        for (const char* column : {"updated_at", "created_at"}) {
+    // MAX(updated_at) only: one index probe per table on the updated_at indexes
+    // (docs/replica-indexes.md); created_at has no index and the platform sets updated_at on
+    // creation too.
+    return WithSession([this](soci::session& s) {
+        std::optional<Timestamp> newest;
+        for (const char* table : {"users", "claims", "claim_requirements"}) {
             long long t = 0;
             soci::indicator ind{};
-            s << "SELECT " + EpochSeconds("MAX(" + std::string(column) + ")") + " FROM " +
-                     std::string(table),
+            s << "SELECT " + EpochSeconds("MAX(updated_at)") + " FROM " + std::string(table),
                 soci::into(t, ind);
             if (ind == soci::i_ok) {
                 const Timestamp ts{std::chrono::seconds{t}};
                 newest = newest ? std::max(*newest, ts) : ts;
             }
         }
-    }
-    return newest;
+        return newest;
+    });
+}
+
+std::vector<app::Replica::IndexCheck> SociReplica::CheckIndexes() {
+    return WithSession([this](soci::session& s) {
+        std::vector<IndexCheck> out;
+        for (const ReplicaIndex& index : kReplicaIndexes) {
+            IndexCheck check;
+            check.table = index.table;
+            check.column = index.column;
+            check.serves = index.serves;
+            check.ddl = ReplicaIndexDdl(index);
+            long long found = 0;
+            long long rows = 0;
+            soci::indicator rows_i = soci::i_null;
+            if (dialect_ == ReplicaDialect::kSqlite) {
+                // An index whose first column is `column`.
+                s << "SELECT COUNT(*) FROM pragma_index_list(:t) AS l JOIN "
+                     "pragma_index_info(l.name) AS i WHERE i.seqno = 0 AND i.name = :c",
+                    soci::use(check.table), soci::use(check.column), soci::into(found);
+                s << "SELECT COUNT(*) FROM " + check.table, soci::into(rows, rows_i);
+            } else {
+                s << "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = "
+                     "DATABASE() AND table_name = :t AND column_name = :c AND seq_in_index = 1",
+                    soci::use(check.table), soci::use(check.column), soci::into(found);
+                // The engine's estimate: exact counts would scan the tables being checked.
+                s << "SELECT table_rows FROM information_schema.tables WHERE table_schema = "
+                     "DATABASE() AND table_name = :t",
+                    soci::use(check.table), soci::into(rows, rows_i);
+            }
+            check.present = found > 0;
+            if (rows_i == soci::i_ok) {
+                check.table_rows = rows;
+            }
+            out.push_back(std::move(check));
+        }
+        return out;
+    });
 }
 
 }  // namespace dialler::adapters::replica

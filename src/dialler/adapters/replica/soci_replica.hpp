@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -15,11 +16,18 @@ namespace dialler::adapters::replica {
 // The claims replica over SOCI: MySQL/MariaDB in production, a SQLite file for the embedded
 // demo. Connections are opened read-only (SQLite read-only mode; MySQL sessions set to READ
 // ONLY), on top of the read-only account production uses. Thread-safe (a pool of sessions).
+//
+// A MySQL connection that the server dropped (idle past wait_timeout, a restart, a failover) is
+// reopened on first use and the read tried once more, so the dialler never needs a restart for
+// it; every replica query is bounded by a server-side statement timeout.
 class SociReplica final : public app::Replica {
 public:
     // Throws std::runtime_error (without the password) when the replica cannot be opened.
+    // `statement_timeout` bounds each query on MySQL/MariaDB (REPLICA_STATEMENT_TIMEOUT).
     static std::unique_ptr<SociReplica> Open(
-        const platform::DatabaseUrl& url, std::size_t pool_size
+        const platform::DatabaseUrl& url,
+        std::size_t pool_size,
+        std::chrono::seconds statement_timeout = std::chrono::seconds{60}
     );
 
     std::string_view ProbeName() const override { return "replica"; }
@@ -32,6 +40,7 @@ public:
     std::optional<domain::CustomerContextData> ReadCustomerContext(domain::UserId id) override;
     Changes ChangedSince(Timestamp since) override;
     std::optional<Timestamp> NewestChange() override;
+    std::vector<IndexCheck> CheckIndexes() override;
 
 private:
     // Reads the customers whose user id satisfies `id_predicate` (an SQL fragment over integer
@@ -55,11 +64,19 @@ private:
     std::string EpochSeconds(const std::string& column) const;
     std::string EpochDays(const std::string& column) const;
 
-    SociReplica(ReplicaDialect dialect, std::size_t pool_size)
-        : dialect_(dialect), pool_(pool_size) {}
+    // Runs fn(soci::session&) on a pooled session; after a connection error (MySQL) reopens that
+    // session and runs fn once more. Reads only, so running fn again is harmless.
+    template <typename F>
+    decltype(auto) WithSession(F&& fn);
+    // What every MySQL session carries: read only, UTC, the statement timeout.
+    void SetUpSession(soci::session& s) const;
+
+    SociReplica(ReplicaDialect dialect, std::size_t pool_size, std::chrono::seconds timeout)
+        : dialect_(dialect), pool_(pool_size), statement_timeout_(timeout) {}
 
     ReplicaDialect dialect_;
     soci::connection_pool pool_;
+    std::chrono::seconds statement_timeout_;
 };
 
 // Returns the SOCI connect string for a MySQL URL (values quoted).
