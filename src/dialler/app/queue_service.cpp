@@ -60,7 +60,8 @@ Result<NextLeadResult> QueueService::NextLead(
         // only if they may still be called now; the replica or the gate may have changed.
         tried.insert(held->user_id.Value());
         const ClaimedLead again{*held, DueCallback(held->user_id, now)};
-        if (auto context = TryHandOut(agent, again, settings, ctx, true)) {
+        DIALLER_ASSIGN_OR_RETURN(auto context, GuardedHandOut(agent, again, settings, ctx, true));
+        if (context) {
             return NextLeadResult{std::move(context), std::nullopt, "", 0};
         }
         ++refused;
@@ -92,7 +93,10 @@ Result<NextLeadResult> QueueService::NextLead(
             ports_.leases.ReleaseLease(claimed->lead.user_id, agent.id, std::nullopt);
             break;
         }
-        if (auto context = TryHandOut(agent, *claimed, settings, ctx, false)) {
+        DIALLER_ASSIGN_OR_RETURN(
+            auto context, GuardedHandOut(agent, *claimed, settings, ctx, false)
+        );
+        if (context) {
             return NextLeadResult{std::move(context), std::nullopt, "", refused};
         }
         ++refused;
@@ -106,6 +110,26 @@ Result<NextLeadResult> QueueService::NextLead(
     }
     return NextLeadResult{
         std::nullopt, next, gave_up && refused > 0 ? "candidates_refused" : "queue_empty", refused};
+}
+
+Result<std::optional<LeadContext>> QueueService::GuardedHandOut(
+    const domain::Agent& agent,
+    const ClaimedLead& claimed,
+    const QueueSettings& settings,
+    const RequestContext& ctx,
+    bool again
+) {
+    try {
+        return TryHandOut(agent, claimed, settings, ctx, again);
+    } catch (const std::exception&) {
+        // The replica (or a store) failed half-way: the customer goes back at once, unchanged,
+        // rather than sit leased to an agent who got an error until the lease runs out.
+        ports_.leases.ReleaseLease(claimed.lead.user_id, agent.id, std::nullopt);
+        return Fail(
+            ErrorCode::kUnavailable,
+            "The customer's details cannot be read just now. Try again in a moment."
+        );
+    }
 }
 
 std::optional<std::int64_t> QueueService::DueCallback(domain::UserId user, Timestamp now) {

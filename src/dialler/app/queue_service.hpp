@@ -76,7 +76,8 @@ public:
     // A refused candidate is dealt with (moved, deferred to the gate's next allowed time; its
     // callback closed with the reason or moved likewise) and the next one tried, at most
     // kMaxCandidates and never the same one twice. `queue` nullopt = every queue the agent may
-    // work. Errors: kPermissionDenied (field "queue") for a queue the agent may not work.
+    // work. Errors: kPermissionDenied (field "queue") for a queue the agent may not work;
+    // kUnavailable when the replica cannot be read (the claimed customer is released at once).
     Result<NextLeadResult> NextLead(
         const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
     );
@@ -137,6 +138,15 @@ private:
         const ClaimedLead& claimed,
         const domain::GateDecision& gate,
         const RequestContext& ctx
+    );
+    // TryHandOut, with a failure of the replica or a store turned into kUnavailable after the
+    // lead is released at once (not left leased until the lease runs out).
+    Result<std::optional<LeadContext>> GuardedHandOut(
+        const domain::Agent& agent,
+        const ClaimedLead& claimed,
+        const QueueSettings& settings,
+        const RequestContext& ctx,
+        bool again
     );
     // The customer's pending callback that is due at `now`, if any: the one a call answers.
     std::optional<std::int64_t> DueCallback(domain::UserId user, Timestamp now);

@@ -873,11 +873,14 @@ std::optional<app::ClaimedLead> ClaimFromQueues(
             arms += (i == 0 ? "SELECT * FROM (" : " UNION ALL SELECT * FROM (") + heads[i] + ") h" +
                     std::to_string(i);
         }
+        // The lease re-checks that the lead is free: correctness does not rest on SKIP LOCKED
+        // and the row lock alone.
         lead = Lease(
             s,
             v,
             "(SELECT user_id FROM (" + arms +
-                ") heads ORDER BY score, waiting_since, user_id LIMIT 1)",
+                ") heads ORDER BY score, waiting_since, user_id LIMIT 1) AND lease_agent_id IS "
+                "NULL",
             [&](soci::statement& st) {
                 for (std::size_t i = 0; i < heads.size(); ++i) {
                     st.exchange(soci::use(v.now));
@@ -892,7 +895,9 @@ std::optional<app::ClaimedLead> ClaimFromQueues(
         if (!user) {
             return std::nullopt;
         }
-        lead = Lease(s, v, ":u", [&](soci::statement& st) { st.exchange(soci::use(*user)); });
+        lead = Lease(s, v, ":u AND lease_agent_id IS NULL", [&](soci::statement& st) {
+            st.exchange(soci::use(*user));
+        });
     }
     if (!lead) {
         return std::nullopt;
