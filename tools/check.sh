@@ -33,14 +33,23 @@ if [ -n "$platform" ] && grep -nE '#include "dialler/(domain|app|adapters|main)/
   echo "check: platform may use base only (no business words)" >&2
   fail=1
 fi
-for adapter in http sql replica crypto; do
+# Every adapter folder, including ones added later.
+mapfile -t adapters < <(find src/dialler/adapters -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort)
+for adapter in "${adapters[@]}"; do
   files=$(printf '%s\n' "${cpp[@]}" | grep -E "^src/dialler/adapters/$adapter/" || true)
-  others=$(echo "http sql replica crypto" | tr ' ' '\n' | grep -v "^$adapter$" | paste -sd'|')
-  if [ -n "$files" ] && grep -nE "#include \"dialler/(adapters/($others)|main)/" $files; then
+  others=$(printf '%s\n' "${adapters[@]}" | grep -v "^$adapter$" | paste -sd'|')
+  if [ -n "$files" ] && [ -n "$others" ] && grep -nE "#include \"dialler/(adapters/($others)|main)/" $files; then
     echo "check: adapters/$adapter must not include another adapter or main" >&2
     fail=1
   fi
 done
+
+# Routes and CLI commands call use cases (app services), never the storage ports behind them.
+entry=$(printf '%s\n' "${cpp[@]}" | grep -E '^src/dialler/(adapters/http/|main/commands)' | grep -v '_test\.cpp$' || true)
+if [ -n "$entry" ] && grep -nE '\bapp::[A-Za-z]*(Store|Leases|ContactLog|AuditLog)\b' $entry; then
+  echo "check: routes and CLI commands must call app services, not stores" >&2
+  fail=1
+fi
 
 if [ -d web/node_modules ]; then
   (cd web && npx --no-install tsc -b) || { echo "check: web type check failed" >&2; fail=1; }

@@ -39,33 +39,44 @@ wait_for() {  # wait_for SECONDS CMD...: poll until CMD succeeds
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 
-# MariaDB: a fresh data dir under $dir/my; the server keeps its port in $dir/my/port so that a
+# The servers' data live under $data, a fresh directory in /tmp named in $dir/data-root: never in
+# the build tree, which may sit under a 0700 home that the postgres and mysql users cannot
+# enter (and whose long path would not fit a socket name). Removed by stop.
+data=""
+new_data_root() {
+  data=$(mktemp -d /tmp/dialler-services.XXXXXX)
+  chmod 755 "$data"
+  echo "$data" >"$dir/data-root"
+}
+if [ -f "$dir/data-root" ]; then data=$(cat "$dir/data-root"); fi
+
+# MariaDB: a fresh data dir under $data/my; the server keeps its port in $data/my/port so that a
 # restart (restart-mariadb) comes back where the clients look for it.
 install_mariadb() {
-  mkdir -p "$dir/my"
-  if [ "$(id -u)" -eq 0 ]; then chown mysql "$dir/my"; fi
-  as_user mysql mariadb-install-db --no-defaults --datadir="$dir/my/data" --auth-root-authentication-method=normal \
+  mkdir -p "$data/my"
+  if [ "$(id -u)" -eq 0 ]; then chown mysql "$data/my"; fi
+  as_user mysql mariadb-install-db --no-defaults --datadir="$data/my/data" --auth-root-authentication-method=normal \
     --skip-test-db >"$dir/my-init.log" 2>&1 || { cat "$dir/my-init.log" >&2; echo "services: mariadb-install-db failed" >&2; exit 1; }
 }
 
 run_mariadb() {  # run_mariadb PORT
   local my_port=$1
-  echo "$my_port" >"$dir/my/port"
+  echo "$my_port" >"$data/my/port"
   local user_opt=(); if [ "$(id -u)" -eq 0 ]; then user_opt=(--user=mysql); fi
-  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$dir/my/data" --socket="$dir/my/my.sock" \
-    --pid-file="$dir/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
+  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$data/my/data" --socket="$data/my/my.sock" \
+    --pid-file="$data/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
     --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
     --innodb-buffer-pool-size="${SERVICES_MARIADB_BUFFER_POOL:-128M}" \
-    --log-error="$dir/my/server.log" >/dev/null 2>&1 &
-  echo $! >"$dir/my/launcher.pid"
-  if ! wait_for 60 mariadb --no-defaults --socket="$dir/my/my.sock" -uroot -e 'SELECT 1'; then
-    cat "$dir/my/server.log" >&2 || true; echo "services: MariaDB did not start" >&2; exit 1
+    --log-error="$data/my/server.log" >/dev/null 2>&1 &
+  echo $! >"$data/my/launcher.pid"
+  if ! wait_for 60 mariadb --no-defaults --socket="$data/my/my.sock" -uroot -e 'SELECT 1'; then
+    cat "$data/my/server.log" >&2 || true; echo "services: MariaDB did not start" >&2; exit 1
   fi
 }
 
 # Root over the socket (no password) creates a TCP user for the tests.
 create_mariadb_user() {
-  mariadb --no-defaults --socket="$dir/my/my.sock" -uroot <<SQL
+  mariadb --no-defaults --socket="$data/my/my.sock" -uroot <<SQL
 CREATE USER 'dialler'@'127.0.0.1' IDENTIFIED BY 'dialler-test';
 GRANT ALL PRIVILEGES ON *.* TO 'dialler'@'127.0.0.1' WITH GRANT OPTION;
 FLUSH PRIVILEGES;
@@ -73,11 +84,11 @@ SQL
 }
 
 stop_mariadb() {
-  if [ -f "$dir/my/my.pid" ]; then
-    local pid; pid=$(cat "$dir/my/my.pid")
+  if [ -f "$data/my/my.pid" ]; then
+    local pid; pid=$(cat "$data/my/my.pid")
     kill "$pid" 2>/dev/null || true
     wait_for 20 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
-    rm -f "$dir/my/my.pid"
+    rm -f "$data/my/my.pid"
   fi
 }
 
@@ -85,7 +96,7 @@ stop_mariadb() {
 start_mariadb_only() {
   stop_all || true
   rm -rf "$dir"; mkdir -p "$dir"
-  chmod 755 "$dir"
+  new_data_root
   local my_port; my_port=$(free_port)
   install_mariadb
   run_mariadb "$my_port"
@@ -95,23 +106,23 @@ start_mariadb_only() {
 
 restart_mariadb() {
   stop_mariadb
-  run_mariadb "$(cat "$dir/my/port")"
+  run_mariadb "$(cat "$data/my/port")"
 }
 
 start() {
   stop_all || true
   rm -rf "$dir"; mkdir -p "$dir"
-  chmod 755 "$dir"
+  new_data_root
 
   # PostgreSQL: trust auth on loopback only; the cluster lives and dies with this run.
   local pg_port; pg_port=$(free_port)
-  mkdir -p "$dir/pg" "$dir/pgsock"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir/pg" "$dir/pgsock"; fi
-  as_user postgres "$pg_bin/initdb" -D "$dir/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >"$dir/pg-init.log" 2>&1 \
+  mkdir -p "$data/pg" "$data/pgsock"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$data/pg" "$data/pgsock"; fi
+  as_user postgres "$pg_bin/initdb" -D "$data/pg/data" -U postgres --auth=trust -E UTF8 --no-sync >"$dir/pg-init.log" 2>&1 \
     || { cat "$dir/pg-init.log" >&2; echo "services: initdb failed" >&2; exit 1; }
-  as_user postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 30 \
-    -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null || { cat "$dir/pg/server.log" >&2; echo "services: PostgreSQL did not start" >&2; exit 1; }
+  as_user postgres "$pg_bin/pg_ctl" -D "$data/pg/data" -l "$data/pg/server.log" -w -t 30 \
+    -o "-p $pg_port -k $data/pgsock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null || { cat "$data/pg/server.log" >&2; echo "services: PostgreSQL did not start" >&2; exit 1; }
 
   local my_port; my_port=$(free_port)
   install_mariadb
@@ -126,11 +137,13 @@ ENV
 }
 
 stop_all() {
-  [ -d "$dir" ] || return 0
-  if [ -f "$dir/pg/data/postmaster.pid" ]; then
-    as_user postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 20 stop >/dev/null 2>&1 || true
+  [ -d "$dir" ] && [ -n "$data" ] || return 0
+  if [ -f "$data/pg/data/postmaster.pid" ]; then
+    as_user postgres "$pg_bin/pg_ctl" -D "$data/pg/data" -m immediate -w -t 20 stop >/dev/null 2>&1 || true
   fi
   stop_mariadb
+  case "$data" in /tmp/dialler-services.*) rm -rf "$data" ;; esac
+  data=""
 }
 
 case "$cmd" in

@@ -104,6 +104,9 @@ public:
     // replica are left to the next full run. Blocking (reads the replica).
     void Reevaluate(std::span<const domain::UserId> ids);
 
+    // The most recent runs, newest first (support views).
+    std::vector<DiscoveryRun> RecentRuns(int limit) { return ports_.runs.RecentRuns(limit); }
+
     // Re-scores every open lead from its stored score facts and history, without reading the
     // replica, when the score weights or lender importance changed since the last time (a
     // fingerprint kept as the job's marker; the first call only records it). Under the

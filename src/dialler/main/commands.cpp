@@ -157,7 +157,7 @@ int RunQueueStats(const platform::Config& config) {
     auto replica = OpenReplica(config, kCliPoolSize);
     QueueState queue(own, *replica, config);
     nlohmann::json runs = nlohmann::json::array();
-    for (const auto& run : queue.runs.RecentRuns(5)) {
+    for (const auto& run : queue.discovery.RecentRuns(5)) {
         runs.push_back(adapters::http::DiscoveryRunJson(run));
     }
     const nlohmann::json out = {
@@ -325,8 +325,7 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddQueueRoutes(
         router,
         adapters::http::QueueRouteDeps{
-            queue.leads,
-            queue.runs,
+            queue.discovery,
             queue.inspection,
             queue.queue,
             queue.callbacks,

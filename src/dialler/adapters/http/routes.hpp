@@ -8,9 +8,8 @@
 #include "dialler/adapters/http/router.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/callback_service.hpp"
-#include "dialler/app/discovery_store.hpp"
+#include "dialler/app/discovery_service.hpp"
 #include "dialler/app/inspection_service.hpp"
-#include "dialler/app/lead_store.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/app/settings_service.hpp"
@@ -41,8 +40,7 @@ void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess a
 bool IsLoopbackAddress(std::string_view address);
 void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookies);
 struct QueueRouteDeps {
-    app::LeadStore& leads;
-    app::DiscoveryStore& runs;
+    app::DiscoveryService& discovery;
     app::InspectionService& inspection;
     app::QueueService& queue;
     app::CallbackService& callbacks;

@@ -66,7 +66,7 @@ void AddInspectionRoutes(Router& router, QueueRouteDeps d) {
     );
     router.Add({"GET", "/api/discovery/runs", kManagers, [d](Request&) -> Result<Response> {
                     nlohmann::json out = nlohmann::json::array();
-                    for (const auto& run : d.runs.RecentRuns(20)) {
+                    for (const auto& run : d.discovery.RecentRuns(20)) {
                         out.push_back(DiscoveryRunJson(run));
                     }
                     return Json({{"runs", out}});

@@ -54,7 +54,7 @@ describe('Main navigation', () => {
     await user.click(within(nav).getByRole('link', { name: 'Supervisor' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Supervisor' })).toBeInTheDocument();
-    expect(screen.getByText(/arrives in a later issue/)).toBeInTheDocument();
+    expect(screen.getByText(/not available in this version/)).toBeInTheDocument();
     expect(currentUrl(router)).toBe('/supervisor');
   });
 });

@@ -1,5 +1,5 @@
 import { PlaceholderPage } from '@/components/layouts/placeholder-page';
 
 export function AdminRoute() {
-  return <PlaceholderPage title="Admin" description="Agent and system administration arrives in a later issue." />;
+  return <PlaceholderPage title="Admin" description="Administration is not available in this version of the dialler yet; use the dialler command line." />;
 }

@@ -1,5 +1,5 @@
 import { PlaceholderPage } from '@/components/layouts/placeholder-page';
 
 export function CallbacksRoute() {
-  return <PlaceholderPage title="Callbacks" description="Scheduled callbacks arrive in a later issue." />;
+  return <PlaceholderPage title="Callbacks" description="The callbacks list is not available in this version of the dialler yet." />;
 }

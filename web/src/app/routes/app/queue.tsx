@@ -1,5 +1,5 @@
 import { PlaceholderPage } from '@/components/layouts/placeholder-page';
 
 export function QueueRoute() {
-  return <PlaceholderPage title="Queue" description="The call queue arrives in a later issue." />;
+  return <PlaceholderPage title="Queue" description="Calling from this screen is not available in this version of the dialler yet." />;
 }

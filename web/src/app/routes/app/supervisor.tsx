@@ -1,5 +1,5 @@
 import { PlaceholderPage } from '@/components/layouts/placeholder-page';
 
 export function SupervisorRoute() {
-  return <PlaceholderPage title="Supervisor" description="The supervisor's live view arrives in a later issue." />;
+  return <PlaceholderPage title="Supervisor" description="The live floor view is not available in this version of the dialler yet." />;
 }
