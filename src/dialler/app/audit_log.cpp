@@ -26,4 +26,26 @@ Actor::Kind ParseActorKind(std::string_view name) {
     return Actor::Kind::kSystem;
 }
 
+void AuditAgentAction(
+    AuditLog& log,
+    const Clock& clock,
+    const domain::Agent& agent,
+    std::string action,
+    std::string subject_type,
+    std::string subject_id,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details
+) {
+    log.Append(AuditEntry{
+        0,
+        clock.Now(),
+        Actor::OfAgent(agent.id),
+        std::move(action),
+        std::move(subject_type),
+        std::move(subject_id),
+        std::move(details),
+        ctx.request_id,
+    });
+}
+
 }  // namespace dialler::app

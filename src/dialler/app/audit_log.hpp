@@ -40,6 +40,12 @@ struct AuditEntry {
     std::string request_id;  // correlates with the access log; empty outside HTTP
 };
 
+// Per-request facts that the audit trail records (no personal data beyond what it needs).
+struct RequestContext {
+    std::string request_id;
+    std::string client_address;
+};
+
 // The append-only audit trail. There is deliberately no update or delete: the SQL schema also
 // refuses them with triggers. Thread-safe.
 class AuditLog {
@@ -49,5 +55,18 @@ public:
     // Newest first, at most `limit` entries with id < `before_id` (0 = from the newest).
     virtual std::vector<AuditEntry> ListRecent(int limit, std::int64_t before_id) = 0;
 };
+
+// THE way a service records "this agent did `action` to this subject now": one entry, stamped
+// with the clock and the request id. (Live events for the same actions will be published here.)
+void AuditAgentAction(
+    AuditLog& log,
+    const Clock& clock,
+    const domain::Agent& agent,
+    std::string action,
+    std::string subject_type,
+    std::string subject_id,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details = {}
+);
 
 }  // namespace dialler::app

@@ -35,12 +35,6 @@ struct LoginResult {
     std::string token;  // the cookie value; returned once, stored only as a fingerprint
 };
 
-// Per-request facts that the audit trail records (no personal data beyond what it needs).
-struct RequestContext {
-    std::string request_id;
-    std::string client_address;
-};
-
 // Logs agents in and out and resolves session tokens. Keeps references to every port passed in
 // (they must outlive it). Thread-safe; blocking (password hashing, storage): call from workers.
 class AuthService {

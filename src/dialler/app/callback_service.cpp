@@ -11,26 +11,6 @@ namespace {
 constexpr std::size_t kMaxText = 2000;
 }
 
-void CallbackService::Audit(
-    const domain::Agent& agent,
-    std::string action,
-    std::string subject_type,
-    std::string subject_id,
-    const RequestContext& ctx,
-    std::vector<std::pair<std::string, std::string>> details
-) {
-    ports_.audit.Append(AuditEntry{
-        0,
-        ports_.clock.Now(),
-        Actor::OfAgent(agent.id),
-        std::move(action),
-        std::move(subject_type),
-        std::move(subject_id),
-        std::move(details),
-        ctx.request_id,
-    });
-}
-
 Status CallbackService::CheckTime(Timestamp scheduled_for, Timestamp now) const {
     return domain::CheckCallbackTime(
         std::chrono::floor<std::chrono::seconds>(scheduled_for),
@@ -65,7 +45,9 @@ Result<Callback> CallbackService::Create(
     c.created_by = Actor::OfAgent(agent.id);
     c.created_at = now;
     Callback created = ports_.outcomes.CreateCallback(c);
-    Audit(
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
         agent,
         "callback.created",
         "customer",
@@ -103,7 +85,9 @@ Result<Callback> CallbackService::Reschedule(
     if (!ports_.outcomes.RescheduleCallback(id, scheduled_for, now)) {
         return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
     }
-    Audit(
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
         agent,
         "callback.rescheduled",
         "customer",
@@ -121,7 +105,9 @@ Result<Callback> CallbackService::SetStatus(
     if (!ports_.outcomes.SetCallbackStatus(id, status, ports_.clock.Now())) {
         return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
     }
-    Audit(
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
         agent,
         status == CallbackStatus::kCancelled ? "callback.cancelled" : "callback.completed",
         "customer",
@@ -173,7 +159,9 @@ Result<Suppression> CallbackService::Suppress(
     entry.created_by = Actor::OfAgent(agent.id);
     entry.created_at = ports_.clock.Now();
     Suppression added = ports_.suppressions.Add(entry);
-    Audit(
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
         agent,
         "suppression.added",
         "suppression",
@@ -199,7 +187,15 @@ Result<Suppression> CallbackService::Unsuppress(
     if (!ports_.suppressions.Remove(id, Actor::OfAgent(agent.id), reason, ports_.clock.Now())) {
         return Fail(ErrorCode::kNotFound, "no active suppression " + std::to_string(id));
     }
-    Audit(agent, "suppression.removed", "suppression", std::to_string(id), ctx);
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
+        agent,
+        "suppression.removed",
+        "suppression",
+        std::to_string(id),
+        ctx
+    );
     Suppression removed = *ports_.suppressions.Find(id);
     Reevaluate(removed);
     return removed;

@@ -85,14 +85,6 @@ private:
     Result<Callback> OwnPending(const domain::Agent& agent, std::int64_t id);
     Status CheckTime(Timestamp scheduled_for, Timestamp now) const;
     void Reevaluate(const Suppression& entry);
-    void Audit(
-        const domain::Agent& agent,
-        std::string action,
-        std::string subject_type,
-        std::string subject_id,
-        const RequestContext& ctx,
-        std::vector<std::pair<std::string, std::string>> details = {}
-    );
 
     Ports ports_;
 };

@@ -27,16 +27,16 @@ void QueueService::Audit(
     const RequestContext& ctx,
     std::vector<std::pair<std::string, std::string>> details
 ) {
-    ports_.audit.Append(AuditEntry{
-        0,
-        ports_.clock.Now(),
-        Actor::OfAgent(agent.id),
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
+        agent,
         std::move(action),
         "customer",
         user.ToString(),
-        std::move(details),
-        ctx.request_id,
-    });
+        ctx,
+        std::move(details)
+    );
 }
 
 Result<NextLeadResult> QueueService::NextLead(

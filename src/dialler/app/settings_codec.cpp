@@ -45,19 +45,6 @@ std::string Clock(std::chrono::minutes m) {
     return buf.data();
 }
 
-std::string Date(std::chrono::year_month_day d) {
-    std::array<char, 16> buf{};
-    std::snprintf(
-        buf.data(),
-        buf.size(),
-        "%04d-%02u-%02u",
-        static_cast<int>(d.year()),
-        static_cast<unsigned>(d.month()),
-        static_cast<unsigned>(d.day())
-    );
-    return buf.data();
-}
-
 // The shortest wait an outcome may impose before the next call (a gap of minutes is no gap).
 constexpr int kMinNextCallMinutes = 30;
 
@@ -126,19 +113,11 @@ Status DecodeDays(
 ) {
     out.clear();
     for (const std::string& d : List(text, ',')) {
-        int y = 0;
-        unsigned m = 0;
-        unsigned dd = 0;
-        const bool shaped = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                            std::from_chars(d.data(), d.data() + 4, y).ec == std::errc{} &&
-                            std::from_chars(d.data() + 5, d.data() + 7, m).ec == std::errc{} &&
-                            std::from_chars(d.data() + 8, d.data() + 10, dd).ec == std::errc{};
-        const std::chrono::year_month_day ymd{
-            std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{dd}};
-        if (!shaped || !ymd.ok()) {
+        const auto ymd = ParseDate(d);
+        if (!ymd) {
             return Bad(key, "must be a comma-separated list of YYYY-MM-DD dates");
         }
-        out.push_back(ymd);
+        out.push_back(*ymd);
     }
     return Ok();
 }
@@ -241,7 +220,7 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
         std::vector<std::string> out;
         out.reserve(list.size());
         for (const auto& d : list) {
-            out.push_back(Date(d));
+            out.push_back(FormatDate(d));
         }
         return Join(out, ',');
     };

@@ -84,16 +84,16 @@ Result<SettingsMap> SettingsService::Update(
     const Timestamp now = clock_.Now();
     store_.Save(changed, Actor::OfAgent(by.id), now);
     for (const auto& [key, old] : olds) {
-        audit_.Append(AuditEntry{
-            0,
-            now,
-            Actor::OfAgent(by.id),
+        AuditAgentAction(
+            audit_,
+            clock_,
+            by,
             "settings.changed",
             "setting",
             key,
-            {{"from", old}, {"to", changed.at(key)}},
-            ctx.request_id,
-        });
+            ctx,
+            {{"from", old}, {"to", changed.at(key)}}
+        );
     }
     {
         const std::lock_guard lock(mutex_);

@@ -1,6 +1,7 @@
 #include "dialler/base/text.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 namespace dialler {
@@ -162,6 +163,85 @@ std::string CsvField(std::string_view text) {
         }
     }
     return quoted + "\"";
+}
+
+std::optional<std::string> PercentDecode(std::string_view text) {
+    const auto hex = [](char ch) -> int {
+        if (ch >= '0' && ch <= '9') {
+            return ch - '0';
+        }
+        if (ch >= 'a' && ch <= 'f') {
+            return ch - 'a' + 10;
+        }
+        if (ch >= 'A' && ch <= 'F') {
+            return ch - 'A' + 10;
+        }
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size()) {
+            return std::nullopt;
+        }
+        const int hi = hex(text[i + 1]);
+        const int lo = hex(text[i + 2]);
+        if (hi < 0 || lo < 0) {
+            return std::nullopt;
+        }
+        out += static_cast<char>((hi << 4) | lo);
+        i += 2;
+    }
+    return out;
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size() || a.empty()) {
+        return false;
+    }
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        diff = static_cast<unsigned char>(
+            diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]))
+        );
+    }
+    return diff == 0;
+}
+
+std::string FormatDate(std::chrono::year_month_day date) {
+    std::array<char, 16> buf{};
+    std::snprintf(
+        buf.data(),
+        buf.size(),
+        "%04d-%02u-%02u",
+        static_cast<int>(date.year()),
+        static_cast<unsigned>(date.month()),
+        static_cast<unsigned>(date.day())
+    );
+    return buf.data();
+}
+
+std::optional<std::chrono::year_month_day> ParseDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    int y = 0;
+    unsigned m = 0;
+    unsigned d = 0;
+    const auto digits = [&text](std::size_t from, std::size_t n, auto& out) {
+        const auto [ptr, ec] = std::from_chars(text.data() + from, text.data() + from + n, out);
+        return ec == std::errc{} && ptr == text.data() + from + n;
+    };
+    if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day ymd{
+        std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    return ymd.ok() ? std::optional(ymd) : std::nullopt;
 }
 
 std::string Hex64(std::uint64_t v) {

@@ -45,6 +45,19 @@ Status CheckText(
 // ours to trust.
 std::string CsvField(std::string_view text);
 
+// Decodes %XX escapes (nothing else: '+' stays '+'); nullopt when a '%' is not followed by two
+// hex digits. Decodes once: "%252e" is "%2e".
+std::optional<std::string> PercentDecode(std::string_view text);
+
+// Whether `a` and `b` are equal, taking the same time whatever their contents (for secrets:
+// tokens, signatures). Unequal lengths, or empty, are simply unequal.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+// A calendar date as YYYY-MM-DD, and back (nullopt for anything else, or a date that does not
+// exist).
+std::string FormatDate(std::chrono::year_month_day date);
+std::optional<std::chrono::year_month_day> ParseDate(std::string_view text);
+
 // Formats `v` as 16 lower-case hex digits (ids, checksums).
 std::string Hex64(std::uint64_t v);
 

@@ -81,6 +81,35 @@ TEST(CsvField, QuotesWhatNeedsItAndDefusesFormulas) {
     EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
 }
 
+TEST(PercentDecode, DecodesOnceAndRefusesBrokenEscapes) {
+    EXPECT_EQ(PercentDecode("a%20b%2Fc+d"), "a b/c+d");
+    EXPECT_EQ(PercentDecode("%252e"), "%2e");
+    EXPECT_EQ(PercentDecode("%c3%A9"), "\xC3\xA9");
+    for (const char* bad : {"%", "%2", "%zz", "abc%", "%g0"}) {
+        EXPECT_FALSE(PercentDecode(bad)) << bad;
+    }
+}
+
+TEST(ConstantTimeEquals, ComparesWholeStrings) {
+    EXPECT_TRUE(ConstantTimeEquals("secret-token", "secret-token"));
+    EXPECT_FALSE(ConstantTimeEquals("secret-token", "secret-tokem"));
+    EXPECT_FALSE(ConstantTimeEquals("secret-token", "secret-token2"));
+    EXPECT_FALSE(ConstantTimeEquals("", ""));
+}
+
+TEST(FormatDate, RoundTripsThroughParseDate) {
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    const std::chrono::year_month_day leap{year{2028}, month{2}, day{29}};
+    EXPECT_EQ(FormatDate(leap), "2028-02-29");
+    EXPECT_EQ(ParseDate("2028-02-29"), leap);
+    for (const char* bad :
+         {"2027-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", ""}) {
+        EXPECT_FALSE(ParseDate(bad)) << bad;
+    }
+}
+
 TEST(Split, KeepsEmptyParts) {
     const auto parts = Split("a,,b", ',');
     ASSERT_EQ(parts.size(), 3U);

@@ -8,28 +8,6 @@ namespace dialler::platform {
 
 namespace {
 
-std::optional<std::string> PercentDecode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out += s[i];
-            continue;
-        }
-        if (i + 2 >= s.size()) {
-            return std::nullopt;
-        }
-        unsigned value = 0;
-        const auto [ptr, ec] = std::from_chars(s.data() + i + 1, s.data() + i + 3, value, 16);
-        if (ec != std::errc{} || ptr != s.data() + i + 3) {
-            return std::nullopt;
-        }
-        out += static_cast<char>(value);
-        i += 2;
-    }
-    return out;
-}
-
 // Parses "[user[:password]@]host[:port]" into `out`; returns the error message, if any.
 std::optional<std::string_view> ParseAuthority(std::string_view authority, DatabaseUrl& out) {
     if (const auto at = authority.rfind('@'); at != std::string_view::npos) {

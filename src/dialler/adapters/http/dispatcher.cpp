@@ -13,20 +13,6 @@ namespace dialler::adapters::http {
 
 namespace {
 
-// Constant-time comparison for the CSRF token, so its value cannot be learnt byte by byte.
-bool SameSecret(std::string_view a, std::string_view b) {
-    if (a.size() != b.size() || a.empty()) {
-        return false;
-    }
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        diff = static_cast<unsigned char>(
-            diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]))
-        );
-    }
-    return diff == 0;
-}
-
 bool IsApiPath(std::string_view path) {
     return path == "/api" || path.starts_with("/api/");
 }
@@ -126,7 +112,7 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
             );
         }
         if (IsUnsafeMethod(request.method) && !route.access.csrf_exempt &&
-            !SameSecret(request.Header("x-csrf-token"), request.session->csrf_token)) {
+            !ConstantTimeEquals(request.Header("x-csrf-token"), request.session->csrf_token)) {
             return ErrorResponse(
                 Error{
                     ErrorCode::kPermissionDenied, "Missing or wrong X-CSRF-Token header.", {}, {}},

@@ -8,24 +8,6 @@
 
 namespace dialler::adapters::http {
 
-namespace {
-
-// Constant-time, so the token cannot be learnt byte by byte from response times.
-bool SameToken(std::string_view a, std::string_view b) {
-    if (a.size() != b.size() || a.empty()) {
-        return false;
-    }
-    unsigned char diff = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        diff = static_cast<unsigned char>(
-            diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]))
-        );
-    }
-    return diff == 0;
-}
-
-}  // namespace
-
 bool IsLoopbackAddress(std::string_view address) {
     if (address == "::1") {
         return true;
@@ -75,7 +57,7 @@ void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess a
                  constexpr std::string_view kBearer = "Bearer ";
                  const bool ok = auth.size() > kBearer.size() &&
                                  EqualsIgnoreCase(auth.substr(0, kBearer.size()), kBearer) &&
-                                 SameToken(auth.substr(kBearer.size()), access.token);
+                                 ConstantTimeEquals(auth.substr(kBearer.size()), access.token);
                  if (!ok) {
                      Response r = ErrorResponse(
                          Error{

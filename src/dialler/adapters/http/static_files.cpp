@@ -23,42 +23,6 @@ bool IsRegularFile(const fs::path& p) {
     return fs::is_regular_file(p, ec);
 }
 
-int HexValue(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
-// Percent-decodes one segment; nullopt for a '%' without two hex digits after it.
-std::optional<std::string> DecodeSegment(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] != '%') {
-            out += raw[i];
-            continue;
-        }
-        if (i + 2 >= raw.size()) {
-            return std::nullopt;
-        }
-        const int hi = HexValue(raw[i + 1]);
-        const int lo = HexValue(raw[i + 2]);
-        if (hi < 0 || lo < 0) {
-            return std::nullopt;
-        }
-        out += static_cast<char>((hi << 4) | lo);
-        i += 2;
-    }
-    return out;
-}
-
 // A decoded segment may name a file inside the folder it is joined to, and nothing else.
 bool IsSafeSegment(std::string_view s) {
     if (s.empty() || s.size() > kMaxSegmentBytes || s.front() == '.') {
@@ -127,7 +91,7 @@ std::optional<std::vector<std::string>> SafePathSegments(std::string_view raw_pa
         return segments;
     }
     for (std::string_view raw : Split(raw_path.substr(1), '/')) {
-        auto segment = DecodeSegment(raw);
+        auto segment = PercentDecode(raw);
         if (!segment || !IsSafeSegment(*segment)) {
             return std::nullopt;
         }

@@ -40,17 +40,7 @@ std::string ComponentsJson(
     if (facts) {
         nlohmann::json dob = nullptr;
         if (facts->date_of_birth) {
-            const auto& d = *facts->date_of_birth;
-            std::array<char, 16> text{};
-            std::snprintf(
-                text.data(),
-                text.size(),
-                "%04d-%02u-%02u",
-                static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day())
-            );
-            dob = text.data();
+            dob = FormatDate(*facts->date_of_birth);
         }
         out["facts"] = {{"lenders", facts->active_lenders}, {"dob", dob}};
     }
@@ -61,18 +51,6 @@ struct StoredScore {
     std::vector<domain::ScoreComponent> components;
     std::optional<domain::ScoreFacts> facts;
 };
-
-std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
-    int y = 0;
-    unsigned m = 0;
-    unsigned d = 0;
-    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) {
-        return std::nullopt;
-    }
-    const std::chrono::year_month_day ymd{
-        std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
-}
 
 StoredScore ParseComponents(const std::string& text) {
     StoredScore out;
