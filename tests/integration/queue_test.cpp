@@ -981,6 +981,160 @@ TEST_P(QueueTest, HandsOutOwnCallbacksThenTheTeamsAfterGraceThenScoreThenLongest
     }
 }
 
+// The audit entries of one action, newest first.
+std::vector<app::AuditEntry> AuditOf(testing::QueueEnv& env, const std::string& action) {
+    std::vector<app::AuditEntry> out;
+    for (auto& e : env.audit->ListRecent(1000, 0)) {
+        if (e.action == action) {
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+TEST_P(QueueTest, RefusalsAreAuditedAndACustomerGoneFromTheReplicaLeavesTheQueue) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("refusals@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto best = first->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->Release(agent, best, kCtx));
+
+    // Gone from the platform: the next request moves on and takes them out of the queue.
+    env->OnReplica("DELETE FROM users WHERE id = " + best.ToString());
+    auto next = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(next && next->lead);
+    EXPECT_NE(next->lead->lead.user_id, best);
+    EXPECT_FALSE(env->leads->FindLead(best)->queue);
+    EXPECT_EQ(AuditOf(*env, "lead.missing_from_replica").size(), 1U);
+    const auto second = next->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->Release(agent, second, kCtx));
+
+    // No longer eligible (disabled): moved as discovery would, with the reasons audited.
+    env->OnReplica("UPDATE users SET is_enabled = 0 WHERE id = " + second.ToString());
+    auto third = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(third && third->lead);
+    const auto moved = AuditOf(*env, "lead.revalidated_out");
+    ASSERT_EQ(moved.size(), 1U);
+    EXPECT_EQ(moved[0].subject_id, second.ToString());
+    EXPECT_NE(
+        std::find(
+            moved[0].details.begin(),
+            moved[0].details.end(),
+            std::pair<std::string, std::string>{"reason", "user_disabled"}
+        ),
+        moved[0].details.end()
+    );
+    const auto third_user = third->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->Release(agent, third_user, kCtx));
+
+    // The gate refuses (three calls today by others): parked until tomorrow, audited.
+    for (int i = 0; i < 3; ++i) {
+        env->contacts->Record(app::ContactAttempt{
+            0, third_user, domain::Channel::kCall, std::nullopt, "+447400123456", kNow});
+    }
+    auto fourth = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(fourth && fourth->lead);
+    EXPECT_NE(fourth->lead->lead.user_id, third_user);
+    const auto denied = AuditOf(*env, "gate.denied");
+    ASSERT_EQ(denied.size(), 1U);
+    EXPECT_EQ(
+        denied[0].details.at(0),
+        (std::pair<std::string, std::string>{"denied", "daily_cap_reached"})
+    );
+    const auto parked = env->leads->FindLead(third_user);
+    ASSERT_TRUE(parked->next_call_at);
+    EXPECT_GT(*parked->next_call_at, kNow + hours{12});
+}
+
+TEST_P(QueueTest, AfterTheLeaseExpiredAndSomeoneElseClaimedTheFirstAgentChangesNothing) {
+    auto env = Make(100);
+    const domain::Agent first = env->AddAgent("late@test.local");
+    const domain::Agent second = env->AddAgent("prompt@test.local");
+    auto taken = env->queue->NextLead(first, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(taken && taken->lead);
+    const auto user = taken->lead->lead.user_id;
+    clock_.Advance(minutes{3});  // the first agent's lease (120 s) runs out
+    auto retaken = env->queue->NextLead(second, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(retaken && retaken->lead);
+    ASSERT_EQ(retaken->lead->lead.user_id, user);
+
+    for (const auto& late : {
+             env->queue->RecordOutcome(first, user, {domain::Outcome::kNoAnswer, "", {}}, kCtx)
+                 .has_value(),
+             env->queue->Release(first, user, kCtx).has_value(),
+             env->queue->Skip(first, user, kCtx).has_value(),
+             env->queue->Heartbeat(first, user).has_value(),
+             env->queue->RecordCallAttempt(first, user, kCtx).has_value(),
+         }) {
+        EXPECT_FALSE(late);
+    }
+    const auto lead = env->leads->FindLead(user);
+    EXPECT_EQ(lead->lease_agent_id, second.id);
+    EXPECT_EQ(lead->attempts, 0);
+    EXPECT_TRUE(env->contacts->Since(user, kNow - hours{1}).empty());
+    ASSERT_TRUE(env->queue->RecordOutcome(second, user, {domain::Outcome::kNoAnswer, "", {}}, kCtx)
+    );
+}
+
+TEST_P(QueueTest, AGivenUpLeadIsNeverHandedOut) {
+    app::QueueSettings settings = app::QueueSettings::Defaults();
+    settings.scoring.give_up_threshold = 12;  // every customer scoring 12 or more is given up
+    const auto [replica, own] = Urls();
+    testing::WriteTestReplica(replica, 200);
+    testing::QueueEnv env(replica, own, clock_, true, settings);
+    ASSERT_TRUE(env.discovery->RunFull());
+    std::set<std::int64_t> given_up;
+    for (const auto& l : env.leads->LeadsInRange(domain::UserId{1}, domain::UserId{200})) {
+        if (l.is_given_up) {
+            EXPECT_GE(l.score, 12);
+            given_up.insert(l.user_id.Value());
+        }
+    }
+    ASSERT_FALSE(given_up.empty());
+    const domain::Agent agent = env.AddAgent("given-up@test.local");
+    for (int i = 0; i < 300; ++i) {
+        auto next = env.queue->NextLead(agent, std::nullopt, kCtx);
+        ASSERT_TRUE(next);
+        if (!next->lead) {
+            break;
+        }
+        EXPECT_FALSE(given_up.contains(next->lead->lead.user_id.Value()));
+        ASSERT_TRUE(env.queue->Skip(agent, next->lead->lead.user_id, kCtx));
+    }
+}
+
+TEST_P(QueueTest, CallbacksCanBeRescheduledCancelledAndCompletedByTheirAgentOnly) {
+    auto env = Make(100);
+    const domain::Agent owner = env->AddAgent("cb-owner@test.local");
+    const domain::Agent other = env->AddAgent("cb-other@test.local");
+    const auto user = BookCallback(*env, owner, hours{2});
+    auto pending = PendingCallbackFor(*env, user);
+    ASSERT_TRUE(pending);
+    const Timestamp thursday{std::chrono::sys_days{std::chrono::year{2026} / 11 / 5} + hours{10}};
+    const auto not_theirs = env->callbacks->Reschedule(other, pending->id, thursday, kCtx);
+    ASSERT_FALSE(not_theirs);
+    EXPECT_EQ(not_theirs.error().code, ErrorCode::kPermissionDenied);
+    const auto moved = env->callbacks->Reschedule(owner, pending->id, thursday, kCtx);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->scheduled_for, thursday);
+    const auto sunday = env->callbacks->Reschedule(
+        owner,
+        pending->id,
+        Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 11 / 8} + hours{10}},
+        kCtx
+    );
+    ASSERT_FALSE(sunday);
+    EXPECT_EQ(sunday.error().field, "scheduledFor");
+    ASSERT_TRUE(env->callbacks->SetStatus(owner, pending->id, app::CallbackStatus::kCancelled, kCtx)
+    );
+    const auto again =
+        env->callbacks->SetStatus(owner, pending->id, app::CallbackStatus::kCompleted, kCtx);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_FALSE(PendingCallbackFor(*env, user));
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,
