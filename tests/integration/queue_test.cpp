@@ -907,6 +907,27 @@ TEST_P(QueueTest, AChangeOfWeightsRescoresEveryOpenLeadWithoutTheReplica) {
     EXPECT_EQ(*env->discovery->RescoreIfWeightsChanged(), 0);  // applied once
 }
 
+// Leads scored before score facts were kept get them at the next run, even when nothing else
+// about them changed (so a later change of weights reaches them too).
+TEST_P(QueueTest, LeadsScoredBeforeFactsWereKeptGetThemAtTheNextRun) {
+    auto env = Make(100);
+    env->db->Write([](soci::session& s) {
+        s << "UPDATE leads SET score_components = '[{\"name\":\"queue\",\"points\":0}]'";
+    });
+    std::size_t without = 0;
+    for (const auto& l : env->leads->LeadsInRange(domain::UserId{1}, domain::UserId{100})) {
+        without += l.score_facts ? 0U : 1U;
+    }
+    ASSERT_EQ(without, 100U);
+    clock_.Advance(minutes{1});
+    ASSERT_TRUE(env->discovery->RunFull());
+    for (const auto& l : env->leads->LeadsInRange(domain::UserId{1}, domain::UserId{100})) {
+        if (l.queue) {
+            EXPECT_TRUE(l.score_facts) << l.user_id.ToString();
+        }
+    }
+}
+
 TEST_P(QueueTest, AfterAnOutcomeTheBreakdownAddsUpToTheNewTotal) {
     auto env = Make(100);
     const domain::Agent agent = env->AddAgent("breakdown@test.local");

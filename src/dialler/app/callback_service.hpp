@@ -6,7 +6,7 @@
 
 #include "dialler/app/audit_log.hpp"
 #include "dialler/app/auth_service.hpp"
-#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/customer_evaluation.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/phone_parser.hpp"
@@ -28,7 +28,7 @@ public:
         const PhoneParser& phones;
         const SettingsProvider& settings;
         const Clock& clock;
-        DiscoveryService& discovery;
+        EvaluationSink& discovery;
     };
     explicit CallbackService(Ports ports) : ports_(ports) {}
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dialler/app/contact_log.hpp"
+#include "dialler/app/customer_evaluation.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/job_lease_store.hpp"
 #include "dialler/app/lead_store.hpp"
@@ -19,59 +20,11 @@
 
 namespace dialler::app {
 
-// Everything decided about one customer: the eligibility decision, the parsed phone and the lead
-// to store. Produced by EvaluateCustomer, the one per-customer function that discovery (in bulk),
-// pre-call validation and inspection all use.
-struct CustomerEvaluation {
-    domain::EligibilityDecision eligibility;
-    std::optional<domain::PhoneNumber> phone;
-    bool suppressed = false;
-    LeadEvaluation lead;
-    std::optional<Conversion> conversion;  // agents not yet filled in
-};
-
-// The score of a lead in `queue` with these facts and history at `now`, under the current
-// weights: domain::ComputeScore as discovery, outcomes and re-scoring all call it.
-domain::Score ScoreLead(
-    domain::Queue queue,
-    const domain::ScoreFacts& facts,
-    const domain::LeadHistory& history,
-    const QueueSettings& settings,
-    const domain::LenderNames& lenders,
-    Timestamp now
-);
-
-// Evaluates one customer against the stored lead (`existing`, or null) at `now`, with the phone
-// already resolved and the suppression already checked: eligibility, history reset rule, score,
-// conversion. Pure. Discovery calls it in bulk; everything else through EvaluateLive.
-CustomerEvaluation EvaluateCustomer(
-    const domain::CustomerRecord& record,
-    const Lead* existing,
-    std::optional<domain::PhoneNumber> phone,
-    bool call_suppressed,
-    const QueueSettings& settings,
-    const domain::LenderNames& lenders,
-    Timestamp now
-);
-
-// Evaluates one customer live, outside discovery (pre-call validation, a held lead asked for
-// again, inspection): the phone resolved once (the stored parse while the number is unchanged),
-// suppression checked for the customer and that number, then EvaluateCustomer.
-CustomerEvaluation EvaluateLive(
-    const domain::CustomerRecord& record,
-    const std::optional<Lead>& existing,
-    const PhoneParser& parser,
-    SuppressionStore& suppressions,
-    const QueueSettings& settings,
-    const domain::LenderNames& lenders,
-    Timestamp now
-);
-
 // Keeps the leads in step with the replica (product.md §3): a full reconcile over every user id
 // in batches, or an incremental run over what changed since the watermark. One instance at a time
 // (a job lease), never disturbing a leased lead, recording conversions and the run history.
 // Keeps references to every port. Thread-safe (runs are serialised by the lease); blocking.
-class DiscoveryService {
+class DiscoveryService final : public EvaluationSink {
 public:
     struct Ports {
         Replica& replica;
@@ -97,12 +50,13 @@ public:
     // the leads, and the conversions with their credited agents, exactly as a run would.
     // Returns the ids skipped because they are leased, or an outcome changed them since they
     // were read (LeadEvaluation::based_on_version).
-    std::vector<domain::UserId> StoreEvaluations(std::vector<CustomerEvaluation> evaluations);
+    std::vector<domain::UserId> StoreEvaluations(std::vector<CustomerEvaluation> evaluations
+    ) override;
 
     // Evaluates these customers now, outside a run, and stores the results as a run would (a
     // suppression added or lifted shows in the queues at once). Customers missing from the
     // replica are left to the next full run. Blocking (reads the replica).
-    void Reevaluate(std::span<const domain::UserId> ids);
+    void Reevaluate(std::span<const domain::UserId> ids) override;
 
     // The most recent runs, newest first (support views).
     std::vector<DiscoveryRun> RecentRuns(int limit) { return ports_.runs.RecentRuns(limit); }

@@ -2,32 +2,6 @@
 
 namespace dialler::app {
 
-domain::ContactSubject ContactSubjectFor(
-    const std::optional<domain::PhoneNumber>& phone,
-    bool suppressed,
-    const std::optional<Lead>& lead,
-    const std::vector<ContactAttempt>& recent
-) {
-    domain::ContactSubject subject;
-    subject.phone = phone;
-    subject.suppressed = suppressed;
-    if (lead) {
-        subject.closed = lead->is_closed;
-        subject.bad_number =
-            lead->bad_number_e164 && phone && phone->e164 == *lead->bad_number_e164;
-        subject.next_call_at =
-            lead->next_call_at
-                ? std::optional(std::chrono::floor<std::chrono::seconds>(*lead->next_call_at))
-                : std::nullopt;
-    }
-    for (const ContactAttempt& a : recent) {
-        const auto at = std::chrono::floor<std::chrono::seconds>(a.at);
-        (a.channel == domain::Channel::kCall ? subject.recent_calls : subject.recent_sms)
-            .push_back(at);
-    }
-    return subject;
-}
-
 Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
     const std::vector<domain::UserId> ids{user_id};
     auto records = ports_.replica.ReadCustomers(ids);

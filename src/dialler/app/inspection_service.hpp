@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "dialler/app/contact_log.hpp"
+#include "dialler/app/customer_evaluation.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/phone_parser.hpp"
@@ -24,15 +25,6 @@ struct CustomerInspection {
     domain::GateDecision gate;      // a call right now
     std::optional<Lead> stored;     // the lead as discovery last stored it
 };
-
-// Builds the gate's view of a customer from their stored lead and recent contacts. Shared by
-// inspection and the next-lead path so both ask the gate the same question.
-domain::ContactSubject ContactSubjectFor(
-    const std::optional<domain::PhoneNumber>& phone,
-    bool suppressed,
-    const std::optional<Lead>& lead,
-    const std::vector<ContactAttempt>& recent
-);
 
 // Keeps references to the ports. Thread-safe; blocking.
 class InspectionService {

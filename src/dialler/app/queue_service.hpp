@@ -7,7 +7,7 @@
 #include "dialler/app/audit_log.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/contact_log.hpp"
-#include "dialler/app/discovery_service.hpp"
+#include "dialler/app/customer_evaluation.hpp"
 #include "dialler/app/lead_leases.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
@@ -54,7 +54,7 @@ public:
         SuppressionStore& suppressions;
         ContactLog& contacts;
         AuditLog& audit;
-        DiscoveryService& discovery;
+        EvaluationSink& discovery;
         const PhoneParser& phones;
         const SettingsProvider& settings;
         const domain::LenderNames& lenders;
