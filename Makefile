@@ -6,7 +6,7 @@ PRESET ?= debug
 DIALLER_RELEASE := build/release/src/dialler/main/dialler
 DEMO_USERS ?= 5000
 
-.PHONY: run test bootstrap build build-release web check tidy clean
+.PHONY: run test bootstrap build build-release web check tidy clean tsan
 
 bootstrap:
 	@tools/bootstrap.sh
@@ -32,6 +32,15 @@ run: build-release web
 test: build web
 	tools/check.sh --tidy
 	ctest --preset $(PRESET)
+
+# The concurrency tests under ThreadSanitizer (its own build in build/tsan; ~10 min on 2 cores,
+# so not part of `make test`): claims on two instances, the soak, login throttling races, job
+# leases, the FIFO turns and the thread pool.
+TSAN_TESTS ?= NeverShareACustomer|Throttle.*Race|ThrottleAcrossInstances|ConcurrentAcquirers|Fifo|ThreadPool
+tsan: bootstrap
+	cmake --preset tsan >/dev/null
+	cmake --build --preset tsan
+	DIALLER_SOAK_SECONDS=20 ctest --preset tsan -R '$(TSAN_TESTS)'
 
 check:
 	tools/check.sh
