@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <latch>
 #include <memory>
+#include <mutex>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -70,6 +72,8 @@ struct QueueStores {
     virtual app::DiscoveryStore& Discovery() = 0;
     virtual app::ContactLog& Contacts() = 0;
     virtual app::JobLeaseStore& JobLeases() = 0;
+    virtual app::LeadLeases& Leases() = 0;
+    virtual app::OutcomeStore& Outcomes() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -83,6 +87,10 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryDiscoveryStore d;
     testing::InMemoryContactLog c;
     testing::InMemoryJobLeaseStore j;
+    testing::InMemoryOutcomeStore o{l, c, s};
+    testing::InMemoryLeadLeases k{l, o};
+    app::LeadLeases& Leases() override { return k; }
+    app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
     app::SuppressionStore& Suppressions() override { return s; }
     app::DiscoveryStore& Discovery() override { return d; }
@@ -131,6 +139,10 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlDiscoveryStore d;
     adapters::sql::SqlContactLog c;
     adapters::sql::SqlJobLeaseStore j;
+    adapters::sql::SqlOutcomeStore o{*db};
+    adapters::sql::SqlLeadLeases k{*db};
+    app::LeadLeases& Leases() override { return k; }
+    app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
     app::SuppressionStore& Suppressions() override { return s; }
     app::DiscoveryStore& Discovery() override { return d; }
@@ -219,6 +231,8 @@ protected:
     app::DiscoveryStore& Discovery() { return stores_->Discovery(); }
     app::ContactLog& Contacts() { return stores_->Contacts(); }
     app::JobLeaseStore& JobLeases() { return stores_->JobLeases(); }
+    app::LeadLeases& Leases() { return stores_->Leases(); }
+    app::OutcomeStore& Outcomes() { return stores_->Outcomes(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -247,6 +261,15 @@ std::vector<std::int64_t> Ids(const std::vector<app::Suppression>& entries) {
     out.reserve(entries.size());
     for (const auto& e : entries) {
         out.push_back(e.id);
+    }
+    return out;
+}
+
+std::vector<std::int64_t> Ids(const std::vector<app::Callback>& callbacks) {
+    std::vector<std::int64_t> out;
+    out.reserve(callbacks.size());
+    for (const auto& cb : callbacks) {
+        out.push_back(cb.id);
     }
     return out;
 }
@@ -1390,6 +1413,339 @@ TYPED_TEST(QueueJobLeaseStoreContract, ConcurrentAcquirersGetOneWinner) {
         EXPECT_EQ(failures.load(), 0) << name;
         EXPECT_EQ(winners.load(), 1) << name;
     }
+}
+
+// =============================================================================================
+// LeadLeases
+
+const AgentId kAgentA{11};
+const AgentId kAgentB{12};
+
+app::ClaimRequest Claim(
+    AgentId agent,
+    std::vector<Queue> queues,
+    Timestamp now,
+    std::chrono::seconds grace = std::chrono::minutes{15}
+) {
+    return app::ClaimRequest{agent, std::move(queues), now, now + minutes{2}, grace};
+}
+
+app::LeadEvaluation Waiting(std::int64_t id, Queue queue, int score, Timestamp since) {
+    app::LeadEvaluation e = Eval(id, queue, score);
+    e.waiting_since = since;
+    return e;
+}
+
+app::Callback DueCallback(std::int64_t user, std::optional<AgentId> agent, Timestamp at) {
+    app::Callback cb;
+    cb.user_id = UserId{user};
+    cb.agent = agent;
+    cb.scheduled_for = at;
+    cb.created_by = app::Actor::Cli();
+    cb.created_at = at - hours{1};
+    return cb;
+}
+
+template <typename Impl>
+class QueueLeadLeasesContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueLeadLeasesContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueLeadLeasesContract, ClaimsTheLowestScoreThenTheLongestWaitingOfTheAskedQueues) {
+    Apply(
+        this->Leads(),
+        {Waiting(1, Queue::kUnsigned, 20, kT0 - hours{10}),
+         Waiting(2, Queue::kUnsigned, 5, kT0 - hours{1}),
+         Waiting(3, Queue::kUnsigned, 5, kT0 - hours{5}),
+         Waiting(4, Queue::kOutstanding, 1, kT0 - hours{5})},
+        kT0
+    );
+    const Timestamp now = kT0 + minutes{1};
+    std::vector<std::int64_t> order;
+    for (int i = 0; i < 4; ++i) {
+        const auto c = this->Leases().ClaimNext(Claim(AgentId{100 + i}, {Queue::kUnsigned}, now));
+        if (c) {
+            EXPECT_FALSE(c->callback_id);
+            EXPECT_EQ(c->lead.lease_agent_id, AgentId{100 + i});
+            EXPECT_EQ(c->lead.lease_expires_at, now + minutes{2});
+            order.push_back(c->lead.user_id.Value());
+        }
+    }
+    EXPECT_EQ(order, (std::vector<std::int64_t>{3, 2, 1}));  // 4 is in the other queue
+    const auto other = this->Leases().ClaimNext(Claim(kAgentA, {Queue::kOutstanding}, now));
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->lead.user_id, UserId{4});
+    EXPECT_FALSE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kOutstanding}, now)));
+}
+
+TYPED_TEST(QueueLeadLeasesContract, NeverClaimsALeadThatMayNotBeCalledNow) {
+    app::LeadEvaluation given_up = Eval(2, Queue::kUnsigned, 1);
+    given_up.is_given_up = true;
+    Apply(
+        this->Leads(),
+        {Eval(1, Queue::kUnsigned, 1),
+         given_up,
+         Eval(3, Queue::kUnsigned, 1),
+         Eval(4, Queue::kUnsigned, 1),
+         Eval(5, Queue::kUnsigned, 1),
+         Eval(6, std::nullopt, 0),
+         Eval(7, Queue::kUnsigned, 9)},
+        kT0
+    );
+    const Timestamp now = kT0 + minutes{1};
+    this->stores_->SetHeldState(UserId{1}, LeasedUntil(now + minutes{1}));
+    this->stores_->SetHeldState(UserId{3}, HeldState{true, "no_claim", {}, {}, {}, {}});
+    HeldState bad;
+    bad.bad_number_e164 = "+447400123456";
+    this->stores_->SetHeldState(UserId{4}, bad);
+    this->stores_->SetHeldState(UserId{5}, WaitingUntil(now + minutes{1}));
+    const auto c = this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now));
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->lead.user_id, UserId{7});
+    EXPECT_FALSE(this->Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now)));
+}
+
+TYPED_TEST(QueueLeadLeasesContract, OwnDueCallbacksFirstThenTheTeamsAfterTheGrace) {
+    Apply(
+        this->Leads(),
+        {Eval(1, Queue::kUnsigned, 1),
+         Eval(2, Queue::kOutstanding, 50),
+         Eval(3, std::nullopt, 0),
+         Eval(4, Queue::kUnsigned, 60)},
+        kT0
+    );
+    const Timestamp now = kT0 + hours{1};
+    const auto mine = this->Outcomes().CreateCallback(DueCallback(2, kAgentA, now - minutes{1}));
+    const auto theirs = this->Outcomes().CreateCallback(DueCallback(3, kAgentB, now - minutes{30}));
+    this->Outcomes().CreateCallback(DueCallback(4, kAgentB, now - minutes{5}));  // within grace
+
+    // Own first whatever queue was asked, even without the callbacks queue.
+    const auto first = this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now));
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->lead.user_id, UserId{2});
+    EXPECT_EQ(first->callback_id, mine.id);
+    // Others' callbacks only for an agent on the callbacks queue, and only past the grace.
+    const auto second = this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now));
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->lead.user_id, UserId{1});
+    EXPECT_FALSE(second->callback_id);
+    const AgentId agent_c{13};
+    const auto team =
+        this->Leases().ClaimNext(Claim(agent_c, {Queue::kCallbacks, Queue::kUnsigned}, now));
+    ASSERT_TRUE(team);
+    EXPECT_EQ(team->lead.user_id, UserId{3});
+    EXPECT_EQ(team->callback_id, theirs.id);
+    const auto none = this->Leases().ClaimNext(Claim(agent_c, {Queue::kCallbacks}, now));
+    EXPECT_FALSE(none);  // 4's callback is still within its agent's grace period
+}
+
+// The promise the whole floor rests on: however many claim at once, no lead twice.
+TYPED_TEST(QueueLeadLeasesContract, NoTwoCallersEverGetTheSameLead) {
+    std::vector<app::LeadEvaluation> evals;
+    for (int i = 1; i <= 60; ++i) {
+        evals.push_back(Eval(i, i % 2 == 0 ? Queue::kUnsigned : Queue::kOutstanding, i % 7));
+    }
+    Apply(this->Leads(), evals, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    std::mutex mutex;
+    std::vector<std::int64_t> claimed;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            while (true) {
+                const auto c = this->Leases().ClaimNext(
+                    Claim(AgentId{200 + t}, {Queue::kUnsigned, Queue::kOutstanding}, now)
+                );
+                if (!c) {
+                    return;
+                }
+                const std::lock_guard lock(mutex);
+                claimed.push_back(c->lead.user_id.Value());
+            }
+        });
+    }
+    for (auto& th : threads) {
+        th.join();
+    }
+    std::vector<std::int64_t> all(60);
+    std::iota(all.begin(), all.end(), 1);
+    EXPECT_EQ(Sorted(claimed), all);  // each exactly once
+}
+
+TYPED_TEST(QueueLeadLeasesContract, OnlyTheHolderExtendsOrReleasesAndReleaseCanPark) {
+    Apply(this->Leads(), {Eval(1, Queue::kUnsigned, 1), Eval(2, Queue::kUnsigned, 2)}, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    ASSERT_TRUE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now)));
+    const auto held = this->Leases().HeldBy(kAgentA, now);
+    ASSERT_TRUE(held);
+    EXPECT_EQ(held->user_id, UserId{1});
+    EXPECT_FALSE(this->Leases().HeldBy(kAgentB, now));
+    EXPECT_FALSE(this->Leases().HeldBy(kAgentA, now + minutes{3}));  // expired
+
+    EXPECT_FALSE(this->Leases().ExtendLease(UserId{1}, kAgentB, now, now + minutes{5}));
+    EXPECT_TRUE(this->Leases().ExtendLease(UserId{1}, kAgentA, now, now + minutes{5}));
+    EXPECT_EQ(this->Leads().FindLead(UserId{1})->lease_expires_at, now + minutes{5});
+    EXPECT_FALSE(this->Leases().ReleaseLease(UserId{1}, kAgentB, std::nullopt));
+    EXPECT_TRUE(this->Leases().ReleaseLease(UserId{1}, kAgentA, now + hours{1}));
+    const auto released = this->Leads().FindLead(UserId{1});
+    EXPECT_FALSE(released->lease_agent_id);
+    EXPECT_EQ(released->next_call_at, now + hours{1});
+    // Parked until then: the next claim gets the other lead.
+    const auto next = this->Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now));
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->lead.user_id, UserId{2});
+}
+
+// =============================================================================================
+// OutcomeStore
+
+app::OutcomeRecord Outcome(
+    std::int64_t user, AgentId agent, domain::Outcome outcome, Timestamp at, Timestamp next
+) {
+    app::OutcomeRecord r;
+    r.user_id = UserId{user};
+    r.agent = agent;
+    r.outcome = outcome;
+    r.notes = "called";
+    r.effects.score_adjustment = 1;
+    r.effects.next_call_at = std::chrono::floor<std::chrono::seconds>(next);
+    r.effects.reached_customer = outcome != domain::Outcome::kNoAnswer;
+    r.phone_e164 = "+447400123456";
+    r.score_after = 33;
+    r.components_after = {{"queue", 33, "rescored"}};
+    r.at = at;
+    return r;
+}
+
+template <typename Impl>
+class QueueOutcomeStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueOutcomeStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueOutcomeStoreContract, RecordsOnlyForTheHolderAndAppliesTheEffectsOnce) {
+    Apply(this->Leads(), {Eval(1, Queue::kUnsigned, 10)}, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    const Timestamp later = now + hours{4};
+    EXPECT_FALSE(this->Outcomes().Record(Outcome(1, kAgentA, domain::Outcome::kNoAnswer, now, later)
+    ));  // nobody holds it
+    ASSERT_TRUE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now)));
+    EXPECT_FALSE(this->Outcomes().Record(Outcome(1, kAgentB, domain::Outcome::kNoAnswer, now, later)
+    ));  // someone else holds it
+    EXPECT_EQ(this->Leads().FindLead(UserId{1})->attempts, 0);
+
+    const auto stored =
+        this->Outcomes().Record(Outcome(1, kAgentA, domain::Outcome::kNoAnswer, now, later));
+    ASSERT_TRUE(stored);
+    const auto lead = this->Leads().FindLead(UserId{1});
+    EXPECT_EQ(lead->attempts, 1);
+    EXPECT_EQ(lead->outcome_points, 1);
+    EXPECT_EQ(lead->score, 33);
+    ASSERT_EQ(lead->score_components.size(), 1U);
+    EXPECT_EQ(lead->score_components[0].detail, "rescored");
+    EXPECT_EQ(lead->history_version, 1);
+    EXPECT_EQ(lead->next_call_at, Timestamp{std::chrono::floor<std::chrono::seconds>(later)});
+    EXPECT_FALSE(lead->lease_agent_id);
+    EXPECT_EQ(this->Contacts().Since(UserId{1}, kT0).size(), 1U);
+    const auto history = this->Outcomes().OutcomesFor(UserId{1}, 10);
+    ASSERT_EQ(history.size(), 1U);
+    EXPECT_EQ(history[0].id, stored->id);
+    EXPECT_EQ(history[0].outcome, domain::Outcome::kNoAnswer);
+    // The lease is gone: the same outcome again changes nothing.
+    EXPECT_FALSE(this->Outcomes().Record(Outcome(1, kAgentA, domain::Outcome::kNoAnswer, now, later)
+    ));
+    EXPECT_EQ(this->Leads().FindLead(UserId{1})->attempts, 1);
+}
+
+TYPED_TEST(QueueOutcomeStoreContract, LinksTheDialOfTheSameHoldInsteadOfCountingTwice) {
+    Apply(this->Leads(), {Eval(1, Queue::kUnsigned, 10)}, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    this->Contacts().Record(app::ContactAttempt{
+        0, UserId{1}, domain::Channel::kCall, kAgentA, "+447400123456", kT0});  // earlier hold
+    ASSERT_TRUE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now)));
+    this->Contacts().Record(app::ContactAttempt{
+        0,
+        UserId{1},
+        domain::Channel::kCall,
+        kAgentA,
+        "+447400123456",
+        now + std::chrono::seconds{5}});
+    ASSERT_TRUE(this->Outcomes().Record(Outcome(
+        1, kAgentA, domain::Outcome::kHungUp, now + std::chrono::seconds{30}, now + hours{4}
+    )));
+    EXPECT_EQ(this->Contacts().Since(UserId{1}, kT0 - minutes{1}).size(), 2U);
+}
+
+TYPED_TEST(
+    QueueOutcomeStoreContract, CreatesTheCallbackAndTheSuppressionAndKeepsOrCompletesTheAnswered
+) {
+    Apply(this->Leads(), {Eval(1, Queue::kUnsigned, 10), Eval(2, Queue::kUnsigned, 20)}, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    const auto answered = this->Outcomes().CreateCallback(DueCallback(1, kAgentA, now));
+    ASSERT_TRUE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now)));
+    app::OutcomeRecord no_answer =
+        Outcome(1, kAgentA, domain::Outcome::kNoAnswer, now, now + hours{4});
+    no_answer.callback_id = answered.id;
+    no_answer.callback_max_failed_tries = 1;
+    ASSERT_TRUE(this->Outcomes().Record(no_answer));
+    const auto kept = this->Outcomes().FindCallback(answered.id);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->status, app::CallbackStatus::kPending);
+    EXPECT_EQ(kept->failed_tries, 1);
+    EXPECT_FALSE(kept->agent);  // the limit (1) was reached: the team's now
+    EXPECT_EQ(
+        kept->scheduled_for, Timestamp{std::chrono::floor<std::chrono::seconds>(now + hours{4})}
+    );
+
+    ASSERT_TRUE(this->Leases().ClaimNext(Claim(kAgentA, {Queue::kUnsigned}, now)));  // lead 2
+    app::OutcomeRecord dnc = Outcome(2, kAgentA, domain::Outcome::kDoNotContact, now, now);
+    dnc.effects.next_call_at.reset();
+    dnc.effects.closes_lead = true;
+    dnc.effects.suppresses = true;
+    dnc.effects.callback_at = std::chrono::floor<std::chrono::seconds>(now + hours{24});
+    ASSERT_TRUE(this->Outcomes().Record(dnc));
+    const auto closed = this->Leads().FindLead(UserId{2});
+    EXPECT_TRUE(closed->is_closed);
+    EXPECT_EQ(closed->closed_reason, "do_not_contact");
+    EXPECT_EQ(this->Suppressions().List(UserId{2}, std::nullopt, false, 10).size(), 1U);
+    const auto booked = this->Outcomes().CallbacksFor(UserId{2});
+    ASSERT_EQ(booked.size(), 1U);
+    EXPECT_EQ(booked[0].agent, kAgentA);
+    EXPECT_EQ(booked[0].status, app::CallbackStatus::kPending);
+}
+
+TYPED_TEST(QueueOutcomeStoreContract, CallbacksChangeOnlyWhilePendingAndListByScope) {
+    const Timestamp now = kT0 + hours{2};
+    auto& o = this->Outcomes();
+    const auto a = o.CreateCallback(DueCallback(1, kAgentA, now - hours{1}));   // overdue
+    const auto b = o.CreateCallback(DueCallback(2, kAgentA, now + hours{1}));   // later today
+    const auto c = o.CreateCallback(DueCallback(3, kAgentB, now + hours{30}));  // tomorrow
+    EXPECT_EQ(
+        Ids(o.ListCallbacks(app::CallbackScope::kMine, kAgentA, now, 10)),
+        (std::vector<std::int64_t>{1, 2})
+    );
+    EXPECT_EQ(o.ListCallbacks(app::CallbackScope::kTeam, kAgentA, now, 10).size(), 3U);
+    EXPECT_EQ(o.ListCallbacks(app::CallbackScope::kOverdue, kAgentA, now, 10).size(), 1U);
+    const auto counts = o.CountCallbacks(now, now + hours{5});
+    EXPECT_EQ(counts.due_now, 1);
+    EXPECT_EQ(counts.later_today, 1);
+    EXPECT_EQ(counts.next_due, now + hours{1});
+
+    EXPECT_TRUE(o.CloseCallback(a.id, "suppressed", now));
+    EXPECT_FALSE(o.CloseCallback(a.id, "again", now));
+    EXPECT_FALSE(o.RescheduleCallback(a.id, now + hours{2}, now));
+    EXPECT_TRUE(o.RescheduleCallback(b.id, now + hours{2}, now));
+    EXPECT_TRUE(o.SetCallbackStatus(c.id, app::CallbackStatus::kCompleted, now));
+    EXPECT_FALSE(o.SetCallbackStatus(c.id, app::CallbackStatus::kCancelled, now));
+    const auto closed = o.FindCallback(a.id);
+    EXPECT_EQ(closed->status, app::CallbackStatus::kCancelled);
+    EXPECT_EQ(closed->closed_reason, "suppressed");
+    EXPECT_EQ(o.FindCallback(b.id)->scheduled_for, now + hours{2});
+    // "Mine" keeps showing the agent a callback the system closed, for a while.
+    const auto mine = o.ListCallbacks(app::CallbackScope::kMine, kAgentA, now, 10);
+    EXPECT_EQ(mine.size(), 2U);
+    EXPECT_TRUE(
+        o.ListCallbacks(app::CallbackScope::kMine, kAgentA, now + std::chrono::days{8}, 10)
+            .size() == 1U
+    );
+    EXPECT_FALSE(o.FindCallback(999));
 }
 
 }  // namespace

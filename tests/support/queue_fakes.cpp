@@ -1,8 +1,11 @@
 #include "queue_fakes.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <iterator>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_set>
 
 #include "dialler/base/text.hpp"
@@ -349,7 +352,36 @@ app::ContactAttempt InMemoryContactLog::Record(const app::ContactAttempt& attemp
     app::ContactAttempt stored = attempt;
     stored.id = static_cast<std::int64_t>(rows_.size()) + 1;
     rows_.push_back(stored);
+    claimed_.push_back(false);
     return stored;
+}
+
+bool InMemoryContactLog::ClaimLatestCall(
+    domain::UserId user, domain::AgentId agent, Timestamp since, Timestamp until
+) {
+    const std::lock_guard lock(mutex_);
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        const auto& a = rows_[i];
+        if (!claimed_[i] && a.user_id == user && a.agent_id == agent &&
+            a.channel == domain::Channel::kCall && a.at >= since && a.at <= until &&
+            (!best || a.at >= rows_[*best].at)) {
+            best = i;
+        }
+    }
+    if (!best) {
+        return false;
+    }
+    claimed_[*best] = true;
+    return true;
+}
+
+void InMemoryContactLog::RecordClaimed(const app::ContactAttempt& attempt) {
+    const std::lock_guard lock(mutex_);
+    app::ContactAttempt stored = attempt;
+    stored.id = static_cast<std::int64_t>(rows_.size()) + 1;
+    rows_.push_back(stored);
+    claimed_.push_back(true);
 }
 
 std::vector<app::ContactAttempt> InMemoryContactLog::Since(
@@ -459,6 +491,377 @@ std::optional<std::string> InMemoryJobLeaseStore::Marker(const std::string& name
 void InMemoryJobLeaseStore::SetMarker(const std::string& name, const std::string& value) {
     const std::lock_guard lock(mutex_);
     markers_.insert_or_assign(name, value);
+}
+
+}  // namespace dialler::testing
+
+namespace dialler::testing {
+
+// --- outcomes and callbacks --------------------------------------------------------------------
+
+std::optional<app::StoredOutcome> InMemoryOutcomeStore::Record(const app::OutcomeRecord& r) {
+    const std::lock_guard lock(mutex_);
+    const auto& e = r.effects;
+    std::optional<Timestamp> held_since;
+    const bool held = leads_.WithRows([&](std::map<std::int64_t, app::Lead>& rows) {
+        const auto it = rows.find(r.user_id.Value());
+        if (it == rows.end() || it->second.lease_agent_id != r.agent ||
+            !it->second.lease_expires_at || *it->second.lease_expires_at <= r.at) {
+            return false;
+        }
+        app::Lead& l = it->second;
+        held_since = l.leased_at.value_or(r.at);
+        ++l.attempts;
+        l.outcome_points += e.score_adjustment;
+        ++l.history_version;
+        l.score = r.score_after;
+        l.score_components = r.components_after;
+        l.score_facts = r.score_facts;
+        l.is_given_up = r.given_up_after;
+        l.next_call_at =
+            e.next_call_at ? std::optional<Timestamp>(Timestamp{*e.next_call_at}) : std::nullopt;
+        if (e.flags_bad_number && r.phone_e164) {
+            l.bad_number_e164 = r.phone_e164;
+        }
+        if (e.closes_lead) {
+            l.is_closed = true;
+            l.closed_reason = std::string(domain::OutcomeCode(r.outcome));
+        }
+        l.lease_agent_id.reset();
+        l.lease_expires_at.reset();
+        return true;
+    });
+    if (!held) {
+        return std::nullopt;
+    }
+    app::StoredOutcome stored{
+        static_cast<std::int64_t>(outcomes_.size()) + 1,
+        r.user_id,
+        r.agent,
+        r.outcome,
+        r.notes,
+        r.at};
+    outcomes_.push_back(stored);
+    if (!contacts_.ClaimLatestCall(r.user_id, r.agent, *held_since, r.at) && r.phone_e164) {
+        contacts_.RecordClaimed(app::ContactAttempt{
+            0, r.user_id, domain::Channel::kCall, r.agent, *r.phone_e164, r.at});
+    }
+    if (e.callback_at) {
+        app::Callback cb;
+        cb.user_id = r.user_id;
+        cb.agent = r.agent;
+        cb.scheduled_for = Timestamp{*e.callback_at};
+        cb.notes = r.notes;
+        cb.created_by = app::Actor::OfAgent(r.agent);
+        cb.created_at = r.at;
+        InsertLocked(cb);
+    }
+    if (e.suppresses) {
+        suppressions_.Add(app::Suppression{
+            0,
+            r.user_id,
+            r.phone_e164,
+            app::SuppressionChannel::kAll,
+            r.notes,
+            "outcome",
+            app::Actor::OfAgent(r.agent),
+            r.at,
+            {},
+            {},
+            {}});
+    }
+    if (r.callback_id) {
+        for (auto& cb : callbacks_) {
+            if (cb.id != *r.callback_id || cb.status != app::CallbackStatus::kPending) {
+                continue;
+            }
+            if (e.reached_customer) {
+                cb.status = app::CallbackStatus::kCompleted;
+            } else {
+                cb.scheduled_for =
+                    e.next_call_at ? Timestamp{*e.next_call_at} : r.at + std::chrono::minutes{30};
+                ++cb.failed_tries;
+                if (cb.failed_tries >= r.callback_max_failed_tries) {
+                    cb.agent.reset();
+                }
+            }
+            cb.updated_at = r.at;
+        }
+    }
+    return stored;
+}
+
+std::vector<app::StoredOutcome> InMemoryOutcomeStore::OutcomesFor(
+    domain::UserId user_id, int limit
+) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::StoredOutcome> out;
+    for (auto it = outcomes_.rbegin(); it != outcomes_.rend(); ++it) {
+        if (it->user_id == user_id) {
+            out.push_back(*it);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.at > b.at;
+    });
+    if (static_cast<int>(out.size()) > std::max(limit, 0)) {
+        out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    }
+    return out;
+}
+
+app::Callback& InMemoryOutcomeStore::InsertLocked(app::Callback callback) {
+    callback.id = static_cast<std::int64_t>(callbacks_.size()) + 1;
+    callback.updated_at = callback.created_at;
+    callback.failed_tries = 0;
+    callback.closed_reason.clear();
+    callbacks_.push_back(std::move(callback));
+    return callbacks_.back();
+}
+
+app::Callback InMemoryOutcomeStore::CreateCallback(const app::Callback& callback) {
+    const std::lock_guard lock(mutex_);
+    return InsertLocked(callback);
+}
+
+template <typename Pred>
+std::vector<app::Callback> InMemoryOutcomeStore::SelectLocked(Pred pred, int limit) const {
+    std::vector<app::Callback> out;
+    std::copy_if(callbacks_.begin(), callbacks_.end(), std::back_inserter(out), pred);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.scheduled_for < b.scheduled_for;
+    });
+    if (static_cast<int>(out.size()) > std::max(limit, 0)) {
+        out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    }
+    return out;
+}
+
+std::optional<app::Callback> InMemoryOutcomeStore::FindCallback(std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& cb : callbacks_) {
+        if (cb.id == id) {
+            return cb;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<app::Callback> InMemoryOutcomeStore::ListCallbacks(
+    app::CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
+) {
+    const std::lock_guard lock(mutex_);
+    return SelectLocked(
+        [&](const app::Callback& cb) {
+            const bool pending = cb.status == app::CallbackStatus::kPending;
+            switch (scope) {
+                case app::CallbackScope::kMine:
+                    return cb.agent == agent &&
+                           (pending || (!cb.closed_reason.empty() &&
+                                        cb.updated_at >= now - app::kClosedCallbacksShown));
+                case app::CallbackScope::kTeam:
+                    return pending;
+                case app::CallbackScope::kOverdue:
+                    return pending && cb.scheduled_for < now;
+            }
+            return false;
+        },
+        limit
+    );
+}
+
+std::vector<app::Callback> InMemoryOutcomeStore::CallbacksFor(domain::UserId user_id) {
+    const std::lock_guard lock(mutex_);
+    return SelectLocked([&](const app::Callback& cb) { return cb.user_id == user_id; }, 100);
+}
+
+bool InMemoryOutcomeStore::RescheduleCallback(
+    std::int64_t id, Timestamp scheduled_for, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    for (auto& cb : callbacks_) {
+        if (cb.id == id && cb.status == app::CallbackStatus::kPending) {
+            cb.scheduled_for = scheduled_for;
+            cb.updated_at = now;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool InMemoryOutcomeStore::SetCallbackStatus(
+    std::int64_t id, app::CallbackStatus status, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    for (auto& cb : callbacks_) {
+        if (cb.id == id && cb.status == app::CallbackStatus::kPending) {
+            cb.status = status;
+            cb.updated_at = now;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool InMemoryOutcomeStore::CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    for (auto& cb : callbacks_) {
+        if (cb.id == id && cb.status == app::CallbackStatus::kPending) {
+            cb.status = app::CallbackStatus::kCancelled;
+            cb.closed_reason = std::string(reason);
+            cb.updated_at = now;
+            return true;
+        }
+    }
+    return false;
+}
+
+app::CallbackCounts InMemoryOutcomeStore::CountCallbacks(Timestamp now, Timestamp end_of_day) {
+    const std::lock_guard lock(mutex_);
+    app::CallbackCounts counts;
+    for (const auto& cb : callbacks_) {
+        if (cb.status != app::CallbackStatus::kPending) {
+            continue;
+        }
+        if (cb.scheduled_for <= now) {
+            ++counts.due_now;
+        } else {
+            if (cb.scheduled_for < end_of_day) {
+                ++counts.later_today;
+            }
+            if (!counts.next_due || cb.scheduled_for < *counts.next_due) {
+                counts.next_due = cb.scheduled_for;
+            }
+        }
+    }
+    return counts;
+}
+
+std::vector<app::Callback> InMemoryOutcomeStore::DueCallbacks(Timestamp now) {
+    const std::lock_guard lock(mutex_);
+    return SelectLocked(
+        [now](const app::Callback& cb) {
+            return cb.status == app::CallbackStatus::kPending && cb.scheduled_for <= now;
+        },
+        static_cast<int>(callbacks_.size())
+    );
+}
+
+// --- leases ------------------------------------------------------------------------------------
+
+namespace {
+
+bool FreeAt(const app::Lead& l, Timestamp now) {
+    return !l.lease_agent_id || !l.lease_expires_at || *l.lease_expires_at <= now;
+}
+
+void LeaseTo(app::Lead& l, const app::ClaimRequest& r) {
+    l.lease_agent_id = r.agent;
+    l.lease_expires_at = r.lease_until;
+    l.leased_at = r.now;
+}
+
+}  // namespace
+
+std::optional<app::ClaimedLead> InMemoryLeadLeases::ClaimNext(const app::ClaimRequest& request) {
+    const bool team =
+        std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
+        request.queues.end();
+    std::vector<app::Callback> due = outcomes_.DueCallbacks(request.now);
+    // Own first, then by time, then by id: the SQL ORDER BY.
+    std::stable_sort(due.begin(), due.end(), [&](const auto& a, const auto& b) {
+        const bool mine_a = a.agent == request.agent;
+        const bool mine_b = b.agent == request.agent;
+        if (mine_a != mine_b) {
+            return mine_a;
+        }
+        return a.scheduled_for != b.scheduled_for ? a.scheduled_for < b.scheduled_for : a.id < b.id;
+    });
+    return leads_.WithRows(
+        [&](std::map<std::int64_t, app::Lead>& rows) -> std::optional<app::ClaimedLead> {
+            for (const auto& cb : due) {
+                const bool allowed =
+                    cb.agent == request.agent ||
+                    (team && (!cb.agent || cb.scheduled_for <= request.now - request.callback_grace)
+                    );
+                const auto it = rows.find(cb.user_id.Value());
+                if (!allowed || it == rows.end() || it->second.is_closed ||
+                    it->second.bad_number_e164 || !FreeAt(it->second, request.now)) {
+                    continue;
+                }
+                LeaseTo(it->second, request);
+                return app::ClaimedLead{it->second, cb.id};
+            }
+            app::Lead* best = nullptr;
+            for (auto& [id, l] : rows) {
+                const bool queued =
+                    l.queue && *l.queue != domain::Queue::kCallbacks &&
+                    std::find(request.queues.begin(), request.queues.end(), *l.queue) !=
+                        request.queues.end();
+                const bool callable = queued && !l.is_closed && !l.is_given_up &&
+                                      !l.bad_number_e164 && FreeAt(l, request.now) &&
+                                      (!l.next_call_at || *l.next_call_at <= request.now);
+                if (!callable) {
+                    continue;
+                }
+                const auto key = [](const app::Lead& x) {
+                    return std::make_tuple(x.score, x.waiting_since, x.user_id.Value());
+                };
+                if (best == nullptr || key(l) < key(*best)) {
+                    best = &l;
+                }
+            }
+            if (best == nullptr) {
+                return std::nullopt;
+            }
+            LeaseTo(*best, request);
+            return app::ClaimedLead{*best, std::nullopt};
+        }
+    );
+}
+
+std::optional<app::Lead> InMemoryLeadLeases::HeldBy(domain::AgentId agent, Timestamp now) {
+    return leads_.WithRows(
+        [&](std::map<std::int64_t, app::Lead>& rows) -> std::optional<app::Lead> {
+            for (const auto& [id, l] : rows) {
+                if (l.lease_agent_id == agent && l.lease_expires_at && *l.lease_expires_at > now) {
+                    return l;
+                }
+            }
+            return std::nullopt;
+        }
+    );
+}
+
+bool InMemoryLeadLeases::ExtendLease(
+    domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+) {
+    return leads_.WithRows([&](std::map<std::int64_t, app::Lead>& rows) {
+        const auto it = rows.find(user.Value());
+        if (it == rows.end() || it->second.lease_agent_id != agent ||
+            !it->second.lease_expires_at || *it->second.lease_expires_at <= now) {
+            return false;
+        }
+        it->second.lease_expires_at = until;
+        return true;
+    });
+}
+
+bool InMemoryLeadLeases::ReleaseLease(
+    domain::UserId user, domain::AgentId agent, std::optional<Timestamp> next_call_at
+) {
+    return leads_.WithRows([&](std::map<std::int64_t, app::Lead>& rows) {
+        const auto it = rows.find(user.Value());
+        if (it == rows.end() || it->second.lease_agent_id != agent) {
+            return false;
+        }
+        it->second.lease_agent_id.reset();
+        it->second.lease_expires_at.reset();
+        if (next_call_at) {
+            it->second.next_call_at = next_call_at;
+        }
+        return true;
+    });
 }
 
 }  // namespace dialler::testing

@@ -13,7 +13,9 @@
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/job_lease_store.hpp"
+#include "dialler/app/lead_leases.hpp"
 #include "dialler/app/lead_store.hpp"
+#include "dialler/app/outcome_store.hpp"
 #include "dialler/app/suppression_store.hpp"
 
 namespace dialler::testing {
@@ -45,6 +47,14 @@ public:
     // Test convenience: changes a stored lead in place, as the queue service's writes will
     // (leases, next call times, closures, bad numbers). Returns false if there is no such lead.
     bool Update(domain::UserId id, const std::function<void(app::Lead&)>& change);
+
+    // Runs `fn` on every row under the store's lock: the other fakes (leases, outcomes) act on
+    // leads through this, atomically, as the SQL adapters do in one statement or transaction.
+    template <typename F>
+    decltype(auto) WithRows(F&& fn) {
+        const std::lock_guard lock(mutex_);
+        return std::forward<F>(fn)(rows_);
+    }
 
 private:
     std::mutex mutex_;
@@ -99,9 +109,77 @@ public:
         std::span<const domain::UserId> user_ids, Timestamp since
     ) override;
 
+    // For InMemoryOutcomeStore, the twin of the SQL outcome's link: claims the newest call of
+    // `agent` to `user` made in [since, until] that no outcome has claimed yet; false if none.
+    bool ClaimLatestCall(
+        domain::UserId user, domain::AgentId agent, Timestamp since, Timestamp until
+    );
+    // Records a call attempt already claimed by its outcome.
+    void RecordClaimed(const app::ContactAttempt& attempt);
+
 private:
     std::mutex mutex_;
     std::vector<app::ContactAttempt> rows_;  // in id order
+    std::vector<bool> claimed_;              // parallel to rows_
+};
+
+// The outcome store over the other fakes: Record changes the lead (through
+// InMemoryLeadStore::WithRows), the contact log and the suppressions as the SQL transaction does.
+class InMemoryOutcomeStore final : public app::OutcomeStore {
+public:
+    InMemoryOutcomeStore(
+        InMemoryLeadStore& leads,
+        InMemoryContactLog& contacts,
+        InMemorySuppressionStore& suppressions
+    )
+        : leads_(leads), contacts_(contacts), suppressions_(suppressions) {}
+
+    std::optional<app::StoredOutcome> Record(const app::OutcomeRecord& record) override;
+    std::vector<app::StoredOutcome> OutcomesFor(domain::UserId user_id, int limit) override;
+    app::Callback CreateCallback(const app::Callback& callback) override;
+    std::optional<app::Callback> FindCallback(std::int64_t id) override;
+    std::vector<app::Callback> ListCallbacks(
+        app::CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
+    ) override;
+    std::vector<app::Callback> CallbacksFor(domain::UserId user_id) override;
+    bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
+    bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
+    bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
+    app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
+
+    // For InMemoryLeadLeases: the pending callbacks due at `now`.
+    std::vector<app::Callback> DueCallbacks(Timestamp now);
+
+private:
+    app::Callback& InsertLocked(app::Callback callback);
+    template <typename Pred>
+    std::vector<app::Callback> SelectLocked(Pred pred, int limit) const;
+
+    InMemoryLeadStore& leads_;
+    InMemoryContactLog& contacts_;
+    InMemorySuppressionStore& suppressions_;
+    std::mutex mutex_;
+    std::vector<app::StoredOutcome> outcomes_;
+    std::vector<app::Callback> callbacks_;  // in id order
+};
+
+// The next-lead path's leases over the lead store and the outcome store's callbacks.
+class InMemoryLeadLeases final : public app::LeadLeases {
+public:
+    InMemoryLeadLeases(InMemoryLeadStore& leads, InMemoryOutcomeStore& outcomes)
+        : leads_(leads), outcomes_(outcomes) {}
+
+    std::optional<app::ClaimedLead> ClaimNext(const app::ClaimRequest& request) override;
+    std::optional<app::Lead> HeldBy(domain::AgentId agent, Timestamp now) override;
+    bool ExtendLease(domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until)
+        override;
+    bool ReleaseLease(
+        domain::UserId user, domain::AgentId agent, std::optional<Timestamp> next_call_at
+    ) override;
+
+private:
+    InMemoryLeadStore& leads_;
+    InMemoryOutcomeStore& outcomes_;
 };
 
 class InMemoryJobLeaseStore final : public app::JobLeaseStore {

@@ -36,6 +36,7 @@ struct Lead {
     std::optional<Timestamp> next_call_at;
     std::optional<domain::AgentId> lease_agent_id;
     std::optional<Timestamp> lease_expires_at;
+    std::optional<Timestamp> leased_at;  // when the current (or last) hold began
     Timestamp first_seen_at;
     Timestamp evaluated_at;
     // Bumped by every outcome: discovery's write of a lead it read at an older version is refused.

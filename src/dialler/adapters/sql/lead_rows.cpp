@@ -117,6 +117,9 @@ app::Lead LeadRow::ToLead() const {
     if (lease_expires_i == soci::i_ok) {
         l.lease_expires_at = FromMs(lease_expires_at);
     }
+    if (leased_at_i == soci::i_ok) {
+        l.leased_at = FromMs(leased_at);
+    }
     l.first_seen_at = FromMs(first_seen_at);
     l.evaluated_at = FromMs(evaluated_at);
     l.history_version = history_version;
@@ -144,6 +147,7 @@ void BindLead(soci::statement& st, LeadRow& r) {
     st.exchange(soci::into(r.next_call_at, r.next_call_i));
     st.exchange(soci::into(r.lease_agent_id, r.lease_agent_i));
     st.exchange(soci::into(r.lease_expires_at, r.lease_expires_i));
+    st.exchange(soci::into(r.leased_at, r.leased_at_i));
     st.exchange(soci::into(r.first_seen_at));
     st.exchange(soci::into(r.evaluated_at));
     st.exchange(soci::into(r.history_version));

@@ -55,6 +55,7 @@ struct LeadRow {
     long long next_call_at = 0;
     long long lease_agent_id = 0;
     long long lease_expires_at = 0;
+    long long leased_at = 0;
     long long first_seen_at = 0;
     long long evaluated_at = 0;
     long long history_version = 0;
@@ -67,6 +68,7 @@ struct LeadRow {
     soci::indicator next_call_i{};
     soci::indicator lease_agent_i{};
     soci::indicator lease_expires_i{};
+    soci::indicator leased_at_i{};
 
     app::Lead ToLead() const;
 };
@@ -75,7 +77,8 @@ inline constexpr const char* kLeadColumns =
     "user_id, queue, reasons, is_closed, closed_reason, score, score_components, is_given_up, "
     "phone_raw, "
     "phone_e164, phone_type, phone_region, bad_number_e164, history_key, waiting_since, attempts, "
-    "outcome_points, next_call_at, lease_agent_id, lease_expires_at, first_seen_at, evaluated_at, "
+    "outcome_points, next_call_at, lease_agent_id, lease_expires_at, leased_at, first_seen_at, "
+    "evaluated_at, "
     "history_version";
 
 // Binds every column of kLeadColumns, in order, into `r`.
