@@ -51,6 +51,17 @@ if [ -n "$entry" ] && grep -nE '\bapp::[A-Za-z]*(Store|Leases|ContactLog|AuditLo
   fail=1
 fi
 
+# A comment that names a file of this repository names one that exists (files move; comments
+# that point nowhere mislead the next reader).
+while read -r ref; do
+  if [ ! -e "$ref" ]; then
+    echo "check: a comment names $ref, which does not exist" >&2
+    fail=1
+  fi
+done < <(printf '%s\n' "${cpp[@]}" | xargs grep -ohE '//.*' \
+  | grep -oE '\b(src|tests|tools|docs|web|migrations|bench|cmake|data)/[A-Za-z0-9_./*-]+' \
+  | sed 's/[.,;:)]*$//' | grep -v '\*' | sort -u)
+
 if [ -d web/node_modules ]; then
   (cd web && npx --no-install tsc -b) || { echo "check: web type check failed" >&2; fail=1; }
 fi

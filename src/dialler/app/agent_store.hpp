@@ -25,7 +25,7 @@ struct AgentWithSecret {
 };
 
 // The accounts that may log in. Implementations: SqlAgentStore (SQLite, PostgreSQL) and
-// InMemoryAgentStore (tests); all pass tests/contract/agent_store_contract.hpp. Thread-safe.
+// InMemoryAgentStore (tests); all pass tests/contract/store_contracts_test.cpp. Thread-safe.
 // Infrastructure faults are exceptions.
 class AgentStore {
 public:

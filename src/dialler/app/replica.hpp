@@ -10,8 +10,8 @@
 
 namespace dialler::app {
 
-// The main platform's claims database (docs/replica-schema.md), read-only by construction: this
-// port has no write methods, and the adapters open read-only connections. Implementations:
+// The main platform's claims database (the shared replica-schema.md), read-only by construction:
+// this port has no write methods, and the adapters open read-only connections. Implementations:
 // SociReplica (MySQL/MariaDB, SQLite demo). Thread-safe; faults are exceptions.
 class Replica : public Probe {
 public:

@@ -25,7 +25,7 @@ struct LoginSession {
 };
 
 // Storage of login sessions. Implementations: SqlSessionStore, InMemorySessionStore; contract in
-// tests/contract/session_store_contract.hpp. Thread-safe.
+// tests/contract/store_contracts_test.cpp. Thread-safe.
 class SessionStore {
 public:
     virtual ~SessionStore() = default;

@@ -15,7 +15,7 @@ namespace dialler::domain {
 // auto-increment counters far below 2^63).
 using UserId = StrongId<struct UserIdTag>;
 
-// The columns of the replica we decide on (docs/replica-schema.md). Every text column may be
+// The columns of the replica we decide on (the shared replica-schema.md). Every text column may be
 // NULL, empty or oddly cased; nothing guarantees referential integrity.
 struct ReplicaUser {
     UserId id;

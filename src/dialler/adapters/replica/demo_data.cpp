@@ -288,7 +288,7 @@ constexpr ColumnDef BigIntRef(std::string_view name) {
     return {name, "BIGINT UNSIGNED NOT NULL", "INTEGER NOT NULL", ColumnKind::kInteger};
 }
 
-// Keep in sync with docs/replica-schema.md (names and order as documented there).
+// Keep in sync with the shared replica-schema.md (names and order as documented there).
 constexpr std::array kUsersColumns{
     IntegerKey(),
     Varchar("email_address"),

@@ -26,7 +26,7 @@ struct DemoDataSummary {
     long long user_logs = 0;
 };
 
-// Returns the DDL that creates the replica tables of docs/replica-schema.md (exact names and
+// Returns the DDL that creates the replica tables of the shared replica-schema.md (exact names and
 // column types, per dialect) plus the `demo_marker` table. Statements end with ";\n".
 std::string ReplicaSchemaSql(ReplicaDialect dialect);
 

@@ -18,8 +18,8 @@
 namespace dialler::adapters::replica {
 namespace {
 
-// The columns docs/replica-schema.md lists, written out independently of the generator so that a
-// column dropped or misspelt there fails here.
+// The columns the shared replica-schema.md lists, written out independently of the generator so
+// that a column dropped or misspelt there fails here.
 const std::map<std::string, std::set<std::string>>& DocumentedColumns() {
     static const std::map<std::string, std::set<std::string>> columns{
         {"users",
