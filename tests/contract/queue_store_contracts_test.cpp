@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
 #include "dialler/adapters/sql/migrator.hpp"
@@ -1593,6 +1594,29 @@ TYPED_TEST(QueueLeadLeasesContract, OnlyTheHolderExtendsOrReleasesAndReleaseCanP
     const auto next = this->Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now));
     ASSERT_TRUE(next);
     EXPECT_EQ(next->lead.user_id, UserId{2});
+}
+
+// Two claimers on one lead, made to meet deterministically on PostgreSQL: one transaction has
+// leased the only lead and not committed; a claim meanwhile must neither wait for it nor take
+// the lead, and once it commits the lead stays with it.
+TEST(PostgresClaim, TwoClaimersMeetingOnOneLeadLeaveItWithOne) {
+    const std::string url = testing::NewPostgresDatabase();
+    SqlQueueStores stores(url);
+    Apply(stores.Leads(), {Eval(1, Queue::kUnsigned, 1)}, kT0);
+    const Timestamp now = kT0 + minutes{1};
+    soci::session first(
+        soci::postgresql,
+        adapters::sql::PostgresConnectString(*platform::ParseDatabaseUrl(url, "url"))
+    );
+    first.begin();
+    const long long until = Ms(now + minutes{2});
+    first << "UPDATE leads SET lease_agent_id = 99, lease_expires_at = :t WHERE user_id = 1",
+        soci::use(until);
+
+    EXPECT_FALSE(stores.Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now)));
+    first.commit();
+    EXPECT_FALSE(stores.Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now)));
+    EXPECT_EQ(stores.Leads().FindLead(UserId{1})->lease_agent_id, AgentId{99});
 }
 
 // =============================================================================================

@@ -1156,6 +1156,86 @@ TEST_P(QueueTest, CallbacksCanBeRescheduledCancelledAndCompletedByTheirAgentOnly
     EXPECT_FALSE(PendingCallbackFor(*env, user));
 }
 
+// Discovery runs while agents claim, with leases short enough to expire under them: discovery
+// never disturbs a held lead, and no customer is ever held by two agents.
+TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
+    const auto [replica, own] = Urls();
+    testing::WriteTestReplica(replica, 300);
+    app::QueueSettings settings = app::QueueSettings::Defaults();
+    settings.lease_duration = seconds{30};
+    testing::QueueEnv env(replica, own, clock_, true, settings);
+    ASSERT_TRUE(env.discovery->RunFull());
+    constexpr int kAgents = 10;
+    std::vector<domain::Agent> agents;
+    for (int i = 0; i < kAgents; ++i) {
+        agents.push_back(env.AddAgent("short" + std::to_string(i) + "@test.local"));
+    }
+    std::mutex mutex;
+    std::map<std::int64_t, int> holders;  // customer -> agents holding it right now
+    std::atomic<int> duplicates{0};
+    std::atomic<int> errors{0};
+    std::atomic<int> runs{0};
+    std::atomic<bool> stop{false};
+    std::thread discovery([&] {
+        for (int i = 0; i < 6; ++i) {
+            if (!env.discovery->RunFull()) {
+                ++errors;
+            }
+            ++runs;
+        }
+        stop = true;
+    });
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kAgents; ++i) {
+        threads.emplace_back([&, i] {
+            const domain::Agent& agent = agents[static_cast<std::size_t>(i)];
+            for (int round = 0; !stop; ++round) {
+                auto next = env.queue->NextLead(agent, std::nullopt, kCtx);
+                if (!next) {
+                    ++errors;
+                    return;
+                }
+                if (round % 5 == 0) {
+                    clock_.Advance(seconds{7});  // leases (30 s) run out under the agents
+                }
+                if (!next->lead) {
+                    continue;
+                }
+                const auto user = next->lead->lead.user_id.Value();
+                {
+                    const std::lock_guard lock(mutex);
+                    if (++holders[user] > 1) {
+                        ++duplicates;
+                    }
+                }
+                const auto held = env.leads->FindLead(domain::UserId{user});
+                const bool still_mine =
+                    held->lease_agent_id == agent.id && held->IsLeasedAt(clock_.Now());
+                {
+                    const std::lock_guard lock(mutex);
+                    --holders[user];
+                }
+                // An outcome or a release after the lease may have run out is refused, never
+                // applied to someone else's hold.
+                if (still_mine && round % 2 == 0) {
+                    (void)env.queue->RecordOutcome(
+                        agent, domain::UserId{user}, {domain::Outcome::kNoAnswer, "", {}}, kCtx
+                    );
+                } else {
+                    (void)env.queue->Release(agent, domain::UserId{user}, kCtx);
+                }
+            }
+        });
+    }
+    discovery.join();
+    for (auto& t : threads) {
+        t.join();
+    }
+    EXPECT_EQ(runs.load(), 6);
+    EXPECT_EQ(duplicates.load(), 0);
+    EXPECT_EQ(errors.load(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,

@@ -126,5 +126,35 @@ TEST_F(ReplicaResilienceTest, BoundsEveryQueryWithAStatementTimeout) {
     EXPECT_EQ(short_fuse->ReadCustomers(std::vector{domain::UserId{1}}).size(), 1U);
 }
 
+// Production reads through an account that may only SELECT: everything the dialler asks of the
+// replica (the reads, the session set-up with its read-only mode and statement timeout, the
+// index check in information_schema) must work with exactly that.
+TEST_F(ReplicaResilienceTest, WorksThroughAnAccountThatMayOnlySelect) {
+    const auto admin_url = *platform::ParseDatabaseUrl(admin_url_, "url");
+    const auto replica = *platform::ParseDatabaseUrl(replica_url_, "url");
+    {
+        soci::session admin(soci::mysql, adapters::replica::MysqlConnectString(admin_url));
+        admin << "CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader-password'";
+        admin << "GRANT SELECT ON " + replica.database + ".* TO 'reader'@'127.0.0.1'";
+    }
+    const std::string reader_url =
+        "mysql://reader:reader-password@127.0.0.1:" + std::to_string(replica.port.value_or(3306)) +
+        "/" + replica.database;
+    auto reader =
+        adapters::replica::SociReplica::Open(*platform::ParseDatabaseUrl(reader_url, "url"), 1);
+    EXPECT_NO_THROW(reader->Check());
+    EXPECT_TRUE(reader->IsDemo());
+    EXPECT_EQ(reader->ReadCustomers(std::vector{domain::UserId{1}, domain::UserId{2}}).size(), 2U);
+    EXPECT_TRUE(reader->ReadCustomerContext(domain::UserId{1}));
+    EXPECT_TRUE(reader->MaxUserId());
+    EXPECT_TRUE(reader->NewestChange());
+    EXPECT_FALSE(reader->ChangedSince(Timestamp{}).users.empty());
+    const auto indexes = reader->CheckIndexes();
+    EXPECT_EQ(indexes.size(), 7U);
+    for (const auto& index : indexes) {
+        EXPECT_TRUE(index.present) << index.table << "." << index.column;
+    }
+}
+
 }  // namespace
 }  // namespace dialler
