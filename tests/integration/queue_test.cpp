@@ -1236,6 +1236,63 @@ TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
     EXPECT_EQ(errors.load(), 0);
 }
 
+// A queue change (signed, now owing documents) or a new requirement starts the calling history
+// again: attempts, outcome points and the waiting time (product.md §5).
+TEST_P(QueueTest, AQueueChangeOrANewRequirementResetsTheCallingHistory) {
+    auto env = Make(100);
+    const domain::Agent agent = env->AddAgent("reset@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    ASSERT_TRUE(
+        env->queue->RecordOutcome(agent, user, {domain::Outcome::kMightComplete, "", {}}, kCtx)
+    );
+    const auto called = env->leads->FindLead(user);
+    ASSERT_EQ(called->attempts, 1);
+    ASSERT_GT(called->outcome_points, 0);
+
+    // They sign, and a document is still owed: the outstanding queue, history from zero.
+    env->OnReplica(
+        "INSERT INTO claims (id, user_id, type, status, lender, created_at, updated_at) VALUES "
+        "(990101, " +
+        user.ToString() +
+        ", 'vehicle', 'active', 'motonovo', '2026-11-04 11:30:00', '2026-11-04 11:30:00')"
+    );
+    env->OnReplica(
+        "INSERT INTO claim_requirements (id, claim_id, type, status, created_at, updated_at) "
+        "VALUES ('req-reset-1', 990101, 'bank_statement', 'pending', '2026-11-04 11:30:00', "
+        "'2026-11-04 11:30:00')"
+    );
+    env->OnReplica(
+        "UPDATE users SET current_signature_file_id = 'sig-reset' WHERE id = " + user.ToString()
+    );
+    clock_.Advance(hours{1});
+    ASSERT_TRUE(env->discovery->RunFull());
+    const auto moved = env->leads->FindLead(user);
+    ASSERT_EQ(moved->queue, domain::Queue::kOutstanding);
+    EXPECT_EQ(moved->attempts, 0);
+    EXPECT_EQ(moved->outcome_points, 0);
+    EXPECT_NE(moved->waiting_since, called->waiting_since);
+
+    // Called in the new queue (three attempts, as if), then the platform asks for one more
+    // document: reset again.
+    ASSERT_TRUE(env->db->Write([&](soci::session& s) {
+        s << "UPDATE leads SET attempts = 3, outcome_points = 4 WHERE user_id = " + user.ToString();
+        return true;
+    }));
+    env->OnReplica(
+        "INSERT INTO claim_requirements (id, claim_id, type, status, created_at, updated_at) "
+        "VALUES ('req-reset-2', 990101, 'payslip', 'pending', '2026-11-04 12:30:00', "
+        "'2026-11-04 12:30:00')"
+    );
+    clock_.Advance(hours{1});
+    ASSERT_TRUE(env->discovery->RunFull());
+    const auto again = env->leads->FindLead(user);
+    EXPECT_EQ(again->queue, domain::Queue::kOutstanding);
+    EXPECT_EQ(again->attempts, 0);
+    EXPECT_EQ(again->outcome_points, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     QueueTest,
