@@ -499,39 +499,65 @@ namespace dialler::testing {
 
 // --- outcomes and callbacks --------------------------------------------------------------------
 
+namespace {
+
+// What OutcomeStore::Record does to the lead row (the SQL UPDATE of leads).
+void ApplyToLead(app::Lead& l, const app::OutcomeRecord& r) {
+    const auto& e = r.effects;
+    ++l.attempts;
+    l.outcome_points += e.score_adjustment;
+    ++l.history_version;
+    l.score = r.score_after;
+    l.score_components = r.components_after;
+    l.score_facts = r.score_facts;
+    l.is_given_up = r.given_up_after;
+    l.next_call_at =
+        e.next_call_at ? std::optional<Timestamp>(Timestamp{*e.next_call_at}) : std::nullopt;
+    if (e.flags_bad_number && r.phone_e164) {
+        l.bad_number_e164 = r.phone_e164;
+    }
+    if (e.closes_lead) {
+        l.is_closed = true;
+        l.closed_reason = std::string(domain::OutcomeCode(r.outcome));
+    }
+    l.lease_agent_id.reset();
+    l.lease_expires_at.reset();
+}
+
+// What it does to the callback the call answered: completed if the customer was reached,
+// else kept, moved, one more failed try, the team's at the limit.
+void ApplyToAnsweredCallback(app::Callback& cb, const app::OutcomeRecord& r) {
+    const auto& e = r.effects;
+    if (e.reached_customer) {
+        cb.status = app::CallbackStatus::kCompleted;
+    } else {
+        cb.scheduled_for =
+            e.next_call_at ? Timestamp{*e.next_call_at} : r.at + std::chrono::minutes{30};
+        ++cb.failed_tries;
+        if (cb.failed_tries >= r.callback_max_failed_tries) {
+            cb.agent.reset();
+        }
+    }
+    cb.updated_at = r.at;
+}
+
+}  // namespace
+
 std::optional<app::StoredOutcome> InMemoryOutcomeStore::Record(const app::OutcomeRecord& r) {
     const std::lock_guard lock(mutex_);
     const auto& e = r.effects;
-    std::optional<Timestamp> held_since;
-    const bool held = leads_.WithRows([&](std::map<std::int64_t, app::Lead>& rows) {
-        const auto it = rows.find(r.user_id.Value());
-        if (it == rows.end() || it->second.lease_agent_id != r.agent ||
-            !it->second.lease_expires_at || *it->second.lease_expires_at <= r.at) {
-            return false;
-        }
-        app::Lead& l = it->second;
-        held_since = l.leased_at.value_or(r.at);
-        ++l.attempts;
-        l.outcome_points += e.score_adjustment;
-        ++l.history_version;
-        l.score = r.score_after;
-        l.score_components = r.components_after;
-        l.score_facts = r.score_facts;
-        l.is_given_up = r.given_up_after;
-        l.next_call_at =
-            e.next_call_at ? std::optional<Timestamp>(Timestamp{*e.next_call_at}) : std::nullopt;
-        if (e.flags_bad_number && r.phone_e164) {
-            l.bad_number_e164 = r.phone_e164;
-        }
-        if (e.closes_lead) {
-            l.is_closed = true;
-            l.closed_reason = std::string(domain::OutcomeCode(r.outcome));
-        }
-        l.lease_agent_id.reset();
-        l.lease_expires_at.reset();
-        return true;
-    });
-    if (!held) {
+    const std::optional<Timestamp> held_since =
+        leads_.WithRows([&](std::map<std::int64_t, app::Lead>& rows) -> std::optional<Timestamp> {
+            const auto it = rows.find(r.user_id.Value());
+            if (it == rows.end() || it->second.lease_agent_id != r.agent ||
+                !it->second.IsLeasedAt(r.at)) {
+                return std::nullopt;
+            }
+            const Timestamp since = it->second.leased_at.value_or(r.at);
+            ApplyToLead(it->second, r);
+            return since;
+        });
+    if (!held_since) {
         return std::nullopt;
     }
     app::StoredOutcome stored{
@@ -570,22 +596,10 @@ std::optional<app::StoredOutcome> InMemoryOutcomeStore::Record(const app::Outcom
             {},
             {}});
     }
-    if (r.callback_id) {
-        for (auto& cb : callbacks_) {
-            if (cb.id != *r.callback_id || cb.status != app::CallbackStatus::kPending) {
-                continue;
-            }
-            if (e.reached_customer) {
-                cb.status = app::CallbackStatus::kCompleted;
-            } else {
-                cb.scheduled_for =
-                    e.next_call_at ? Timestamp{*e.next_call_at} : r.at + std::chrono::minutes{30};
-                ++cb.failed_tries;
-                if (cb.failed_tries >= r.callback_max_failed_tries) {
-                    cb.agent.reset();
-                }
-            }
-            cb.updated_at = r.at;
+    for (auto& cb : callbacks_) {
+        if (r.callback_id && cb.id == *r.callback_id &&
+            cb.status == app::CallbackStatus::kPending) {
+            ApplyToAnsweredCallback(cb, r);
         }
     }
     return stored;
@@ -596,13 +610,12 @@ std::vector<app::StoredOutcome> InMemoryOutcomeStore::OutcomesFor(
 ) {
     const std::lock_guard lock(mutex_);
     std::vector<app::StoredOutcome> out;
-    for (auto it = outcomes_.rbegin(); it != outcomes_.rend(); ++it) {
-        if (it->user_id == user_id) {
-            out.push_back(*it);
-        }
-    }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.at > b.at;
+    std::copy_if(outcomes_.begin(), outcomes_.end(), std::back_inserter(out), [&](const auto& o) {
+        return o.user_id == user_id;
+    });
+    // Newest first, the later id first on a tie (the SQL ORDER BY recorded_at DESC, id DESC).
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.at != b.at ? a.at > b.at : a.id > b.id;
     });
     if (static_cast<int>(out.size()) > std::max(limit, 0)) {
         out.resize(static_cast<std::size_t>(std::max(limit, 0)));
@@ -763,6 +776,51 @@ void LeaseTo(app::Lead& l, const app::ClaimRequest& r) {
 
 }  // namespace
 
+namespace {
+
+// The first due callback the agent may take whose lead is free, or nullptr (`due` in claim order).
+const app::Callback* CallbackToClaim(
+    const std::vector<app::Callback>& due,
+    const std::map<std::int64_t, app::Lead>& rows,
+    const app::ClaimRequest& request,
+    bool team
+) {
+    for (const auto& cb : due) {
+        const bool allowed =
+            cb.agent == request.agent ||
+            (team && (!cb.agent || cb.scheduled_for <= request.now - request.callback_grace));
+        const auto it = rows.find(cb.user_id.Value());
+        if (allowed && it != rows.end() && !it->second.is_closed && !it->second.bad_number_e164 &&
+            FreeAt(it->second, request.now)) {
+            return &cb;
+        }
+    }
+    return nullptr;
+}
+
+// The best callable lead of the asked queues: lowest score, then longest waiting, then id.
+app::Lead* BestHead(std::map<std::int64_t, app::Lead>& rows, const app::ClaimRequest& request) {
+    const auto asked = [&request](const std::optional<domain::Queue>& q) {
+        return q && *q != domain::Queue::kCallbacks &&
+               std::find(request.queues.begin(), request.queues.end(), *q) != request.queues.end();
+    };
+    const auto key = [](const app::Lead& x) {
+        return std::make_tuple(x.score, x.waiting_since, x.user_id.Value());
+    };
+    app::Lead* best = nullptr;
+    for (auto& [id, l] : rows) {
+        const bool callable = asked(l.queue) && !l.is_closed && !l.is_given_up &&
+                              !l.bad_number_e164 && FreeAt(l, request.now) &&
+                              (!l.next_call_at || *l.next_call_at <= request.now);
+        if (callable && (best == nullptr || key(l) < key(*best))) {
+            best = &l;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
 std::optional<app::ClaimedLead> InMemoryLeadLeases::ClaimNext(const app::ClaimRequest& request) {
     const bool team =
         std::find(request.queues.begin(), request.queues.end(), domain::Queue::kCallbacks) !=
@@ -779,38 +837,12 @@ std::optional<app::ClaimedLead> InMemoryLeadLeases::ClaimNext(const app::ClaimRe
     });
     return leads_.WithRows(
         [&](std::map<std::int64_t, app::Lead>& rows) -> std::optional<app::ClaimedLead> {
-            for (const auto& cb : due) {
-                const bool allowed =
-                    cb.agent == request.agent ||
-                    (team && (!cb.agent || cb.scheduled_for <= request.now - request.callback_grace)
-                    );
-                const auto it = rows.find(cb.user_id.Value());
-                if (!allowed || it == rows.end() || it->second.is_closed ||
-                    it->second.bad_number_e164 || !FreeAt(it->second, request.now)) {
-                    continue;
-                }
-                LeaseTo(it->second, request);
-                return app::ClaimedLead{it->second, cb.id};
+            if (const app::Callback* cb = CallbackToClaim(due, rows, request, team)) {
+                app::Lead& lead = rows.at(cb->user_id.Value());
+                LeaseTo(lead, request);
+                return app::ClaimedLead{lead, cb->id};
             }
-            app::Lead* best = nullptr;
-            for (auto& [id, l] : rows) {
-                const bool queued =
-                    l.queue && *l.queue != domain::Queue::kCallbacks &&
-                    std::find(request.queues.begin(), request.queues.end(), *l.queue) !=
-                        request.queues.end();
-                const bool callable = queued && !l.is_closed && !l.is_given_up &&
-                                      !l.bad_number_e164 && FreeAt(l, request.now) &&
-                                      (!l.next_call_at || *l.next_call_at <= request.now);
-                if (!callable) {
-                    continue;
-                }
-                const auto key = [](const app::Lead& x) {
-                    return std::make_tuple(x.score, x.waiting_since, x.user_id.Value());
-                };
-                if (best == nullptr || key(l) < key(*best)) {
-                    best = &l;
-                }
-            }
+            app::Lead* best = BestHead(rows, request);
             if (best == nullptr) {
                 return std::nullopt;
             }
