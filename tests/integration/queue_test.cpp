@@ -1156,9 +1156,12 @@ TEST_P(QueueTest, CallbacksCanBeRescheduledCancelledAndCompletedByTheirAgentOnly
     EXPECT_FALSE(PendingCallbackFor(*env, user));
 }
 
-// Discovery runs while agents claim, with leases short enough to expire under them: discovery
-// never disturbs a held lead, and no customer is ever held by two agents.
-TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
+// Discovery runs while agents claim, with leases short enough to expire under them. Every
+// outcome that was accepted is in the leads afterwards, exactly once: discovery never wrote over
+// one, and a late outcome (the lease gone) changed nothing. (Simulated time jumps under the
+// agents here, so "two agents at once" is judged by the database's single lease column, which
+// the soak and the contract suites test without expiring leases.)
+TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesLosesNoOutcome) {
     const auto [replica, own] = Urls();
     testing::WriteTestReplica(replica, 300);
     app::QueueSettings settings = app::QueueSettings::Defaults();
@@ -1170,9 +1173,7 @@ TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
     for (int i = 0; i < kAgents; ++i) {
         agents.push_back(env.AddAgent("short" + std::to_string(i) + "@test.local"));
     }
-    std::mutex mutex;
-    std::map<std::int64_t, int> holders;  // customer -> agents holding it right now
-    std::atomic<int> duplicates{0};
+    std::atomic<int> accepted{0};
     std::atomic<int> errors{0};
     std::atomic<int> runs{0};
     std::atomic<bool> stop{false};
@@ -1201,28 +1202,17 @@ TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
                 if (!next->lead) {
                     continue;
                 }
-                const auto user = next->lead->lead.user_id.Value();
-                {
-                    const std::lock_guard lock(mutex);
-                    if (++holders[user] > 1) {
-                        ++duplicates;
-                    }
-                }
-                const auto held = env.leads->FindLead(domain::UserId{user});
-                const bool still_mine =
-                    held->lease_agent_id == agent.id && held->IsLeasedAt(clock_.Now());
-                {
-                    const std::lock_guard lock(mutex);
-                    --holders[user];
-                }
-                // An outcome or a release after the lease may have run out is refused, never
-                // applied to someone else's hold.
-                if (still_mine && round % 2 == 0) {
-                    (void)env.queue->RecordOutcome(
-                        agent, domain::UserId{user}, {domain::Outcome::kNoAnswer, "", {}}, kCtx
-                    );
+                const domain::UserId user = next->lead->lead.user_id;
+                if (round % 2 == 0) {
+                    accepted += env.queue
+                                        ->RecordOutcome(
+                                            agent, user, {domain::Outcome::kNoAnswer, "", {}}, kCtx
+                                        )
+                                        .has_value()
+                                    ? 1
+                                    : 0;
                 } else {
-                    (void)env.queue->Release(agent, domain::UserId{user}, kCtx);
+                    (void)env.queue->Release(agent, user, kCtx);
                 }
             }
         });
@@ -1232,8 +1222,13 @@ TEST_P(QueueTest, DiscoveryRunningDuringClaimsWithShortLeasesDisturbsNoHold) {
         t.join();
     }
     EXPECT_EQ(runs.load(), 6);
-    EXPECT_EQ(duplicates.load(), 0);
     EXPECT_EQ(errors.load(), 0);
+    int attempts = 0;
+    for (const auto& l : env.leads->LeadsInRange(domain::UserId{1}, domain::UserId{300})) {
+        attempts += l.attempts;
+    }
+    EXPECT_GT(accepted.load(), 0);
+    EXPECT_EQ(attempts, accepted.load());
 }
 
 // A queue change (signed, now owing documents) or a new requirement starts the calling history
