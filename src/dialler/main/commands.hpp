@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "dialler/platform/config.hpp"
 
@@ -45,6 +46,23 @@ int RunQueueStats(const platform::Config& config);
 int RunReplicaCheck(const platform::Config& config);
 // `dialler report data-quality [--csv]`: every customer left out for their phone number.
 int RunReportDataQuality(const platform::Config& config, bool csv);
+// `dialler twilio signature|token|twiml`: what Twilio would send or receive, for operators.
+struct TwilioSignatureArgs {
+    std::string url;
+    std::string auth_token;
+    std::vector<std::string> params;  // "key=value"
+    std::string body_file;            // a JSON body: signed through bodySHA256 in the URL
+};
+int RunTwilioSignature(const TwilioSignatureArgs& args);
+int RunTwilioToken(const platform::Config& config, const std::string& identity, int ttl_seconds);
+struct TwilioTwimlArgs {
+    std::string number;
+    std::string caller_id;
+    int timeout_seconds = 25;
+    std::string public_url;  // the callbacks' base
+};
+int RunTwilioTwiml(const TwilioTwimlArgs& args);
+
 int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json);
 
 }  // namespace dialler::main

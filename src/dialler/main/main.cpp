@@ -133,6 +133,39 @@ int Main(int argc, char** argv) {
         exit_code = dialler::main::RunReportDataQuality(LoadConfigOrExit(), report_csv);
     });
 
+    auto* twilio = app.add_subcommand("twilio", "Twilio's protocol, for operators");
+    twilio->require_subcommand(1);
+    dialler::main::TwilioSignatureArgs signature_args;
+    auto* signature = twilio->add_subcommand(
+        "signature", "Print the X-Twilio-Signature Twilio would send for a webhook"
+    );
+    signature->add_option("--url", signature_args.url, "The full URL Twilio requests")->required();
+    signature->add_option("--auth-token", signature_args.auth_token, "The account's auth token")
+        ->required();
+    signature->add_option("--param", signature_args.params, "A POST parameter, key=value");
+    signature->add_option("--body-file", signature_args.body_file, "A JSON body to sign");
+    signature->callback([&] { exit_code = dialler::main::RunTwilioSignature(signature_args); });
+    std::string token_identity;
+    int token_ttl = 3600;
+    auto* token = twilio->add_subcommand(
+        "token", "Print a Voice SDK access token from the configured Twilio credentials"
+    );
+    token->add_option("--identity", token_identity, "The client identity")->required();
+    token->add_option("--ttl", token_ttl, "Lifetime in seconds (60-86400)");
+    token->callback([&] {
+        exit_code = dialler::main::RunTwilioToken(LoadConfigOrExit(), token_identity, token_ttl);
+    });
+    dialler::main::TwilioTwimlArgs twiml_args;
+    auto* twiml = twilio->add_subcommand(
+        "twiml", "Print the TwiML the voice webhook answers for a call to a number"
+    );
+    twiml->add_option("--dial", twiml_args.number, "The customer's number (E.164)")->required();
+    twiml->add_option("--caller-id", twiml_args.caller_id, "The firm's number (E.164)")->required();
+    twiml->add_option("--timeout", twiml_args.timeout_seconds, "Ring time in seconds (15-120)");
+    twiml->add_option("--public-url", twiml_args.public_url, "The dialler's public URL")
+        ->required();
+    twiml->callback([&] { exit_code = dialler::main::RunTwilioTwiml(twiml_args); });
+
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([] { std::cout << "dialler " << DIALLER_VERSION << "\n"; });
 
