@@ -23,6 +23,7 @@
 #include <soci/soci.h>
 
 #include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 
 #include "queue_fakes.hpp"
@@ -75,6 +76,7 @@ struct QueueStores {
     virtual app::JobLeaseStore& JobLeases() = 0;
     virtual app::LeadLeases& Leases() = 0;
     virtual app::OutcomeStore& Outcomes() = 0;
+    virtual app::CallSessionStore& CallSessions() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -90,6 +92,8 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryJobLeaseStore j;
     testing::InMemoryOutcomeStore o{l, c, s};
     testing::InMemoryLeadLeases k{l, o};
+    testing::InMemoryCallSessionStore cs;
+    app::CallSessionStore& CallSessions() override { return cs; }
     app::LeadLeases& Leases() override { return k; }
     app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
@@ -142,6 +146,8 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlJobLeaseStore j;
     adapters::sql::SqlOutcomeStore o{*db};
     adapters::sql::SqlLeadLeases k{*db};
+    adapters::sql::SqlCallSessionStore cs{*db};
+    app::CallSessionStore& CallSessions() override { return cs; }
     app::LeadLeases& Leases() override { return k; }
     app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
@@ -234,6 +240,7 @@ protected:
     app::JobLeaseStore& JobLeases() { return stores_->JobLeases(); }
     app::LeadLeases& Leases() { return stores_->Leases(); }
     app::OutcomeStore& Outcomes() { return stores_->Outcomes(); }
+    app::CallSessionStore& CallSessions() { return stores_->CallSessions(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1770,6 +1777,118 @@ TYPED_TEST(QueueOutcomeStoreContract, CallbacksChangeOnlyWhilePendingAndListBySc
             .size() == 1U
     );
     EXPECT_FALSE(o.FindCallback(999));
+}
+
+// =============================================================================================
+// CallSessionStore
+
+app::CallSession NewCall(std::int64_t user, AgentId agent, Timestamp at) {
+    app::CallSession c;
+    c.user_id = UserId{user};
+    c.agent_id = agent;
+    c.phone_e164 = "+447400123" + std::to_string(100 + user);
+    c.caller_id = "+441134960000";
+    c.state.created_at = at;
+    return c;
+}
+
+template <typename Impl>
+class QueueCallSessionStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueCallSessionStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueCallSessionStoreContract, CreatesAndFindsByIdAndByEitherLegsCallSid) {
+    auto& calls = this->CallSessions();
+    const auto a = calls.Create(NewCall(1, kAgentA, kT0));
+    const auto b = calls.Create(NewCall(2, kAgentB, kT0 + minutes{1}));
+    EXPECT_NE(a.id, b.id);
+    const auto found = calls.Find(a.id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->user_id, UserId{1});
+    EXPECT_EQ(found->agent_id, kAgentA);
+    EXPECT_EQ(found->phone_e164, "+447400123101");
+    EXPECT_EQ(found->state.status, domain::CallStatus::kCreated);
+    EXPECT_EQ(found->state.created_at, kT0);
+    EXPECT_FALSE(calls.Find(999));
+
+    EXPECT_TRUE(calls.AttachCallSid(a.id, "CA-parent-a"));
+    EXPECT_FALSE(calls.AttachCallSid(a.id, "CA-other"));     // once
+    EXPECT_FALSE(calls.AttachCallSid(b.id, "CA-parent-a"));  // another session's
+    EXPECT_EQ(calls.FindByCallSid("CA-parent-a")->id, a.id);
+    EXPECT_FALSE(calls.FindByCallSid("CA-unknown"));
+
+    domain::CallState ringing = found->state;
+    ringing.status = domain::CallStatus::kRinging;
+    ringing.last_sequence = 1;
+    ringing.ringing_at = kT0 + std::chrono::seconds{3};
+    ASSERT_TRUE(calls.UpdateState(a.id, found->state, ringing, "CA-child-a", kT0));
+    EXPECT_EQ(calls.FindByCallSid("CA-child-a")->id, a.id);
+}
+
+TYPED_TEST(QueueCallSessionStoreContract, UpdatesStateOnlyFromTheExpectedOne) {
+    auto& calls = this->CallSessions();
+    const auto a = calls.Create(NewCall(1, kAgentA, kT0));
+    domain::CallState answered = a.state;
+    answered.status = domain::CallStatus::kInProgress;
+    answered.last_sequence = 2;
+    answered.answered_at = kT0 + std::chrono::seconds{9};
+    EXPECT_TRUE(calls.UpdateState(a.id, a.state, answered, std::nullopt, kT0));
+    EXPECT_FALSE(calls.UpdateState(a.id, a.state, answered, std::nullopt, kT0));  // moved on
+    domain::CallState done = answered;
+    done.status = domain::CallStatus::kCompleted;
+    done.last_sequence = 3;
+    done.ended_at = kT0 + std::chrono::seconds{70};
+    EXPECT_TRUE(calls.UpdateState(a.id, answered, done, "CA-child", kT0));
+    const auto stored = calls.Find(a.id);
+    EXPECT_EQ(stored->state.status, domain::CallStatus::kCompleted);
+    EXPECT_EQ(stored->state.last_sequence, 3);
+    EXPECT_EQ(stored->state.answered_at, kT0 + std::chrono::seconds{9});
+    EXPECT_EQ(stored->state.ended_at, kT0 + std::chrono::seconds{70});
+    EXPECT_FALSE(stored->state.ringing_at);
+    EXPECT_EQ(stored->dialled_call_sid, "CA-child");
+}
+
+TYPED_TEST(QueueCallSessionStoreContract, KeepsTheFirstRecordingAndOutcomeAndListsNewestFirst) {
+    auto& calls = this->CallSessions();
+    const auto a = calls.Create(NewCall(1, kAgentA, kT0));
+    const auto b = calls.Create(NewCall(1, kAgentB, kT0 + minutes{5}));
+    const auto c = calls.Create(NewCall(2, kAgentA, kT0 + minutes{10}));
+    EXPECT_TRUE(calls.SetRecording(a.id, {"RE1", "https://api.example/RE1", 61}, kT0));
+    EXPECT_FALSE(calls.SetRecording(a.id, {"RE2", "https://api.example/RE2", 5}, kT0));
+    EXPECT_EQ(calls.Find(a.id)->recording->sid, "RE1");
+    EXPECT_EQ(calls.Find(a.id)->recording->seconds, 61);
+    EXPECT_TRUE(calls.LinkOutcome(a.id, 77, kT0));
+    EXPECT_FALSE(calls.LinkOutcome(a.id, 78, kT0));
+    EXPECT_EQ(calls.Find(a.id)->outcome_id, 77);
+
+    const auto ids = [](const std::vector<app::CallSession>& list) {
+        std::vector<std::int64_t> out;
+        for (const auto& s : list) {
+            out.push_back(s.id);
+        }
+        return out;
+    };
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(ids(calls.List({})), (V{c.id, b.id, a.id}));
+    EXPECT_EQ(
+        ids(calls.List({UserId{1}, std::nullopt, std::nullopt, std::nullopt, 100})), (V{b.id, a.id})
+    );
+    EXPECT_EQ(
+        ids(calls.List({std::nullopt, kAgentA, std::nullopt, std::nullopt, 100})), (V{c.id, a.id})
+    );
+    EXPECT_EQ(
+        ids(calls.List({std::nullopt, std::nullopt, kT0 + minutes{1}, kT0 + minutes{10}, 100})),
+        (V{b.id})
+    );
+    EXPECT_EQ(
+        ids(calls.List({std::nullopt, std::nullopt, std::nullopt, std::nullopt, 1})), (V{c.id})
+    );
+
+    domain::CallState done = b.state;
+    done.status = domain::CallStatus::kBusy;
+    done.ended_at = kT0 + minutes{6};
+    ASSERT_TRUE(calls.UpdateState(b.id, b.state, done, std::nullopt, kT0));
+    EXPECT_EQ(ids(calls.Unfinished(kT0 + minutes{11}, 10)), (V{a.id, c.id}));
+    EXPECT_EQ(ids(calls.Unfinished(kT0 + minutes{1}, 10)), (V{a.id}));
 }
 
 }  // namespace

@@ -897,3 +897,137 @@ bool InMemoryLeadLeases::ReleaseLease(
 }
 
 }  // namespace dialler::testing
+
+namespace dialler::testing {
+
+// --- call sessions -----------------------------------------------------------------------------
+
+app::CallSession* InMemoryCallSessionStore::FindLocked(std::int64_t id) {
+    for (auto& row : rows_) {
+        if (row.id == id) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+app::CallSession InMemoryCallSessionStore::Create(const app::CallSession& session) {
+    const std::lock_guard lock(mutex_);
+    app::CallSession stored = session;
+    stored.id = static_cast<std::int64_t>(rows_.size()) + 1;
+    stored.call_sid.reset();
+    stored.dialled_call_sid.reset();
+    stored.recording.reset();
+    stored.outcome_id.reset();
+    rows_.push_back(stored);
+    return stored;
+}
+
+std::optional<app::CallSession> InMemoryCallSessionStore::Find(std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    const app::CallSession* row = FindLocked(id);
+    return row != nullptr ? std::optional(*row) : std::nullopt;
+}
+
+std::optional<app::CallSession> InMemoryCallSessionStore::FindByCallSid(std::string_view call_sid) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& row : rows_) {
+        if (row.call_sid == call_sid || row.dialled_call_sid == call_sid) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
+bool InMemoryCallSessionStore::AttachCallSid(std::int64_t id, const std::string& call_sid) {
+    const std::lock_guard lock(mutex_);
+    const bool taken = std::any_of(rows_.begin(), rows_.end(), [&](const auto& row) {
+        return row.call_sid == call_sid || row.dialled_call_sid == call_sid;
+    });
+    app::CallSession* row = FindLocked(id);
+    if (taken || row == nullptr || row->call_sid) {
+        return false;
+    }
+    row->call_sid = call_sid;
+    return true;
+}
+
+bool InMemoryCallSessionStore::UpdateState(
+    std::int64_t id,
+    const domain::CallState& expected,
+    const domain::CallState& next,
+    const std::optional<std::string>& dialled_call_sid,
+    Timestamp /*now*/
+) {
+    const std::lock_guard lock(mutex_);
+    app::CallSession* row = FindLocked(id);
+    if (row == nullptr || row->state.status != expected.status ||
+        row->state.last_sequence != expected.last_sequence) {
+        return false;
+    }
+    const Timestamp created = row->state.created_at;
+    row->state = next;
+    row->state.created_at = created;
+    if (!row->dialled_call_sid && dialled_call_sid) {
+        row->dialled_call_sid = dialled_call_sid;
+    }
+    return true;
+}
+
+bool InMemoryCallSessionStore::SetRecording(
+    std::int64_t id, const app::CallRecording& recording, Timestamp /*now*/
+) {
+    const std::lock_guard lock(mutex_);
+    app::CallSession* row = FindLocked(id);
+    if (row == nullptr || row->recording) {
+        return false;
+    }
+    row->recording = recording;
+    return true;
+}
+
+bool InMemoryCallSessionStore::LinkOutcome(
+    std::int64_t id, std::int64_t outcome_id, Timestamp /*now*/
+) {
+    const std::lock_guard lock(mutex_);
+    app::CallSession* row = FindLocked(id);
+    if (row == nullptr || row->outcome_id) {
+        return false;
+    }
+    row->outcome_id = outcome_id;
+    return true;
+}
+
+std::vector<app::CallSession> InMemoryCallSessionStore::List(const app::CallSessionFilter& f) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::CallSession> out;
+    std::copy_if(rows_.begin(), rows_.end(), std::back_inserter(out), [&f](const auto& row) {
+        const Timestamp at = row.state.created_at;
+        return (!f.user_id || row.user_id == *f.user_id) &&
+               (!f.agent_id || row.agent_id == *f.agent_id) && (!f.from || at >= *f.from) &&
+               (!f.to || at < *f.to);
+    });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.state.created_at != b.state.created_at ? a.state.created_at > b.state.created_at
+                                                        : a.id > b.id;
+    });
+    out.resize(std::min(out.size(), static_cast<std::size_t>(std::max(f.limit, 0))));
+    return out;
+}
+
+std::vector<app::CallSession> InMemoryCallSessionStore::Unfinished(
+    Timestamp created_before, int limit
+) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::CallSession> out;
+    std::copy_if(rows_.begin(), rows_.end(), std::back_inserter(out), [&](const auto& row) {
+        return !row.state.ended_at && row.state.created_at < created_before;
+    });
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.state.created_at < b.state.created_at;
+    });
+    out.resize(std::min(out.size(), static_cast<std::size_t>(std::max(limit, 0))));
+    return out;
+}
+
+}  // namespace dialler::testing

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "dialler/app/call_session_store.hpp"
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/job_lease_store.hpp"
@@ -199,6 +200,30 @@ private:
     };
     std::mutex mutex_;
     std::map<std::string, Held, std::less<>> leases_;
+};
+
+class InMemoryCallSessionStore final : public app::CallSessionStore {
+public:
+    app::CallSession Create(const app::CallSession& session) override;
+    std::optional<app::CallSession> Find(std::int64_t id) override;
+    std::optional<app::CallSession> FindByCallSid(std::string_view call_sid) override;
+    bool AttachCallSid(std::int64_t id, const std::string& call_sid) override;
+    bool UpdateState(
+        std::int64_t id,
+        const domain::CallState& expected,
+        const domain::CallState& next,
+        const std::optional<std::string>& dialled_call_sid,
+        Timestamp now
+    ) override;
+    bool SetRecording(std::int64_t id, const app::CallRecording& recording, Timestamp now) override;
+    bool LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) override;
+    std::vector<app::CallSession> List(const app::CallSessionFilter& filter) override;
+    std::vector<app::CallSession> Unfinished(Timestamp created_before, int limit) override;
+
+private:
+    app::CallSession* FindLocked(std::int64_t id);
+    std::mutex mutex_;
+    std::vector<app::CallSession> rows_;  // in id order
 };
 
 }  // namespace dialler::testing

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dialler/base/clock.hpp"
+#include "dialler/domain/agent.hpp"
+#include "dialler/domain/call_session.hpp"
+#include "dialler/domain/customer.hpp"
+
+namespace dialler::app {
+
+struct CallRecording {
+    std::string sid;  // RE...
+    std::string url;  // Twilio's media URL (fetched through our audited proxy, never handed out)
+    int seconds = 0;
+};
+
+// One call to a customer, from the gate's yes to its end.
+struct CallSession {
+    std::int64_t id = 0;
+    domain::UserId user_id;
+    domain::AgentId agent_id;
+    std::string phone_e164;  // resolved by the server; the browser never sees it
+    std::string caller_id;
+    domain::CallState state;
+    std::optional<std::string> call_sid;          // the browser's leg
+    std::optional<std::string> dialled_call_sid;  // the customer's leg
+    std::optional<CallRecording> recording;
+    std::optional<std::int64_t> outcome_id;
+};
+
+struct CallSessionFilter {
+    std::optional<domain::UserId> user_id;
+    std::optional<domain::AgentId> agent_id;
+    std::optional<Timestamp> from;  // created_at >= from
+    std::optional<Timestamp> to;    // created_at < to
+    int limit = 100;
+};
+
+// Call sessions, shared by every instance. Thread-safe; faults are exceptions.
+class CallSessionStore {
+public:
+    virtual ~CallSessionStore() = default;
+    // Stores a new session (its id assigned) and returns it.
+    virtual CallSession Create(const CallSession& session) = 0;
+    virtual std::optional<CallSession> Find(std::int64_t id) = 0;
+    // The session either of whose legs has this CallSid.
+    virtual std::optional<CallSession> FindByCallSid(std::string_view call_sid) = 0;
+    // Binds the browser's leg to the session, once: false if it has a CallSid already (or the
+    // sid belongs to another session).
+    virtual bool AttachCallSid(std::int64_t id, const std::string& call_sid) = 0;
+    // Writes `next` only if the stored state is still `expected` (status and last sequence), so
+    // two callbacks for one call never both apply; records the dialled leg's CallSid if given
+    // and none is stored. False when the state moved meanwhile.
+    virtual bool UpdateState(
+        std::int64_t id,
+        const domain::CallState& expected,
+        const domain::CallState& next,
+        const std::optional<std::string>& dialled_call_sid,
+        Timestamp now
+    ) = 0;
+    // The call's recording, once: false if it has one already.
+    virtual bool SetRecording(std::int64_t id, const CallRecording& recording, Timestamp now) = 0;
+    virtual bool LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) = 0;
+    // Newest first.
+    virtual std::vector<CallSession> List(const CallSessionFilter& filter) = 0;
+    // Sessions not ended that were created before `created_before`, oldest first (for the
+    // reconciliation of calls whose callbacks never arrived).
+    virtual std::vector<CallSession> Unfinished(Timestamp created_before, int limit) = 0;
+};
+
+}  // namespace dialler::app
