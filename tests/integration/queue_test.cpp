@@ -746,6 +746,43 @@ TEST_P(QueueTest, DialsCountTowardsTheCapsEvenWhenTheCallEndsWithoutAnOutcome) {
     EXPECT_FALSE(env->queue->RecordCallAttempt(other, user, kCtx));  // not held: refused
 }
 
+// The gate is asked again when the call is placed: a number suppressed (by a STOP, another
+// agent's request) after the customer was handed out is not dialled, and nothing is counted.
+TEST_P(QueueTest, ACallIsRefusedWhenTheGateClosedAfterTheHandOut) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("late-stop@test.local");
+    auto next = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(next && next->lead && next->lead->lead.phone);
+    const auto user = next->lead->lead.user_id;
+    app::Suppression stop;
+    stop.phone_e164 = next->lead->lead.phone->e164;
+    stop.channel = app::SuppressionChannel::kCall;
+    stop.reason = "asked not to be called";
+    stop.source = "admin";
+    stop.created_by = app::Actor::System();
+    stop.created_at = kNow;
+    env->suppressions->Add(stop);
+
+    auto refused = env->queue->RecordCallAttempt(agent, user, kCtx);
+    ASSERT_TRUE(refused);
+    EXPECT_FALSE(refused->attempt);
+    EXPECT_FALSE(refused->gate.allowed);
+    ASSERT_FALSE(refused->gate.denials.empty());
+    EXPECT_EQ(refused->gate.denials.front().reason, domain::GateReason::kSuppressed);
+    EXPECT_TRUE(env->contacts->Since(user, kNow - hours{1}).empty());
+    // Still held: the agent can record why the call did not happen.
+    EXPECT_EQ(env->leads->FindLead(user)->lease_agent_id, agent.id);
+
+    // The same agent's next call to someone else goes through.
+    ASSERT_TRUE(env->queue->Release(agent, user, kCtx));
+    auto other = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(other && other->lead);
+    ASSERT_NE(other->lead->lead.user_id, user);
+    auto allowed = env->queue->RecordCallAttempt(agent, other->lead->lead.user_id, kCtx);
+    ASSERT_TRUE(allowed && allowed->attempt);
+    EXPECT_EQ(allowed->attempt->phone_e164, other->lead->lead.phone->e164);
+}
+
 TEST_P(QueueTest, AnOutcomeAfterADialCountsOnceAndWithoutADialCountsItself) {
     auto env = Make(150);
     const domain::Agent agent = env->AddAgent("once@test.local");

@@ -83,6 +83,13 @@ QueueEnv::QueueEnv(
     );
     callbacks = std::make_unique<app::CallbackService>(app::CallbackService::Ports{
         *outcomes, *leads, *suppressions, *audit, phones, settings, clock, *discovery});
+    call_sessions = std::make_unique<adapters::sql::SqlCallSessionStore>(*db);
+    app::CallServiceConfig call_config;
+    call_config.caller_ids = {"+441134960000"};
+    calls = std::make_unique<app::CallService>(
+        app::CallService::Ports{*queue, *call_sessions, telephony, *audit, events, clock},
+        call_config
+    );
 }
 
 void QueueEnv::OnReplica(const std::string& sql) const {

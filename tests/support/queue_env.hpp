@@ -6,15 +6,18 @@
 
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
+#include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/queue_service.hpp"
 
 #include "manual_clock.hpp"
+#include "queue_fakes.hpp"
 
 namespace dialler::testing {
 
@@ -80,6 +83,10 @@ struct QueueEnv {
     std::unique_ptr<app::InspectionService> inspection;
     std::unique_ptr<app::QueueService> queue;
     std::unique_ptr<app::CallbackService> callbacks;
+    std::unique_ptr<adapters::sql::SqlCallSessionStore> call_sessions;
+    FakeTelephony telephony;
+    RecordingEventSink events;
+    std::unique_ptr<app::CallService> calls;
 };
 
 }  // namespace dialler::testing

@@ -1030,4 +1030,64 @@ std::vector<app::CallSession> InMemoryCallSessionStore::Unfinished(
     return out;
 }
 
+std::string FakeTelephony::VoiceToken(const std::string& identity, Timestamp now) const {
+    return "token-for-" + identity + "-at-" + std::to_string(now.time_since_epoch().count());
+}
+
+std::optional<app::ProviderCall> FakeTelephony::FetchCall(const std::string& call_sid) {
+    const std::lock_guard lock(mutex_);
+    ++fetches_;
+    const auto it = calls_.find(call_sid);
+    return it == calls_.end() ? std::nullopt : std::optional(it->second);
+}
+
+std::optional<app::RecordingMedia> FakeTelephony::FetchRecording(const app::CallRecording& recording
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = recordings_.find(recording.sid);
+    return it == recordings_.end() ? std::nullopt : std::optional(it->second);
+}
+
+bool FakeTelephony::IsGenuineWebhook(
+    std::string_view url,
+    const UrlEncodedPairs& /*params*/,
+    std::string_view /*body*/,
+    std::string_view signature
+) const {
+    return signature == "signed:" + std::string(url);
+}
+
+std::string FakeTelephony::DialResponse(const app::DialInstruction& dial) const {
+    return "dial " + dial.number + " from " + dial.caller_id;
+}
+
+std::string FakeTelephony::RefusalResponse(std::string_view message) const {
+    return "say " + std::string(message);
+}
+
+void FakeTelephony::SetCall(const std::string& call_sid, app::ProviderCall call) {
+    const std::lock_guard lock(mutex_);
+    calls_[call_sid] = call;
+}
+
+void FakeTelephony::SetRecording(const std::string& recording_sid, app::RecordingMedia media) {
+    const std::lock_guard lock(mutex_);
+    recordings_[recording_sid] = std::move(media);
+}
+
+int FakeTelephony::fetches() const {
+    const std::lock_guard lock(mutex_);
+    return fetches_;
+}
+
+void RecordingEventSink::Publish(const app::LiveEvent& event) {
+    const std::lock_guard lock(mutex_);
+    events_.push_back(event);
+}
+
+std::vector<app::LiveEvent> RecordingEventSink::Events() const {
+    const std::lock_guard lock(mutex_);
+    return events_;
+}
+
 }  // namespace dialler::testing

@@ -13,11 +13,13 @@
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
+#include "dialler/app/event_sink.hpp"
 #include "dialler/app/job_lease_store.hpp"
 #include "dialler/app/lead_leases.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/suppression_store.hpp"
+#include "dialler/app/telephony.hpp"
 
 namespace dialler::testing {
 
@@ -224,6 +226,50 @@ private:
     app::CallSession* FindLocked(std::int64_t id);
     std::mutex mutex_;
     std::vector<app::CallSession> rows_;  // in id order
+};
+
+// The provider as a test scripts it: the calls it knows and the recordings it still has. The
+// stand-in behind the real REST adapter passes the same contract (tests/contract/
+// telephony_contract_test.cpp).
+class FakeTelephony final : public app::Telephony {
+public:
+    std::string Mode() const override { return "sim"; }
+    std::string VoiceToken(const std::string& identity, Timestamp now) const override;
+    std::chrono::seconds TokenTtl() const override { return std::chrono::hours{1}; }
+    std::optional<app::ProviderCall> FetchCall(const std::string& call_sid) override;
+    std::optional<app::RecordingMedia> FetchRecording(const app::CallRecording& recording) override;
+    // A request is genuine when its signature is "signed:" + its URL.
+    bool IsGenuineWebhook(
+        std::string_view url,
+        const UrlEncodedPairs& params,
+        std::string_view body,
+        std::string_view signature
+    ) const override;
+    std::string DialResponse(const app::DialInstruction& dial) const override;
+    std::string RefusalResponse(std::string_view message) const override;
+    std::string HangUpResponse() const override { return "hang up"; }
+    std::string WebhookContentType() const override { return "text/plain"; }
+
+    void SetCall(const std::string& call_sid, app::ProviderCall call);
+    void SetRecording(const std::string& recording_sid, app::RecordingMedia media);
+    int fetches() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::map<std::string, app::ProviderCall, std::less<>> calls_;
+    std::map<std::string, app::RecordingMedia, std::less<>> recordings_;
+    int fetches_ = 0;
+};
+
+// Keeps what was published, in order.
+class RecordingEventSink final : public app::EventSink {
+public:
+    void Publish(const app::LiveEvent& event) override;
+    std::vector<app::LiveEvent> Events() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<app::LiveEvent> events_;
 };
 
 }  // namespace dialler::testing

@@ -163,6 +163,13 @@ CustomerEvaluation EvaluateCustomer(
     return e;
 }
 
+bool CallSuppressed(
+    SuppressionStore& suppressions, domain::UserId user, std::optional<std::string> phone_e164
+) {
+    const SuppressionSubject subject{user, std::move(phone_e164)};
+    return !suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+}
+
 CustomerEvaluation EvaluateLive(
     const domain::CustomerRecord& record,
     const std::optional<Lead>& existing,
@@ -174,10 +181,9 @@ CustomerEvaluation EvaluateLive(
 ) {
     const Lead* stored = existing ? &*existing : nullptr;
     std::optional<domain::PhoneNumber> phone = CurrentPhone(record, stored, parser);
-    const SuppressionSubject subject{
-        record.user.id, phone ? std::optional(phone->e164) : std::nullopt};
-    const bool suppressed =
-        !suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+    const bool suppressed = CallSuppressed(
+        suppressions, record.user.id, phone ? std::optional(phone->e164) : std::nullopt
+    );
     return EvaluateCustomer(record, stored, std::move(phone), suppressed, settings, lenders, now);
 }
 

@@ -56,6 +56,11 @@ CustomerEvaluation EvaluateCustomer(
     Timestamp now
 );
 
+// Whether calls to this customer, or to this number, are suppressed.
+bool CallSuppressed(
+    SuppressionStore& suppressions, domain::UserId user, std::optional<std::string> phone_e164
+);
+
 // Evaluates one customer live, outside discovery (pre-call validation, a held lead asked for
 // again, inspection): the phone resolved once (the stored parse while the number is unchanged),
 // suppression checked for the customer and that number, then EvaluateCustomer.

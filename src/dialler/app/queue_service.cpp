@@ -350,7 +350,7 @@ LeadContext QueueService::BuildContext(
     return c;
 }
 
-Result<ContactAttempt> QueueService::RecordCallAttempt(
+Result<CallAttemptDecision> QueueService::RecordCallAttempt(
     const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
 ) {
     const Timestamp now = ports_.clock.Now();
@@ -361,10 +361,32 @@ Result<ContactAttempt> QueueService::RecordCallAttempt(
     if (!lead->phone) {
         return Fail(ErrorCode::kFailedPrecondition, "this customer has no number to call");
     }
-    ContactAttempt attempt = ports_.contacts.Record(ContactAttempt{
+    CallAttemptDecision decision;
+    decision.gate = domain::DecideContact(
+        domain::Channel::kCall,
+        ContactSubjectFor(
+            lead->phone,
+            CallSuppressed(ports_.suppressions, user, lead->phone->e164),
+            lead,
+            ports_.contacts.Since(user, now - kContactHistory)
+        ),
+        ports_.settings.Current().gate,
+        Seconds(now)
+    );
+    if (!decision.gate.allowed) {
+        std::vector<std::pair<std::string, std::string>> details{{"at", "call"}};
+        for (const auto& d : decision.gate.denials) {
+            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
+        }
+        Audit(agent, "gate.denied", user, ctx, std::move(details));
+        return decision;
+    }
+    decision.attempt = ports_.contacts.Record(ContactAttempt{
         0, user, domain::Channel::kCall, agent.id, lead->phone->e164, now});
-    Audit(agent, "call.attempted", user, ctx, {{"attemptId", std::to_string(attempt.id)}});
-    return attempt;
+    Audit(
+        agent, "call.attempted", user, ctx, {{"attemptId", std::to_string(decision.attempt->id)}}
+    );
+    return decision;
 }
 
 Result<Timestamp> QueueService::Heartbeat(const domain::Agent& agent, domain::UserId user) {

@@ -42,6 +42,12 @@ struct NextLeadResult {
     int refused = 0;  // candidates looked at and refused by this request
 };
 
+// The gate's answer when a call is placed: the attempt it recorded, or why not.
+struct CallAttemptDecision {
+    std::optional<ContactAttempt> attempt;
+    domain::GateDecision gate;
+};
+
 // The agent's side of the queues: next lead (claim, validate live, gate, context), heartbeat,
 // release, skip, outcome. Keeps references to every port. Thread-safe; blocking.
 class QueueService {
@@ -82,12 +88,14 @@ public:
         const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
     );
 
-    // Records a call attempt to the customer the agent holds, when the call is placed (the
-    // telephony layer calls this): the daily and weekly caps and the minimum gap count it even if
+    // Asks the gate again when the call is placed (the window may have closed, another agent
+    // may have called, a suppression may have arrived since the hand-out) and, if it says yes,
+    // records the call attempt: the daily and weekly caps and the minimum gap count it even if
     // the agent then releases, skips or loses the lease. The outcome saved after it in the same
-    // hold is linked to it rather than counted again. Errors: kFailedPrecondition when the agent
-    // does not hold the customer or there is no number to call.
-    Result<ContactAttempt> RecordCallAttempt(
+    // hold is linked to it rather than counted again. A refusal records nothing, is audited and
+    // leaves the customer held (the agent saves an outcome or lets them go). Errors:
+    // kFailedPrecondition when the agent does not hold the customer or there is no number.
+    Result<CallAttemptDecision> RecordCallAttempt(
         const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
     );
 

@@ -1,5 +1,6 @@
 #include "dialler/base/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -199,6 +200,26 @@ std::optional<std::string> PercentDecode(std::string_view text) {
     return out;
 }
 
+UrlEncodedPairs ParseUrlEncoded(std::string_view text) {
+    const auto decode = [](std::string_view raw) {
+        std::string plus(raw);
+        std::replace(plus.begin(), plus.end(), '+', ' ');
+        return PercentDecode(plus).value_or(plus);
+    };
+    UrlEncodedPairs out;
+    for (const std::string_view part : Split(text, '&')) {
+        if (part.empty()) {
+            continue;
+        }
+        const auto eq = part.find('=');
+        out.emplace_back(
+            decode(part.substr(0, eq)),
+            eq == std::string_view::npos ? std::string() : decode(part.substr(eq + 1))
+        );
+    }
+    return out;
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
     if (a.size() != b.size() || a.empty()) {
         return false;
@@ -265,6 +286,48 @@ std::optional<int> Digits(std::string_view s, std::size_t pos, std::size_t n) {
     return v;
 }
 }  // namespace
+
+std::optional<std::chrono::sys_seconds> ParseRfc2822(std::string_view text) {
+    static constexpr std::array<std::string_view, 12> kMonths{
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::string_view t = text;
+    if (const auto comma = t.find(','); comma != std::string_view::npos) {
+        t = t.substr(comma + 1);
+    }
+    while (!t.empty() && t.front() == ' ') {
+        t.remove_prefix(1);
+    }
+    // "01 Dec 2026 17:05:09 +0000": fixed widths once the weekday is gone.
+    const auto d = Digits(t, 0, 2);
+    const auto y = Digits(t, 7, 4);
+    const auto h = Digits(t, 12, 2);
+    const auto mi = Digits(t, 15, 2);
+    const auto se = Digits(t, 18, 2);
+    const auto oh = Digits(t, 22, 2);
+    const auto om = Digits(t, 24, 2);
+    if (t.size() != 26 || !d || !y || !h || !mi || !se || !oh || !om || t[2] != ' ' ||
+        t[6] != ' ' || t[11] != ' ' || t[14] != ':' || t[17] != ':' || t[20] != ' ' ||
+        (t[21] != '+' && t[21] != '-') || *h > 23 || *mi > 59 || *se > 60 || *om > 59) {
+        return std::nullopt;
+    }
+    const auto* const month = std::find(kMonths.begin(), kMonths.end(), t.substr(3, 3));
+    if (month == kMonths.end()) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{
+        std::chrono::year{*y},
+        std::chrono::month{static_cast<unsigned>(month - kMonths.begin() + 1)},
+        std::chrono::day{static_cast<unsigned>(*d)}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    std::chrono::minutes offset = std::chrono::hours{*oh} + std::chrono::minutes{*om};
+    if (t[21] == '-') {
+        offset = -offset;
+    }
+    return std::chrono::sys_days{date} + std::chrono::hours{*h} + std::chrono::minutes{*mi} +
+           std::chrono::seconds{std::min(*se, 59)} - offset;
+}
 
 std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view t) {
     const auto y = Digits(t, 0, 4);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dialler/base/error.hpp"
@@ -49,6 +50,12 @@ std::string CsvField(std::string_view text);
 // hex digits. Decodes once: "%252e" is "%2e".
 std::optional<std::string> PercentDecode(std::string_view text);
 
+// The pairs of an application/x-www-form-urlencoded text (a form body, a query string), in order
+// and with repeats: '+' is a space, %XX escapes decoded once; a malformed escape is kept as it
+// came.
+using UrlEncodedPairs = std::vector<std::pair<std::string, std::string>>;
+UrlEncodedPairs ParseUrlEncoded(std::string_view text);
+
 // Whether `a` and `b` are equal, taking the same time whatever their contents (for secrets:
 // tokens, signatures). Unequal lengths, or empty, are simply unequal.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
@@ -64,6 +71,10 @@ std::string Hex64(std::uint64_t v);
 // Parses an RFC 3339 date-time ("2026-11-23T10:00:00Z", "...T10:00:00.5+01:00"); nullopt for
 // anything else. Fractions of a second are dropped.
 std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view text);
+
+// Parses the RFC 2822 date-time Twilio's callbacks and resources carry ("Tue, 01 Dec 2026
+// 17:05:09 +0000"; the weekday is optional and not checked); nullopt for anything else.
+std::optional<std::chrono::sys_seconds> ParseRfc2822(std::string_view text);
 
 // Formats a UTC time as RFC 3339 with a Z suffix and whole seconds: "2026-11-22T09:30:00Z".
 std::string FormatRfc3339(std::chrono::sys_seconds t);

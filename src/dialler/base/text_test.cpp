@@ -145,4 +145,46 @@ TEST(FormatRfc3339, WritesUtcWithZ) {
 }
 
 }  // namespace
+TEST(ParseUrlEncoded, DecodesPlusAndEscapesAndKeepsRepeats) {
+    const auto p =
+        ParseUrlEncoded("To=%2B447400123456&Caller=client%3Aagent-7&Note=a+b&Note=c&Empty=");
+    ASSERT_EQ(p.size(), 5U);
+    EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"To", "+447400123456"}));
+    EXPECT_EQ(p[1].second, "client:agent-7");
+    EXPECT_EQ(p[2].second, "a b");
+    EXPECT_EQ(p[3].second, "c");
+    EXPECT_EQ(p[4].second, "");
+}
+
+TEST(ParseUrlEncoded, KeepsAMalformedEscapeAndSkipsEmptyParts) {
+    const auto p = ParseUrlEncoded("a=%zz&&b&c=%41");
+    ASSERT_EQ(p.size(), 3U);
+    EXPECT_EQ(p[0].second, "%zz");
+    EXPECT_EQ(p[1], (std::pair<std::string, std::string>{"b", ""}));
+    EXPECT_EQ(p[2].second, "A");
+}
+
+TEST(ParseRfc2822, ReadsTwiliosDatesWithAndWithoutTheWeekday) {
+    using namespace std::chrono;
+    const sys_seconds expected =
+        sys_days{year{2026} / 12 / 1} + hours{17} + minutes{5} + seconds{9};
+    EXPECT_EQ(ParseRfc2822("Tue, 01 Dec 2026 17:05:09 +0000"), expected);
+    EXPECT_EQ(ParseRfc2822("01 Dec 2026 18:05:09 +0100"), expected);
+    EXPECT_EQ(ParseRfc2822("Tue, 01 Dec 2026 12:05:09 -0500"), expected);
+}
+
+TEST(ParseRfc2822, RefusesWhatIsNotADate) {
+    for (const char* bad :
+         {"",
+          "Tue, 01 Dec 2026",
+          "Tue, 32 Dec 2026 17:05:09 +0000",
+          "Tue, 01 Dek 2026 17:05:09 +0000",
+          "Tue, 01 Dec 2026 24:05:09 +0000",
+          "Tue, 01 Dec 2026 17:05:09 0000",
+          "Tue, 31 Feb 2026 17:05:09 +0000",
+          "2026-12-01T17:05:09Z"}) {
+        EXPECT_FALSE(ParseRfc2822(bad)) << bad;
+    }
+}
+
 }  // namespace dialler

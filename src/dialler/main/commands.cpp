@@ -307,6 +307,7 @@ int RunServe(const platform::Config& config) {
 
     QueueState queue(state, *replica, config);
     queue.settings.SeedDefaults();
+    CallState calls(state, queue, config, config.twilio_api_base_url);
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
@@ -329,8 +330,14 @@ int RunServe(const platform::Config& config) {
             queue.inspection,
             queue.queue,
             queue.callbacks,
+            calls.calls,
             queue.lenders,
             state.clock}
+    );
+    adapters::http::AddCallRoutes(
+        router,
+        adapters::http::CallRouteDeps{
+            calls.calls, calls.telephony, calls.telephony.PublicUrl(), state.clock}
     );
     if (config.enable_test_endpoints) {
         adapters::http::AddTestingRoutes(router, [&state](std::optional<Timestamp> t) {
@@ -365,6 +372,10 @@ int RunServe(const platform::Config& config) {
     // nothing changed: one row read).
     jobs.Every("queue.rescore", std::chrono::seconds{30}, std::chrono::seconds{5}, [&queue] {
         (void)queue.discovery.RescoreIfWeightsChanged();
+    });
+    // Calls whose final callback never came are finished from the provider's own record.
+    jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {
+        (void)calls.calls.Reconcile();
     });
     adapters::http::HttpServer server(
         adapters::http::ServerSettings{

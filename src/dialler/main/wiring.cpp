@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "dialler/base/embedded_file.hpp"
+#include "dialler/base/text.hpp"
 
 namespace dialler::reference_data {
 std::span<const dialler::EmbeddedFile> Files();
@@ -136,5 +137,47 @@ QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Con
       ),
       callbacks(app::CallbackService::Ports{
           outcomes, leads, suppressions, own.audit, phones, settings, own.clock, discovery}) {}
+
+adapters::twilio::TwilioSettings TwilioSettingsFrom(
+    const platform::Config& config, std::string api_base_url
+) {
+    std::string public_url = config.public_url;
+    while (public_url.ends_with('/')) {
+        public_url.pop_back();
+    }
+    return adapters::twilio::TwilioSettings{
+        config.telephony == platform::TelephonyMode::kTwilio ? "twilio" : "sim",
+        config.twilio_account_sid,
+        config.twilio_auth_token,
+        config.twilio_api_key,
+        config.twilio_api_secret,
+        config.twilio_twiml_app_sid,
+        public_url,
+        std::move(api_base_url),
+        std::chrono::seconds{config.voice_token_ttl_seconds}};
+}
+
+namespace {
+app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
+    app::CallServiceConfig c;
+    for (const std::string_view id : Split(config.twilio_phone_number, ',')) {
+        const std::string_view trimmed = Trim(id);
+        if (!trimmed.empty()) {
+            c.caller_ids.emplace_back(trimmed);
+        }
+    }
+    return c;
+}
+}  // namespace
+
+CallState::CallState(
+    OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
+)
+    : sessions(*own.db),
+      telephony(TwilioSettingsFrom(config, std::move(api_base_url))),
+      calls(
+          app::CallService::Ports{queue.queue, sessions, telephony, own.audit, events, own.clock},
+          CallConfigFrom(config)
+      ) {}
 
 }  // namespace dialler::main

@@ -5,13 +5,17 @@
 #include "dialler/adapters/crypto/sodium_crypto.hpp"
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
+#include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
+#include "dialler/app/event_hub.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
@@ -59,6 +63,23 @@ struct QueueState {
 
     QueueState(OwnState& own, app::Replica& replica, const platform::Config& config);
 };
+
+// Calls on top of the queue engine: the telephony provider (Twilio, or the stand-in at
+// `api_base_url`), call sessions, live events within this instance.
+struct CallState {
+    app::LocalEventHub events;
+    adapters::sql::SqlCallSessionStore sessions;
+    adapters::twilio::TwilioTelephony telephony;
+    app::CallService calls;
+
+    CallState(
+        OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
+    );
+};
+
+adapters::twilio::TwilioSettings TwilioSettingsFrom(
+    const platform::Config& config, std::string api_base_url
+);
 
 // The lender display names compiled in from data/lenders.csv.
 domain::LenderNames EmbeddedLenderNames();

@@ -159,6 +159,32 @@ Status LoadTelephony(const EnvMap& env, Config& c) {
     if (!c.twilio_account_sid.empty() && !c.twilio_account_sid.starts_with("AC")) {
         return Bad("TWILIO_ACCOUNT_SID", "must start with AC");
     }
+    c.twilio_api_base_url = Get(env, "TWILIO_API_BASE_URL");
+    DIALLER_ASSIGN_OR_RETURN(
+        c.voice_token_ttl_seconds, GetInt(env, "VOICE_TOKEN_TTL_SECONDS", 3600, 300, 86400)
+    );
+    if (c.telephony == TelephonyMode::kTwilio) {
+        if (c.twilio_api_base_url.empty()) {
+            c.twilio_api_base_url = "https://api.twilio.com";
+        }
+        return Ok();
+    }
+    if (c.IsProduction() && c.twilio_auth_token.empty()) {
+        return Bad("TWILIO_AUTH_TOKEN", "is required in production (it verifies webhooks)");
+    }
+    // The stand-in needs credentials of the same shape; it signs its webhooks with the auth token
+    // given, or this development default, so outside tools can sign for a `make run` server.
+    for (const auto& [field, fallback] :
+         {std::pair{&c.twilio_account_sid, "AC00000000000000000000000000000000"},
+          std::pair{&c.twilio_auth_token, kSimAuthToken},
+          std::pair{&c.twilio_api_key, "SK00000000000000000000000000000000"},
+          std::pair{&c.twilio_api_secret, "stand-in-api-secret-development-only"},
+          std::pair{&c.twilio_twiml_app_sid, "AP00000000000000000000000000000000"},
+          std::pair{&c.twilio_phone_number, "+441134960000"}}) {
+        if (field->empty()) {
+            *field = fallback;
+        }
+    }
     return Ok();
 }
 

@@ -14,6 +14,9 @@ using EnvMap = std::map<std::string, std::string, std::less<>>;
 enum class AppEnv { kDevelopment, kProduction };
 enum class TelephonyMode { kSim, kTwilio };
 
+// The auth token the stand-in signs with when TWILIO_AUTH_TOKEN is not set (development only).
+inline constexpr const char* kSimAuthToken = "stand-in-auth-token-development-only";
+
 // Everything the process is configured with, parsed and validated once at start-up. Names and
 // meanings of the variables are documented in env.template (keep the two in step).
 struct Config {
@@ -26,7 +29,9 @@ struct Config {
     std::string twilio_api_key;
     std::string twilio_api_secret;
     std::string twilio_twiml_app_sid;
-    std::string twilio_phone_number;
+    std::string twilio_phone_number;  // the caller IDs agents may use, comma-separated
+    std::string twilio_api_base_url;  // empty with TELEPHONY=sim: the built-in stand-in
+    int voice_token_ttl_seconds = 3600;
     std::string jwt_secret;
     std::string main_app_url;
     std::string public_url;

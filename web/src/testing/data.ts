@@ -1,4 +1,4 @@
-import type { Agent, Role, Session } from '@/types/api';
+import type { Agent, Lead, QueueCount, Role, Session } from '@/types/api';
 
 /** Demo accounts shaped like the server's demo data (docs/api.md). */
 export const demoAgents: Record<Role, Agent> = {
@@ -38,4 +38,91 @@ export function buildSession(agent: Agent, overrides: Partial<Session> = {}): Se
     idleExpiresAt: '2026-11-22T10:00:00Z',
     ...overrides,
   };
+}
+
+/** A held customer shaped like `POST /api/queue/next` answers (docs/api.md), with overrides. */
+export function buildLead(overrides: Partial<Lead> = {}): Lead {
+  return {
+    userId: '1940',
+    queue: 'unsigned',
+    callbackId: null,
+    whyInQueue: [{ code: 'unsigned', text: 'Has not signed the claim documents.' }],
+    leaseExpiresAt: '2026-11-24T10:02:00Z',
+    customer: {
+      firstName: 'Jane',
+      lastName: 'Smith',
+      age: 44,
+      email: 'jane.smith@example.com',
+      phone: { masked: '+44 •••• ••• 942', type: 'mobile' },
+      addresses: [
+        { current: false, fullAddress: '1 Old Road, York', postCode: 'YO1 1AA' },
+        { current: true, fullAddress: '22 Park Lane, Leeds', postCode: 'LS1 4AB' },
+      ],
+    },
+    claims: [
+      {
+        id: '3043',
+        lender: 'Black Horse',
+        lenderCode: 'black_horse',
+        status: 'approved',
+        type: 'vehicle',
+        vehicle: {
+          registration: 'RC66 ENB',
+          make: 'Hyundai',
+          model: 'Tucson',
+          dealership: 'Leeds Motors',
+          monthlyPayment: '421.45',
+          contractStart: '2018-12-27T00:00:00Z',
+        },
+        requirements: [
+          {
+            id: 'req-1',
+            type: 'proof_of_address',
+            status: 'PENDING',
+            reason: 'Utility bill older than three months',
+            outstanding: true,
+          },
+        ],
+      },
+    ],
+    score: {
+      total: 22,
+      components: [
+        { name: 'queue', points: 0, detail: 'Unsigned documents' },
+        { name: 'lender', points: 4, detail: 'Black Horse' },
+        { name: 'age', points: 18, detail: '44 years' },
+      ],
+    },
+    history: {
+      outcomes: [
+        {
+          id: '77',
+          userId: '1940',
+          agentId: '1',
+          outcome: 'no_answer',
+          notes: '',
+          at: '2026-11-12T10:02:00Z',
+        },
+      ],
+      contacts: [{ channel: 'call', agentId: '1', at: '2026-11-12T10:02:00Z' }],
+      attempts: 1,
+    },
+    callbacks: [],
+    ...overrides,
+  };
+}
+
+export function buildQueueCounts(): QueueCount[] {
+  return [
+    { queue: 'unsigned', total: 388, callableNow: 310, nextCallableAt: null },
+    { queue: 'outstanding', total: 240, callableNow: 212, nextCallableAt: null },
+    {
+      queue: 'callbacks',
+      total: 5,
+      callableNow: 3,
+      dueNow: 3,
+      laterToday: 2,
+      nextCallableAt: '2026-11-24T14:00:00Z',
+    },
+  ];
 }

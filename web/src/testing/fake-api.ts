@@ -1,8 +1,17 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
-// me, logout, CSRF, the error envelope) for feature tests, with per-test overrides.
-import type { Agent, ErrorCode, Session } from '@/types/api';
+// me, logout, CSRF, the error envelope, the next-lead path) for feature tests, with per-test
+// overrides.
+import {
+  outcomeCodeSchema,
+  type Agent,
+  type ErrorCode,
+  type Lead,
+  type NoLead,
+  type QueueCount,
+  type Session,
+} from '@/types/api';
 
-import { buildSession, demoAgents, demoPassword } from './data';
+import { buildQueueCounts, buildSession, demoAgents, demoPassword } from './data';
 
 export type RecordedRequest = {
   method: string;
@@ -53,6 +62,12 @@ export function createFakeApi() {
   const overrides = new Map<string, Handler>();
   const requests: RecordedRequest[] = [];
   let session: Session | null = null;
+  // The next-lead path: customers waiting to be handed out (in order), the one held, and what
+  // next answers when nobody is waiting.
+  let queueCounts: QueueCount[] = buildQueueCounts();
+  const waiting: Lead[] = [];
+  let held: Lead | null = null;
+  let whenEmpty: NoLead = { lead: null, reason: 'queue_empty', refused: 0, nextCallableAt: null };
 
   function requireSession(request: RecordedRequest): Response | Session {
     if (!session) return errorResponse(401, 'unauthenticated', 'Please sign in.');
@@ -87,6 +102,17 @@ export function createFakeApi() {
       const result = requireSession(request);
       return result instanceof Response ? result : jsonResponse(200, result);
     },
+    'GET /api/queue': (request) => {
+      const result = requireSession(request);
+      return result instanceof Response ? result : jsonResponse(200, { queues: queueCounts });
+    },
+    'POST /api/queue/next': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      // An agent who already holds a customer gets that one again.
+      held ??= waiting.shift() ?? null;
+      return jsonResponse(200, held ? { lead: held } : whenEmpty);
+    },
     'POST /api/auth/logout': (request) => {
       const result = requireSession(request);
       if (result instanceof Response) return result;
@@ -94,6 +120,71 @@ export function createFakeApi() {
       return jsonResponse(200, { ok: true });
     },
   };
+
+  const floorRoles = new Set(['agent', 'supervisor']);
+
+  /** The session of an agent or supervisor (who work the queues), or the error response. */
+  function requireFloor(request: RecordedRequest): Response | Session {
+    const result = requireSession(request);
+    if (result instanceof Response) return result;
+    if (!floorRoles.has(result.agent.role)) {
+      return errorResponse(403, 'permission_denied', 'Your role may not work the queues.');
+    }
+    return result;
+  }
+
+  const notHeld = () => errorResponse(409, 'failed_precondition', 'you do not hold this customer');
+
+  /** `POST /api/queue/leads/:userId/<action>`. */
+  function leadRoute(request: RecordedRequest, userId: string, action: string): Response {
+    const result = requireFloor(request);
+    if (result instanceof Response) return result;
+    if (held?.userId !== userId) return notHeld();
+    switch (action) {
+      case 'heartbeat':
+        return jsonResponse(200, { leaseExpiresAt: '2026-11-24T10:04:00Z' });
+      case 'release':
+        waiting.unshift(held);
+        held = null;
+        return jsonResponse(200, { ok: true });
+      case 'skip':
+        held = null;
+        return jsonResponse(200, { ok: true });
+      case 'outcome': {
+        const body = (request.body ?? {}) as {
+          outcome?: unknown;
+          notes?: unknown;
+          callbackAt?: unknown;
+        };
+        const invalid = (field: string, message: string) =>
+          errorResponse(400, 'invalid_argument', message, { field });
+        const outcome = outcomeCodeSchema.safeParse(body.outcome);
+        if (!outcome.success) {
+          return invalid('outcome', 'outcome is not one of the known dispositions');
+        }
+        const notes = typeof body.notes === 'string' ? body.notes : '';
+        if (outcome.data === 'do_not_contact' && notes === '') {
+          return invalid('notes', 'notes are required for do_not_contact');
+        }
+        if (outcome.data === 'call_back' && typeof body.callbackAt !== 'string') {
+          return invalid('callbackAt', 'callbackAt (date and time) is required for a call back');
+        }
+        held = null;
+        return jsonResponse(201, {
+          outcome: {
+            id: String(requests.length),
+            userId,
+            agentId: result.agent.id,
+            outcome: outcome.data,
+            notes,
+            at: '2026-11-24T10:01:00Z',
+          },
+        });
+      }
+      default:
+        return errorResponse(404, 'not_found', `No route for POST ${request.path}.`);
+    }
+  }
 
   async function fetchImpl(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
     const url = new URL(
@@ -113,6 +204,10 @@ export function createFakeApi() {
     const key = `${method} ${url.pathname}`;
     const handler = overrides.get(key) ?? routes[key];
     if (handler) return handler(request);
+    const leadAction = /^\/api\/queue\/leads\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
+    if (method === 'POST' && leadAction) {
+      return leadRoute(request, decodeURIComponent(leadAction[1] ?? ''), leadAction[2] ?? '');
+    }
     const denied = requireSession(request);
     if (denied instanceof Response) return denied;
     return errorResponse(404, 'not_found', `No route for ${key}.`);
@@ -136,6 +231,21 @@ export function createFakeApi() {
     },
     get session() {
       return session;
+    },
+    /** Customers `POST /api/queue/next` hands out, in order, once each. */
+    queueLeads(...leads: Lead[]) {
+      waiting.push(...leads);
+    },
+    /** What `POST /api/queue/next` answers when nobody is waiting (default: queue_empty). */
+    whenQueueEmpty(answer: Partial<Omit<NoLead, 'lead'>>) {
+      whenEmpty = { ...whenEmpty, ...answer };
+    },
+    setQueueCounts(counts: QueueCount[]) {
+      queueCounts = counts;
+    },
+    /** The customer the signed-in agent holds, if any. */
+    get heldLead() {
+      return held;
     },
   };
 }

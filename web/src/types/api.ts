@@ -67,3 +67,179 @@ export type OkResponse = z.infer<typeof okResponseSchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok'), version: z.string() });
 export type Health = z.infer<typeof healthSchema>;
+
+// --- Queues (docs/api.md "Queues (the next-lead path)" and "Callbacks") ---
+
+const timestampSchema = z.iso.datetime();
+
+/** One row of `GET /api/queue`; `dueNow` and `laterToday` come only on the callbacks row. */
+export const queueCountSchema = z.object({
+  queue: queueNameSchema,
+  total: z.number().int(),
+  callableNow: z.number().int(),
+  nextCallableAt: timestampSchema.nullable(),
+  dueNow: z.number().int().optional(),
+  laterToday: z.number().int().optional(),
+});
+export type QueueCount = z.infer<typeof queueCountSchema>;
+
+export const queueCountsResponseSchema = z.object({ queues: z.array(queueCountSchema) });
+export type QueueCountsResponse = z.infer<typeof queueCountsResponseSchema>;
+
+/** Keep in sync with OutcomeCode in src/dialler/domain/outcomes.cpp. */
+export const outcomeCodeSchema = z.enum([
+  'completed_form',
+  'going_to_complete',
+  'might_complete',
+  'call_back',
+  'no_answer',
+  'voicemail_left',
+  'hung_up',
+  'bad_number',
+  'not_interested',
+  'no_claim',
+  'do_not_contact',
+]);
+export type OutcomeCode = z.infer<typeof outcomeCodeSchema>;
+
+export const storedOutcomeSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  agentId: z.string(),
+  outcome: outcomeCodeSchema,
+  notes: z.string(),
+  at: timestampSchema,
+});
+export type StoredOutcome = z.infer<typeof storedOutcomeSchema>;
+
+export const callbackSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  agentId: z.string().nullable(),
+  scheduledFor: timestampSchema,
+  status: z.enum(['pending', 'completed', 'cancelled']),
+  notes: z.string(),
+  failedTries: z.number().int(),
+  closedReason: z.string().nullable(),
+  createdBy: z.object({ kind: z.string(), agentId: z.string().nullable() }),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Callback = z.infer<typeof callbackSchema>;
+
+/** Only ever the masked form: the agent never sees a full number. */
+export const maskedPhoneSchema = z.object({ masked: z.string(), type: z.string() });
+export type MaskedPhone = z.infer<typeof maskedPhoneSchema>;
+
+export const addressSchema = z.object({
+  current: z.boolean(),
+  fullAddress: z.string().nullable(),
+  line1: z.string().nullish(),
+  line2: z.string().nullish(),
+  town: z.string().nullish(),
+  county: z.string().nullish(),
+  postCode: z.string().nullable(),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+export const requirementSchema = z.object({
+  id: z.string(),
+  type: z.string().nullable(),
+  status: z.string().nullable(),
+  reason: z.string().nullable(),
+  outstanding: z.boolean(),
+});
+export type Requirement = z.infer<typeof requirementSchema>;
+
+export const vehicleSchema = z.object({
+  registration: z.string().nullable(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  dealership: z.string().nullable(),
+  /** A decimal string in pounds ("421.45"), kept as text so no float rounding creeps in. */
+  monthlyPayment: z.string().nullable(),
+  contractStart: timestampSchema.nullable(),
+});
+export type Vehicle = z.infer<typeof vehicleSchema>;
+
+export const claimSchema = z.object({
+  id: z.string(),
+  lender: z.string().nullable(),
+  lenderCode: z.string().nullable(),
+  status: z.string().nullable(),
+  type: z.string().nullable(),
+  vehicle: vehicleSchema.nullable(),
+  requirements: z.array(requirementSchema),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const scoreComponentSchema = z.object({
+  name: z.string(),
+  points: z.number(),
+  detail: z.string(),
+});
+export type ScoreComponent = z.infer<typeof scoreComponentSchema>;
+
+export const contactSchema = z.object({
+  channel: z.enum(['call', 'sms']),
+  agentId: z.string().nullable(),
+  at: timestampSchema.nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** The customer `POST /api/queue/next` hands out, with everything the agent needs for the call. */
+export const leadSchema = z.object({
+  userId: z.string(),
+  queue: queueNameSchema.nullable(),
+  callbackId: z.string().nullable(),
+  whyInQueue: z.array(z.object({ code: z.string(), text: z.string() })),
+  leaseExpiresAt: timestampSchema.nullable(),
+  customer: z.object({
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    age: z.number().int().nullable(),
+    email: z.string().nullable(),
+    phone: maskedPhoneSchema.nullable(),
+    addresses: z.array(addressSchema),
+  }),
+  claims: z.array(claimSchema),
+  score: z.object({ total: z.number(), components: z.array(scoreComponentSchema) }),
+  history: z.object({
+    outcomes: z.array(storedOutcomeSchema),
+    contacts: z.array(contactSchema),
+    attempts: z.number().int(),
+  }),
+  callbacks: z.array(callbackSchema),
+});
+export type Lead = z.infer<typeof leadSchema>;
+
+/**
+ * Why `POST /api/queue/next` handed nobody out. `reason` stays a plain string so that a reason
+ * added on the server later still reads as "nothing to call" rather than breaking the page.
+ */
+export const noLeadSchema = z.object({
+  lead: z.null(),
+  reason: z.string(),
+  refused: z.number().int(),
+  nextCallableAt: timestampSchema.nullable(),
+});
+export type NoLead = z.infer<typeof noLeadSchema>;
+
+export const nextLeadResponseSchema = z.union([z.object({ lead: leadSchema }), noLeadSchema]);
+export type NextLeadResponse = z.infer<typeof nextLeadResponseSchema>;
+
+/** Body of `POST /api/queue/next`; `any` = every queue the agent may work. */
+export type QueueChoice = QueueName | 'any';
+
+export const heartbeatResponseSchema = z.object({ leaseExpiresAt: timestampSchema });
+export type HeartbeatResponse = z.infer<typeof heartbeatResponseSchema>;
+
+export type OutcomeRequest = {
+  outcome: OutcomeCode;
+  notes?: string;
+  /** RFC 3339 UTC; only for `call_back`. */
+  callbackAt?: string;
+};
+
+export const outcomeResponseSchema = z.object({ outcome: storedOutcomeSchema });
+export type OutcomeResponse = z.infer<typeof outcomeResponseSchema>;

@@ -109,36 +109,9 @@ Result<Timestamp> RequireTime(const nlohmann::json& object, const std::string& k
 }
 
 std::map<std::string, std::string> ParseQuery(std::string_view query) {
-    const auto decode = [](std::string_view in) {
-        std::string out;
-        for (std::size_t i = 0; i < in.size(); ++i) {
-            if (in[i] == '+') {
-                out += ' ';
-            } else if (in[i] == '%' && i + 2 < in.size()) {
-                unsigned v = 0;
-                const auto [ptr, ec] = std::from_chars(in.data() + i + 1, in.data() + i + 3, v, 16);
-                if (ec == std::errc{} && ptr == in.data() + i + 3) {
-                    out += static_cast<char>(v);
-                    i += 2;
-                } else {
-                    out += in[i];
-                }
-            } else {
-                out += in[i];
-            }
-        }
-        return out;
-    };
     std::map<std::string, std::string> out;
-    for (std::string_view part : Split(query, '&')) {
-        if (part.empty()) {
-            continue;
-        }
-        const auto eq = part.find('=');
-        out.insert_or_assign(
-            decode(part.substr(0, eq)),
-            eq == std::string_view::npos ? std::string() : decode(part.substr(eq + 1))
-        );
+    for (auto& [key, value] : ParseUrlEncoded(query)) {
+        out.insert_or_assign(std::move(key), std::move(value));
     }
     return out;
 }

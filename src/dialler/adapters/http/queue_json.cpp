@@ -41,6 +41,18 @@ nlohmann::json PhoneJson(const std::optional<domain::PhoneNumber>& phone) {
 
 }  // namespace
 
+nlohmann::json GateJson(const domain::GateDecision& gate) {
+    nlohmann::json denials = nlohmann::json::array();
+    for (const auto& d : gate.denials) {
+        denials.push_back({{"code", domain::GateReasonCode(d.reason)}, {"message", d.message}});
+    }
+    return {
+        {"allowed", gate.allowed},
+        {"denials", denials},
+        {"retryAt",
+         gate.retry_at ? nlohmann::json(FormatRfc3339(*gate.retry_at)) : nlohmann::json(nullptr)}};
+}
+
 nlohmann::json InspectionJson(const app::CustomerInspection& in) {
     const auto& e = in.evaluation;
     nlohmann::json reasons = nlohmann::json::array();
@@ -48,10 +60,6 @@ nlohmann::json InspectionJson(const app::CustomerInspection& in) {
         reasons.push_back(
             {{"code", domain::EligibilityReasonCode(r)}, {"text", domain::EligibilityReasonText(r)}}
         );
-    }
-    nlohmann::json denials = nlohmann::json::array();
-    for (const auto& d : in.gate.denials) {
-        denials.push_back({{"code", domain::GateReasonCode(d.reason)}, {"message", d.message}});
     }
     nlohmann::json lease = nullptr;
     nlohmann::json stored = nullptr;
@@ -84,12 +92,7 @@ nlohmann::json InspectionJson(const app::CustomerInspection& in) {
           {"activeClaims", e.eligibility.active_claims},
           {"outstandingRequirements", e.eligibility.outstanding_requirements},
           {"suppressed", e.suppressed}}},
-        {"gate",
-         {{"allowed", in.gate.allowed},
-          {"denials", denials},
-          {"retryAt",
-           in.gate.retry_at ? nlohmann::json(FormatRfc3339(*in.gate.retry_at))
-                            : nlohmann::json(nullptr)}}},
+        {"gate", GateJson(in.gate)},
         {"score",
          {{"total", e.lead.score},
           {"givenUp", e.lead.is_given_up},

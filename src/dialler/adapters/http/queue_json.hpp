@@ -16,6 +16,8 @@ namespace dialler::adapters::http {
 
 // The wire form of the queue engine's values (camelCase keys, ids as strings, RFC 3339 times).
 // Used by the HTTP routes and by the `dialler queue` commands, so both print the same shape.
+// The contact gate's decision: {"allowed", "denials": [{"code", "message"}], "retryAt"}.
+nlohmann::json GateJson(const domain::GateDecision& gate);
 nlohmann::json InspectionJson(const app::CustomerInspection& inspection);
 // {"customers": [{"userId", "reasons": [codes], "phone": as in the replica | null}], "next"}
 nlohmann::json DataQualityJson(const app::InspectionService::DataQualityPage& page);

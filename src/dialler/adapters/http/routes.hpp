@@ -7,6 +7,7 @@
 
 #include "dialler/adapters/http/router.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/inspection_service.hpp"
@@ -44,10 +45,21 @@ struct QueueRouteDeps {
     app::InspectionService& inspection;
     app::QueueService& queue;
     app::CallbackService& callbacks;
+    app::CallService& calls;  // an outcome names the call it closes
     const domain::LenderNames& lenders;
     const Clock& clock;
 };
 void AddQueueRoutes(Router& router, QueueRouteDeps deps);
+
+// Calls: the provider's webhooks (public, each verified by its signature against
+// `public_url`), voice tokens, call sessions and their recordings.
+struct CallRouteDeps {
+    app::CallService& calls;
+    const app::Telephony& telephony;
+    std::string public_url;  // PUBLIC_URL, no trailing slash
+    const Clock& clock;
+};
+void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 
 // GET /api/settings (supervisor, admin), PUT /api/settings (admin).
 void AddSettingsRoutes(Router& router, app::SettingsService& settings);

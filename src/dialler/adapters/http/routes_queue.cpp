@@ -152,10 +152,24 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
                  DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "callbackAt"));
                  input.callback_at = std::chrono::floor<std::chrono::seconds>(at);
              }
+             std::optional<std::int64_t> call;
+             if (body.contains("callSessionId") && !body["callSessionId"].is_null()) {
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const std::string text, RequireString(body, "callSessionId", 20)
+                 );
+                 DIALLER_ASSIGN_OR_RETURN(call, PositiveId(text, "callSessionId"));
+                 // Checked first, so a wrong id saves nothing.
+                 DIALLER_RETURN_IF_ERROR(d.calls.CheckOutcomeLink(req.session->agent, *call, user));
+             }
              DIALLER_ASSIGN_OR_RETURN(
                  const app::StoredOutcome stored,
                  d.queue.RecordOutcome(req.session->agent, user, input, req.Context())
              );
+             if (call) {
+                 DIALLER_RETURN_IF_ERROR(
+                     d.calls.LinkOutcome(req.session->agent, *call, user, stored.id)
+                 );
+             }
              return Json({{"outcome", OutcomeJson(stored)}}, 201);
          }}
     );

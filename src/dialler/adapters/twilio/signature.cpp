@@ -92,24 +92,4 @@ bool IsValidTwilioSignature(
     return valid;
 }
 
-FormParams ParseFormBody(std::string_view body) {
-    FormParams out;
-    for (const std::string_view part : Split(body, '&')) {
-        if (part.empty()) {
-            continue;
-        }
-        const auto eq = part.find('=');
-        const auto decode = [](std::string_view raw) {
-            std::string plus(raw);
-            std::replace(plus.begin(), plus.end(), '+', ' ');
-            return PercentDecode(plus).value_or(plus);
-        };
-        out.emplace_back(
-            decode(part.substr(0, eq)),
-            eq == std::string_view::npos ? std::string() : decode(part.substr(eq + 1))
-        );
-    }
-    return out;
-}
-
 }  // namespace dialler::adapters::twilio

@@ -5,10 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "dialler/base/text.hpp"
+
 namespace dialler::adapters::twilio {
 
 // The POST parameters of a webhook, as received (a key may repeat).
-using FormParams = std::vector<std::pair<std::string, std::string>>;
+using FormParams = UrlEncodedPairs;
 
 // The X-Twilio-Signature Twilio sends with a webhook: base64(HMAC-SHA1(auth token, url +
 // every parameter's key and value, sorted by key then value)). `url` is the full URL Twilio
@@ -28,9 +30,5 @@ bool IsValidTwilioSignature(
     std::string_view body,
     std::string_view signature
 );
-
-// Parses an application/x-www-form-urlencoded body ("a=1&b=x+y"); nullopt-free: a malformed
-// escape is kept as it came (the signature check then fails, as it should).
-FormParams ParseFormBody(std::string_view body);
 
 }  // namespace dialler::adapters::twilio

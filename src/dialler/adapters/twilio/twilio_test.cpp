@@ -70,17 +70,6 @@ TEST(IsValidTwilioSignature, ChecksAJsonBodyThroughItsHashInTheUrl) {
     EXPECT_FALSE(IsValidTwilioSignature(kToken, url, {}, body + " ", sig));
 }
 
-TEST(ParseFormBody, DecodesPlusAndEscapesAndKeepsRepeats) {
-    const auto p =
-        ParseFormBody("To=%2B447400123456&Caller=client%3Aagent-7&Note=a+b&Note=c&Empty=");
-    ASSERT_EQ(p.size(), 5U);
-    EXPECT_EQ(p[0], (std::pair<std::string, std::string>{"To", "+447400123456"}));
-    EXPECT_EQ(p[1].second, "client:agent-7");
-    EXPECT_EQ(p[2].second, "a b");
-    EXPECT_EQ(p[3].second, "c");
-    EXPECT_EQ(p[4].second, "");
-}
-
 nlohmann::json DecodePart(const std::string& part) {
     std::string b64 = part;
     for (char& c : b64) {

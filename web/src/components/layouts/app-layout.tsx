@@ -25,8 +25,10 @@ export function AppLayout({
   children,
 }: AppLayoutProps) {
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="border-b border-slate-200 bg-white">
+    // The viewport is the page: pages scroll inside <main> (and inside their own panels), so the
+    // header and navigation stay put and the call screen fits a laptop screen without scrolling.
+    <div className="flex h-dvh flex-col">
+      <header className="shrink-0 border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
           <span className="text-lg font-bold tracking-tight text-indigo-700">RMC Dialler</span>
           <div className="flex items-center gap-3 text-sm">
@@ -64,11 +66,13 @@ export function AppLayout({
         </nav>
       </header>
       {signOutError ? (
-        <div className="mx-auto w-full max-w-6xl px-4 pt-4">
+        <div className="mx-auto w-full max-w-6xl shrink-0 px-4 pt-4">
           <Alert>{signOutError}</Alert>
         </div>
       ) : null}
-      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">{children}</main>
+      <main className="mx-auto min-h-0 w-full max-w-6xl flex-1 overflow-y-auto px-4 py-4">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { QueuePage } from '@/features/queue/components/queue-page';
 
 export function QueueRoute() {
-  return <PlaceholderPage title="Queue" description="Calling from this screen is not available in this version of the dialler yet." />;
+  return <QueuePage />;
 }

@@ -1,0 +1,296 @@
+#include <charconv>
+
+#include "dialler/adapters/http/json_body.hpp"
+#include "dialler/adapters/http/queue_json.hpp"
+#include "dialler/adapters/http/routes.hpp"
+#include "dialler/platform/logging.hpp"
+
+namespace dialler::adapters::http {
+
+namespace {
+
+const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
+const Access kCallReaders =
+    Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
+
+nlohmann::json CallSessionJson(const app::CallSession& s) {
+    const auto& st = s.state;
+    const bool over = domain::IsFinal(st.status);
+    nlohmann::json recording = nullptr;
+    if (s.recording) {
+        recording = {
+            {"seconds", s.recording->seconds},
+            {"url", "/api/call-sessions/" + std::to_string(s.id) + "/recording"}};
+    }
+    return {
+        {"id", std::to_string(s.id)},
+        {"userId", s.user_id.ToString()},
+        {"agentId", s.agent_id.ToString()},
+        {"status", domain::CallStatusName(st.status)},
+        {"createdAt", TimeJson(st.created_at)},
+        {"ringingAt", TimeJson(st.ringing_at)},
+        {"answeredAt", TimeJson(st.answered_at)},
+        {"endedAt", TimeJson(st.ended_at)},
+        {"ringSeconds", domain::RingSeconds(st)},
+        {"talkSeconds", domain::TalkSeconds(st)},
+        {"endReason", over ? nlohmann::json(domain::CallStatusName(st.status)) : nullptr},
+        {"recording", recording},
+        {"outcomeId", s.outcome_id ? nlohmann::json(std::to_string(*s.outcome_id)) : nullptr},
+    };
+}
+
+std::string Param(const UrlEncodedPairs& params, std::string_view key) {
+    for (const auto& [k, v] : params) {
+        if (k == key) {
+            return v;
+        }
+    }
+    return {};
+}
+
+std::optional<std::int64_t> NumberParam(const UrlEncodedPairs& params, std::string_view key) {
+    const std::string text = Param(params, key);
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<Timestamp> TimeParam(const UrlEncodedPairs& params, std::string_view key) {
+    const auto parsed = ParseRfc2822(Param(params, key));
+    return parsed ? std::optional<Timestamp>(*parsed) : std::nullopt;
+}
+
+// The provider's request, checked: the signature must match the public URL it was sent to.
+Result<UrlEncodedPairs> VerifiedWebhook(
+    const Request& req, const app::Telephony& telephony, const std::string& public_url
+) {
+    const std::string url =
+        public_url + req.path + (req.query.empty() ? std::string() : "?" + req.query);
+    UrlEncodedPairs params = ParseUrlEncoded(req.body);
+    if (!telephony.IsGenuineWebhook(url, params, req.body, req.Header("x-twilio-signature"))) {
+        platform::LogWarn("webhook.signature_rejected", {{"path", req.path}});
+        return Fail(ErrorCode::kPermissionDenied, "the request is not signed by the provider");
+    }
+    return params;
+}
+
+Response Twiml(const app::Telephony& telephony, std::string body) {
+    Response r;
+    r.content_type = telephony.WebhookContentType();
+    r.body = std::move(body);
+    return r;
+}
+
+Response NoContent() {
+    Response r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+}
+
+// A callback that names no session we have: logged, and answered 404 so the provider's console
+// shows it; nothing is guessed ("the most recent session" was the earlier system's mistake).
+Result<Response> Acknowledge(const Status& applied, const Request& req) {
+    if (!applied) {
+        platform::LogWarn(
+            "webhook.not_applied", {{"path", req.path}, {"reason", applied.error().message}}
+        );
+        return Fail(applied.error().code, applied.error().message);
+    }
+    return NoContent();
+}
+
+void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
+    router.Add(
+        {"POST",
+         "/api/webhooks/twilio/voice",
+         Access::Public(),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
+             );
+             if (ParseQuery(req.query).contains("step")) {
+                 // The dial's action: the customer's leg is over, and so is the call.
+                 (void)d.calls.OnStatus(
+                     {Param(p, "CallSid"),
+                      std::nullopt,
+                      Param(p, "DialCallStatus"),
+                      std::nullopt,
+                      TimeParam(p, "Timestamp")}
+                 );
+                 return Twiml(d.telephony, d.telephony.HangUpResponse());
+             }
+             const auto session = NumberParam(p, "sessionId");
+             auto dial = d.calls.Connect({Param(p, "CallSid"), Param(p, "From"), session});
+             if (!dial) {
+                 platform::LogWarn("call.connect_refused", {{"reason", dial.error().message}});
+                 return Twiml(
+                     d.telephony, d.telephony.RefusalResponse("This call cannot be connected.")
+                 );
+             }
+             return Twiml(d.telephony, d.telephony.DialResponse(*dial));
+         },
+         BodyKind::kForm}
+    );
+    router.Add(
+        {"POST",
+         "/api/webhooks/twilio/status",
+         Access::Public(),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
+             );
+             const std::string parent = Param(p, "ParentCallSid");
+             return Acknowledge(
+                 d.calls.OnStatus(
+                     {Param(p, "CallSid"),
+                      parent.empty() ? std::nullopt : std::optional(parent),
+                      Param(p, "CallStatus"),
+                      NumberParam(p, "SequenceNumber"),
+                      TimeParam(p, "Timestamp")}
+                 ),
+                 req
+             );
+         },
+         BodyKind::kForm}
+    );
+    router.Add(
+        {"POST",
+         "/api/webhooks/twilio/recording",
+         Access::Public(),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
+             );
+             return Acknowledge(
+                 d.calls.OnRecording(
+                     {Param(p, "CallSid"),
+                      Param(p, "RecordingSid"),
+                      Param(p, "RecordingUrl"),
+                      Param(p, "RecordingStatus"),
+                      static_cast<int>(NumberParam(p, "RecordingDuration").value_or(0))}
+                 ),
+                 req
+             );
+         },
+         BodyKind::kForm}
+    );
+}
+
+Result<app::CallSessionFilter> FilterFrom(const Request& req) {
+    const auto query = ParseQuery(req.query);
+    app::CallSessionFilter filter;
+    if (const auto it = query.find("userId"); it != query.end()) {
+        DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "userId"));
+        filter.user_id = domain::UserId{id};
+    }
+    if (const auto it = query.find("agentId"); it != query.end()) {
+        DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "agentId"));
+        filter.agent_id = domain::AgentId{id};
+    }
+    for (const auto& [key, target] :
+         {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
+        if (const auto it = query.find(key); it != query.end()) {
+            const auto t = ParseRfc3339(it->second);
+            if (!t) {
+                return InvalidField(key, std::string(key) + " must be an RFC 3339 date-time");
+            }
+            *target = Timestamp{*t};
+        }
+    }
+    if (filter.from && filter.to && *filter.to <= *filter.from) {
+        return InvalidField("to", "to must be after from");
+    }
+    return filter;
+}
+
+void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
+    router.Add({"POST", "/api/telephony/token", kFloor, [d](Request& req) -> Result<Response> {
+                    // The identity comes from the session, never from the request.
+                    const std::string identity = app::CallService::IdentityOf(req.session->agent);
+                    return Json(
+                        {{"token", d.telephony.VoiceToken(identity, d.clock.Now())},
+                         {"identity", identity},
+                         {"mode", d.telephony.Mode()},
+                         {"ttlSeconds", d.telephony.TokenTtl().count()}}
+                    );
+                }});
+    router.Add({"POST", "/api/call-sessions", kFloor, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::string user_text, RequireString(body, "userId", 20)
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::int64_t user, PositiveId(user_text, "userId")
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::StartCallResult started,
+                        d.calls.Start(req.session->agent, domain::UserId{user}, req.Context())
+                    );
+                    if (!started.session) {
+                        const nlohmann::json gate = GateJson(started.refusal);
+                        return Json(
+                            {{"error",
+                              {{"code", "failed_precondition"},
+                               {"message", "the contact rules do not allow this call now"},
+                               {"requestId", req.request_id}}},
+                             {"denials", gate["denials"]},
+                             {"nextAllowedAt", gate["retryAt"]}},
+                            409
+                        );
+                    }
+                    return Json({{"callSession", CallSessionJson(*started.session)}}, 201);
+                }});
+    router.Add({"GET", "/api/call-sessions", kCallReaders, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const app::CallSessionFilter filter, FilterFrom(req));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::vector<app::CallSession> sessions,
+                        d.calls.List(req.session->agent, filter)
+                    );
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& s : sessions) {
+                        out.push_back(CallSessionJson(s));
+                    }
+                    return Json({{"callSessions", out}});
+                }});
+    router
+        .Add({"GET", "/api/call-sessions/:id", kCallReaders, [d](Request& req) -> Result<Response> {
+                  DIALLER_ASSIGN_OR_RETURN(
+                      const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+                  );
+                  DIALLER_ASSIGN_OR_RETURN(
+                      const app::CallSession session, d.calls.Get(req.session->agent, id)
+                  );
+                  return Json({{"callSession", CallSessionJson(session)}});
+              }});
+    router.Add(
+        {"GET",
+         "/api/call-sessions/:id/recording",
+         kCallReaders,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+             );
+             DIALLER_ASSIGN_OR_RETURN(
+                 app::RecordingMedia media, d.calls.Recording(req.session->agent, id, req.Context())
+             );
+             Response r;
+             r.content_type = media.content_type;
+             r.body = std::move(media.bytes);
+             r.headers.emplace_back("Cache-Control", "no-store");
+             return r;
+         }}
+    );
+}
+
+}  // namespace
+
+void AddCallRoutes(Router& router, const CallRouteDeps& deps) {
+    AddWebhookRoutes(router, deps);
+    AddSessionRoutes(router, deps);
+}
+
+}  // namespace dialler::adapters::http

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dialler::adapters::twilio {
+
+struct RestResponse {
+    long status = 0;
+    std::string content_type;
+    std::string body;
+};
+
+struct RestClientSettings {
+    std::string base_url;  // "https://api.twilio.com" (or the stand-in's loopback URL)
+    std::string username;  // account SID (or API key)
+    std::string password;  // auth token (or API secret): sent, never logged
+    std::chrono::milliseconds timeout{10000};
+    int max_attempts = 3;  // 429 and 5xx are retried, with backoff
+    std::chrono::milliseconds first_backoff{250};
+};
+
+// Blocking HTTPS calls to the provider's REST API with HTTP basic auth (libcurl, one easy handle
+// per call, no signals). Throws std::runtime_error for a transport fault after the retries; an
+// HTTP error status is returned, not thrown. Thread-safe.
+class RestClient {
+public:
+    explicit RestClient(RestClientSettings settings);
+
+    RestResponse Get(const std::string& path) const;
+    // A form POST (Twilio's REST API takes application/x-www-form-urlencoded bodies).
+    RestResponse PostForm(
+        const std::string& path, const std::vector<std::pair<std::string, std::string>>& form
+    ) const;
+
+private:
+    RestResponse Send(const std::string& path, const std::string* form_body) const;
+
+    RestClientSettings settings_;
+};
+
+// Percent-encodes a form value (RFC 3986 unreserved characters stay as they are).
+std::string FormEncode(std::string_view value);
+
+}  // namespace dialler::adapters::twilio

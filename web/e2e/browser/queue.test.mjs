@@ -1,0 +1,181 @@
+// Browser smoke test of the agent's call screen: the real binary with discovered queues and its
+// clock pinned inside the calling window (Wednesday 2026-11-04 11:00 GMT, as e2e/api/queue.test.mjs
+// does), driven in Debian's headless Chromium by role and accessible name only.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { login, request } from '../support/http.mjs';
+import { DEMO_USERS, startServer } from '../support/server.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshotPath = path.join(tmpdir(), 'dialler-queue.png');
+const timeout = 15_000;
+const WEDNESDAY_11 = '2026-11-04T11:00:00Z'; // inside the calling window
+// The laptop the screen is designed for (docs: screens.md): everything fits without page scroll.
+const viewport = { width: 1366, height: 768 };
+
+/** The name the page shows for a customer (labels.ts customerName). */
+function customerName(lead) {
+  const name = [lead.customer.firstName, lead.customer.lastName]
+    .filter((part) => part !== null && part.trim() !== '')
+    .join(' ');
+  return name === '' ? `Customer ${lead.userId}` : name;
+}
+
+describe('the agent works a customer on the queue page', () => {
+  let server;
+  let profileDir;
+  let context;
+  let page;
+
+  before(async () => {
+    server = await startServer({ ENABLE_TEST_ENDPOINTS: 'true' });
+
+    const admin = await login(server.url, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
+    assert.equal(admin.response.status, 200, JSON.stringify(admin.body));
+    const pinned = await request(server.url, '/api/testing/clock', {
+      method: 'POST',
+      json: { now: WEDNESDAY_11 },
+      headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
+    });
+    assert.equal(pinned.response.status, 200, `pin the clock: ${JSON.stringify(pinned.body)}`);
+    const discovered = await server.runCli(['discover', '--full']);
+    assert.equal(discovered.code, 0, `discover --full: ${discovered.stdout}\n${discovered.stderr}`);
+
+    profileDir = await mkdtemp(path.join(tmpdir(), 'dialler-chromium-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context.setDefaultTimeout(timeout);
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  after(async () => {
+    await context?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await server?.stop();
+  });
+
+  /** Runs a step; on failure saves a screenshot next to the temp dir and rethrows. */
+  async function step(fn) {
+    try {
+      await fn();
+    } catch (error) {
+      await page?.screenshot({ path: screenshotPath, fullPage: true }).catch(() => {});
+      error.message += `\n(screenshot: ${screenshotPath}; url: ${page?.url()})`;
+      throw error;
+    }
+  }
+
+  const nextCustomer = () => page.getByRole('button', { name: 'Next customer', exact: true });
+
+  /** Waits until the locator's element has the keyboard focus. */
+  async function waitForFocus(locator) {
+    const handle = await locator.elementHandle();
+    await page.waitForFunction((element) => document.activeElement === element, handle);
+  }
+
+  async function assertNoPageScroll(label) {
+    const { scrollHeight, scrollWidth } = await page.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      scrollWidth: document.documentElement.scrollWidth,
+    }));
+    assert.ok(
+      scrollHeight <= viewport.height && scrollWidth <= viewport.width,
+      `${label}: the page scrolls (${scrollWidth}x${scrollHeight} in ${viewport.width}x${viewport.height})`,
+    );
+  }
+
+  /** Presses `press` and returns the parsed body of the POST /api/queue/next it causes. */
+  async function takeNext(press) {
+    const answer = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/api/queue/next' &&
+        response.request().method() === 'POST',
+    );
+    await press();
+    const response = await answer;
+    assert.equal(response.status(), 200, await response.text());
+    const body = await response.json();
+    assert.ok(body.lead, `expected a customer: ${JSON.stringify(body)}`);
+    return body.lead;
+  }
+
+  it('takes the next customer, records No answer and is back on Next customer', async () => {
+    const user = DEMO_USERS.agent;
+
+    await step(async () => {
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/queue');
+      await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+      await page.getByRole('heading', { name: 'No customer loaded' }).waitFor();
+      await page.getByRole('combobox', { name: 'Queue' }).waitFor();
+      await assertNoPageScroll('no customer');
+    });
+
+    let lead;
+    await step(async () => {
+      lead = await takeNext(() => nextCustomer().click());
+      await page.getByRole('heading', { level: 3, name: customerName(lead) }).waitFor();
+      if (lead.claims.length > 0) {
+        const claims = page.getByRole('list', { name: 'Claims' });
+        await claims.waitFor();
+        const lender = lead.claims.find((claim) => claim.lender)?.lender;
+        if (lender) await claims.getByText(lender).first().waitFor();
+      }
+      await assertNoPageScroll('customer loaded');
+    });
+
+    await step(async () => {
+      const outcome = page.getByRole('radiogroup', { name: 'Outcome' });
+      await outcome.getByRole('radio', { name: 'No answer', exact: true }).check();
+      const saved = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === `/api/queue/leads/${lead.userId}/outcome`,
+      );
+      await page.getByRole('button', { name: 'Save outcome', exact: true }).click();
+      const response = await saved;
+      assert.equal(response.status(), 201, await response.text());
+
+      await page.getByRole('status').filter({ hasText: 'Outcome saved' }).waitFor();
+      await waitForFocus(nextCustomer());
+      assert.equal(
+        await page.getByRole('heading', { level: 3, name: customerName(lead) }).count(),
+        0,
+        'the customer is still shown after saving',
+      );
+    });
+
+    await step(async () => {
+      // One key away: N (focus is on the button, not in a text field) takes the next customer.
+      const second = await takeNext(() => page.keyboard.press('n'));
+      assert.notEqual(second.userId, lead.userId, 'the saved customer came straight back');
+      await page.getByRole('heading', { level: 3, name: customerName(second) }).waitFor();
+
+      // Leave nobody held.
+      await page.getByRole('button', { name: 'Release', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Customer released' }).waitFor();
+      await waitForFocus(nextCustomer());
+    });
+  });
+});

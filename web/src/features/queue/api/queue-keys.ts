@@ -1,0 +1,4 @@
+export const queueKeys = {
+  all: ['queue'] as const,
+  counts: () => [...queueKeys.all, 'counts'] as const,
+};

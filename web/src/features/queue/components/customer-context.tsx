@@ -1,0 +1,241 @@
+import type { ReactNode, Ref } from 'react';
+
+import { MaskedPhone } from '@/components/ui/masked-phone';
+import type { Address, Claim, Lead } from '@/types/api';
+import { cn } from '@/utils/cn';
+import { formatUkDate, formatUkDateTime } from '@/utils/uk-time';
+
+import { customerName, outcomeLabel, phoneTypeLabel, queueLabels } from '../labels';
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
+
+function money(value: string): string {
+  const amount = Number(value);
+  return Number.isFinite(amount) ? pounds.format(amount) : value;
+}
+
+/** "proof_of_address" → "proof of address"; "PENDING" → "Pending". */
+function words(code: string): string {
+  const spaced = code.replaceAll('_', ' ').trim();
+  if (spaced === spaced.toUpperCase()) {
+    return spaced.charAt(0) + spaced.slice(1).toLowerCase();
+  }
+  return spaced;
+}
+
+function addressText(address: Address): string {
+  if (address.fullAddress) return address.fullAddress;
+  return [address.line1, address.line2, address.town, address.county, address.postCode]
+    .filter((part) => part !== null && part !== undefined && part.trim() !== '')
+    .join(', ');
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h4>
+      {children}
+    </div>
+  );
+}
+
+function ClaimItem({ claim }: { claim: Claim }) {
+  const vehicle = claim.vehicle;
+  const car = vehicle
+    ? [
+        vehicle.registration?.toUpperCase() ?? null,
+        [vehicle.make, vehicle.model].filter(Boolean).join(' '),
+      ]
+        .filter((part) => part !== null && part !== '')
+        .join(' · ')
+    : '';
+  return (
+    <li className="rounded-md bg-slate-50 px-2 py-1.5">
+      <p className="text-sm">
+        <span className="font-medium">{claim.lender ?? 'Unknown lender'}</span>
+        {claim.type ? <span className="text-slate-600"> · {claim.type}</span> : null}
+        {claim.status ? <span className="text-slate-600"> · {words(claim.status)}</span> : null}
+      </p>
+      {vehicle ? (
+        <p className="text-sm text-slate-700">
+          {car}
+          {vehicle.monthlyPayment ? <> · {money(vehicle.monthlyPayment)} a month</> : null}
+          {vehicle.contractStart ? (
+            <span className="text-slate-500"> · from {formatUkDate(vehicle.contractStart)}</span>
+          ) : null}
+        </p>
+      ) : null}
+      {claim.requirements.length > 0 ? (
+        <ul
+          aria-label={claim.lender ? `Requirements for the ${claim.lender} claim` : 'Requirements'}
+          className="mt-1 space-y-0.5"
+        >
+          {claim.requirements.map((requirement) => (
+            <li key={requirement.id} className="text-sm">
+              <span>{words(requirement.type ?? 'requirement')}</span>
+              {' — '}
+              <span
+                className={cn(
+                  'rounded px-1 text-xs font-semibold',
+                  requirement.outstanding
+                    ? 'bg-amber-100 text-amber-900'
+                    : 'bg-emerald-100 text-emerald-900',
+                )}
+              >
+                {requirement.status ? words(requirement.status) : 'No status'}
+              </span>
+              {requirement.outstanding ? (
+                <span className="text-amber-900"> (outstanding)</span>
+              ) : null}
+              {requirement.reason ? (
+                <span className="text-slate-600"> — {requirement.reason}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+type CustomerContextProps = {
+  lead: Lead;
+  /** The name heading takes focus when a customer loads, so a screen reader announces them. */
+  headingRef?: Ref<HTMLHeadingElement>;
+};
+
+/** Everything the API says about the held customer, for the agent to read before and during the call. */
+export function CustomerContext({ lead, headingRef }: CustomerContextProps) {
+  const { customer, score, history } = lead;
+  const addresses = [...customer.addresses].sort((a, b) => Number(b.current) - Number(a.current));
+  const outcomes = [...history.outcomes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const calls = history.contacts.filter((contact) => contact.channel === 'call').length;
+  const texts = history.contacts.length - calls;
+
+  return (
+    <div className="space-y-3">
+      <div className="space-y-0.5">
+        <h3
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-xl font-semibold text-slate-900 focus:outline-none"
+        >
+          {customerName(lead)}
+        </h3>
+        <p className="text-sm text-slate-700">
+          {customer.age !== null ? <>Age {customer.age} · </> : null}
+          {customer.phone ? (
+            <>
+              <MaskedPhone masked={customer.phone.masked} /> ({phoneTypeLabel(customer.phone.type)})
+            </>
+          ) : (
+            'No number on file'
+          )}
+          {customer.email ? <> · {customer.email}</> : null}
+        </p>
+      </div>
+
+      <Block title="Why in queue">
+        <p className="text-sm text-slate-600">
+          {lead.queue ? `${queueLabels[lead.queue]} queue` : 'No queue'}
+          {lead.callbackId ? ' · callback due' : ''}
+        </p>
+        <ul className="list-disc pl-5 text-sm">
+          {lead.whyInQueue.map((why) => (
+            <li key={why.code}>{why.text}</li>
+          ))}
+        </ul>
+      </Block>
+
+      <Block title="Score">
+        <p className="text-sm">
+          <span className="font-semibold">Score {score.total}</span>
+          <span className="text-slate-500"> (lower is called sooner)</span>
+        </p>
+        <ul aria-label="Score components" className="flex flex-wrap gap-1 text-xs">
+          {score.components.map((component) => (
+            <li
+              key={component.name}
+              className="rounded bg-slate-100 px-1.5 py-0.5"
+              title={component.detail}
+            >
+              {component.name} {component.points}
+              {component.detail ? (
+                <span className="text-slate-500"> — {component.detail}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Block>
+
+      <Block title={`Claims (${lead.claims.length})`}>
+        {lead.claims.length === 0 ? (
+          <p className="text-sm text-slate-500">No claims</p>
+        ) : (
+          <ul aria-label="Claims" className="space-y-1.5">
+            {lead.claims.map((claim) => (
+              <ClaimItem key={claim.id} claim={claim} />
+            ))}
+          </ul>
+        )}
+      </Block>
+
+      <Block title="Addresses">
+        {addresses.length === 0 ? (
+          <p className="text-sm text-slate-500">No address on file</p>
+        ) : (
+          <ul aria-label="Addresses" className="space-y-0.5 text-sm">
+            {addresses.map((address, index) => (
+              <li key={index}>
+                {addressText(address)}
+                {address.current ? <span className="text-slate-500"> (current)</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+
+      <Block title="History">
+        <p className="text-sm">
+          {history.attempts} {history.attempts === 1 ? 'call attempt' : 'call attempts'} ·{' '}
+          {history.contacts.length} {history.contacts.length === 1 ? 'contact' : 'contacts'}
+          {history.contacts.length > 0 ? ` (${calls} by phone, ${texts} by SMS)` : ''}
+        </p>
+        {outcomes.length > 0 ? (
+          <ul aria-label="Outcomes" className="space-y-0.5 text-sm">
+            {outcomes.map((outcome) => (
+              <li key={outcome.id}>
+                <span className="text-slate-500">{formatUkDateTime(outcome.at)}</span>{' '}
+                <span className="font-medium">{outcomeLabel(outcome.outcome)}</span>
+                {outcome.notes ? <span className="text-slate-600"> — {outcome.notes}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">No outcomes yet</p>
+        )}
+      </Block>
+
+      <Block title="Callbacks">
+        {lead.callbacks.length === 0 ? (
+          <p className="text-sm text-slate-500">None</p>
+        ) : (
+          <ul aria-label="Callbacks" className="space-y-0.5 text-sm">
+            {lead.callbacks.map((callback) => (
+              <li key={callback.id}>
+                <span className="font-medium">{formatUkDateTime(callback.scheduledFor)}</span>{' '}
+                <span className="text-slate-600">{callback.status}</span>
+                {callback.closedReason ? (
+                  <span className="text-slate-600"> ({words(callback.closedReason)})</span>
+                ) : null}
+                {callback.notes ? (
+                  <span className="text-slate-600"> — {callback.notes}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+    </div>
+  );
+}

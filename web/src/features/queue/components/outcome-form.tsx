@@ -1,0 +1,233 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { isApiError, type ApiError } from '@/lib/api-error';
+import type { Lead, OutcomeCode, OutcomeRequest } from '@/types/api';
+import { cn } from '@/utils/cn';
+import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
+
+import { useRecordOutcome } from '../api/record-outcome';
+import { outcomeLabel, outcomeLabels } from '../labels';
+
+/** The fields the server may name in a 400 for this form. */
+type Field = 'outcome' | 'notes' | 'callbackAt';
+type Errors = Partial<Record<Field | 'form', string>>;
+
+function isField(name: string | undefined): name is Field {
+  return name === 'outcome' || name === 'notes' || name === 'callbackAt';
+}
+
+type OutcomeFormProps = {
+  lead: Lead;
+  onSaved: () => void;
+  /** The server says the agent no longer holds the customer (409). */
+  onLost: (error: ApiError) => void;
+  /** The outcome group, for the page to move focus here when a call ends. */
+  groupRef?: Ref<HTMLFieldSetElement>;
+};
+
+/** After the call: how it went, notes, and for a call back when. Saving releases the customer. */
+export function OutcomeForm({ lead, onSaved, onLost, groupRef }: OutcomeFormProps) {
+  const id = useId();
+  const [outcome, setOutcome] = useState<OutcomeCode | null>(null);
+  const [notes, setNotes] = useState('');
+  const [callbackTime, setCallbackTime] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const save = useRecordOutcome();
+  const firstRadioRef = useRef<HTMLInputElement>(null);
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  const callbackRef = useRef<HTMLInputElement>(null);
+
+  const needsNotes = outcome === 'do_not_contact';
+  const needsCallback = outcome === 'call_back';
+
+  function clearError(field: Field) {
+    setErrors((current) => {
+      if (!current[field] && !current.form) return current;
+      const rest = { ...current };
+      delete rest[field];
+      delete rest.form;
+      return rest;
+    });
+  }
+
+  function focusField(field: Field) {
+    // After the render that shows the message, so aria-describedby already points at it.
+    requestAnimationFrame(() => {
+      if (field === 'notes') notesRef.current?.focus();
+      else if (field === 'callbackAt') callbackRef.current?.focus();
+      else firstRadioRef.current?.focus();
+    });
+  }
+
+  function fail(next: Errors, field: Field) {
+    setErrors(next);
+    focusField(field);
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending) return;
+    if (outcome === null) {
+      fail({ outcome: 'Choose how the call went.' }, 'outcome');
+      return;
+    }
+    const body: OutcomeRequest = { outcome };
+    if (notes.trim() !== '') body.notes = notes.trim();
+    if (needsNotes && body.notes === undefined) {
+      fail({ notes: `Notes are required for ${outcomeLabel(outcome)}: say why.` }, 'notes');
+      return;
+    }
+    if (needsCallback) {
+      const at = ukWallTimeToUtc(callbackTime);
+      if (at === null) {
+        fail({ callbackAt: 'Choose the date and time to call back.' }, 'callbackAt');
+        return;
+      }
+      body.callbackAt = at;
+    }
+    setErrors({});
+    save.mutate(
+      { userId: lead.userId, body },
+      {
+        onSuccess: () => onSaved(),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 409) {
+            onLost(error);
+          } else if (isApiError(error) && error.status === 400 && isField(error.field)) {
+            fail({ [error.field]: error.message }, error.field);
+          } else {
+            setErrors({ form: error.message || 'The outcome could not be saved. Try again.' });
+          }
+        },
+      },
+    );
+  }
+
+  /** Enter in the notes adds a line; Ctrl+Enter saves, as Enter does everywhere else in the form. */
+  function handleNotesKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  }
+
+  const errorId = (field: Field) => (errors[field] ? `${id}-${field}-error` : undefined);
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit}
+      className="grid grid-cols-[minmax(0,1fr)_16rem_13rem] gap-4"
+    >
+      <fieldset
+        ref={groupRef}
+        role="radiogroup"
+        aria-labelledby={`${id}-outcome-legend`}
+        aria-describedby={errorId('outcome')}
+        aria-invalid={errors.outcome ? true : undefined}
+        aria-required="true"
+        className="min-w-0"
+      >
+        <legend id={`${id}-outcome-legend`} className="mb-1 text-sm font-medium text-slate-700">
+          Outcome
+        </legend>
+        <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-x-2 gap-y-0.5">
+          {outcomeLabels.map(([code, label], index) => (
+            <label key={code} className="flex items-center gap-1.5 text-sm whitespace-nowrap">
+              <input
+                ref={index === 0 ? firstRadioRef : undefined}
+                type="radio"
+                name={`${id}-outcome`}
+                value={code}
+                checked={outcome === code}
+                onChange={() => {
+                  setOutcome(code);
+                  clearError('outcome');
+                }}
+                className="size-4 accent-indigo-600"
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+        {errors.outcome ? (
+          <p id={`${id}-outcome-error`} className="mt-1 text-sm text-red-700">
+            {errors.outcome}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <div className="flex min-w-0 flex-col gap-1">
+        <Label htmlFor={`${id}-notes`}>Notes</Label>
+        <textarea
+          ref={notesRef}
+          id={`${id}-notes`}
+          rows={3}
+          maxLength={2000}
+          value={notes}
+          onChange={(event) => {
+            setNotes(event.target.value);
+            clearError('notes');
+          }}
+          onKeyDown={handleNotesKeyDown}
+          aria-required={needsNotes || undefined}
+          aria-invalid={errors.notes ? true : undefined}
+          aria-describedby={errorId('notes') ?? `${id}-notes-hint`}
+          className={cn(
+            'block w-full flex-1 resize-none rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset',
+            'focus:ring-2 focus:ring-indigo-600 focus:ring-inset aria-invalid:ring-red-500',
+          )}
+        />
+        {errors.notes ? (
+          <p id={`${id}-notes-error`} className="text-sm text-red-700">
+            {errors.notes}
+          </p>
+        ) : (
+          <p id={`${id}-notes-hint`} className="text-xs text-slate-500">
+            {needsNotes ? 'Required: say why. ' : ''}Ctrl+Enter saves.
+          </p>
+        )}
+      </div>
+
+      <div className="flex flex-col justify-end gap-2">
+        {needsCallback ? (
+          <div className="space-y-1">
+            <Label htmlFor={`${id}-callback`}>Callback time</Label>
+            <Input
+              ref={callbackRef}
+              id={`${id}-callback`}
+              type="datetime-local"
+              step={60}
+              min={utcToUkWallTime(new Date())}
+              value={callbackTime}
+              onChange={(event) => {
+                setCallbackTime(event.target.value);
+                clearError('callbackAt');
+              }}
+              aria-required="true"
+              aria-invalid={errors.callbackAt ? true : undefined}
+              aria-describedby={errorId('callbackAt') ?? `${id}-callback-hint`}
+            />
+            {errors.callbackAt ? (
+              <p id={`${id}-callbackAt-error`} className="text-sm text-red-700">
+                {errors.callbackAt}
+              </p>
+            ) : (
+              <p id={`${id}-callback-hint`} className="text-xs text-slate-500">
+                UK time, within calling hours.
+              </p>
+            )}
+          </div>
+        ) : null}
+        {errors.form ? <Alert>{errors.form}</Alert> : null}
+        <Button type="submit" disabled={save.isPending}>
+          Save outcome
+        </Button>
+      </div>
+    </form>
+  );
+}

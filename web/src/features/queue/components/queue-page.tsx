@@ -1,0 +1,196 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+import { Alert } from '@/components/ui/alert';
+import { Spinner } from '@/components/ui/spinner';
+import { useSession } from '@/features/auth/api/get-me';
+import { Softphone } from '@/features/calls/components/softphone';
+import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
+import type { ApiError } from '@/lib/api-error';
+import type { Lead, NoLead, QueueChoice } from '@/types/api';
+import { cn } from '@/utils/cn';
+
+import { useNextLead } from '../api/next-lead';
+import { useLeadHeartbeat } from '../hooks/use-lead-heartbeat';
+import { customerName } from '../labels';
+import { CustomerContext } from './customer-context';
+import { LeadActions } from './lead-actions';
+import { NoCustomer } from './no-customer';
+import { OutcomeForm } from './outcome-form';
+import { QueuePanel, type Notice } from './queue-panel';
+
+function Panel({
+  title,
+  className,
+  children,
+}: {
+  title?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const content = (
+    <>
+      {title ? (
+        <h2 id={id} className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          {title}
+        </h2>
+      ) : null}
+      {children}
+    </>
+  );
+  const classes = cn('rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200', className);
+  return title ? (
+    <section aria-labelledby={id} className={classes}>
+      {content}
+    </section>
+  ) : (
+    <div className={classes}>{content}</div>
+  );
+}
+
+type FocusRequest = { target: 'next' | 'customer'; serial: number };
+
+/**
+ * The agent's call screen (docs: screens.md, "The agent's call screen"). It holds at most one
+ * customer at a time: Next customer loads one; Save outcome, Skip, Release or a lost hold end it.
+ * Nothing is requested on mount: a reload shows no customer until the agent presses Next
+ * customer, which returns the customer they still hold, if any.
+ */
+export function QueuePage() {
+  const { agent } = useSession();
+  // The server lets agents and supervisors work the queues; everyone else only sees the counts.
+  const canWork = agent.role === 'agent' || agent.role === 'supervisor';
+  const [queue, setQueue] = useState<QueueChoice>('any');
+  const [lead, setLead] = useState<Lead | null>(null);
+  const [noLead, setNoLead] = useState<NoLead | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const nextButtonRef = useRef<HTMLButtonElement>(null);
+  const customerHeadingRef = useRef<HTMLHeadingElement>(null);
+  const outcomeGroupRef = useRef<HTMLFieldSetElement>(null);
+  const next = useNextLead();
+
+  // Focus moves only after the render that enables or shows its target.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const target =
+      focusRequest.target === 'next' ? nextButtonRef.current : customerHeadingRef.current;
+    target?.focus();
+  }, [focusRequest]);
+
+  function requestFocus(target: FocusRequest['target']) {
+    setFocusRequest((current) => ({ target, serial: (current?.serial ?? 0) + 1 }));
+  }
+
+  const nextDisabled = !canWork || lead !== null || next.isPending;
+
+  function takeNext() {
+    if (nextDisabled) return;
+    setNotice(null);
+    setNoLead(null);
+    next.mutate(queue, {
+      onSuccess: (answer) => {
+        if (answer.lead === null) {
+          setNoLead(answer);
+          requestFocus('next');
+        } else {
+          setLead(answer.lead);
+          requestFocus('customer');
+        }
+      },
+    });
+  }
+
+  useKeyboardShortcut('n', takeNext, !nextDisabled);
+
+  function endLead(nextNotice: Notice) {
+    setLead(null);
+    setNoLead(null);
+    next.reset();
+    setNotice(nextNotice);
+    requestFocus('next');
+  }
+
+  function loseLead(held: Lead, error: ApiError) {
+    endLead({
+      tone: 'error',
+      text: `The hold on ${customerName(held)} was lost: ${error.message}`,
+    });
+  }
+
+  /** When a call ends the agent's next job is the outcome: put them on the chosen (or first) one. */
+  function focusOutcome() {
+    const group = outcomeGroupRef.current;
+    const radio =
+      group?.querySelector<HTMLInputElement>('input:checked') ?? group?.querySelector('input');
+    radio?.focus();
+  }
+
+  useLeadHeartbeat(lead?.userId ?? null, (userId, error) => {
+    if (lead?.userId === userId) loseLead(lead, error);
+  });
+
+  let centre: ReactNode;
+  if (next.isPending) {
+    centre = <Spinner label="Finding the next customer" className="justify-center py-6" />;
+  } else if (next.isError) {
+    centre = <Alert>{next.error.message}</Alert>;
+  } else if (lead) {
+    centre = <CustomerContext lead={lead} headingRef={customerHeadingRef} />;
+  } else {
+    centre = <NoCustomer answer={noLead} canWork={canWork} />;
+  }
+
+  return (
+    <div className="flex h-full min-h-0 flex-col gap-3">
+      <h1 className="sr-only">Queue</h1>
+      <div className="grid min-h-0 flex-1 grid-cols-[30fr_45fr_25fr] gap-3">
+        <div className="flex min-h-0 flex-col gap-3 overflow-y-auto">
+          <Panel>
+            <Softphone lead={lead} onCallEnded={focusOutcome} />
+          </Panel>
+          <Panel>
+            <QueuePanel
+              workableQueues={agent.queues}
+              canWork={canWork}
+              queue={queue}
+              onQueueChange={setQueue}
+              onNext={takeNext}
+              nextDisabled={nextDisabled}
+              nextButtonRef={nextButtonRef}
+              notice={notice}
+            />
+          </Panel>
+        </div>
+        <Panel title="Customer" className="min-h-0 overflow-y-auto">
+          {centre}
+        </Panel>
+        <Panel title="Actions" className="min-h-0 overflow-y-auto">
+          {lead ? (
+            <LeadActions
+              key={lead.userId}
+              lead={lead}
+              onDone={(message) => endLead({ tone: 'info', text: message })}
+              onLost={(error) => loseLead(lead, error)}
+            />
+          ) : (
+            <p className="text-sm text-slate-500">
+              Actions for a customer appear here once one is loaded.
+            </p>
+          )}
+        </Panel>
+      </div>
+      {lead ? (
+        <Panel title="After the call" className="shrink-0">
+          <OutcomeForm
+            key={lead.userId}
+            lead={lead}
+            groupRef={outcomeGroupRef}
+            onSaved={() => endLead({ tone: 'info', text: 'Outcome saved' })}
+            onLost={(error) => loseLead(lead, error)}
+          />
+        </Panel>
+      ) : null}
+    </div>
+  );
+}
