@@ -15,6 +15,7 @@
 #include "dialler/adapters/sql/migrator.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/base/text.hpp"
+#include "dialler/main/stand_in_routes.hpp"
 #include "dialler/main/wiring.hpp"
 #include "dialler/platform/database_url.hpp"
 #include "dialler/platform/logging.hpp"
@@ -268,6 +269,27 @@ int RunQueueShow(const platform::Config& config, const std::string& user_id, boo
     return 0;
 }
 
+namespace {
+// Black-box test hooks (never in production: config refuses it).
+void AddTestHooks(
+    adapters::http::Router& router,
+    const platform::Config& config,
+    platform::ControllableClock& clock
+) {
+    if (!config.enable_test_endpoints) {
+        return;
+    }
+    adapters::http::AddTestingRoutes(router, [&clock](std::optional<Timestamp> t, bool running) {
+        if (t) {
+            clock.Pin(*t, running);
+        } else {
+            clock.Unpin();
+        }
+    });
+    platform::LogWarn("server.test_endpoints_enabled");
+}
+}  // namespace
+
 int RunServe(const platform::Config& config) {
     platform::InitLogging(config.log_level);
     if (const Status user = platform::CheckServeUser(config, geteuid()); !user) {
@@ -307,7 +329,15 @@ int RunServe(const platform::Config& config) {
 
     QueueState queue(state, *replica, config);
     queue.settings.SeedDefaults();
-    CallState calls(state, queue, config, config.twilio_api_base_url);
+    // TELEPHONY=sim without TWILIO_API_BASE_URL: the built-in stand-in, served from this very
+    // listener; the REST adapter reaches it over loopback like any provider.
+    std::optional<adapters::twilio::TwilioStandIn> stand_in;
+    std::string api_base_url = config.twilio_api_base_url;
+    if (config.telephony == platform::TelephonyMode::kSim && api_base_url.empty()) {
+        api_base_url = "http://127.0.0.1:" + std::to_string(config.port);
+        stand_in.emplace(StandInSettingsFrom(config), state.clock);
+    }
+    CallState calls(state, queue, config, api_base_url);
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
@@ -339,15 +369,9 @@ int RunServe(const platform::Config& config) {
         adapters::http::CallRouteDeps{
             calls.calls, calls.telephony, calls.telephony.PublicUrl(), state.clock}
     );
-    if (config.enable_test_endpoints) {
-        adapters::http::AddTestingRoutes(router, [&state](std::optional<Timestamp> t) {
-            if (t) {
-                state.clock.Pin(*t);
-            } else {
-                state.clock.Unpin();
-            }
-        });
-        platform::LogWarn("server.test_endpoints_enabled");
+    AddTestHooks(router, config, state.clock);
+    if (stand_in) {
+        AddStandInRoutes(router, *stand_in);
     }
     const adapters::http::Dispatcher dispatcher(
         router, state.auth, adapters::http::DispatcherSettings{config.web_dir}
@@ -377,12 +401,23 @@ int RunServe(const platform::Config& config) {
     jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {
         (void)calls.calls.Reconcile();
     });
+    adapters::http::LiveSockets live(
+        state.auth,
+        calls.events,
+        workers,
+        adapters::http::LiveSocketSettings{adapters::http::OriginOf(config.public_url)}
+    );
+    // A socket whose session ended (logout, expiry) is closed within a minute.
+    jobs.Every("live.recheck", std::chrono::minutes{1}, std::chrono::minutes{1}, [&live] {
+        live.RecheckSessions();
+    });
     adapters::http::HttpServer server(
         adapters::http::ServerSettings{
             config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)},
         dispatcher,
         workers,
-        metrics
+        metrics,
+        &live
     );
     const adapters::http::Dispatcher metrics_dispatcher(
         metrics_router, state.auth, adapters::http::DispatcherSettings{}
@@ -422,6 +457,10 @@ int RunServe(const platform::Config& config) {
     const int sig = platform::WaitForStopSignal();
     platform::LogInfo("server.stopping", {{"signal", sig}});
     queue.discovery.RequestStop();
+    if (stand_in) {
+        stand_in->Stop();  // no more webhooks into a server that is stopping
+    }
+    live.CloseAll();
     server.Stop(std::chrono::milliseconds{1500});
     if (metrics_server) {
         metrics_server->Stop(std::chrono::milliseconds{0});

@@ -157,6 +157,17 @@ adapters::twilio::TwilioSettings TwilioSettingsFrom(
         std::chrono::seconds{config.voice_token_ttl_seconds}};
 }
 
+adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config) {
+    adapters::twilio::StandInSettings s;
+    s.account_sid = config.twilio_account_sid;
+    s.auth_token = config.twilio_auth_token;
+    s.api_secret = config.twilio_api_secret;
+    s.twiml_app_sid = config.twilio_twiml_app_sid;
+    s.webhook_base_url = TwilioSettingsFrom(config, "").public_url;
+    s.seed = 1;
+    return s;
+}
+
 namespace {
 app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
     app::CallServiceConfig c;

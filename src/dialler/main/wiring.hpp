@@ -9,6 +9,7 @@
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
+#include "dialler/adapters/twilio/stand_in.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/auth_service.hpp"
@@ -76,6 +77,9 @@ struct CallState {
         OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
     );
 };
+
+// The built-in stand-in, with the same credentials the adapter uses, posting to PUBLIC_URL.
+adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config);
 
 adapters::twilio::TwilioSettings TwilioSettingsFrom(
     const platform::Config& config, std::string api_base_url

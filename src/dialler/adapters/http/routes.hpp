@@ -65,9 +65,10 @@ void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 void AddSettingsRoutes(Router& router, app::SettingsService& settings);
 
 // Test hooks for black-box tests; only added when ENABLE_TEST_ENDPOINTS is on (never in
-// production). POST /api/testing/clock {"now": RFC 3339 | null} pins or unpins the clock.
+// production). POST /api/testing/clock {"now": RFC 3339 | null, "running": bool} pins the clock
+// (stopped, or running on from `now`) or unpins it.
 void AddTestingRoutes(
-    Router& router, const std::function<void(std::optional<Timestamp>)>& set_clock
+    Router& router, const std::function<void(std::optional<Timestamp>, bool)>& set_clock
 );
 
 }  // namespace dialler::adapters::http

@@ -85,7 +85,7 @@ void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess a
 }
 
 void AddTestingRoutes(
-    Router& router, const std::function<void(std::optional<Timestamp>)>& set_clock
+    Router& router, const std::function<void(std::optional<Timestamp>, bool)>& set_clock
 ) {
     router.Add(
         {"POST",
@@ -93,13 +93,23 @@ void AddTestingRoutes(
          Access::Roles({domain::Role::kAdmin}),
          [set_clock](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             bool running = false;
+             if (body.contains("running")) {
+                 if (!body["running"].is_boolean()) {
+                     return InvalidField("running", "running must be true or false");
+                 }
+                 running = body["running"].get<bool>();
+             }
              if (!body.contains("now") || body["now"].is_null()) {
-                 set_clock(std::nullopt);
+                 set_clock(std::nullopt, false);
                  return Json({{"now", nullptr}});
              }
              DIALLER_ASSIGN_OR_RETURN(const Timestamp now, RequireTime(body, "now"));
-             set_clock(now);
-             return Json({{"now", FormatRfc3339(std::chrono::floor<std::chrono::seconds>(now))}});
+             set_clock(now, running);
+             return Json(
+                 {{"now", FormatRfc3339(std::chrono::floor<std::chrono::seconds>(now))},
+                  {"running", running}}
+             );
          }}
     );
 }

@@ -10,6 +10,7 @@
 #include <restinio/all.hpp>
 
 #include "dialler/adapters/http/error_response.hpp"
+#include "dialler/adapters/http/live_upgrade.hpp"
 #include "dialler/base/text.hpp"
 #include "dialler/platform/logging.hpp"
 
@@ -126,6 +127,7 @@ struct HttpServer::Impl {
     const Dispatcher& dispatcher;
     platform::ThreadPool& workers;
     platform::Metrics& metrics;
+    LiveSockets* live;
     restinio::running_server_handle_t<restinio::default_traits_t> server;
 
     std::atomic<bool> draining{false};
@@ -133,8 +135,14 @@ struct HttpServer::Impl {
     std::condition_variable in_flight_done;
     int in_flight = 0;
 
-    Impl(ServerSettings s, const Dispatcher& d, platform::ThreadPool& w, platform::Metrics& m)
-        : settings(std::move(s)), dispatcher(d), workers(w), metrics(m) {}
+    Impl(
+        ServerSettings s,
+        const Dispatcher& d,
+        platform::ThreadPool& w,
+        platform::Metrics& m,
+        LiveSockets* l
+    )
+        : settings(std::move(s)), dispatcher(d), workers(w), metrics(m), live(l) {}
 
     void Send(
         const restinio::request_handle_t& req,
@@ -206,6 +214,12 @@ struct HttpServer::Impl {
     }
 
     restinio::request_handling_status_t OnRequest(const restinio::request_handle_t& req) {
+        if (live != nullptr && !draining && req->header().path() == "/api/live" &&
+            restinio::http_connection_header_t::upgrade == req->header().connection()) {
+            LiveSockets::Upgrade upgrade{req};
+            live->Accept(upgrade);
+            return restinio::request_accepted();
+        }
         const auto started = Clock::now();
         auto request = std::make_shared<Request>(Convert(*req, NewRequestId()));
         bool accepted = false;
@@ -245,9 +259,10 @@ HttpServer::HttpServer(
     ServerSettings settings,
     const Dispatcher& dispatcher,
     platform::ThreadPool& workers,
-    platform::Metrics& metrics
+    platform::Metrics& metrics,
+    LiveSockets* live
 )
-    : impl_(std::make_unique<Impl>(std::move(settings), dispatcher, workers, metrics)) {}
+    : impl_(std::make_unique<Impl>(std::move(settings), dispatcher, workers, metrics, live)) {}
 
 HttpServer::~HttpServer() {
     Stop(std::chrono::milliseconds{0});

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dialler/adapters/http/dispatcher.hpp"
+#include "dialler/adapters/http/live_sockets.hpp"
 #include "dialler/platform/metrics.hpp"
 #include "dialler/platform/thread_pool.hpp"
 
@@ -30,12 +31,14 @@ struct ServerSettings {
 // headers, metrics and one access-log line per request.
 class HttpServer {
 public:
-    // Keeps references to all three.
+    // Keeps references to all of them. `live`, when given, takes WebSocket upgrades of
+    // GET /api/live.
     HttpServer(
         ServerSettings settings,
         const Dispatcher& dispatcher,
         platform::ThreadPool& workers,
-        platform::Metrics& metrics
+        platform::Metrics& metrics,
+        LiveSockets* live = nullptr
     );
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;

@@ -74,4 +74,33 @@ std::string Base64Url(std::string_view bytes) {
     return s;
 }
 
+std::optional<std::string> DecodeBase64Url(std::string_view text) {
+    std::string b64(text);
+    for (char& c : b64) {
+        if (c == '-') {
+            c = '+';
+        } else if (c == '_') {
+            c = '/';
+        } else if (c == '+' || c == '/' || c == '=') {
+            return std::nullopt;
+        }
+    }
+    if (b64.size() % 4 == 1) {
+        return std::nullopt;
+    }
+    const std::size_t padding = (4 - b64.size() % 4) % 4;
+    b64.append(padding, '=');
+    std::vector<unsigned char> out(b64.size() / 4 * 3 + 1);
+    const int n = EVP_DecodeBlock(
+        out.data(), reinterpret_cast<const unsigned char*>(b64.data()), static_cast<int>(b64.size())
+    );
+    if (n < 0) {
+        return std::nullopt;
+    }
+    // EVP_DecodeBlock counts the padding as zero bytes.
+    return std::string(
+        reinterpret_cast<const char*>(out.data()), static_cast<std::size_t>(n) - padding
+    );
+}
+
 }  // namespace dialler::adapters::twilio

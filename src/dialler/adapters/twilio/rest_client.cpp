@@ -35,6 +35,21 @@ struct EasyDeleter {
     void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
 };
 
+struct SlistDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+curl_slist* HeaderList(const std::vector<std::pair<std::string, std::string>>& headers) {
+    curl_slist* list = nullptr;
+    for (const auto& [name, value] : headers) {
+        std::string line = name;
+        line += ": ";
+        line += value;
+        list = curl_slist_append(list, line.c_str());
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string FormEncode(std::string_view value) {
@@ -60,11 +75,13 @@ RestClient::RestClient(RestClientSettings settings) : settings_(std::move(settin
 }
 
 RestResponse RestClient::Get(const std::string& path) const {
-    return Send(path, nullptr);
+    return Send(path, nullptr, {});
 }
 
 RestResponse RestClient::PostForm(
-    const std::string& path, const std::vector<std::pair<std::string, std::string>>& form
+    const std::string& path,
+    const std::vector<std::pair<std::string, std::string>>& form,
+    const std::vector<std::pair<std::string, std::string>>& headers
 ) const {
     std::string body;
     for (const auto& [key, value] : form) {
@@ -73,10 +90,14 @@ RestResponse RestClient::PostForm(
         }
         body += FormEncode(key) + "=" + FormEncode(value);
     }
-    return Send(path, &body);
+    return Send(path, &body, headers);
 }
 
-RestResponse RestClient::Send(const std::string& path, const std::string* form_body) const {
+RestResponse RestClient::Send(
+    const std::string& path,
+    const std::string* form_body,
+    const std::vector<std::pair<std::string, std::string>>& headers
+) const {
     const std::string url = settings_.base_url + path;
     auto backoff = settings_.first_backoff;
     std::string last_error;
@@ -90,9 +111,13 @@ RestResponse RestClient::Send(const std::string& path, const std::string* form_b
         // NOSIGNAL: a threaded server must not let libcurl's DNS timeouts raise SIGALRM.
         curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(h, CURLOPT_USERNAME, settings_.username.c_str());
-        curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.password.c_str());
+        if (!settings_.username.empty()) {
+            curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+            curl_easy_setopt(h, CURLOPT_USERNAME, settings_.username.c_str());
+            curl_easy_setopt(h, CURLOPT_PASSWORD, settings_.password.c_str());
+        }
+        const std::unique_ptr<curl_slist, SlistDeleter> header_list(HeaderList(headers));
+        curl_easy_setopt(h, CURLOPT_HTTPHEADER, header_list.get());
         const long timeout_ms = settings_.timeout.count();
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
         curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);  // recording media redirects to storage

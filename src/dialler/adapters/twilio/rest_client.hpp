@@ -15,7 +15,7 @@ struct RestResponse {
 
 struct RestClientSettings {
     std::string base_url;  // "https://api.twilio.com" (or the stand-in's loopback URL)
-    std::string username;  // account SID (or API key)
+    std::string username;  // account SID (or API key); empty: no authentication
     std::string password;  // auth token (or API secret): sent, never logged
     std::chrono::milliseconds timeout{10000};
     int max_attempts = 3;  // 429 and 5xx are retried, with backoff
@@ -31,12 +31,19 @@ public:
 
     RestResponse Get(const std::string& path) const;
     // A form POST (Twilio's REST API takes application/x-www-form-urlencoded bodies).
+    // With `headers` added (a webhook's signature).
     RestResponse PostForm(
-        const std::string& path, const std::vector<std::pair<std::string, std::string>>& form
+        const std::string& path,
+        const std::vector<std::pair<std::string, std::string>>& form,
+        const std::vector<std::pair<std::string, std::string>>& headers = {}
     ) const;
 
 private:
-    RestResponse Send(const std::string& path, const std::string* form_body) const;
+    RestResponse Send(
+        const std::string& path,
+        const std::string* form_body,
+        const std::vector<std::pair<std::string, std::string>>& headers
+    ) const;
 
     RestClientSettings settings_;
 };

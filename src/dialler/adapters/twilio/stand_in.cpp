@@ -1,0 +1,761 @@
+#include "dialler/adapters/twilio/stand_in.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dialler/adapters/twilio/crypto_util.hpp"
+#include "dialler/adapters/twilio/rest_client.hpp"
+#include "dialler/adapters/twilio/signature.hpp"
+#include "dialler/adapters/twilio/twilio_telephony.hpp"
+#include "dialler/base/text.hpp"
+#include "dialler/platform/logging.hpp"
+
+namespace dialler::adapters::twilio {
+
+namespace {
+
+using std::chrono::milliseconds;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+StandInResponse JsonResponse(int status, const nlohmann::json& body) {
+    return StandInResponse{status, "application/json", body.dump()};
+}
+
+StandInResponse Problem(int status, const std::string& message) {
+    // Twilio's error shape.
+    return JsonResponse(status, {{"status", status}, {"message", message}, {"code", status}});
+}
+
+std::string Rfc2822(Timestamp t) {
+    static constexpr std::array<const char*, 7> kDays{
+        "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    static constexpr std::array<const char*, 12> kMonths{
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto secs = std::chrono::floor<std::chrono::seconds>(t);
+    const auto day = std::chrono::floor<std::chrono::days>(secs);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{secs - day};
+    const auto weekday = static_cast<std::size_t>(((day.time_since_epoch().count() % 7) + 7) % 7);
+    std::array<char, 40> out{};
+    std::snprintf(
+        out.data(),
+        out.size(),
+        "%s, %02u %s %04d %02d:%02d:%02d +0000",
+        kDays.at(weekday),
+        static_cast<unsigned>(ymd.day()),
+        kMonths.at(static_cast<unsigned>(ymd.month()) - 1),
+        static_cast<int>(ymd.year()),
+        static_cast<int>(hms.hours().count()),
+        static_cast<int>(hms.minutes().count()),
+        static_cast<int>(hms.seconds().count())
+    );
+    return out.data();
+}
+
+std::string XmlUnescape(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '&') {
+            out += text[i];
+            continue;
+        }
+        const auto end = text.find(';', i);
+        const std::string_view entity =
+            end == std::string_view::npos ? "" : text.substr(i + 1, end - i - 1);
+        static const std::map<std::string_view, char> kEntities{
+            {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}};
+        if (const auto it = kEntities.find(entity); it != kEntities.end()) {
+            out += it->second;
+            i = end;
+        } else {
+            out += '&';
+        }
+    }
+    return out;
+}
+
+// The attributes of the first `<name ...>` tag in `xml`, and the text up to its closing tag.
+struct XmlTag {
+    std::map<std::string, std::string> attributes;
+    std::string text;
+};
+
+std::optional<XmlTag> FindTag(std::string_view xml, std::string_view name) {
+    const std::string open = "<" + std::string(name);
+    std::size_t at = xml.find(open);
+    while (at != std::string_view::npos) {
+        const char next = at + open.size() < xml.size() ? xml[at + open.size()] : '\0';
+        if (next == ' ' || next == '>' || next == '/') {
+            break;
+        }
+        at = xml.find(open, at + 1);
+    }
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const auto close = xml.find('>', at);
+    if (close == std::string_view::npos) {
+        return std::nullopt;
+    }
+    XmlTag tag;
+    std::string_view attrs = xml.substr(at + open.size(), close - at - open.size());
+    while (true) {
+        const auto eq = attrs.find("=\"");
+        if (eq == std::string_view::npos) {
+            break;
+        }
+        const auto value_end = attrs.find('"', eq + 2);
+        if (value_end == std::string_view::npos) {
+            break;
+        }
+        tag.attributes[std::string(Trim(attrs.substr(0, eq)))] =
+            XmlUnescape(attrs.substr(eq + 2, value_end - eq - 2));
+        attrs = attrs.substr(value_end + 1);
+    }
+    if (xml[close - 1] != '/') {
+        const auto end = xml.find("</" + std::string(name) + ">", close);
+        if (end != std::string_view::npos) {
+            tag.text = XmlUnescape(xml.substr(close + 1, end - close - 1));
+        }
+    }
+    return tag;
+}
+
+bool IsFinalStatus(std::string_view status) {
+    return status == "completed" || status == "busy" || status == "no-answer" ||
+           status == "failed" || status == "canceled";
+}
+
+// One call from the simulated device, and the customer's leg it dials.
+struct SimCall {
+    std::string sid;  // the browser's leg
+    std::string identity;
+    std::vector<std::pair<std::string, std::string>> params;  // the device's custom parameters
+    std::string status = "queued";                            // the browser's leg
+    std::string child_sid;
+    std::string child_status;
+    std::string number;
+    int timeout_seconds = 30;
+    std::string status_callback;
+    std::string action_url;
+    std::string recording_callback;
+    std::int64_t sequence = 0;
+    std::optional<Timestamp> answered_at;
+    std::optional<Timestamp> ended_at;
+    std::string recording_sid;
+    int recording_seconds = 0;
+    int epoch = 0;  // bumped when the call changes course, so scheduled steps go stale
+    CustomerScript script;
+};
+
+}  // namespace
+
+std::string GeneratedRecording(int seconds) {
+    constexpr int kRate = 8000;
+    const int length = std::clamp(seconds, 1, 10) * kRate;
+    std::string pcm;
+    pcm.reserve(static_cast<std::size_t>(length) * 2);
+    for (int i = 0; i < length; ++i) {
+        // Half a second of 440 Hz, half a second of silence: a recording you can hear.
+        const bool tone = (i / (kRate / 2)) % 2 == 0;
+        const double v = tone ? 8000.0 * std::sin(2.0 * M_PI * 440.0 * i / kRate) : 0.0;
+        const auto sample = static_cast<std::uint16_t>(static_cast<std::int16_t>(v));
+        pcm += static_cast<char>(sample & 0xFFU);
+        pcm += static_cast<char>(sample >> 8U);
+    }
+    const auto le32 = [](std::uint32_t v) {
+        return std::string{
+            static_cast<char>(v & 0xFFU),
+            static_cast<char>((v >> 8U) & 0xFFU),
+            static_cast<char>((v >> 16U) & 0xFFU),
+            static_cast<char>((v >> 24U) & 0xFFU)};
+    };
+    const auto le16 = [](std::uint16_t v) {
+        return std::string{static_cast<char>(v & 0xFFU), static_cast<char>(v >> 8U)};
+    };
+    const auto data_size = static_cast<std::uint32_t>(pcm.size());
+    return "RIFF" + le32(36 + data_size) + "WAVEfmt " + le32(16) + le16(1) + le16(1) + le32(kRate) +
+           le32(kRate * 2) + le16(2) + le16(16) + "data" + le32(data_size) + pcm;
+}
+
+struct TwilioStandIn::Impl {
+    StandInSettings settings;
+    const Clock& clock;
+    RestClient webhooks;  // to the dialler: full URLs, no basic auth
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    std::multimap<SteadyTime, std::function<void()>> agenda;
+    std::map<std::string, SimCall> calls;                // by the browser's CallSid
+    std::map<std::string, std::string> child_to_parent;  // dialled leg -> browser's leg
+    std::map<std::string, std::string> recordings;       // RecordingSid -> browser's leg
+    std::map<std::string, CustomerScript> scripts;       // by number
+    std::vector<CustomerScript> next_scripts;            // for the next calls, in order
+    std::mt19937_64 random;
+    std::thread worker;
+
+    Impl(StandInSettings s, const Clock& c)
+        : settings(std::move(s)), clock(c), webhooks(RestClientSettings{}), random(settings.seed) {
+        if (!settings.manual_steps) {
+            worker = std::thread([this] { Run(); });
+        }
+    }
+
+    int RunPending(int limit) {
+        int ran = 0;
+        while (ran < limit) {
+            std::function<void()> step;
+            {
+                const std::lock_guard lock(mutex);
+                if (agenda.empty() || stopping) {
+                    return ran;
+                }
+                step = std::move(agenda.begin()->second);
+                agenda.erase(agenda.begin());
+            }
+            step();
+            ++ran;
+        }
+        return ran;
+    }
+
+    // --- the agenda: webhooks leave in real time from one thread --------------------------
+
+    void After(milliseconds delay, std::function<void()> step) {
+        {
+            const std::lock_guard lock(mutex);
+            agenda.emplace(std::chrono::steady_clock::now() + delay, std::move(step));
+        }
+        wake.notify_all();
+    }
+
+    void Run() {
+        std::unique_lock lock(mutex);
+        while (!stopping) {
+            if (agenda.empty()) {
+                wake.wait(lock);
+                continue;
+            }
+            const auto due = agenda.begin()->first;
+            if (std::chrono::steady_clock::now() < due) {
+                wake.wait_until(lock, due);
+                continue;
+            }
+            auto step = std::move(agenda.begin()->second);
+            agenda.erase(agenda.begin());
+            lock.unlock();
+            try {
+                step();
+            } catch (const std::exception& e) {
+                platform::LogWarn("standin.step_failed", {{"error", e.what()}});
+            }
+            lock.lock();
+        }
+    }
+
+    void StopWorker() {
+        {
+            const std::lock_guard lock(mutex);
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        wake.notify_all();
+        if (worker.joinable()) {
+            worker.join();
+        }
+    }
+
+    // --- ids and authentication ---------------------------------------------------------------
+
+    std::string NewSid(std::string_view prefix) {
+        const std::lock_guard lock(mutex);
+        static constexpr std::string_view kHex = "0123456789abcdef";
+        std::string sid(prefix);
+        for (int i = 0; i < 32; ++i) {
+            sid += kHex[random() % 16];
+        }
+        return sid;
+    }
+
+    bool BasicAuthOk(const std::string& header) const {
+        if (!header.starts_with("Basic ")) {
+            return false;
+        }
+        return ConstantTimeEquals(
+            header.substr(6), Base64(settings.account_sid + ":" + settings.auth_token)
+        );
+    }
+
+    // The identity in a voice access token signed with our API secret, for our TwiML app.
+    std::optional<std::string> DeviceIdentity(const std::string& header) const {
+        if (!header.starts_with("Bearer ")) {
+            return std::nullopt;
+        }
+        const std::string token = header.substr(7);
+        const auto parts = Split(token, '.');
+        if (parts.size() != 3) {
+            return std::nullopt;
+        }
+        const std::string signing_input = std::string(parts[0]) + "." + std::string(parts[1]);
+        if (!ConstantTimeEquals(
+                Base64Url(HmacSha256(settings.api_secret, signing_input)), parts[2]
+            )) {
+            return std::nullopt;
+        }
+        const auto payload_text = DecodeBase64Url(parts[1]);
+        if (!payload_text) {
+            return std::nullopt;
+        }
+        const auto payload = nlohmann::json::parse(*payload_text, nullptr, false);
+        const auto now =
+            std::chrono::duration_cast<std::chrono::seconds>(clock.Now().time_since_epoch())
+                .count();
+        try {
+            const auto& grants = payload.at("grants");
+            if (payload.at("exp").get<long long>() <= now ||
+                grants.at("voice").at("outgoing").at("application_sid").get<std::string>() !=
+                    settings.twiml_app_sid) {
+                return std::nullopt;
+            }
+            return grants.at("identity").get<std::string>();
+        } catch (const nlohmann::json::exception&) {
+            return std::nullopt;
+        }
+    }
+
+    // --- webhooks to the dialler ----------------------------------------------------------
+
+    RestResponse Post(const std::string& url, const FormParams& params) const {
+        return webhooks.PostForm(
+            url, params, {{"X-Twilio-Signature", TwilioSignature(settings.auth_token, url, params)}}
+        );
+    }
+
+    CustomerScript ScriptFor(const std::string& number) {
+        const std::lock_guard lock(mutex);
+        if (const auto it = scripts.find(number); it != scripts.end()) {
+            return it->second;
+        }
+        if (!next_scripts.empty()) {
+            CustomerScript next = next_scripts.front();
+            next_scripts.erase(next_scripts.begin());
+            return next;
+        }
+        std::uniform_int_distribution<int> percent(0, 99);
+        std::uniform_int_distribution<int> ring_ms(2000, 6000);
+        const int roll = percent(random);
+        CustomerScript s;
+        s.ring = milliseconds{ring_ms(random)};
+        if (roll >= 95) {
+            s.behaviour = CustomerBehaviour::kFail;
+        } else if (roll >= 85) {
+            s.behaviour = CustomerBehaviour::kBusy;
+        } else if (roll >= 75) {
+            s.behaviour = CustomerBehaviour::kNoAnswer;
+            s.ring = std::chrono::minutes{2};  // until the dial's timeout
+        }
+        return s;
+    }
+
+    // The voice webhook, then the dial its TwiML asks for.
+    void AskVoiceWebhook(const std::string& sid) {
+        FormParams params;
+        {
+            const std::lock_guard lock(mutex);
+            const SimCall& call = calls.at(sid);
+            params = {
+                {"AccountSid", settings.account_sid},
+                {"ApiVersion", "2010-04-01"},
+                {"CallSid", sid},
+                {"CallStatus", "ringing"},
+                {"Direction", "inbound"},
+                {"From", "client:" + call.identity},
+                {"Caller", "client:" + call.identity},
+                {"To", ""},
+            };
+            params.insert(params.end(), call.params.begin(), call.params.end());
+        }
+        const RestResponse r = Post(settings.webhook_base_url + kVoiceWebhookPath, params);
+        auto dial = FindTag(r.body, "Dial");
+        auto number = FindTag(r.body, "Number");
+        if (r.status != 200 || !dial || !number || number->text.empty()) {
+            // Refused (or a fault): the provider plays the message and hangs up.
+            const std::lock_guard lock(mutex);
+            SimCall& call = calls.at(sid);
+            call.status = "completed";
+            call.ended_at = clock.Now();
+            return;
+        }
+        const std::string child = NewSid("CA");
+        CustomerScript script = ScriptFor(number->text);  // a copy: its timings shift below
+        int epoch = 0;
+        {
+            const std::lock_guard lock(mutex);
+            SimCall& call = calls.at(sid);
+            if (call.status == "completed") {
+                return;  // the agent hung up while we asked
+            }
+            call.status = "in-progress";
+            call.child_sid = child;
+            call.number = number->text;
+            call.timeout_seconds = std::stoi(
+                dial->attributes.contains("timeout") ? dial->attributes.at("timeout")
+                                                     : std::string("30")
+            );
+            call.action_url = dial->attributes["action"];
+            call.recording_callback = dial->attributes["recordingStatusCallback"];
+            call.status_callback = number->attributes["statusCallback"];
+            call.script = script;
+            epoch = call.epoch;
+            child_to_parent[child] = sid;
+        }
+        ChildStatus(sid, epoch, "initiated");
+        // It rings before anything else can happen, as on a real line.
+        constexpr milliseconds kToRinging{300};
+        After(kToRinging, [this, sid, epoch] { ChildStatus(sid, epoch, "ringing"); });
+        script.ring += kToRinging;
+        switch (script.behaviour) {
+            case CustomerBehaviour::kAnswer:
+                After(script.ring, [this, sid, epoch] { ChildStatus(sid, epoch, "in-progress"); });
+                break;
+            case CustomerBehaviour::kBusy:
+                After(script.ring, [this, sid, epoch] { ChildStatus(sid, epoch, "busy"); });
+                break;
+            case CustomerBehaviour::kNoAnswer: {
+                // Twilio gives up at the dial's timeout; a scripted customer may ring shorter.
+                int timeout = 30;
+                {
+                    const std::lock_guard lock(mutex);
+                    timeout = calls.at(sid).timeout_seconds;
+                }
+                After(
+                    std::min<milliseconds>(script.ring, std::chrono::seconds{timeout}),
+                    [this, sid, epoch] { ChildStatus(sid, epoch, "no-answer"); }
+                );
+                break;
+            }
+            case CustomerBehaviour::kFail:
+                After(milliseconds{500}, [this, sid, epoch] { ChildStatus(sid, epoch, "failed"); });
+                break;
+        }
+    }
+
+    // Moves the dialled leg and tells the dialler, unless the call changed course (`epoch`).
+    void ChildStatus(const std::string& sid, int epoch, const std::string& status) {
+        FormParams params;
+        std::string url;
+        std::optional<milliseconds> hang_up_after;
+        {
+            const std::lock_guard lock(mutex);
+            SimCall& call = calls.at(sid);
+            if (call.epoch != epoch || IsFinalStatus(call.child_status)) {
+                return;
+            }
+            const Timestamp now = clock.Now();
+            call.child_status = status;
+            if (status == "in-progress") {
+                call.answered_at = now;
+                hang_up_after = call.script.talk;
+            }
+            if (IsFinalStatus(status)) {
+                call.ended_at = now;
+            }
+            params = {
+                {"AccountSid", settings.account_sid},
+                {"CallSid", call.child_sid},
+                {"ParentCallSid", sid},
+                {"CallStatus", status},
+                {"Direction", "outbound-dial"},
+                {"To", call.number},
+                {"SequenceNumber", std::to_string(call.sequence++)},
+                {"Timestamp", Rfc2822(now)},
+                {"CallbackSource", "call-progress-events"},
+            };
+            url = call.status_callback;
+        }
+        if (!url.empty()) {
+            Post(url, params);
+        }
+        if (hang_up_after) {
+            After(*hang_up_after, [this, sid, epoch] { ChildStatus(sid, epoch, "completed"); });
+        }
+        if (IsFinalStatus(status)) {
+            DialEnded(sid);
+        }
+    }
+
+    // The dial is over: its action, the browser's leg ends, and the recording if there was talk.
+    void DialEnded(const std::string& sid) {
+        FormParams action;
+        FormParams recording;
+        std::string action_url;
+        std::string recording_url;
+        {
+            const std::lock_guard lock(mutex);
+            SimCall& call = calls.at(sid);
+            const int talk =
+                call.answered_at && call.ended_at
+                    ? static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                                           *call.ended_at - *call.answered_at
+                      )
+                                           .count())
+                    : 0;
+            action = {
+                {"AccountSid", settings.account_sid},
+                {"CallSid", sid},
+                {"DialCallSid", call.child_sid},
+                {"DialCallStatus", call.child_status},
+                {"DialCallDuration", std::to_string(talk)},
+            };
+            action_url = call.action_url;
+            call.status = "completed";
+            if (call.answered_at && !call.recording_callback.empty()) {
+                call.recording_sid = "RE" + call.child_sid.substr(2);
+                call.recording_seconds = std::max(talk, 1);
+                recordings[call.recording_sid] = sid;
+                recording = {
+                    {"AccountSid", settings.account_sid},
+                    {"CallSid", sid},
+                    {"RecordingSid", call.recording_sid},
+                    {"RecordingUrl",
+                     settings.webhook_base_url + "/2010-04-01/Accounts/" + settings.account_sid +
+                         "/Recordings/" + call.recording_sid},
+                    {"RecordingStatus", "completed"},
+                    {"RecordingDuration", std::to_string(call.recording_seconds)},
+                    {"RecordingChannels", "2"},
+                    {"RecordingSource", "DialVerb"},
+                };
+                recording_url = call.recording_callback;
+            }
+        }
+        if (!action_url.empty()) {
+            Post(action_url, action);
+        }
+        if (!recording_url.empty()) {
+            Post(recording_url, recording);
+        }
+    }
+
+    // --- routes ------------------------------------------------------------------------------
+
+    StandInResponse Connect(const StandInRequest& request) {
+        const auto identity = DeviceIdentity(request.authorization);
+        if (!identity) {
+            return Problem(401, "the access token is not valid");
+        }
+        const auto body =
+            nlohmann::json::parse(request.body.empty() ? "{}" : request.body, nullptr, false);
+        if (!body.is_object()) {
+            return Problem(400, "the body is not a JSON object");
+        }
+        SimCall call;
+        call.identity = *identity;
+        if (body.contains("params") && body["params"].is_object()) {
+            for (const auto& [key, value] : body["params"].items()) {
+                if (!value.is_string() || call.params.size() >= 10) {
+                    return Problem(400, "custom parameters are up to 10 strings");
+                }
+                call.params.emplace_back(key, value.get<std::string>());
+            }
+        }
+        call.sid = NewSid("CA");
+        const std::string sid = call.sid;
+        {
+            const std::lock_guard lock(mutex);
+            calls.emplace(sid, std::move(call));
+        }
+        After(milliseconds{0}, [this, sid] { AskVoiceWebhook(sid); });
+        return JsonResponse(201, {{"callSid", sid}});
+    }
+
+    StandInResponse HangUp(const StandInRequest& request, const std::string& sid) {
+        const auto identity = DeviceIdentity(request.authorization);
+        if (!identity) {
+            return Problem(401, "the access token is not valid");
+        }
+        int epoch = 0;
+        std::string status;
+        {
+            const std::lock_guard lock(mutex);
+            const auto it = calls.find(sid);
+            if (it == calls.end() || it->second.identity != *identity) {
+                return Problem(404, "no such call");
+            }
+            SimCall& call = it->second;
+            if (call.status == "completed") {
+                return JsonResponse(200, {{"callSid", sid}, {"status", "completed"}});
+            }
+            if (call.child_sid.empty()) {
+                call.status = "completed";  // before the dial: nothing was dialled
+                call.ended_at = clock.Now();
+                return JsonResponse(200, {{"callSid", sid}, {"status", "completed"}});
+            }
+            status = call.child_status == "in-progress" ? "completed" : "canceled";
+            epoch = ++call.epoch;
+        }
+        After(milliseconds{0}, [this, sid, epoch, status] { ChildStatus(sid, epoch, status); });
+        return JsonResponse(200, {{"callSid", sid}, {"status", status}});
+    }
+
+    StandInResponse CallResource(const std::string& file) {
+        if (!file.ends_with(".json")) {
+            return Problem(404, "not found");
+        }
+        const std::string sid = file.substr(0, file.size() - 5);
+        const std::lock_guard lock(mutex);
+        std::string parent = sid;
+        if (const auto it = child_to_parent.find(sid); it != child_to_parent.end()) {
+            parent = it->second;
+        }
+        const auto it = calls.find(parent);
+        if (it == calls.end()) {
+            return Problem(404, "The requested resource was not found");
+        }
+        const SimCall& call = it->second;
+        const bool child = sid != parent;
+        const std::string status = child ? call.child_status : call.status;
+        const auto time = [](const std::optional<Timestamp>& t) {
+            return t ? nlohmann::json(Rfc2822(*t)) : nlohmann::json(nullptr);
+        };
+        return JsonResponse(
+            200,
+            {{"sid", sid},
+             {"account_sid", settings.account_sid},
+             {"parent_call_sid", child ? nlohmann::json(parent) : nlohmann::json(nullptr)},
+             {"status", status},
+             {"direction", child ? "outbound-dial" : "inbound"},
+             {"start_time", status == "completed" ? time(call.answered_at) : nullptr},
+             {"end_time", IsFinalStatus(status) ? time(call.ended_at) : nullptr}}
+        );
+    }
+
+    StandInResponse RecordingMedia(const std::string& file) {
+        if (!file.ends_with(".wav")) {
+            return Problem(404, "not found");
+        }
+        const std::string sid = file.substr(0, file.size() - 4);
+        int seconds = 0;
+        {
+            const std::lock_guard lock(mutex);
+            const auto it = recordings.find(sid);
+            if (it == recordings.end()) {
+                return Problem(404, "The requested resource was not found");
+            }
+            seconds = calls.at(it->second).recording_seconds;
+        }
+        return StandInResponse{200, "audio/wav", GeneratedRecording(seconds)};
+    }
+
+    StandInResponse SetScript(const StandInRequest& request) {
+        const auto body = nlohmann::json::parse(request.body, nullptr, false);
+        if (!body.is_object() || (body.contains("number") && !body["number"].is_string())) {
+            return Problem(400, "the body must be an object; number, if given, a string");
+        }
+        static const std::map<std::string, CustomerBehaviour> kBehaviours{
+            {"answer", CustomerBehaviour::kAnswer},
+            {"busy", CustomerBehaviour::kBusy},
+            {"no-answer", CustomerBehaviour::kNoAnswer},
+            {"fail", CustomerBehaviour::kFail}};
+        const std::string name = body.value("behaviour", std::string("answer"));
+        const auto behaviour = kBehaviours.find(name);
+        if (behaviour == kBehaviours.end()) {
+            return Problem(400, "behaviour must be answer, busy, no-answer or fail");
+        }
+        CustomerScript script;
+        script.behaviour = behaviour->second;
+        script.ring = milliseconds{std::clamp<long long>(body.value("ringMs", 1000LL), 0, 60000)};
+        if (body.contains("talkMs") && body["talkMs"].is_number_integer()) {
+            script.talk =
+                milliseconds{std::clamp<long long>(body["talkMs"].get<long long>(), 0, 3600000)};
+        }
+        std::optional<std::string> number;
+        if (body.contains("number")) {
+            number = body["number"].get<std::string>();
+        }
+        Script(number, script);
+        return JsonResponse(200, {{"behaviour", name}});
+    }
+
+    void Script(const std::optional<std::string>& number, CustomerScript script) {
+        const std::lock_guard lock(mutex);
+        if (number) {
+            scripts[*number] = script;
+        } else {
+            next_scripts.push_back(script);
+        }
+    }
+
+    StandInResponse Handle(const StandInRequest& request) {
+        const auto parts = Split(request.path, '/');  // "", "sim", ... or "", "2010-04-01", ...
+        const std::size_t n = parts.size();
+        if (n >= 3 && parts[1] == "sim" && parts[2] == "device" && request.method == "POST") {
+            if (n == 4 && parts[3] == "calls") {
+                return Connect(request);
+            }
+            if (n == 6 && parts[3] == "calls" && parts[5] == "hangup") {
+                return HangUp(request, std::string(parts[4]));
+            }
+            if (n == 6 && parts[3] == "calls" && parts[5] == "digits") {
+                return DeviceIdentity(request.authorization)
+                           ? JsonResponse(200, {{"callSid", parts[4]}})
+                           : Problem(401, "the access token is not valid");
+            }
+            return Problem(404, "not found");
+        }
+        if (!BasicAuthOk(request.authorization)) {
+            return Problem(401, "Authenticate");
+        }
+        if (n == 3 && parts[1] == "sim" && parts[2] == "customers" && request.method == "POST") {
+            return SetScript(request);
+        }
+        if (n == 6 && parts[1] == "2010-04-01" && parts[2] == "Accounts" &&
+            parts[3] == settings.account_sid && request.method == "GET") {
+            if (parts[4] == "Calls") {
+                return CallResource(std::string(parts[5]));
+            }
+            if (parts[4] == "Recordings") {
+                return RecordingMedia(std::string(parts[5]));
+            }
+        }
+        return Problem(404, "The requested resource was not found");
+    }
+};
+
+TwilioStandIn::TwilioStandIn(StandInSettings settings, const Clock& clock)
+    : impl_(std::make_unique<Impl>(std::move(settings), clock)) {}
+
+TwilioStandIn::~TwilioStandIn() {
+    Stop();
+}
+
+StandInResponse TwilioStandIn::Handle(const StandInRequest& request) {
+    return impl_->Handle(request);
+}
+
+void TwilioStandIn::Script(const std::optional<std::string>& number, CustomerScript script) {
+    impl_->Script(number, script);
+}
+
+int TwilioStandIn::RunPending(int limit) {
+    return impl_->RunPending(limit);
+}
+
+void TwilioStandIn::Stop() {
+    impl_->StopWorker();
+}
+
+}  // namespace dialler::adapters::twilio

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "dialler/base/clock.hpp"
+
+namespace dialler::adapters::twilio {
+
+// How a simulated customer behaves when dialled.
+enum class CustomerBehaviour { kAnswer, kBusy, kNoAnswer, kFail };
+
+struct CustomerScript {
+    CustomerBehaviour behaviour = CustomerBehaviour::kAnswer;
+    // Before answering, "busy" or (at most the dial's timeout) "no-answer".
+    std::chrono::milliseconds ring{3000};
+    // The customer hangs up this long after answering; nullopt: they wait for the agent.
+    std::optional<std::chrono::milliseconds> talk;
+};
+
+struct StandInSettings {
+    std::string account_sid;
+    std::string auth_token;  // REST basic auth; signs every webhook
+    std::string api_secret;  // verifies the browser device's access tokens
+    std::string twiml_app_sid;
+    std::string webhook_base_url;  // the dialler as the provider reaches it (PUBLIC_URL)
+    std::uint64_t seed = 1;        // for customers nobody scripted
+    // Tests: no thread; the steps a call takes (each webhook) run when RunPending() is called,
+    // in the order they are due, whatever their delays.
+    bool manual_steps = false;
+};
+
+// A request to the stand-in, as its HTTP front (the dialler's router in `make run`, or its own
+// listener under `dialler twilio-sim`) hands it over.
+struct StandInRequest {
+    std::string method;
+    std::string path;
+    std::string authorization;  // the Authorization header
+    std::string body;
+};
+
+struct StandInResponse {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+};
+
+// Twilio, simulated, for development and tests: the subset of the REST API the dialler uses and
+// the simulated browser device's signalling, with correctly signed webhooks back to the dialler.
+// A call from the device runs as Twilio runs one: the voice webhook, the TwiML's <Dial>, the
+// dialled leg's status callbacks (initiated, ringing, answered, completed, or busy / no-answer /
+// failed / canceled) with sequence numbers, the dial's action and the recording's callback. The
+// customer follows a script set for their number, else a seeded random one (most answer after a
+// few seconds). Webhooks go out from the stand-in's own thread in real time. Thread-safe.
+//
+// Routes (Handle):
+//   POST /sim/device/calls                 Bearer <voice token>; {"params": {...}} -> {"callSid"}
+//   POST /sim/device/calls/:sid/hangup     Bearer <voice token>: the agent hangs up
+//   POST /sim/device/calls/:sid/digits     Bearer <voice token>; {"digits": "1#"}
+//   POST /sim/customers                    basic auth; {"number"?, "behaviour", "ringMs", "talkMs"}
+//                                          (without a number: the next customer dialled)
+//   GET  /2010-04-01/Accounts/:ac/Calls/:sid.json        basic auth
+//   GET  /2010-04-01/Accounts/:ac/Recordings/:sid.wav    basic auth: a generated tone
+class TwilioStandIn {
+public:
+    TwilioStandIn(StandInSettings settings, const Clock& clock);
+    ~TwilioStandIn();
+    TwilioStandIn(const TwilioStandIn&) = delete;
+    TwilioStandIn& operator=(const TwilioStandIn&) = delete;
+    TwilioStandIn(TwilioStandIn&&) = delete;
+    TwilioStandIn& operator=(TwilioStandIn&&) = delete;
+
+    StandInResponse Handle(const StandInRequest& request);
+    // The customer behind `number` (E.164) behaves so whenever called; without a number, the next
+    // customer dialled (in the order scripted) does.
+    void Script(const std::optional<std::string>& number, CustomerScript script);
+    // With manual_steps: runs the steps scheduled, and those they schedule, in due order, at
+    // most `limit`. Returns how many ran.
+    int RunPending(int limit = 1000);
+    // Stops the thread that sends webhooks (pending ones are dropped). Idempotent.
+    void Stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// A short mono 8 kHz 16-bit PCM WAV: a tone, then silence, for `seconds` (at least 1, at most 10).
+std::string GeneratedRecording(int seconds);
+
+}  // namespace dialler::adapters::twilio

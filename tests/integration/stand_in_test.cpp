@@ -1,0 +1,313 @@
+// A call end to end as `make run` makes it, in one process: the Twilio stand-in and the dialler's
+// routes behind a real HTTP listener on loopback, the real TwilioTelephony adapter (libcurl) for
+// REST, every webhook signed and checked. The stand-in runs its steps when told (manual_steps), so
+// nothing here waits on time. The provider contract (FetchCall, FetchRecording) is checked on the
+// adapter against the stand-in and on the fake the service tests use.
+#include "dialler/adapters/twilio/stand_in.hpp"
+
+#include <functional>
+#include <memory>
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "dialler/adapters/http/dispatcher.hpp"
+#include "dialler/adapters/http/routes.hpp"
+#include "dialler/adapters/http/server.hpp"
+#include "dialler/adapters/twilio/twilio_telephony.hpp"
+#include "dialler/app/auth_service.hpp"
+
+#include "fakes.hpp"
+#include "queue_env.hpp"
+#include "test_databases.hpp"
+
+namespace dialler {
+namespace {
+
+const app::RequestContext kCtx{"test", "127.0.0.1"};
+constexpr const char* kAccount = "AC11111111111111111111111111111111";
+constexpr const char* kAuthToken = "stand-in-test-auth-token";
+constexpr const char* kApiSecret = "stand-in-test-api-secret";
+constexpr const char* kApp = "AP11111111111111111111111111111111";
+
+std::uint16_t FreePort() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
+    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+// The provider side of the contract, either implementation: a finished, answered call with a
+// recording, and whatever the provider says about it.
+struct ProviderCase {
+    app::Telephony* telephony = nullptr;
+    std::string answered_call_sid;
+    app::CallRecording recording;
+};
+
+void ExpectProviderContract(const ProviderCase& c) {
+    const auto call = c.telephony->FetchCall(c.answered_call_sid);
+    ASSERT_TRUE(call);
+    EXPECT_EQ(call->status, domain::CallStatus::kCompleted);
+    ASSERT_TRUE(call->answered_at);
+    ASSERT_TRUE(call->ended_at);
+    EXPECT_LE(*call->answered_at, *call->ended_at);
+    EXPECT_FALSE(c.telephony->FetchCall("CA00000000000000000000000000000000"));
+    EXPECT_FALSE(c.telephony->FetchCall("../../etc/passwd"));
+
+    const auto media = c.telephony->FetchRecording(c.recording);
+    ASSERT_TRUE(media);
+    EXPECT_EQ(media->content_type, "audio/wav");
+    EXPECT_EQ(media->bytes.substr(0, 4), "RIFF");
+    app::CallRecording missing = c.recording;
+    missing.sid = "RE00000000000000000000000000000000";
+    EXPECT_FALSE(c.telephony->FetchRecording(missing));
+}
+
+class StandInTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        testing::WriteTestReplica(dir_.SqliteUrl("replica.db"), 60);
+        env_ = std::make_unique<testing::QueueEnv>(
+            dir_.SqliteUrl("replica.db"), dir_.SqliteUrl("own.db"), clock_
+        );
+        ASSERT_TRUE(env_->discovery->RunFull());
+        agent_ = env_->AddAgent("sim-caller@test.local");
+
+        const std::string base = "http://127.0.0.1:" + std::to_string(port_);
+        stand_in_ = std::make_unique<adapters::twilio::TwilioStandIn>(
+            adapters::twilio::StandInSettings{
+                kAccount, kAuthToken, kApiSecret, kApp, base, 7, true},
+            clock_
+        );
+        telephony_ =
+            std::make_unique<adapters::twilio::TwilioTelephony>(adapters::twilio::TwilioSettings{
+                "sim", kAccount, kAuthToken, "SK1", kApiSecret, kApp, base, base});
+        app::CallServiceConfig config;
+        config.caller_ids = {"+441134960000"};
+        calls_ = std::make_unique<app::CallService>(
+            app::CallService::Ports{
+                *env_->queue, *env_->call_sessions, *telephony_, *env_->audit, events_, clock_},
+            config
+        );
+        adapters::http::AddCallRoutes(
+            router_, adapters::http::CallRouteDeps{*calls_, *telephony_, base, clock_}
+        );
+        const auto forward = [this](adapters::http::Request& req
+                             ) -> Result<adapters::http::Response> {
+            const auto a =
+                stand_in_->Handle({req.method, req.path, req.Header("authorization"), req.body});
+            adapters::http::Response r;
+            r.status = a.status;
+            r.content_type = a.content_type;
+            r.body = a.body;
+            return r;
+        };
+        for (const char* pattern :
+             {"/2010-04-01/Accounts/:account/Calls/:file",
+              "/2010-04-01/Accounts/:account/Recordings/:file"}) {
+            router_.Add({"GET", pattern, adapters::http::Access::Public(), forward});
+        }
+        server_ = std::make_unique<adapters::http::HttpServer>(
+            adapters::http::ServerSettings{"127.0.0.1", port_, 1}, dispatcher_, workers_, metrics_
+        );
+        server_->Start();
+    }
+
+    void TearDown() override {
+        stand_in_->Stop();
+        server_->Stop(std::chrono::milliseconds{0});
+        workers_.Shutdown();  // requests still on a worker finish before the server goes
+    }
+
+    // The browser's device places the call for `session` (as the web app does with its token).
+    std::string DeviceCall(const app::CallSession& session) {
+        const std::string token =
+            telephony_->VoiceToken(app::CallService::IdentityOf(agent_), clock_.Now());
+        const auto answer = stand_in_->Handle(
+            {"POST",
+             "/sim/device/calls",
+             "Bearer " + token,
+             nlohmann::json{{"params", {{"sessionId", std::to_string(session.id)}}}}.dump()}
+        );
+        EXPECT_EQ(answer.status, 201) << answer.body;
+        return nlohmann::json::parse(answer.body)["callSid"].get<std::string>();
+    }
+
+    adapters::twilio::StandInResponse HangUp(const std::string& sid) {
+        const std::string token =
+            telephony_->VoiceToken(app::CallService::IdentityOf(agent_), clock_.Now());
+        return stand_in_->Handle(
+            {"POST", "/sim/device/calls/" + sid + "/hangup", "Bearer " + token, ""}
+        );
+    }
+
+    app::CallSession StartCall() {
+        auto next = env_->queue->NextLead(agent_, std::nullopt, kCtx);
+        EXPECT_TRUE(next && next->lead);
+        auto started = calls_->Start(agent_, next->lead->lead.user_id, kCtx);
+        EXPECT_TRUE(started && started->session);
+        return *started->session;
+    }
+
+    testing::TempDir dir_;
+    testing::ManualClock clock_{testing::QueueTestNow()};
+    std::unique_ptr<testing::QueueEnv> env_;
+    domain::Agent agent_;
+    std::uint16_t port_ = FreePort();
+    testing::RecordingEventSink events_;
+    std::unique_ptr<adapters::twilio::TwilioStandIn> stand_in_;
+    std::unique_ptr<adapters::twilio::TwilioTelephony> telephony_;
+    std::unique_ptr<app::CallService> calls_;
+
+    testing::InMemoryAgentStore agents_;
+    testing::InMemorySessionStore sessions_;
+    testing::InMemoryLoginThrottleStore throttle_;
+    testing::InMemoryAuditLog audit_;
+    testing::FakePasswordHasher hasher_;
+    testing::FakeTokenService tokens_;
+    app::AuthService auth_{
+        agents_, sessions_, throttle_, audit_, hasher_, tokens_, clock_, app::AuthSettings{}};
+    adapters::http::Router router_;
+    adapters::http::Dispatcher dispatcher_{router_, auth_, adapters::http::DispatcherSettings{}};
+    platform::ThreadPool workers_{2};
+    platform::Metrics metrics_;
+    std::unique_ptr<adapters::http::HttpServer> server_;
+};
+
+TEST_F(StandInTest, AnAnsweredCallRunsThroughSignedWebhooksToItsRecording) {
+    stand_in_->Script(
+        std::nullopt, {adapters::twilio::CustomerBehaviour::kAnswer, {}, std::chrono::seconds{40}}
+    );
+    const auto session = StartCall();
+    const std::string browser_sid = DeviceCall(session);
+    // The voice webhook (and initiated), ringing, answered, then the customer hangs up.
+    EXPECT_EQ(stand_in_->RunPending(), 4);
+
+    const auto stored = *env_->call_sessions->Find(session.id);
+    EXPECT_EQ(stored.call_sid, browser_sid);
+    EXPECT_EQ(stored.state.status, domain::CallStatus::kCompleted);
+    EXPECT_TRUE(stored.state.ringing_at);
+    EXPECT_TRUE(stored.state.answered_at);
+    ASSERT_TRUE(stored.dialled_call_sid);
+    ASSERT_TRUE(stored.recording);
+    EXPECT_EQ(stored.recording->sid.substr(0, 2), "RE");
+
+    ExpectProviderContract({telephony_.get(), *stored.dialled_call_sid, *stored.recording});
+    auto played = calls_->Recording(agent_, session.id, kCtx);
+    ASSERT_TRUE(played);
+    EXPECT_EQ(played->bytes.substr(0, 4), "RIFF");
+}
+
+TEST_F(StandInTest, BusyNoAnswerFailedAndTheAgentHangingUpEndAsTwilioEndsThem) {
+    using adapters::twilio::CustomerBehaviour;
+    for (const auto& [behaviour, expected] :
+         {std::pair{CustomerBehaviour::kBusy, domain::CallStatus::kBusy},
+          std::pair{CustomerBehaviour::kNoAnswer, domain::CallStatus::kNoAnswer},
+          std::pair{CustomerBehaviour::kFail, domain::CallStatus::kFailed}}) {
+        stand_in_->Script(std::nullopt, {behaviour, std::chrono::seconds{2}, std::nullopt});
+        const auto session = StartCall();
+        DeviceCall(session);
+        stand_in_->RunPending();
+        const auto stored = *env_->call_sessions->Find(session.id);
+        EXPECT_EQ(stored.state.status, expected);
+        EXPECT_FALSE(stored.state.answered_at);
+        EXPECT_FALSE(stored.recording);
+        ASSERT_TRUE(env_->queue->RecordOutcome(
+            agent_, session.user_id, {domain::Outcome::kNoAnswer, "", {}}, kCtx
+        ));
+    }
+
+    // The agent hangs up while it rings: the dialled leg is canceled, nothing is recorded.
+    stand_in_->Script(
+        std::nullopt, {CustomerBehaviour::kAnswer, std::chrono::seconds{30}, std::nullopt}
+    );
+    const auto ringing = StartCall();
+    const std::string sid = DeviceCall(ringing);
+    EXPECT_EQ(stand_in_->RunPending(2), 2);  // the voice webhook (and initiated), then ringing
+    EXPECT_EQ(env_->call_sessions->Find(ringing.id)->state.status, domain::CallStatus::kRinging);
+    EXPECT_EQ(HangUp(sid).status, 200);
+    stand_in_->RunPending();
+    const auto canceled = *env_->call_sessions->Find(ringing.id);
+    EXPECT_EQ(canceled.state.status, domain::CallStatus::kCanceled);
+    EXPECT_FALSE(canceled.recording);
+    ASSERT_TRUE(env_->queue->RecordOutcome(
+        agent_, ringing.user_id, {domain::Outcome::kHungUp, "", {}}, kCtx
+    ));
+
+    // Answered, then the agent hangs up: completed, recorded.
+    const auto talking = StartCall();
+    const std::string talking_sid = DeviceCall(talking);
+    stand_in_->RunPending();
+    EXPECT_EQ(env_->call_sessions->Find(talking.id)->state.status, domain::CallStatus::kInProgress);
+    EXPECT_EQ(HangUp(talking_sid).status, 200);
+    stand_in_->RunPending();
+    const auto ended = *env_->call_sessions->Find(talking.id);
+    EXPECT_EQ(ended.state.status, domain::CallStatus::kCompleted);
+    EXPECT_TRUE(ended.recording);
+}
+
+TEST_F(StandInTest, TheStandInRefusesWhatTwilioWouldRefuse) {
+    const auto session = StartCall();
+    // A token signed with another secret, none at all, or another agent's hang-up.
+    adapters::twilio::TwilioTelephony forger(adapters::twilio::TwilioSettings{
+        "sim", kAccount, kAuthToken, "SK1", "not-the-secret", kApp, "", ""});
+    const auto forged = stand_in_->Handle(
+        {"POST",
+         "/sim/device/calls",
+         "Bearer " + forger.VoiceToken("agent-1", clock_.Now()),
+         R"({"params": {"sessionId": "1"}})"}
+    );
+    EXPECT_EQ(forged.status, 401);
+    EXPECT_EQ(stand_in_->Handle({"POST", "/sim/device/calls", "", "{}"}).status, 401);
+    // REST without the account's credentials.
+    EXPECT_EQ(
+        stand_in_
+            ->Handle(
+                {"GET",
+                 std::string("/2010-04-01/Accounts/") + kAccount + "/Calls/CA1.json",
+                 "Basic eDp5",
+                 ""}
+            )
+            .status,
+        401
+    );
+    // A device call naming another agent's session is refused by the dialler: nothing dialled.
+    const domain::Agent other = env_->AddAgent("other-sim@test.local");
+    const std::string token =
+        telephony_->VoiceToken(app::CallService::IdentityOf(other), clock_.Now());
+    const auto placed = stand_in_->Handle(
+        {"POST",
+         "/sim/device/calls",
+         "Bearer " + token,
+         nlohmann::json{{"params", {{"sessionId", std::to_string(session.id)}}}}.dump()}
+    );
+    EXPECT_EQ(placed.status, 201);
+    stand_in_->RunPending();
+    const auto stored = *env_->call_sessions->Find(session.id);
+    EXPECT_EQ(stored.state.status, domain::CallStatus::kCreated);
+    EXPECT_FALSE(stored.call_sid);
+}
+
+TEST(FakeTelephonyContract, PassesTheProviderContract) {
+    testing::FakeTelephony fake;
+    const Timestamp t = testing::QueueTestNow();
+    fake.SetCall("CAanswered", {domain::CallStatus::kCompleted, t, t + std::chrono::seconds{30}});
+    fake.SetRecording("REone", {"audio/wav", "RIFF...."});
+    ExpectProviderContract({&fake, "CAanswered", {"REone", "", 30}});
+}
+
+}  // namespace
+}  // namespace dialler
