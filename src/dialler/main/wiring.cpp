@@ -179,15 +179,37 @@ app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
     }
     return c;
 }
+
+std::unique_ptr<adapters::sql::PostgresEventRelay> EventRelayFor(
+    OwnState& own, const platform::Config& config, app::LocalEventHub& local
+) {
+    if (own.db->SqlDialect() != adapters::sql::Dialect::kPostgres) {
+        return nullptr;  // one instance per SQLite file: the local hub is everyone
+    }
+    return std::make_unique<adapters::sql::PostgresEventRelay>(
+        *own.db,
+        adapters::sql::PostgresConnectString(ParseOrThrow(config.database_url, "DATABASE_URL")),
+        local,
+        InstanceName()
+    );
+}
+
 }  // namespace
 
 CallState::CallState(
     OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
 )
-    : sessions(*own.db),
+    : relay(EventRelayFor(own, config, events)),
+      sessions(*own.db),
       telephony(TwilioSettingsFrom(config, std::move(api_base_url))),
       calls(
-          app::CallService::Ports{queue.queue, sessions, telephony, own.audit, events, own.clock},
+          app::CallService::Ports{
+              queue.queue,
+              sessions,
+              telephony,
+              own.audit,
+              relay ? static_cast<app::EventSink&>(*relay) : events,
+              own.clock},
           CallConfigFrom(config)
       ) {}
 

@@ -5,6 +5,7 @@
 #include "dialler/adapters/crypto/sodium_crypto.hpp"
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/pg_event_relay.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
@@ -68,7 +69,9 @@ struct QueueState {
 // Calls on top of the queue engine: the telephony provider (Twilio, or the stand-in at
 // `api_base_url`), call sessions, live events within this instance.
 struct CallState {
-    app::LocalEventHub events;
+    app::LocalEventHub events;  // this instance's screens
+    // On PostgreSQL, events also reach (and come from) the other instances.
+    std::unique_ptr<adapters::sql::PostgresEventRelay> relay;
     adapters::sql::SqlCallSessionStore sessions;
     adapters::twilio::TwilioTelephony telephony;
     app::CallService calls;
