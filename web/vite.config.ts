@@ -23,6 +23,8 @@ export default defineConfig({
       '/api': { target: devServer, ws: true },
       '/health': devServer,
       '/ready': devServer,
+      // The built-in Twilio stand-in (TELEPHONY=sim) answers the simulated device here.
+      '/sim': devServer,
     },
   },
   test: {

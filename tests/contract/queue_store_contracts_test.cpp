@@ -23,6 +23,7 @@
 #include <soci/soci.h>
 
 #include "dialler/adapters/sql/migrator.hpp"
+#include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 
@@ -77,6 +78,7 @@ struct QueueStores {
     virtual app::LeadLeases& Leases() = 0;
     virtual app::OutcomeStore& Outcomes() = 0;
     virtual app::CallSessionStore& CallSessions() = 0;
+    virtual app::AgentStatusStore& AgentStatuses() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -93,7 +95,9 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryOutcomeStore o{l, c, s};
     testing::InMemoryLeadLeases k{l, o};
     testing::InMemoryCallSessionStore cs;
+    testing::InMemoryAgentStatusStore as;
     app::CallSessionStore& CallSessions() override { return cs; }
+    app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
     app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
@@ -147,7 +151,9 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlOutcomeStore o{*db};
     adapters::sql::SqlLeadLeases k{*db};
     adapters::sql::SqlCallSessionStore cs{*db};
+    adapters::sql::SqlAgentStatusStore as{*db};
     app::CallSessionStore& CallSessions() override { return cs; }
+    app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
     app::OutcomeStore& Outcomes() override { return o; }
     app::LeadStore& Leads() override { return l; }
@@ -241,6 +247,7 @@ protected:
     app::LeadLeases& Leases() { return stores_->Leases(); }
     app::OutcomeStore& Outcomes() { return stores_->Outcomes(); }
     app::CallSessionStore& CallSessions() { return stores_->CallSessions(); }
+    app::AgentStatusStore& AgentStatuses() { return stores_->AgentStatuses(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1889,6 +1896,54 @@ TYPED_TEST(QueueCallSessionStoreContract, KeepsTheFirstRecordingAndOutcomeAndLis
     ASSERT_TRUE(calls.UpdateState(b.id, b.state, done, std::nullopt, kT0));
     EXPECT_EQ(ids(calls.Unfinished(kT0 + minutes{11}, 10)), (V{a.id, c.id}));
     EXPECT_EQ(ids(calls.Unfinished(kT0 + minutes{1}, 10)), (V{a.id}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// AgentStatusStore
+
+template <typename Impl>
+class QueueAgentStatusStoreContract : public QueueContract<Impl> {};
+TYPED_TEST_SUITE(QueueAgentStatusStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueAgentStatusStoreContract, RecordsFromTheExpectedStatusOnlyAndKeepsATimeline) {
+    using domain::AgentStatus;
+    auto& statuses = this->AgentStatuses();
+    EXPECT_FALSE(statuses.Current(kAgentA));
+    // Never recorded is offline.
+    EXPECT_FALSE(
+        statuses.Record({kAgentA, AgentStatus::kAvailable, "", "agent", kT0}, AgentStatus::kBreak)
+    );
+    ASSERT_TRUE(
+        statuses.Record({kAgentA, AgentStatus::kAvailable, "", "agent", kT0}, AgentStatus::kOffline)
+    );
+    // Two changes from the same status: only the first lands.
+    ASSERT_TRUE(statuses.Record(
+        {kAgentA, AgentStatus::kOnCall, "", "call_started", kT0 + minutes{1}},
+        AgentStatus::kAvailable
+    ));
+    EXPECT_FALSE(statuses.Record(
+        {kAgentA, AgentStatus::kBreak, "lunch", "agent", kT0 + minutes{1}}, AgentStatus::kAvailable
+    ));
+    ASSERT_TRUE(statuses.Record(
+        {kAgentB, AgentStatus::kBreak, "lunch", "agent", kT0 + minutes{2}}, AgentStatus::kOffline
+    ));
+
+    const auto a = statuses.Current(kAgentA);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->status, AgentStatus::kOnCall);
+    EXPECT_EQ(a->at, kT0 + minutes{1});
+    const auto all = statuses.AllCurrent();
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[1].agent_id, kAgentB);
+    EXPECT_EQ(all[1].reason, "lunch");
+
+    const auto timeline = statuses.Timeline(kAgentA, kT0, kT0 + minutes{10});
+    ASSERT_EQ(timeline.size(), 2U);
+    EXPECT_EQ(timeline[0].status, AgentStatus::kAvailable);
+    EXPECT_EQ(timeline[0].cause, "agent");
+    EXPECT_EQ(timeline[1].cause, "call_started");
+    EXPECT_EQ(statuses.Timeline(kAgentA, kT0 + minutes{1}, kT0 + minutes{10}).size(), 1U);
+    EXPECT_TRUE(statuses.Timeline(kAgentA, kT0 + minutes{2}, kT0 + minutes{10}).empty());
 }
 
 }  // namespace

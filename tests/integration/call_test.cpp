@@ -87,12 +87,26 @@ TEST_P(CallTest, ACallFromDialToHangUpRecordsItsTimesAndOneAttempt) {
     const auto stored = Stored(session.id);
     EXPECT_EQ(stored.state.status, CallStatus::kCompleted);
     EXPECT_EQ(stored.dialled_call_sid, "CA-child-CA-browser-1");
+    // The agent went on_call when the call started and is in wrap-up now.
+    const auto timeline =
+        env_->agent_statuses->Timeline(agent_.id, kNow, clock_.Now() + seconds{1});
+    ASSERT_EQ(timeline.size(), 2U);
+    EXPECT_EQ(timeline[0].status, domain::AgentStatus::kOnCall);
+    EXPECT_EQ(timeline[0].cause, "call_started");
+    EXPECT_EQ(timeline[1].status, domain::AgentStatus::kWrapUp);
+    EXPECT_EQ(timeline[1].cause, "call_ended");
     EXPECT_EQ(domain::RingSeconds(stored.state), 6);
     EXPECT_EQ(domain::TalkSeconds(stored.state), 95);
-    const auto events = env_->events.Events();
-    ASSERT_FALSE(events.empty());
-    EXPECT_EQ(events.back().state, "completed");
-    EXPECT_EQ(events.back().agent_id, agent_.id);
+    std::vector<app::LiveEvent> call_events;
+    for (const auto& e : env_->events.Events()) {
+        if (e.type == "call") {
+            call_events.push_back(e);
+        }
+    }
+    ASSERT_FALSE(call_events.empty());
+    EXPECT_EQ(call_events.back().state, "completed");
+    EXPECT_EQ(call_events.back().subject_id, session.id);
+    EXPECT_EQ(call_events.back().agent_id, agent_.id);
 }
 
 TEST_P(CallTest, RepeatedLateAndOutOfOrderCallbacksChangeNothing) {

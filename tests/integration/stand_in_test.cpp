@@ -99,7 +99,13 @@ protected:
         config.caller_ids = {"+441134960000"};
         calls_ = std::make_unique<app::CallService>(
             app::CallService::Ports{
-                *env_->queue, *env_->call_sessions, *telephony_, *env_->audit, events_, clock_},
+                *env_->queue,
+                *env_->call_sessions,
+                *telephony_,
+                *env_->audit,
+                events_,
+                *env_->agent_status,
+                clock_},
             config
         );
         adapters::http::AddCallRoutes(

@@ -84,10 +84,14 @@ QueueEnv::QueueEnv(
     callbacks = std::make_unique<app::CallbackService>(app::CallbackService::Ports{
         *outcomes, *leads, *suppressions, *audit, phones, settings, clock, *discovery});
     call_sessions = std::make_unique<adapters::sql::SqlCallSessionStore>(*db);
+    agent_statuses = std::make_unique<adapters::sql::SqlAgentStatusStore>(*db);
+    agent_status = std::make_unique<app::AgentStatusService>(app::AgentStatusService::Ports{
+        *agent_statuses, *audit, events, clock});
     app::CallServiceConfig call_config;
     call_config.caller_ids = {"+441134960000"};
     calls = std::make_unique<app::CallService>(
-        app::CallService::Ports{*queue, *call_sessions, telephony, *audit, events, clock},
+        app::CallService::Ports{
+            *queue, *call_sessions, telephony, *audit, events, *agent_status, clock},
         call_config
     );
 }

@@ -6,6 +6,7 @@
 
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
+#include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
@@ -84,6 +85,8 @@ struct QueueEnv {
     std::unique_ptr<app::QueueService> queue;
     std::unique_ptr<app::CallbackService> callbacks;
     std::unique_ptr<adapters::sql::SqlCallSessionStore> call_sessions;
+    std::unique_ptr<adapters::sql::SqlAgentStatusStore> agent_statuses;
+    std::unique_ptr<app::AgentStatusService> agent_status;
     FakeTelephony telephony;
     RecordingEventSink events;
     std::unique_ptr<app::CallService> calls;

@@ -1030,6 +1030,58 @@ std::vector<app::CallSession> InMemoryCallSessionStore::Unfinished(
     return out;
 }
 
+std::optional<app::AgentStatusEntry> InMemoryAgentStatusStore::Current(domain::AgentId agent) {
+    const std::lock_guard lock(mutex_);
+    const auto it = current_.find(agent);
+    if (it == current_.end()) {
+        return std::nullopt;
+    }
+    app::AgentStatusEntry row = it->second;
+    row.cause.clear();  // the current row keeps no cause, as in SQL
+    return row;
+}
+
+std::vector<app::AgentStatusEntry> InMemoryAgentStatusStore::AllCurrent() {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::AgentStatusEntry> out;
+    for (const auto& [agent, entry] : current_) {
+        app::AgentStatusEntry row = entry;
+        row.cause.clear();  // the current row keeps no cause, as in SQL
+        out.push_back(row);
+    }
+    return out;
+}
+
+bool InMemoryAgentStatusStore::Record(
+    const app::AgentStatusEntry& entry, domain::AgentStatus expected
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = current_.find(entry.agent_id);
+    const auto now = it == current_.end() ? domain::AgentStatus::kOffline : it->second.status;
+    if (now != expected) {
+        return false;
+    }
+    current_[entry.agent_id] = entry;
+    events_.push_back(entry);
+    return true;
+}
+
+std::vector<app::AgentStatusEntry> InMemoryAgentStatusStore::Timeline(
+    domain::AgentId agent, Timestamp from, Timestamp to
+) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::AgentStatusEntry> out;
+    for (const auto& e : events_) {
+        if (e.agent_id == agent && e.at >= from && e.at < to) {
+            out.push_back(e);
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.at < b.at;
+    });
+    return out;
+}
+
 std::string FakeTelephony::VoiceToken(const std::string& identity, Timestamp now) const {
     return "token-for-" + identity + "-at-" + std::to_string(now.time_since_epoch().count());
 }

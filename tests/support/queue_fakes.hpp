@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "dialler/app/agent_status_store.hpp"
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
@@ -226,6 +227,20 @@ private:
     app::CallSession* FindLocked(std::int64_t id);
     std::mutex mutex_;
     std::vector<app::CallSession> rows_;  // in id order
+};
+
+class InMemoryAgentStatusStore final : public app::AgentStatusStore {
+public:
+    std::optional<app::AgentStatusEntry> Current(domain::AgentId agent) override;
+    std::vector<app::AgentStatusEntry> AllCurrent() override;
+    bool Record(const app::AgentStatusEntry& entry, domain::AgentStatus expected) override;
+    std::vector<app::AgentStatusEntry> Timeline(domain::AgentId agent, Timestamp from, Timestamp to)
+        override;
+
+private:
+    std::mutex mutex_;
+    std::map<domain::AgentId, app::AgentStatusEntry> current_;
+    std::vector<app::AgentStatusEntry> events_;  // in the order recorded
 };
 
 // The provider as a test scripts it: the calls it knows and the recordings it still has. The

@@ -55,6 +55,7 @@ Result<StartCallResult> CallService::Start(
         {{"userId", user.ToString()}, {"attemptId", std::to_string(decision.attempt->id)}}
     );
     Publish(*result.session);
+    ports_.activity.Happened(agent.id, domain::StatusCause::kCallStarted);
     return result;
 }
 
@@ -148,6 +149,9 @@ Status CallService::Apply(
                     {}});
             }
             Publish(session);
+            if (domain::IsFinal(next->status)) {
+                ports_.activity.Happened(session.agent_id, domain::StatusCause::kCallEnded);
+            }
             return Ok();
         }
         auto fresh = ports_.sessions.Find(session.id);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/audit_log.hpp"
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/event_sink.hpp"
@@ -65,6 +66,7 @@ public:
         Telephony& telephony;
         AuditLog& audit;
         EventSink& events;
+        AgentActivity& activity;  // the agent goes on_call, then wrap_up
         const Clock& clock;
     };
     CallService(Ports ports, CallServiceConfig config);

@@ -350,7 +350,10 @@ int RunServe(const platform::Config& config) {
         adapters::http::MetricsAccess{config.metrics_token, config.metrics_port == 0}
     );
     adapters::http::AddAuthRoutes(
-        router, state.auth, adapters::http::CookieSettings{config.SecureCookies()}
+        router,
+        state.auth,
+        adapters::http::CookieSettings{config.SecureCookies()},
+        &calls.agent_status
     );
     adapters::http::AddSettingsRoutes(router, queue.settings);
     adapters::http::AddQueueRoutes(
@@ -361,9 +364,11 @@ int RunServe(const platform::Config& config) {
             queue.queue,
             queue.callbacks,
             calls.calls,
+            calls.agent_status,
             queue.lenders,
             state.clock}
     );
+    adapters::http::AddAgentStatusRoutes(router, calls.agent_status);
     adapters::http::AddCallRoutes(
         router,
         adapters::http::CallRouteDeps{

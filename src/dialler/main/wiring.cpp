@@ -201,15 +201,12 @@ CallState::CallState(
 )
     : relay(EventRelayFor(own, config, events)),
       sessions(*own.db),
+      statuses(*own.db),
+      agent_status(app::AgentStatusService::Ports{statuses, own.audit, Sink(), own.clock}),
       telephony(TwilioSettingsFrom(config, std::move(api_base_url))),
       calls(
           app::CallService::Ports{
-              queue.queue,
-              sessions,
-              telephony,
-              own.audit,
-              relay ? static_cast<app::EventSink&>(*relay) : events,
-              own.clock},
+              queue.queue, sessions, telephony, own.audit, Sink(), agent_status, own.clock},
           CallConfigFrom(config)
       ) {}
 

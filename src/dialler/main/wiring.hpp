@@ -6,6 +6,7 @@
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
 #include "dialler/adapters/sql/pg_event_relay.hpp"
+#include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
@@ -13,6 +14,7 @@
 #include "dialler/adapters/twilio/stand_in.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/app/agent_service.hpp"
+#include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
@@ -73,12 +75,16 @@ struct CallState {
     // On PostgreSQL, events also reach (and come from) the other instances.
     std::unique_ptr<adapters::sql::PostgresEventRelay> relay;
     adapters::sql::SqlCallSessionStore sessions;
+    adapters::sql::SqlAgentStatusStore statuses;
+    app::AgentStatusService agent_status;
     adapters::twilio::TwilioTelephony telephony;
     app::CallService calls;
 
     CallState(
         OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
     );
+    // Where services publish: across instances when there is a relay.
+    app::EventSink& Sink() { return relay ? static_cast<app::EventSink&>(*relay) : events; }
 };
 
 // The built-in stand-in, with the same credentials the adapter uses, posting to PUBLIC_URL.

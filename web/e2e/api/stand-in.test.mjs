@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import WebSocket from 'ws';
 
-import { login, request } from '../support/http.mjs';
+import { assertErrorEnvelope, login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
 
 const AUTH_TOKEN = 'e2e-stand-in-auth-token-0123456789';
@@ -112,6 +112,21 @@ describe('calls through the built-in stand-in', () => {
     await server?.stop();
   });
 
+  it('an agent chooses a status; breaks need a reason', async () => {
+    let status = await as(agent, '/api/agents/me/status');
+    assert.equal(status.body.status.status, 'offline', 'logging in leaves the agent offline');
+    const put = (json) => as(agent, '/api/agents/me/status', { method: 'PUT', json });
+    assertErrorEnvelope(await put({ status: 'break' }), { status: 400, code: 'invalid_argument', field: 'reason' });
+    assertErrorEnvelope(await put({ status: 'on_call' }), { status: 400, code: 'invalid_argument', field: 'status' });
+    assertErrorEnvelope(await put({}), { status: 400, code: 'invalid_argument', field: 'status' });
+    status = await put({ status: 'break', reason: 'lunch' });
+    assert.equal(status.response.status, 200, JSON.stringify(status.body));
+    assert.deepEqual([status.body.status.status, status.body.status.reason], ['break', 'lunch']);
+    status = await put({ status: 'available' });
+    assert.equal(status.body.status.status, 'available');
+    assert.equal((await as(agent, '/api/agents/status')).response.status, 403);
+  });
+
   it('an answered call: live events, ordered times, a recording that plays', async () => {
     const live = openLive(agent);
     await live.next((m) => m.type === 'hello');
@@ -136,11 +151,33 @@ describe('calls through the built-in stand-in', () => {
     assert.equal(audio.headers.get('content-type'), 'audio/wav');
     assert.equal(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString(), 'RIFF');
 
+    // The call moved the agent: on a call, in wrap-up until the outcome, then available.
+    await live.next((m) => m.type === 'agent.status' && m.state === 'wrap_up');
+    assert.equal((await as(agent, '/api/agents/me/status')).body.status.status, 'wrap_up');
+    const early = await as(agent, '/api/agents/me/status', { method: 'PUT', json: { status: 'break', reason: 'lunch' } });
+    assertErrorEnvelope(early, { status: 409, code: 'failed_precondition' });
     const saved = await post(agent, `/api/queue/leads/${userId}/outcome`, {
       outcome: 'might_complete',
       callSessionId: session.id,
     });
     assert.equal(saved.response.status, 201, JSON.stringify(saved.body));
+    assert.equal((await as(agent, '/api/agents/me/status')).body.status.status, 'available');
+
+    const supervisor = await login(server.url, DEMO_USERS.supervisor.email, DEMO_USERS.supervisor.password);
+    const floor = await as(supervisor, '/api/agents/status');
+    assert.equal(floor.response.status, 200);
+    const mine = floor.body.agents.find((a) => a.agentId === agent.body.agent.id);
+    assert.equal(mine?.status, 'available');
+    const from = encodeURIComponent('2026-11-04T00:00:00Z');
+    const to = encodeURIComponent('2026-11-05T00:00:00Z');
+    const timeline = await as(supervisor, `/api/agents/${agent.body.agent.id}/status-timeline?from=${from}&to=${to}`);
+    assert.equal(timeline.response.status, 200, JSON.stringify(timeline.body));
+    assert.deepEqual(
+      timeline.body.timeline.map((e) => `${e.status}:${e.cause}`).slice(-3),
+      ['on_call:call_started', 'wrap_up:call_ended', 'available:outcome_saved'],
+    );
+    const others = await as(agent, `/api/agents/${supervisor.body.agent.id}/status-timeline?from=${from}&to=${to}`);
+    assertErrorEnvelope(others, { status: 404, code: 'not_found' });
     live.ws.close();
   });
 

@@ -1,61 +1,26 @@
 // Browser smoke test: the SPA served by the real binary, in Debian's headless Chromium.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
+import { openBrowser } from '../support/browser.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screenshotPath = path.join(tmpdir(), 'dialler-login.png');
-const timeout = 15_000;
 
 describe('signing in and out in a browser', () => {
   let server;
-  let profileDir;
-  let context;
+  let browser;
   let page;
+  let step;
 
   before(async () => {
     server = await startServer();
-    profileDir = await mkdtemp(path.join(tmpdir(), 'dialler-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context.setDefaultTimeout(timeout);
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openBrowser({ screenshotName: 'dialler-login.png' });
+    ({ page, step } = browser);
   });
 
   after(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
-
-  /** Runs a step; on failure saves a screenshot next to the temp dir and rethrows. */
-  async function step(fn) {
-    try {
-      await fn();
-    } catch (error) {
-      await page?.screenshot({ path: screenshotPath, fullPage: true }).catch(() => {});
-      error.message += `\n(screenshot: ${screenshotPath}; url: ${page?.url()})`;
-      throw error;
-    }
-  }
 
   it('a supervisor signs in, sees their navigation, and signs out', async () => {
     const user = DEMO_USERS.supervisor;

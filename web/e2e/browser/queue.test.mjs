@@ -2,19 +2,11 @@
 // clock pinned inside the calling window (Wednesday 2026-11-04 11:00 GMT, as e2e/api/queue.test.mjs
 // does), driven in Debian's headless Chromium by role and accessible name only.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { chromium } from 'playwright-core';
-
-import { login, request } from '../support/http.mjs';
+import { openBrowser, prepareQueues } from '../support/browser.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screenshotPath = path.join(tmpdir(), 'dialler-queue.png');
-const timeout = 15_000;
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z'; // inside the calling window
 // The laptop the screen is designed for (docs: screens.md): everything fits without page scroll.
 const viewport = { width: 1366, height: 768 };
@@ -29,60 +21,21 @@ function customerName(lead) {
 
 describe('the agent works a customer on the queue page', () => {
   let server;
-  let profileDir;
-  let context;
+  let browser;
   let page;
+  let step;
 
   before(async () => {
     server = await startServer({ ENABLE_TEST_ENDPOINTS: 'true' });
-
-    const admin = await login(server.url, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
-    assert.equal(admin.response.status, 200, JSON.stringify(admin.body));
-    const pinned = await request(server.url, '/api/testing/clock', {
-      method: 'POST',
-      json: { now: WEDNESDAY_11 },
-      headers: { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrfToken },
-    });
-    assert.equal(pinned.response.status, 200, `pin the clock: ${JSON.stringify(pinned.body)}`);
-    const discovered = await server.runCli(['discover', '--full']);
-    assert.equal(discovered.code, 0, `discover --full: ${discovered.stdout}\n${discovered.stderr}`);
-
-    profileDir = await mkdtemp(path.join(tmpdir(), 'dialler-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      viewport,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context.setDefaultTimeout(timeout);
-    page = context.pages()[0] ?? (await context.newPage());
+    await prepareQueues(server, { now: WEDNESDAY_11 });
+    browser = await openBrowser({ viewport, screenshotName: 'dialler-queue.png' });
+    ({ page, step } = browser);
   });
 
   after(async () => {
-    await context?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+    await browser?.close();
     await server?.stop();
   });
-
-  /** Runs a step; on failure saves a screenshot next to the temp dir and rethrows. */
-  async function step(fn) {
-    try {
-      await fn();
-    } catch (error) {
-      await page?.screenshot({ path: screenshotPath, fullPage: true }).catch(() => {});
-      error.message += `\n(screenshot: ${screenshotPath}; url: ${page?.url()})`;
-      throw error;
-    }
-  }
 
   const nextCustomer = () => page.getByRole('button', { name: 'Next customer', exact: true });
 

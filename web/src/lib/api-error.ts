@@ -8,6 +8,11 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds to wait before retrying, from the Retry-After header (429, sometimes 503). */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * The whole parsed error body, for the few routes that say more than the envelope does (the
+   * contact rules' denials on `POST /api/call-sessions`); undefined when it was not JSON.
+   */
+  readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -16,6 +21,7 @@ export class ApiError extends Error {
     field?: string | undefined;
     requestId?: string | undefined;
     retryAfterSeconds?: number | undefined;
+    body?: unknown;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -24,6 +30,7 @@ export class ApiError extends Error {
     this.field = init.field;
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.body = init.body;
   }
 }
 
@@ -91,6 +98,7 @@ export function apiErrorFromResponse(response: Response, bodyText: string): ApiE
       message: fallbackMessages[statusCode],
       requestId: headerRequestId,
       retryAfterSeconds,
+      body: json,
     });
   }
   const body = envelope.data.error;
@@ -103,5 +111,6 @@ export function apiErrorFromResponse(response: Response, bodyText: string): ApiE
     field: body.field ?? undefined,
     requestId: body.requestId ?? headerRequestId,
     retryAfterSeconds,
+    body: json,
   });
 }

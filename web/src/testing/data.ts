@@ -1,4 +1,4 @@
-import type { Agent, Lead, QueueCount, Role, Session } from '@/types/api';
+import type { Agent, CallSession, Lead, QueueCount, Role, Session } from '@/types/api';
 
 /** Demo accounts shaped like the server's demo data (docs/api.md). */
 export const demoAgents: Record<Role, Agent> = {
@@ -125,4 +125,24 @@ export function buildQueueCounts(): QueueCount[] {
       nextCallableAt: '2026-11-24T14:00:00Z',
     },
   ];
+}
+
+/** A call session as `POST /api/call-sessions` opens it (status `created`), with overrides. */
+export function buildCallSession(overrides: Partial<CallSession> = {}): CallSession {
+  return {
+    id: '5001',
+    userId: '1940',
+    agentId: '1',
+    status: 'created',
+    createdAt: '2026-11-24T10:00:00Z',
+    ringingAt: null,
+    answeredAt: null,
+    endedAt: null,
+    ringSeconds: null,
+    talkSeconds: null,
+    endReason: null,
+    recording: null,
+    outcomeId: null,
+    ...overrides,
+  };
 }

@@ -1,9 +1,11 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
-// me, logout, CSRF, the error envelope, the next-lead path) for feature tests, with per-test
-// overrides.
+// me, logout, CSRF, the error envelope, the next-lead path, call sessions and voice tokens) for
+// feature tests, with per-test overrides.
 import {
   outcomeCodeSchema,
   type Agent,
+  type CallRefusal,
+  type CallSession,
   type ErrorCode,
   type Lead,
   type NoLead,
@@ -11,7 +13,13 @@ import {
   type Session,
 } from '@/types/api';
 
-import { buildQueueCounts, buildSession, demoAgents, demoPassword } from './data';
+import {
+  buildCallSession,
+  buildQueueCounts,
+  buildSession,
+  demoAgents,
+  demoPassword,
+} from './data';
 
 export type RecordedRequest = {
   method: string;
@@ -68,6 +76,10 @@ export function createFakeApi() {
   const waiting: Lead[] = [];
   let held: Lead | null = null;
   let whenEmpty: NoLead = { lead: null, reason: 'queue_empty', refused: 0, nextCallableAt: null };
+  // Calls: every session opened (oldest first), what the contact rules say, tokens handed out.
+  const callSessions: CallSession[] = [];
+  let refusal: CallRefusal | null = null;
+  let tokensIssued = 0;
 
   function requireSession(request: RecordedRequest): Response | Session {
     if (!session) return errorResponse(401, 'unauthenticated', 'Please sign in.');
@@ -113,6 +125,52 @@ export function createFakeApi() {
       held ??= waiting.shift() ?? null;
       return jsonResponse(200, held ? { lead: held } : whenEmpty);
     },
+    'POST /api/telephony/token': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      tokensIssued += 1;
+      return jsonResponse(200, {
+        token: `voice-token-${tokensIssued}`,
+        identity: `agent-${result.agent.id}`,
+        mode: 'sim',
+        ttlSeconds: 3600,
+      });
+    },
+    'POST /api/call-sessions': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const body = (request.body ?? {}) as { userId?: unknown };
+      if (typeof body.userId !== 'string' || body.userId === '') {
+        return errorResponse(400, 'invalid_argument', 'userId is required', { field: 'userId' });
+      }
+      if (held?.userId !== body.userId) return notHeld();
+      if (refusal) {
+        return jsonResponse(409, {
+          error: {
+            code: 'failed_precondition',
+            message: 'the contact rules do not allow this call now',
+            requestId: nextRequestId(),
+          },
+          ...refusal,
+        });
+      }
+      const session = buildCallSession({
+        id: String(5000 + callSessions.length + 1),
+        userId: body.userId,
+        agentId: result.agent.id,
+      });
+      callSessions.push(session);
+      return jsonResponse(201, { callSession: session });
+    },
+    'GET /api/call-sessions': (request) => {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const userId = new URL(request.path, 'http://localhost').searchParams.get('userId');
+      const mine = callSessions.filter(
+        (session) => session.agentId === result.agent.id && (!userId || session.userId === userId),
+      );
+      return jsonResponse(200, { callSessions: [...mine].reverse() });
+    },
     'POST /api/auth/logout': (request) => {
       const result = requireSession(request);
       if (result instanceof Response) return result;
@@ -155,6 +213,7 @@ export function createFakeApi() {
           outcome?: unknown;
           notes?: unknown;
           callbackAt?: unknown;
+          callSessionId?: unknown;
         };
         const invalid = (field: string, message: string) =>
           errorResponse(400, 'invalid_argument', message, { field });
@@ -169,10 +228,25 @@ export function createFakeApi() {
         if (outcome.data === 'call_back' && typeof body.callbackAt !== 'string') {
           return invalid('callbackAt', 'callbackAt (date and time) is required for a call back');
         }
+        let call: CallSession | undefined;
+        if (body.callSessionId !== undefined) {
+          call = callSessions.find(
+            (session) =>
+              session.id === body.callSessionId &&
+              session.userId === userId &&
+              session.agentId === result.agent.id &&
+              session.outcomeId === null,
+          );
+          if (!call) {
+            return invalid('callSessionId', 'callSessionId is not your call to this customer');
+          }
+        }
         held = null;
+        const outcomeId = String(requests.length);
+        if (call) call.outcomeId = outcomeId;
         return jsonResponse(201, {
           outcome: {
-            id: String(requests.length),
+            id: outcomeId,
             userId,
             agentId: result.agent.id,
             outcome: outcome.data,
@@ -204,6 +278,18 @@ export function createFakeApi() {
     const key = `${method} ${url.pathname}`;
     const handler = overrides.get(key) ?? routes[key];
     if (handler) return handler(request);
+    const callSession = /^\/api\/call-sessions\/([^/]+)$/.exec(url.pathname);
+    if (method === 'GET' && callSession) {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const id = decodeURIComponent(callSession[1] ?? '');
+      const found = callSessions.find(
+        (session) => session.id === id && session.agentId === result.agent.id,
+      );
+      return found
+        ? jsonResponse(200, { callSession: found })
+        : errorResponse(404, 'not_found', 'no such call session');
+    }
     const leadAction = /^\/api\/queue\/leads\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
     if (method === 'POST' && leadAction) {
       return leadRoute(request, decodeURIComponent(leadAction[1] ?? ''), leadAction[2] ?? '');
@@ -246,6 +332,27 @@ export function createFakeApi() {
     /** The customer the signed-in agent holds, if any. */
     get heldLead() {
       return held;
+    },
+    /** The call sessions opened so far, oldest first (live objects: tests may read them later). */
+    get callSessions(): readonly CallSession[] {
+      return callSessions;
+    },
+    /** A call session made earlier (for the call history), as if `POST /api/call-sessions` had. */
+    addCallSession(session: CallSession) {
+      callSessions.push(session);
+    },
+    /** Moves a call session along (what the provider's status callbacks do on the server). */
+    updateCallSession(id: string, changes: Partial<CallSession>) {
+      const session = callSessions.find((candidate) => candidate.id === id);
+      if (!session) throw new Error(`no call session ${id}`);
+      Object.assign(session, changes);
+    },
+    /** From now on the contact rules refuse every call so; null lets calls through again. */
+    refuseCalls(answer: CallRefusal | null) {
+      refusal = answer;
+    },
+    get tokensIssued() {
+      return tokensIssued;
     },
   };
 }

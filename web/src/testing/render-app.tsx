@@ -6,20 +6,43 @@ import { createApp } from '@/app/create-app';
 import { AppProvider } from '@/app/provider';
 
 import { createFakeApi, type FakeApi } from './fake-api';
+import { createFakeLive, type FakeLive } from './fake-live-socket';
+import { createFakeVoice, type FakeVoice } from './fake-voice-device';
+
+type RenderAppOptions = {
+  path?: string;
+  api?: FakeApi;
+  /** The live socket's server side (default: a fresh fake the test may ignore). */
+  live?: FakeLive;
+  /** The voice devices the softphone makes (default: a fresh fake). */
+  voice?: FakeVoice;
+};
 
 /**
  * Renders the whole app (real routes, real query client wiring) at `path`, with `fetch`
- * answered by a fake server. A new QueryClient per call, without retries.
+ * answered by a fake server, the live socket and the voice device faked too: no network at all.
+ * A new QueryClient per call, without retries.
  */
-export function renderApp({ path = '/', api = createFakeApi() }: { path?: string; api?: FakeApi } = {}) {
+export function renderApp({
+  path = '/',
+  api = createFakeApi(),
+  live = createFakeLive(),
+  voice = createFakeVoice(),
+}: RenderAppOptions = {}) {
   vi.stubGlobal('fetch', vi.fn(api.fetch));
   const app = createApp({
     initialEntries: [path],
     queryDefaults: { queries: { retry: false }, mutations: { retry: false } },
   });
   const user = userEvent.setup();
-  const view = render(<AppProvider queryClient={app.queryClient} router={app.router} />);
-  return { ...view, ...app, api, user };
+  const view = render(
+    <AppProvider
+      queryClient={app.queryClient}
+      router={app.router}
+      services={{ voiceDevice: voice.factory, liveSocket: live.Socket }}
+    />,
+  );
+  return { ...view, ...app, api, live, voice, user };
 }
 
 /** The current location of the app's router as one string, e.g. `/login?expired=1`. */

@@ -239,7 +239,90 @@ export type OutcomeRequest = {
   notes?: string;
   /** RFC 3339 UTC; only for `call_back`. */
   callbackAt?: string;
+  /** The call made to the customer during this hold, so the outcome is linked to it. */
+  callSessionId?: string;
 };
 
 export const outcomeResponseSchema = z.object({ outcome: storedOutcomeSchema });
 export type OutcomeResponse = z.infer<typeof outcomeResponseSchema>;
+
+// --- Calls (docs/api.md "Calls") ---
+
+/** `POST /api/telephony/token`: a Voice SDK access token for the signed-in agent. */
+export const telephonyTokenSchema = z.object({
+  token: z.string().min(1),
+  identity: z.string(),
+  mode: z.enum(['sim', 'twilio']),
+  ttlSeconds: z.number().int().positive(),
+});
+export type TelephonyToken = z.infer<typeof telephonyTokenSchema>;
+export type VoiceMode = TelephonyToken['mode'];
+
+/** The provider's call states, in order; the last five are final. */
+export const callStatusSchema = z.enum([
+  'created',
+  'queued',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+]);
+export type CallStatus = z.infer<typeof callStatusSchema>;
+
+export const finalCallStatuses: ReadonlySet<CallStatus> = new Set([
+  'completed',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+]);
+
+export const callSessionSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  agentId: z.string(),
+  status: callStatusSchema,
+  createdAt: timestampSchema,
+  ringingAt: timestampSchema.nullable(),
+  answeredAt: timestampSchema.nullable(),
+  endedAt: timestampSchema.nullable(),
+  ringSeconds: z.number().int().nullable(),
+  talkSeconds: z.number().int().nullable(),
+  endReason: callStatusSchema.nullable(),
+  recording: z.object({ seconds: z.number().int(), url: z.string() }).nullable(),
+  outcomeId: z.string().nullable(),
+});
+export type CallSession = z.infer<typeof callSessionSchema>;
+
+export const callSessionResponseSchema = z.object({ callSession: callSessionSchema });
+export type CallSessionResponse = z.infer<typeof callSessionResponseSchema>;
+
+export const callSessionsResponseSchema = z.object({ callSessions: z.array(callSessionSchema) });
+export type CallSessionsResponse = z.infer<typeof callSessionsResponseSchema>;
+
+/**
+ * The extra fields of the 409 `POST /api/call-sessions` answers when the contact rules refuse the
+ * call. Absent when the 409 means the agent no longer holds the customer.
+ */
+export const callRefusalSchema = z.object({
+  denials: z.array(z.object({ code: z.string(), message: z.string().nullish() })),
+  nextAllowedAt: timestampSchema.nullish(),
+});
+export type CallRefusal = z.infer<typeof callRefusalSchema>;
+
+/**
+ * A frame of the live socket (`/api/live`). Only `type` is relied on: an event type added on the
+ * server later is ignored rather than breaking the socket.
+ */
+export const liveEventSchema = z.object({
+  type: z.string(),
+  subjectId: z.string().nullish(),
+  state: z.string().nullish(),
+  agentId: z.string().nullish(),
+  at: z.string().nullish(),
+});
+export type LiveEvent = z.infer<typeof liveEventSchema>;

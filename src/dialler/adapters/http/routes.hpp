@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "dialler/adapters/http/router.hpp"
+#include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
@@ -39,13 +40,20 @@ void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess a
 // Whether `address` (as the socket reports it) is a loopback address: 127.0.0.0/8, ::1 or
 // ::ffff:127.x.y.z.
 bool IsLoopbackAddress(std::string_view address);
-void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookies);
+// `activity`, when given, hears of each login and logout (the agent's status).
+void AddAuthRoutes(
+    Router& router,
+    app::AuthService& auth,
+    CookieSettings cookies,
+    app::AgentActivity* activity = nullptr
+);
 struct QueueRouteDeps {
     app::DiscoveryService& discovery;
     app::InspectionService& inspection;
     app::QueueService& queue;
     app::CallbackService& callbacks;
-    app::CallService& calls;  // an outcome names the call it closes
+    app::CallService& calls;       // an outcome names the call it closes
+    app::AgentActivity& activity;  // a saved outcome ends the agent's wrap-up
     const domain::LenderNames& lenders;
     const Clock& clock;
 };
@@ -60,6 +68,10 @@ struct CallRouteDeps {
     const Clock& clock;
 };
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);
+
+// GET/PUT /api/agents/me/status (agents, supervisors), GET /api/agents/status and
+// GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).
+void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status);
 
 // GET /api/settings (supervisor, admin), PUT /api/settings (admin).
 void AddSettingsRoutes(Router& router, app::SettingsService& settings);

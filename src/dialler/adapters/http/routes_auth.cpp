@@ -39,12 +39,14 @@ nlohmann::json SessionJson(const app::SessionView& s) {
 
 }  // namespace
 
-void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookies) {
+void AddAuthRoutes(
+    Router& router, app::AuthService& auth, CookieSettings cookies, app::AgentActivity* activity
+) {
     router.Add(
         {"POST",
          "/api/auth/login",
          Access::Public(),
-         [&auth, cookies](Request& req) -> Result<Response> {
+         [&auth, cookies, activity](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              DIALLER_ASSIGN_OR_RETURN(
                  const std::string email, RequireString(body, "email", domain::kMaxEmailLength)
@@ -56,6 +58,9 @@ void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookie
              DIALLER_ASSIGN_OR_RETURN(
                  app::LoginResult login, auth.Login(email, password, req.Context())
              );
+             if (activity != nullptr) {
+                 activity->Happened(login.session.agent.id, domain::StatusCause::kLogin);
+             }
              Response r = Json(SessionJson(login.session));
              // A browser-session cookie (no Max-Age): it dies with the browser on a shared
              // floor workstation; the server enforces the idle and absolute expiry.
@@ -70,8 +75,11 @@ void AddAuthRoutes(Router& router, app::AuthService& auth, CookieSettings cookie
         {"POST",
          "/api/auth/logout",
          Access::AnyRole(),
-         [&auth, cookies](Request& req) -> Result<Response> {
+         [&auth, cookies, activity](Request& req) -> Result<Response> {
              auth.Logout(*req.session, req.Context());
+             if (activity != nullptr) {
+                 activity->Happened(req.session->agent.id, domain::StatusCause::kLogout);
+             }
              Response r = Json({{"ok", true}});
              r.headers.emplace_back(
                  "Set-Cookie", SessionCookie("", std::chrono::seconds{0}, cookies.secure)

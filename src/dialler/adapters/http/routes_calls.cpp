@@ -1,3 +1,4 @@
+#include <array>
 #include <charconv>
 
 #include "dialler/adapters/http/json_body.hpp"
@@ -286,7 +287,78 @@ void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
     );
 }
 
+nlohmann::json StatusJson(const app::AgentStatusEntry& e) {
+    nlohmann::json out = {
+        {"agentId", e.agent_id.ToString()},
+        {"status", domain::AgentStatusName(e.status)},
+        {"reason", e.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.reason)},
+        {"since", e.at == Timestamp{} ? nlohmann::json(nullptr) : TimeJson(e.at)},
+    };
+    if (!e.cause.empty()) {
+        out["cause"] = e.cause;
+    }
+    return out;
+}
+
 }  // namespace
+
+void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status) {
+    const Access managers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
+    router
+        .Add({"GET", "/api/agents/me/status", kFloor, [&status](Request& req) -> Result<Response> {
+                  return Json({{"status", StatusJson(status.Current(req.session->agent.id))}});
+              }});
+    router
+        .Add({"PUT", "/api/agents/me/status", kFloor, [&status](Request& req) -> Result<Response> {
+                  DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                  DIALLER_ASSIGN_OR_RETURN(
+                      const std::string wanted, RequireString(body, "status", 32)
+                  );
+                  DIALLER_ASSIGN_OR_RETURN(const auto reason, OptionalString(body, "reason", 32));
+                  DIALLER_ASSIGN_OR_RETURN(
+                      const app::AgentStatusEntry changed,
+                      status.Request(req.session->agent, wanted, reason.value_or(""), req.Context())
+                  );
+                  return Json({{"status", StatusJson(changed)}});
+              }});
+    router.Add({"GET", "/api/agents/status", managers, [&status](Request&) -> Result<Response> {
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& e : status.Floor()) {
+                        out.push_back(StatusJson(e));
+                    }
+                    return Json({{"agents", out}});
+                }});
+    router.Add(
+        {"GET",
+         "/api/agents/:id/status-timeline",
+         kCallReaders,
+         [&status](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+             );
+             const auto query = ParseQuery(req.query);
+             std::array<Timestamp, 2> range{};
+             for (std::size_t i = 0; i < range.size(); ++i) {
+                 const std::string key = i == 0 ? "from" : "to";
+                 const auto it = query.find(key);
+                 const auto t = it == query.end() ? std::nullopt : ParseRfc3339(it->second);
+                 if (!t) {
+                     return InvalidField(key, key + " is required, an RFC 3339 date-time");
+                 }
+                 range.at(i) = Timestamp{*t};
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::vector<app::AgentStatusEntry> timeline,
+                 status.Timeline(req.session->agent, domain::AgentId{id}, range[0], range[1])
+             );
+             nlohmann::json out = nlohmann::json::array();
+             for (const auto& e : timeline) {
+                 out.push_back(StatusJson(e));
+             }
+             return Json({{"timeline", out}});
+         }}
+    );
+}
 
 void AddCallRoutes(Router& router, const CallRouteDeps& deps) {
     AddWebhookRoutes(router, deps);

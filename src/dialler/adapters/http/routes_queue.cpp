@@ -170,6 +170,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
                      d.calls.LinkOutcome(req.session->agent, *call, user, stored.id)
                  );
              }
+             d.activity.Happened(req.session->agent.id, domain::StatusCause::kOutcomeSaved);
              return Json({{"outcome", OutcomeJson(stored)}}, 201);
          }}
     );

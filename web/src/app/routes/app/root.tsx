@@ -5,20 +5,24 @@ import { navItemsFor } from '@/config/navigation';
 import { useSession } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { LiveEventsProvider } from '@/features/calls/live/live-events';
 
 function SignedInShell() {
   const { agent } = useSession();
   const logout = useLogout();
   return (
-    <AppLayout
-      user={agent}
-      navItems={navItemsFor(agent.role)}
-      onSignOut={() => logout.mutate()}
-      isSigningOut={logout.isPending}
-      signOutError={logout.error?.message}
-    >
-      <Outlet />
-    </AppLayout>
+    // One live socket per signed-in tab; it closes with the session (sign-out, expiry).
+    <LiveEventsProvider>
+      <AppLayout
+        user={agent}
+        navItems={navItemsFor(agent.role)}
+        onSignOut={() => logout.mutate()}
+        isSigningOut={logout.isPending}
+        signOutError={logout.error?.message}
+      >
+        <Outlet />
+      </AppLayout>
+    </LiveEventsProvider>
   );
 }
 

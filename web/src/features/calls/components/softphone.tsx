@@ -1,13 +1,28 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { MaskedPhone } from '@/components/ui/masked-phone';
-import type { Lead } from '@/types/api';
+import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
+import type { CallRefusal, Lead } from '@/types/api';
+import { cn } from '@/utils/cn';
+import { formatDuration } from '@/utils/duration';
+import { formatUkDateTime } from '@/utils/uk-time';
+
+import type { VoiceDevice } from '../device/types';
+import { useCall, type CallPhase } from '../hooks/use-call';
+import { useElapsedSeconds } from '../hooks/use-elapsed-seconds';
+import { useVoiceDevice } from '../hooks/use-voice-device';
+import { callStatusLabel, codeInWords } from '../labels';
+import { LiveIndicator } from './live-indicator';
 
 export type SoftphoneProps = {
   /** The customer the agent holds, or null when there is none. */
   lead: Lead | null;
-  /** Called when a call to the customer ends, so the page can move to the outcome form. */
-  onCallEnded: () => void;
+  /** A call to the customer has been placed (its session exists): the page is in a call. */
+  onCallStarted?: (callSessionId: string) => void;
+  /** The call ended, so the page can move to the outcome form, which records it. */
+  onCallEnded: (callSessionId: string) => void;
 };
 
 function displayName(lead: Lead): string {
@@ -15,28 +30,206 @@ function displayName(lead: Lead): string {
   return name === '' ? `Customer ${lead.userId}` : name;
 }
 
+const keypadDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+
+function phaseText(phase: CallPhase): string {
+  switch (phase.kind) {
+    case 'idle':
+      return '';
+    case 'starting':
+    case 'dialling':
+      return 'Dialling…';
+    case 'ringing':
+      return 'Ringing…';
+    case 'connected':
+      return 'Connected';
+    case 'ended':
+      return phase.reason ? `Call ended — ${callStatusLabel(phase.reason)}` : 'Call ended';
+  }
+}
+
+function CallTimer({ since }: { since: number | null }) {
+  const seconds = useElapsedSeconds(since);
+  return (
+    <span role="timer" aria-label="Call time" className="font-mono text-sm tabular-nums">
+      {formatDuration(seconds)}
+    </span>
+  );
+}
+
+function RefusalMessage({ refusal }: { refusal: CallRefusal }) {
+  return (
+    <Alert>
+      <p className="font-medium">This customer cannot be called now.</p>
+      {refusal.denials.length > 0 ? (
+        <ul className="list-disc pl-5">
+          {refusal.denials.map((denial, index) => (
+            <li key={`${denial.code}-${index}`}>{denial.message || codeInWords(denial.code)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {refusal.nextAllowedAt ? (
+        <p>Next allowed: {formatUkDateTime(refusal.nextAllowedAt)} (UK time)</p>
+      ) : null}
+    </Alert>
+  );
+}
+
+type CallPanelProps = {
+  lead: Lead;
+  ensureDevice: () => Promise<VoiceDevice>;
+  onCallStarted?: (callSessionId: string) => void;
+  onCallEnded: (callSessionId: string) => void;
+};
+
+/** The call controls for one held customer (remounted for the next one). */
+function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanelProps) {
+  const id = useId();
+  const [keypadOpen, setKeypadOpen] = useState(false);
+  const call = useCall({
+    userId: lead.userId,
+    ensureDevice,
+    onStarted: onCallStarted,
+    onEnded: onCallEnded,
+  });
+  const { phase } = call;
+  const hasNumber = lead.customer.phone !== null;
+  // One call per hold: after it, the outcome records how it went before anything else.
+  const canCall = hasNumber && phase.kind === 'idle';
+
+  useKeyboardShortcut('F2', () => void call.start(), canCall);
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-2">
+        <Button
+          className="flex-1"
+          onClick={() => void call.start()}
+          disabled={!canCall}
+          aria-keyshortcuts="F2"
+          aria-describedby={`${id}-call-key`}
+        >
+          Call
+        </Button>
+        <kbd
+          id={`${id}-call-key`}
+          title="Keyboard shortcut"
+          className={cn(
+            'rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5',
+            'font-mono text-xs text-slate-600',
+          )}
+        >
+          F2
+        </kbd>
+      </div>
+
+      <div className="flex min-h-6 items-center justify-between gap-2">
+        {/* Always in the page so that a screen reader is listening before the state changes. */}
+        <p role="status" aria-label="Call status" className="text-sm font-medium text-slate-800">
+          {phaseText(phase)}
+        </p>
+        {phase.kind === 'connected' ? <CallTimer since={phase.since} /> : null}
+      </div>
+
+      {call.inCall ? (
+        <div className="space-y-2">
+          <div className="flex gap-2">
+            <Button
+              variant="secondary"
+              aria-pressed={call.muted}
+              disabled={!call.controllable}
+              onClick={call.toggleMute}
+            >
+              Mute
+            </Button>
+            <Button
+              variant="secondary"
+              aria-expanded={keypadOpen}
+              aria-controls={`${id}-keypad`}
+              disabled={!call.controllable}
+              onClick={() => setKeypadOpen((open) => !open)}
+            >
+              Keypad
+            </Button>
+            <Button
+              className={cn(
+                'flex-1 bg-red-600 hover:bg-red-500',
+                'focus-visible:outline-red-600 disabled:bg-red-300',
+              )}
+              disabled={!call.controllable || call.hangingUp}
+              onClick={call.hangUp}
+            >
+              Hang up
+            </Button>
+          </div>
+          {keypadOpen && call.controllable ? (
+            <div
+              id={`${id}-keypad`}
+              role="group"
+              aria-label="Keypad"
+              className="grid grid-cols-3 gap-1"
+            >
+              {keypadDigits.map((digit) => (
+                <Button
+                  key={digit}
+                  variant="secondary"
+                  aria-label={`Digit ${digit}`}
+                  className="font-mono"
+                  onClick={() => call.sendDigit(digit)}
+                >
+                  {digit}
+                </Button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {phase.kind === 'ended' ? (
+        <p className="text-xs text-slate-600">
+          Record the outcome below to finish with this customer.
+        </p>
+      ) : null}
+      {call.refusal ? <RefusalMessage refusal={call.refusal} /> : null}
+      {call.error ? <Alert>{call.error}</Alert> : null}
+    </div>
+  );
+}
+
 /**
- * The softphone panel of the queue page: who is on the line and the (masked) number. The page
- * depends only on these props, so the calling controls can grow here without touching it.
+ * The softphone panel of the queue page: who is on the line, the (masked) number, the call and
+ * its controls. The device outlives each customer, so the next call starts without a new token.
  */
-export function Softphone(props: SoftphoneProps) {
-  const { lead } = props;
+export function Softphone({ lead, onCallStarted, onCallEnded }: SoftphoneProps) {
   const headingId = useId();
+  const ensureDevice = useVoiceDevice();
   return (
     <section aria-labelledby={headingId} className="space-y-2">
-      <h2 id={headingId} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
-        Softphone
-      </h2>
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={headingId} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          Softphone
+        </h2>
+        <LiveIndicator />
+      </div>
       {lead ? (
-        <div className="space-y-1">
-          <p className="font-medium text-slate-900">{displayName(lead)}</p>
-          {lead.customer.phone ? (
-            <p className="text-sm text-slate-700">
-              <MaskedPhone masked={lead.customer.phone.masked} />
-            </p>
-          ) : (
-            <p className="text-sm text-slate-500">No number on file</p>
-          )}
+        <div className="space-y-3">
+          <div className="space-y-1">
+            <p className="font-medium text-slate-900">{displayName(lead)}</p>
+            {lead.customer.phone ? (
+              <p className="text-sm text-slate-700">
+                <MaskedPhone masked={lead.customer.phone.masked} />
+              </p>
+            ) : (
+              <p className="text-sm text-slate-500">No number on file</p>
+            )}
+          </div>
+          <CallPanel
+            key={lead.userId}
+            lead={lead}
+            ensureDevice={ensureDevice}
+            onCallStarted={onCallStarted}
+            onCallEnded={onCallEnded}
+          />
         </div>
       ) : (
         <p className="text-sm text-slate-500">No customer</p>

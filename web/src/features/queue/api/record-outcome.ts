@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { callKeys } from '@/features/calls/api/call-keys';
 import { apiClient } from '@/lib/api-client';
 import { outcomeResponseSchema, type OutcomeRequest, type OutcomeResponse } from '@/types/api';
 
@@ -20,6 +21,12 @@ export function useRecordOutcome() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: recordOutcome,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queueKeys.counts() }),
+    onSettled: async () => {
+      // The outcome is linked to the call just made, so the customer's call list changes too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queueKeys.counts() }),
+        queryClient.invalidateQueries({ queryKey: callKeys.sessions() }),
+      ]);
+    },
   });
 }

@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 
 import { MaskedPhone } from '@/components/ui/masked-phone';
+import { CallHistory } from '@/features/calls/components/call-history';
 import type { Address, Claim, Lead } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatUkDate, formatUkDateTime } from '@/utils/uk-time';
@@ -214,6 +215,10 @@ export function CustomerContext({ lead, headingRef }: CustomerContextProps) {
         ) : (
           <p className="text-sm text-slate-500">No outcomes yet</p>
         )}
+      </Block>
+
+      <Block title="Calls">
+        <CallHistory userId={lead.userId} />
       </Block>
 
       <Block title="Callbacks">

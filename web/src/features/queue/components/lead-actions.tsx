@@ -14,14 +14,19 @@ type LeadActionsProps = {
   onDone: (message: string) => void;
   /** The server says the agent no longer holds the customer (409). */
   onLost: (error: ApiError) => void;
+  /**
+   * Set once the customer has been called in this hold: the call (and then its outcome) comes
+   * first, so the customer cannot be handed back without one.
+   */
+  lockedReason?: string | null;
 };
 
 /** Skip and Release: both give the customer back and leave the agent with nobody held. */
-export function LeadActions({ lead, onDone, onLost }: LeadActionsProps) {
+export function LeadActions({ lead, onDone, onLost, lockedReason = null }: LeadActionsProps) {
   const id = useId();
   const skip = useSkipLead();
   const release = useReleaseLead();
-  const busy = skip.isPending || release.isPending;
+  const busy = skip.isPending || release.isPending || lockedReason !== null;
   const error = skip.error ?? release.error;
 
   function handleError(failure: Error) {
@@ -33,6 +38,7 @@ export function LeadActions({ lead, onDone, onLost }: LeadActionsProps) {
       {error && !(isApiError(error) && error.status === 409) ? (
         <Alert>{error.message}</Alert>
       ) : null}
+      {lockedReason ? <p className="text-sm text-slate-600">{lockedReason}</p> : null}
       <div className="flex flex-col gap-2">
         <Button
           variant="secondary"

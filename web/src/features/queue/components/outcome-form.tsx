@@ -27,10 +27,21 @@ type OutcomeFormProps = {
   onLost: (error: ApiError) => void;
   /** The outcome group, for the page to move focus here when a call ends. */
   groupRef?: Ref<HTMLFieldSetElement>;
+  /** The call made to the customer in this hold, if any: the outcome is recorded against it. */
+  callSessionId?: string | null;
+  /** True while that call is still going: the outcome is saved once it has ended. */
+  callActive?: boolean;
 };
 
 /** After the call: how it went, notes, and for a call back when. Saving releases the customer. */
-export function OutcomeForm({ lead, onSaved, onLost, groupRef }: OutcomeFormProps) {
+export function OutcomeForm({
+  lead,
+  onSaved,
+  onLost,
+  groupRef,
+  callSessionId = null,
+  callActive = false,
+}: OutcomeFormProps) {
   const id = useId();
   const [outcome, setOutcome] = useState<OutcomeCode | null>(null);
   const [notes, setNotes] = useState('');
@@ -70,12 +81,13 @@ export function OutcomeForm({ lead, onSaved, onLost, groupRef }: OutcomeFormProp
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (save.isPending) return;
+    if (save.isPending || callActive) return;
     if (outcome === null) {
       fail({ outcome: 'Choose how the call went.' }, 'outcome');
       return;
     }
     const body: OutcomeRequest = { outcome };
+    if (callSessionId !== null) body.callSessionId = callSessionId;
     if (notes.trim() !== '') body.notes = notes.trim();
     if (needsNotes && body.notes === undefined) {
       fail({ notes: `Notes are required for ${outcomeLabel(outcome)}: say why.` }, 'notes');
@@ -224,9 +236,18 @@ export function OutcomeForm({ lead, onSaved, onLost, groupRef }: OutcomeFormProp
           </div>
         ) : null}
         {errors.form ? <Alert>{errors.form}</Alert> : null}
-        <Button type="submit" disabled={save.isPending}>
+        <Button
+          type="submit"
+          disabled={save.isPending || callActive}
+          aria-describedby={callActive ? `${id}-save-hint` : undefined}
+        >
           Save outcome
         </Button>
+        {callActive ? (
+          <p id={`${id}-save-hint`} className="text-xs text-slate-500">
+            Saves once the call has ended.
+          </p>
+        ) : null}
       </div>
     </form>
   );

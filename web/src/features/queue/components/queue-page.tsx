@@ -1,7 +1,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useBlocker } from 'react-router';
 
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
 import { useSession } from '@/features/auth/api/get-me';
 import { Softphone } from '@/features/calls/components/softphone';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
@@ -50,6 +53,38 @@ function Panel({
 
 type FocusRequest = { target: 'next' | 'customer'; serial: number };
 
+/** The call made in the current hold; `ended` once it is over and only the outcome is left. */
+type HeldCall = { sessionId: string; ended: boolean };
+
+/** Shown when the agent tries to leave the page before saving the outcome of a call. */
+function OutcomeFirstDialog({ name, onStay }: { name: string; onStay: () => void }) {
+  const id = useId();
+  return (
+    <div className="fixed inset-0 z-10 flex items-center justify-center bg-slate-900/30">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-text`}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onStay();
+        }}
+        className="max-w-sm space-y-3 rounded-lg bg-white p-4 shadow-lg ring-1 ring-slate-200"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+          Record the outcome first
+        </h2>
+        <p id={`${id}-text`} className="text-sm text-slate-700">
+          You called {name}. Save the outcome of the call before leaving the queue.
+        </p>
+        <Button autoFocus onClick={onStay}>
+          Back to the outcome
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /**
  * The agent's call screen (docs: screens.md, "The agent's call screen"). It holds at most one
  * customer at a time: Next customer loads one; Save outcome, Skip, Release or a lost hold end it.
@@ -65,6 +100,8 @@ export function QueuePage() {
   const [noLead, setNoLead] = useState<NoLead | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [call, setCall] = useState<HeldCall | null>(null);
+  const callActive = call !== null && !call.ended;
   const nextButtonRef = useRef<HTMLButtonElement>(null);
   const customerHeadingRef = useRef<HTMLHeadingElement>(null);
   const outcomeGroupRef = useRef<HTMLFieldSetElement>(null);
@@ -82,7 +119,7 @@ export function QueuePage() {
     setFocusRequest((current) => ({ target, serial: (current?.serial ?? 0) + 1 }));
   }
 
-  const nextDisabled = !canWork || lead !== null || next.isPending;
+  const nextDisabled = !canWork || lead !== null || next.isPending || callActive;
 
   function takeNext() {
     if (nextDisabled) return;
@@ -105,6 +142,7 @@ export function QueuePage() {
 
   function endLead(nextNotice: Notice) {
     setLead(null);
+    setCall(null);
     setNoLead(null);
     next.reset();
     setNotice(nextNotice);
@@ -125,6 +163,21 @@ export function QueuePage() {
       group?.querySelector<HTMLInputElement>('input:checked') ?? group?.querySelector('input');
     radio?.focus();
   }
+
+  // After a call the outcome is mandatory: the page cannot be left until it is saved. Signing out
+  // (and an expired session) still go to the sign-in page.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      lead !== null &&
+      call !== null &&
+      nextLocation.pathname !== currentLocation.pathname &&
+      nextLocation.pathname !== paths.login,
+  );
+
+  useEffect(() => {
+    // The hold went while the dialog was up: nothing is left to save, nor to leave for.
+    if (blocker.state === 'blocked' && (lead === null || call === null)) blocker.reset();
+  }, [blocker, lead, call]);
 
   useLeadHeartbeat(lead?.userId ?? null, (userId, error) => {
     if (lead?.userId === userId) loseLead(lead, error);
@@ -147,7 +200,14 @@ export function QueuePage() {
       <div className="grid min-h-0 flex-1 grid-cols-[30fr_45fr_25fr] gap-3">
         <div className="flex min-h-0 flex-col gap-3 overflow-y-auto">
           <Panel>
-            <Softphone lead={lead} onCallEnded={focusOutcome} />
+            <Softphone
+              lead={lead}
+              onCallStarted={(sessionId) => setCall({ sessionId, ended: false })}
+              onCallEnded={(sessionId) => {
+                setCall({ sessionId, ended: true });
+                focusOutcome();
+              }}
+            />
           </Panel>
           <Panel>
             <QueuePanel
@@ -172,6 +232,13 @@ export function QueuePage() {
               lead={lead}
               onDone={(message) => endLead({ tone: 'info', text: message })}
               onLost={(error) => loseLead(lead, error)}
+              lockedReason={
+                callActive
+                  ? 'Skip and Release are not available during a call.'
+                  : call
+                    ? 'The customer was called: save the outcome below.'
+                    : null
+              }
             />
           ) : (
             <p className="text-sm text-slate-500">
@@ -186,10 +253,21 @@ export function QueuePage() {
             key={lead.userId}
             lead={lead}
             groupRef={outcomeGroupRef}
+            callSessionId={call?.sessionId ?? null}
+            callActive={callActive}
             onSaved={() => endLead({ tone: 'info', text: 'Outcome saved' })}
             onLost={(error) => loseLead(lead, error)}
           />
         </Panel>
+      ) : null}
+      {blocker.state === 'blocked' && lead ? (
+        <OutcomeFirstDialog
+          name={customerName(lead)}
+          onStay={() => {
+            blocker.reset();
+            focusOutcome();
+          }}
+        />
       ) : null}
     </div>
   );
