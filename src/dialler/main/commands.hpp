@@ -63,6 +63,18 @@ struct TwilioTwimlArgs {
 };
 int RunTwilioTwiml(const TwilioTwimlArgs& args);
 
+// `dialler twilio-sim`: the Twilio stand-in on its own listener until SIGINT/SIGTERM.
+struct TwilioSimArgs {
+    std::string bind_address = "127.0.0.1";
+    std::uint16_t port = 8090;
+    std::string webhook_url;  // the dialler (PUBLIC_URL when empty)
+    std::uint64_t seed = 1;
+    // Its clock starts at this RFC 3339 time and runs on (to match a dialler whose test clock
+    // was set so); empty: the real time.
+    std::string clock_start;
+};
+int RunTwilioSim(const platform::Config& config, const TwilioSimArgs& args);
+
 int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json);
 
 }  // namespace dialler::main

@@ -166,6 +166,21 @@ int Main(int argc, char** argv) {
         ->required();
     twiml->callback([&] { exit_code = dialler::main::RunTwilioTwiml(twiml_args); });
 
+    dialler::main::TwilioSimArgs sim_args;
+    auto* sim = app.add_subcommand(
+        "twilio-sim", "Serve the Twilio stand-in on its own port (development and tests)"
+    );
+    sim->add_option("--bind", sim_args.bind_address, "Address to listen on (default 127.0.0.1)");
+    sim->add_option("--port", sim_args.port, "Port to listen on (default 8090)");
+    sim->add_option(
+        "--webhook-url", sim_args.webhook_url, "The dialler's URL (default PUBLIC_URL)"
+    );
+    sim->add_option("--seed", sim_args.seed, "Seed for customers nobody scripted");
+    sim->add_option(
+        "--clock-start", sim_args.clock_start, "Run the clock on from this time (tests; RFC 3339)"
+    );
+    sim->callback([&] { exit_code = dialler::main::RunTwilioSim(LoadConfigOrExit(), sim_args); });
+
     auto* version = app.add_subcommand("version", "Print the version");
     version->callback([] { std::cout << "dialler " << DIALLER_VERSION << "\n"; });
 

@@ -44,7 +44,17 @@ bool IsMediaType(std::string_view content_type, BodyKind kind) {
 }
 
 Dispatcher::Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings)
-    : router_(router), auth_(auth), settings_(std::move(settings)) {}
+    : router_(router), auth_(&auth), settings_(std::move(settings)) {}
+
+Dispatcher::Dispatcher(const Router& router, DispatcherSettings settings)
+    : router_(router), auth_(nullptr), settings_(std::move(settings)) {}
+
+Result<app::SessionView> Dispatcher::Authenticate(const Request& request) const {
+    if (auth_ == nullptr) {
+        return Fail(ErrorCode::kUnauthenticated, "This listener has no sessions.");
+    }
+    return auth_->Authenticate(request.session_token);
+}
 
 Response Dispatcher::Handle(Request& request, std::string& route_label) const {
     try {
@@ -100,7 +110,7 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
     request.path_params = std::move(match->params);
 
     if (!route.access.is_public) {
-        auto session = auth_.Authenticate(request.session_token);
+        auto session = Authenticate(request);
         if (!session) {
             return ErrorResponse(session.error(), request.request_id);
         }
@@ -140,7 +150,7 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
 Response Dispatcher::Unrouted(Request& request, std::string& route_label) const {
     if (IsApiPath(request.path)) {
         // Deny by default: without a valid session nobody learns which API paths exist.
-        auto session = auth_.Authenticate(request.session_token);
+        auto session = Authenticate(request);
         if (!session) {
             return ErrorResponse(session.error(), request.request_id);
         }

@@ -26,6 +26,9 @@ class Dispatcher {
 public:
     // Keeps references to `router` and `auth`.
     Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings);
+    // Without sessions (a listener of public routes only, e.g. `dialler twilio-sim`): every
+    // route that needs a role, and every unknown /api path, answers 401.
+    Dispatcher(const Router& router, DispatcherSettings settings);
 
     // Never throws: a handler's exception becomes a 500 carrying only the request id (the detail
     // is logged). Sets request.path_params, request.session and returns the route label used
@@ -37,8 +40,11 @@ private:
     Response Unrouted(Request& request, std::string& route_label) const;
 
     const Router& router_;
-    app::AuthService& auth_;
+    // Null without sessions.
+    app::AuthService* auth_;
     DispatcherSettings settings_;
+    // The session behind the request's cookie (401 without sessions).
+    Result<app::SessionView> Authenticate(const Request& request) const;
 };
 
 // Whether `method` changes state (and so needs the CSRF header when cookie-authenticated).

@@ -118,6 +118,24 @@ TEST_F(DispatcherTest, DeniesEveryNonPublicRouteWithoutASession) {
     EXPECT_GE(checked, 3);
 }
 
+TEST_F(DispatcherTest, WithoutSessionsServesPublicRoutesOnlyEvenWithAValidCookie) {
+    const auto [cookie, csrf] = LoginAs("supervisor@demo.local");
+    const Dispatcher sessionless(router_, DispatcherSettings{"/nonexistent-web-dir", 1024});
+    const auto call = [&](std::string path) {
+        Request r;
+        r.method = "GET";
+        r.path = std::move(path);
+        r.headers = {{"cookie", cookie}};
+        r.request_id = "rid";
+        std::string label;
+        return sessionless.Handle(r, label);
+    };
+    EXPECT_EQ(call("/health").status, 200);
+    EXPECT_EQ(call("/api/test/supervisors").status, 401);  // the same cookie works on `dispatcher_`
+    EXPECT_EQ(call("/api/no/such/route").status, 401);
+    EXPECT_EQ(Call("GET", "/api/test/supervisors", {}, {{"cookie", cookie}}).status, 200);
+}
+
 TEST_F(DispatcherTest, HidesUnknownApiRoutesFromAnonymousCallers) {
     EXPECT_EQ(Call("GET", "/api/queue").status, 401);
     const auto [cookie, csrf] = LoginAs("agent@demo.local");

@@ -1,0 +1,119 @@
+// `dialler twilio-sim`: the stand-in as a process of its own, and a dialler pointed at it with
+// TWILIO_API_BASE_URL (as load tests run them): the call is placed on the stand-in's listener,
+// the signed webhooks reach the dialler, and the dialler's REST reads (recording) reach the
+// stand-in process.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { login, request } from '../support/http.mjs';
+import { DEMO_USERS, startServer } from '../support/server.mjs';
+
+const AUTH_TOKEN = 'e2e-sim-process-auth-token-0123456789';
+const ACCOUNT = 'AC00000000000000000000000000000000';
+const DEADLINE_MS = 15_000;
+const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `check` until it returns a truthy value, within the deadline. */
+async function eventually(check, label) {
+  const deadline = Date.now() + DEADLINE_MS;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    assert.ok(Date.now() < deadline, `timed out: ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('dialler twilio-sim as its own process', () => {
+  let sim;
+  let simUrl;
+  let server;
+  let output = '';
+
+  before(async () => {
+    const simPort = await freePort();
+    simUrl = `http://127.0.0.1:${simPort}`;
+    // The stand-in's port is chosen first (the dialler is told of it); it learns the dialler's
+    // URL once the dialler is up.
+    server = await startServer({
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: simUrl,
+      ENABLE_TEST_ENDPOINTS: 'true',
+    });
+    sim = spawn(
+      path.resolve(process.env.DIALLER_BIN),
+      // Its clock runs from the same test time as the dialler's, so the tokens it checks are fresh.
+      ['twilio-sim', '--port', String(simPort), '--webhook-url', server.url, '--clock-start', WEDNESDAY_11],
+      { env: { ...server.env, APP_ENV: 'development' }, cwd: server.dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    sim.stdout.on('data', (c) => (output += c));
+    sim.stderr.on('data', (c) => (output += c));
+    await eventually(async () => (await fetch(`${simUrl}/health`)).status === 200, `stand-in up\n${output}`);
+  });
+
+  after(async () => {
+    if (sim && sim.exitCode === null) {
+      const exited = new Promise((resolve) => sim.once('exit', resolve));
+      sim.kill('SIGTERM');
+      await exited;
+    }
+    await server?.stop();
+  });
+
+  it('places a call through the stand-in process and reads its recording back', async () => {
+    const admin = await login(server.url, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
+    const agent = await login(server.url, DEMO_USERS.agent.email, DEMO_USERS.agent.password);
+    const post = (user, pathname, json = {}) =>
+      request(server.url, pathname, {
+        method: 'POST',
+        json,
+        headers: { Cookie: user.cookie, 'X-CSRF-Token': user.csrfToken },
+      });
+    assert.equal((await post(admin, '/api/testing/clock', { now: WEDNESDAY_11, running: true })).response.status, 200);
+    assert.equal((await server.runCli(['discover', '--full'])).code, 0);
+    // The dialler mounts no stand-in of its own when pointed at one (outside /api it only serves
+    // the web app's files, which are read, never posted to).
+    assert.equal((await request(server.url, '/sim/customers', { method: 'POST', json: {} })).response.status, 405);
+
+    const scripted = await request(simUrl, '/sim/customers', {
+      method: 'POST',
+      json: { behaviour: 'answer', ringMs: 200, talkMs: 1200 },
+      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${AUTH_TOKEN}`).toString('base64')}` },
+    });
+    assert.equal(scripted.response.status, 200, JSON.stringify(scripted.body));
+    const next = await post(agent, '/api/queue/next');
+    const started = await post(agent, '/api/call-sessions', { userId: next.body.lead.userId });
+    assert.equal(started.response.status, 201, JSON.stringify(started.body));
+    const id = started.body.callSession.id;
+    const token = (await post(agent, '/api/telephony/token')).body.token;
+    const placed = await request(simUrl, '/sim/device/calls', {
+      method: 'POST',
+      json: { params: { sessionId: id } },
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(placed.response.status, 201, JSON.stringify(placed.body));
+
+    const done = await eventually(async () => {
+      const { body } = await request(server.url, `/api/call-sessions/${id}`, { headers: { Cookie: agent.cookie } });
+      return body.callSession?.recording ? body.callSession : undefined;
+    }, `call finished\n${output}`);
+    assert.equal(done.status, 'completed');
+    const audio = await fetch(`${server.url}${done.recording.url}`, { headers: { Cookie: agent.cookie } });
+    assert.equal(audio.status, 200);
+    assert.equal(audio.headers.get('content-type'), 'audio/wav');
+  });
+});
