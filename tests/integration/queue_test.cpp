@@ -746,6 +746,31 @@ TEST_P(QueueTest, DialsCountTowardsTheCapsEvenWhenTheCallEndsWithoutAnOutcome) {
     EXPECT_FALSE(env->queue->RecordCallAttempt(other, user, kCtx));  // not held: refused
 }
 
+// Every screen's queue counts follow hand-outs, give-backs and outcomes: each is published to
+// everyone, naming the customer and the agent.
+TEST_P(QueueTest, HandOutsGiveBacksAndOutcomesArePublishedToEveryScreen) {
+    auto env = Make(150);
+    const domain::Agent agent = env->AddAgent("published@test.local");
+    auto first = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(first && first->lead);
+    const auto user = first->lead->lead.user_id;
+    ASSERT_TRUE(env->queue->Release(agent, user, kCtx));
+    auto again = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(again && again->lead);
+    ASSERT_TRUE(env->queue->RecordOutcome(
+        agent, again->lead->lead.user_id, {domain::Outcome::kNoAnswer, "", {}}, kCtx
+    ));
+    std::vector<std::string> seen;
+    for (const auto& e : env->events.Events()) {
+        ASSERT_EQ(e.type, "lead");
+        EXPECT_TRUE(e.everyone);
+        EXPECT_EQ(e.agent_id, agent.id);
+        seen.push_back(e.state);
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"taken", "released", "taken", "done"}));
+    EXPECT_EQ(env->events.Events().front().subject_id, user.Value());
+}
+
 // The gate is asked again when the call is placed: a number suppressed (by a STOP, another
 // agent's request) after the customer was handed out is not dialled, and nothing is counted.
 TEST_P(QueueTest, ACallIsRefusedWhenTheGateClosedAfterTheHandOut) {

@@ -74,6 +74,7 @@ QueueEnv::QueueEnv(
             *contacts,
             *audit,
             *discovery,
+            events,
             phones,
             settings,
             lenders,

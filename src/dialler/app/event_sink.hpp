@@ -13,14 +13,16 @@ namespace dialler::app {
 // and its new state; a screen that wants more refetches it through the API (as it does after a
 // reconnect), so an event never carries personal data across instances.
 struct LiveEvent {
-    // "call" (subject: call session), "agent.status" (subject: agent), "lead.taken" (subject:
-    // customer), "callback.due" (subject: callback).
+    // "call" (subject: call session), "agent.status" (subject: agent), "lead" (subject:
+    // customer; state taken, released or done: the queues' counts changed).
     std::string type;
     std::int64_t subject_id = 0;
     std::string state;  // the call's status, the agent's status, ...
     // Whose screen: the agent concerned (supervisors see every event); nullopt: supervisors only.
     std::optional<domain::AgentId> agent_id;
     Timestamp at;
+    // Every screen's business (queue counts), not only the agent's and the supervisors'.
+    bool everyone = false;
 };
 
 // Where services publish live events. Implementations deliver to every instance's connected

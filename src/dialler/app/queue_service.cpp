@@ -239,6 +239,7 @@ std::optional<LeadContext> QueueService::TryHandOut(
               lead.queue ? std::string(domain::QueueName(*lead.queue)) : std::string("callbacks")},
              {"score", std::to_string(lead.score)}}
         );
+        PublishLead(agent, lead.user_id, "taken");
     }
     LeadContext context = BuildContext(lead, std::move(*customer), e, std::move(recent));
     context.callback_id = claimed.callback_id;
@@ -350,6 +351,13 @@ LeadContext QueueService::BuildContext(
     return c;
 }
 
+void QueueService::PublishLead(
+    const domain::Agent& agent, domain::UserId user, std::string_view state
+) {
+    ports_.events.Publish(LiveEvent{
+        "lead", user.Value(), std::string(state), agent.id, ports_.clock.Now(), /*everyone=*/true});
+}
+
 Result<CallAttemptDecision> QueueService::RecordCallAttempt(
     const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
 ) {
@@ -408,6 +416,7 @@ Status QueueService::Release(
         return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
     }
     Audit(agent, "lead.released", user, ctx);
+    PublishLead(agent, user, "released");
     return Ok();
 }
 
@@ -419,6 +428,7 @@ Status QueueService::Skip(
         return Fail(ErrorCode::kFailedPrecondition, "you do not hold this customer");
     }
     Audit(agent, "lead.skipped", user, ctx);
+    PublishLead(agent, user, "released");
     // A skipped callback comes back in the same half hour, not at the head of every request.
     if (const auto callback = DueCallback(user, now)) {
         ports_.outcomes.RescheduleCallback(*callback, now + kSkipDelay, now);
@@ -495,6 +505,7 @@ Result<StoredOutcome> QueueService::RecordOutcome(
     if (effects.suppresses) {
         Audit(agent, "suppression.added", user, ctx, {{"source", "outcome"}});
     }
+    PublishLead(agent, user, "done");
     return *stored;
 }
 

@@ -8,6 +8,7 @@
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/contact_log.hpp"
 #include "dialler/app/customer_evaluation.hpp"
+#include "dialler/app/event_sink.hpp"
 #include "dialler/app/lead_leases.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/outcome_store.hpp"
@@ -61,6 +62,7 @@ public:
         ContactLog& contacts;
         AuditLog& audit;
         EvaluationSink& discovery;
+        EventSink& events;  // hand-outs and outcomes change every screen's queue counts
         const PhoneParser& phones;
         const SettingsProvider& settings;
         const domain::LenderNames& lenders;
@@ -120,6 +122,8 @@ public:
     static constexpr int kMaxCandidates = 20;
 
 private:
+    // Tells every screen the queues changed ("lead": taken, released or done).
+    void PublishLead(const domain::Agent& agent, domain::UserId user, std::string_view state);
     // Validates and gates a leased candidate; hands it out, or deals with the refusal and
     // returns nullopt. `again`: the agent already held it (no second assignment audit).
     std::optional<LeadContext> TryHandOut(

@@ -327,7 +327,8 @@ int RunServe(const platform::Config& config) {
         demo_created = *created;
     }
 
-    QueueState queue(state, *replica, config);
+    LiveState live_events(state, config);
+    QueueState queue(state, *replica, config, &live_events.Sink());
     queue.settings.SeedDefaults();
     // TELEPHONY=sim without TWILIO_API_BASE_URL: the built-in stand-in, served from this very
     // listener; the REST adapter reaches it over loopback like any provider.
@@ -337,7 +338,7 @@ int RunServe(const platform::Config& config) {
         api_base_url = "http://127.0.0.1:" + std::to_string(config.port);
         stand_in.emplace(StandInSettingsFrom(config), state.clock);
     }
-    CallState calls(state, queue, config, api_base_url);
+    CallState calls(state, queue, live_events, config, api_base_url);
     platform::Metrics metrics;
     app::ReadinessService readiness({state.db.get(), replica.get()});
     adapters::http::Router router;
@@ -408,7 +409,7 @@ int RunServe(const platform::Config& config) {
     });
     adapters::http::LiveSockets live(
         state.auth,
-        calls.events,
+        live_events.events,
         workers,
         adapters::http::LiveSocketSettings{adapters::http::OriginOf(config.public_url)}
     );

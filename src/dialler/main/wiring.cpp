@@ -83,7 +83,9 @@ std::string InstanceName() {
 }
 }  // namespace
 
-QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Config& config)
+QueueState::QueueState(
+    OwnState& own, app::Replica& replica, const platform::Config& config, app::EventSink* events
+)
     : leads(*own.db),
       leases_of_leads(*own.db),
       outcomes(*own.db),
@@ -128,6 +130,7 @@ QueueState::QueueState(OwnState& own, app::Replica& replica, const platform::Con
               contacts,
               own.audit,
               discovery,
+              events != nullptr ? *events : no_screens,
               phones,
               settings,
               lenders,
@@ -196,17 +199,23 @@ std::unique_ptr<adapters::sql::PostgresEventRelay> EventRelayFor(
 
 }  // namespace
 
+LiveState::LiveState(OwnState& own, const platform::Config& config)
+    : relay(EventRelayFor(own, config, events)) {}
+
 CallState::CallState(
-    OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
+    OwnState& own,
+    QueueState& queue,
+    LiveState& live,
+    const platform::Config& config,
+    std::string api_base_url
 )
-    : relay(EventRelayFor(own, config, events)),
-      sessions(*own.db),
+    : sessions(*own.db),
       statuses(*own.db),
-      agent_status(app::AgentStatusService::Ports{statuses, own.audit, Sink(), own.clock}),
+      agent_status(app::AgentStatusService::Ports{statuses, own.audit, live.Sink(), own.clock}),
       telephony(TwilioSettingsFrom(config, std::move(api_base_url))),
       calls(
           app::CallService::Ports{
-              queue.queue, sessions, telephony, own.audit, Sink(), agent_status, own.clock},
+              queue.queue, sessions, telephony, own.audit, live.Sink(), agent_status, own.clock},
           CallConfigFrom(config)
       ) {}
 

@@ -49,6 +49,8 @@ struct OwnState {
 // The queue engine on top of OwnState and the replica. Owns its stores and services; keeps
 // references to `own` and `replica`, which must outlive it.
 struct QueueState {
+    // Where a process without screens (the CLI) publishes: nobody listens.
+    app::LocalEventHub no_screens;
     adapters::sql::SqlLeadStore leads;
     adapters::sql::SqlLeadLeases leases_of_leads;
     adapters::sql::SqlOutcomeStore outcomes;
@@ -65,15 +67,29 @@ struct QueueState {
     app::QueueService queue;
     app::CallbackService callbacks;
 
-    QueueState(OwnState& own, app::Replica& replica, const platform::Config& config);
+    // `events`: where hand-outs and outcomes are published (the server's live events); null in
+    // the CLI.
+    QueueState(
+        OwnState& own,
+        app::Replica& replica,
+        const platform::Config& config,
+        app::EventSink* events = nullptr
+    );
+};
+
+// Live events of this instance and, on PostgreSQL, of the others (the relay).
+struct LiveState {
+    app::LocalEventHub events;  // this instance's screens
+    std::unique_ptr<adapters::sql::PostgresEventRelay> relay;
+
+    LiveState(OwnState& own, const platform::Config& config);
+    // Where services publish: across instances when there is a relay.
+    app::EventSink& Sink() { return relay ? static_cast<app::EventSink&>(*relay) : events; }
 };
 
 // Calls on top of the queue engine: the telephony provider (Twilio, or the stand-in at
-// `api_base_url`), call sessions, live events within this instance.
+// `api_base_url`), call sessions, agents' statuses.
 struct CallState {
-    app::LocalEventHub events;  // this instance's screens
-    // On PostgreSQL, events also reach (and come from) the other instances.
-    std::unique_ptr<adapters::sql::PostgresEventRelay> relay;
     adapters::sql::SqlCallSessionStore sessions;
     adapters::sql::SqlAgentStatusStore statuses;
     app::AgentStatusService agent_status;
@@ -81,13 +97,14 @@ struct CallState {
     app::CallService calls;
 
     CallState(
-        OwnState& own, QueueState& queue, const platform::Config& config, std::string api_base_url
+        OwnState& own,
+        QueueState& queue,
+        LiveState& live,
+        const platform::Config& config,
+        std::string api_base_url
     );
-    // Where services publish: across instances when there is a relay.
-    app::EventSink& Sink() { return relay ? static_cast<app::EventSink&>(*relay) : events; }
 };
 
-// The built-in stand-in, with the same credentials the adapter uses, posting to PUBLIC_URL.
 adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config);
 
 adapters::twilio::TwilioSettings TwilioSettingsFrom(

@@ -204,6 +204,28 @@ describe('calls through the built-in stand-in', () => {
     await post(agent, `/api/queue/leads/${call.userId}/outcome`, { outcome: 'hung_up', callSessionId: call.session.id });
   });
 
+  it('every agent hears that the queues changed, and only their own calls', async () => {
+    const added = await server.runCli(
+      ['agents', 'add', '--email', 'listener@demo.local', '--name', 'Listening Agent'],
+      { input: 'listener-agent-password\n' },
+    );
+    assert.equal(added.code, 0, added.stderr);
+    const other = await login(server.url, 'listener@demo.local', 'listener-agent-password');
+    const live = openLive(other);
+    await live.next((m) => m.type === 'hello');
+    const call = await startCall();
+    const taken = await live.next((m) => m.type === 'lead' && m.subjectId === call.userId);
+    assert.equal(taken.state, 'taken');
+    await post(agent, `/api/queue/leads/${call.userId}/outcome`, { outcome: 'no_answer', callSessionId: call.session.id });
+    await live.next((m) => m.type === 'lead' && m.subjectId === call.userId && m.state === 'done');
+    assert.equal(
+      live.messages.some((m) => m.type === 'call' || m.type === 'agent.status'),
+      false,
+      `another agent's call reached this agent: ${JSON.stringify(live.messages)}`,
+    );
+    live.ws.close();
+  });
+
   it('live sockets: another origin is refused, no session is closed, REST needs the account', async () => {
     const foreign = openLive(agent, 'https://evil.example');
     assert.equal(await foreign.refused, 403);

@@ -78,7 +78,8 @@ struct LiveSockets::Impl : std::enable_shared_from_this<LiveSockets::Impl> {
         const std::string text = EventJson(event);
         const std::lock_guard lock(mutex);
         for (auto& [id, socket] : sockets) {
-            if (socket.sees_all || (event.agent_id && *event.agent_id == socket.agent)) {
+            if (event.everyone || socket.sees_all ||
+                (event.agent_id && *event.agent_id == socket.agent)) {
                 SendText(socket.ws, text);
             }
         }

@@ -48,6 +48,7 @@ std::string EncodeEvent(const app::LiveEvent& event, const std::string& instance
         {"at",
          std::chrono::duration_cast<std::chrono::milliseconds>(event.at.time_since_epoch())
              .count()},
+        {"everyone", event.everyone},
     }
         .dump();
 }
@@ -63,6 +64,7 @@ std::optional<std::pair<std::string, app::LiveEvent>> DecodeEvent(std::string_vi
             e.agent_id = domain::AgentId{j.at("agent").get<std::int64_t>()};
         }
         e.at = Timestamp{std::chrono::milliseconds{j.at("at").get<long long>()}};
+        e.everyone = j.value("everyone", false);
         return std::pair{j.at("from").get<std::string>(), std::move(e)};
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
