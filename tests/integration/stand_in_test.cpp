@@ -265,6 +265,27 @@ TEST_F(StandInTest, BusyNoAnswerFailedAndTheAgentHangingUpEndAsTwilioEndsThem) {
     EXPECT_TRUE(ended.recording);
 }
 
+// The end of a call never arrives (lost on the way); reconciliation asks the stand-in through
+// the real REST adapter and finishes the call from what it says.
+TEST_F(StandInTest, ACallWhoseEndWasLostIsFinishedFromTheProvidersRecord) {
+    adapters::twilio::CustomerScript script{
+        adapters::twilio::CustomerBehaviour::kAnswer, {}, std::chrono::seconds{30}};
+    script.lose_final_callback = true;
+    stand_in_->Script(std::nullopt, script);
+    const auto session = StartCall();
+    DeviceCall(session);
+    clock_.Advance(std::chrono::seconds{1});
+    stand_in_->RunPending();
+    EXPECT_EQ(env_->call_sessions->Find(session.id)->state.status, domain::CallStatus::kInProgress);
+
+    clock_.Advance(std::chrono::minutes{6});
+    EXPECT_EQ(calls_->Reconcile(), 1);
+    const auto finished = *env_->call_sessions->Find(session.id);
+    EXPECT_EQ(finished.state.status, domain::CallStatus::kCompleted);
+    EXPECT_TRUE(finished.state.ended_at);
+    EXPECT_EQ(calls_->Reconcile(), 0);
+}
+
 TEST_F(StandInTest, TheStandInRefusesWhatTwilioWouldRefuse) {
     const auto session = StartCall();
     // A token signed with another secret, none at all, or another agent's hang-up.

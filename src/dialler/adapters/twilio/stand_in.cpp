@@ -487,7 +487,12 @@ struct TwilioStandIn::Impl {
             };
             url = call.status_callback;
         }
-        if (!url.empty()) {
+        bool lost = false;
+        {
+            const std::lock_guard lock(mutex);
+            lost = IsFinalStatus(status) && calls.at(sid).script.lose_final_callback;
+        }
+        if (!url.empty() && !lost) {
             Post(url, params);
         }
         if (hang_up_after) {
@@ -542,7 +547,12 @@ struct TwilioStandIn::Impl {
                 recording_url = call.recording_callback;
             }
         }
-        if (!action_url.empty()) {
+        bool lost = false;
+        {
+            const std::lock_guard lock(mutex);
+            lost = calls.at(sid).script.lose_final_callback;
+        }
+        if (!action_url.empty() && !lost) {
             Post(action_url, action);
         }
         if (!recording_url.empty()) {
@@ -678,6 +688,7 @@ struct TwilioStandIn::Impl {
         CustomerScript script;
         script.behaviour = behaviour->second;
         script.ring = milliseconds{std::clamp<long long>(body.value("ringMs", 1000LL), 0, 60000)};
+        script.lose_final_callback = body.value("loseFinalCallback", false);
         if (body.contains("talkMs") && body["talkMs"].is_number_integer()) {
             script.talk =
                 milliseconds{std::clamp<long long>(body["talkMs"].get<long long>(), 0, 3600000)};

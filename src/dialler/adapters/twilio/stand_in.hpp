@@ -19,6 +19,9 @@ struct CustomerScript {
     std::chrono::milliseconds ring{3000};
     // The customer hangs up this long after answering; nullopt: they wait for the agent.
     std::optional<std::chrono::milliseconds> talk;
+    // The status callback for the dialled leg's end is lost on the way (the dialler must
+    // reconcile the call from the REST API); the dial's action is lost with it.
+    bool lose_final_callback = false;
 };
 
 struct StandInSettings {
@@ -60,7 +63,8 @@ struct StandInResponse {
 //   POST /sim/device/calls                 Bearer <voice token>; {"params": {...}} -> {"callSid"}
 //   POST /sim/device/calls/:sid/hangup     Bearer <voice token>: the agent hangs up
 //   POST /sim/device/calls/:sid/digits     Bearer <voice token>; {"digits": "1#"}
-//   POST /sim/customers                    basic auth; {"number"?, "behaviour", "ringMs", "talkMs"}
+//   POST /sim/customers                    basic auth; {"number"?, "behaviour", "ringMs", "talkMs",
+//                                          "loseFinalCallback"}
 //                                          (without a number: the next customer dialled)
 //   GET  /2010-04-01/Accounts/:ac/Calls/:sid.json        basic auth
 //   GET  /2010-04-01/Accounts/:ac/Recordings/:sid.wav    basic auth: a generated tone
