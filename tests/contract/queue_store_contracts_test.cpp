@@ -1749,6 +1749,29 @@ TYPED_TEST(
     EXPECT_EQ(booked[0].status, app::CallbackStatus::kPending);
 }
 
+TYPED_TEST(QueueOutcomeStoreContract, ListsPendingCallbacksDueInAHalfOpenRange) {
+    auto& o = this->Outcomes();
+    const auto at = [](int m) { return kT0 + minutes{m}; };
+    const auto before = o.CreateCallback(DueCallback(1, kAgentA, at(-1)));
+    const auto first = o.CreateCallback(DueCallback(2, kAgentA, at(0)));
+    const auto team = o.CreateCallback(DueCallback(3, std::nullopt, at(4)));
+    const auto at_end = o.CreateCallback(DueCallback(4, kAgentB, at(5)));
+    const auto done = o.CreateCallback(DueCallback(5, kAgentB, at(2)));
+    ASSERT_TRUE(o.SetCallbackStatus(done.id, app::CallbackStatus::kCompleted, kT0));
+    const auto ids = [](const std::vector<app::Callback>& cbs) {
+        std::vector<std::int64_t> out;
+        for (const auto& cb : cbs) {
+            out.push_back(cb.id);
+        }
+        return out;
+    };
+    using V = std::vector<std::int64_t>;
+    EXPECT_EQ(ids(o.PendingCallbacksDue(at(0), at(5), 10)), (V{first.id, team.id}));
+    EXPECT_EQ(ids(o.PendingCallbacksDue(at(-5), at(6), 1)), (V{before.id}));
+    EXPECT_EQ(ids(o.PendingCallbacksDue(at(5), at(6), 10)), (V{at_end.id}));
+    EXPECT_TRUE(o.PendingCallbacksDue(at(6), at(60), 10).empty());
+}
+
 TYPED_TEST(QueueOutcomeStoreContract, CallbacksChangeOnlyWhilePendingAndListByScope) {
     const Timestamp now = kT0 + hours{2};
     auto& o = this->Outcomes();

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "dialler/app/callback_reminders.hpp"
+
 #include "queue_env.hpp"
 #include "test_databases.hpp"
 
@@ -358,6 +360,40 @@ TEST_P(CallTest, ReconciliationFinishesACallWhoseCompletedCallbackWasLost) {
     EXPECT_EQ(env_->calls->Reconcile(), 0);
     ASSERT_TRUE(Child("CA-lost", "completed", 3));
     EXPECT_EQ(domain::TalkSeconds(Stored(answered.id).state), 70);
+}
+
+// A callback coming due is announced to its agent once, a few minutes ahead; a second instance
+// running the same job repeats nothing.
+TEST_P(CallTest, CallbacksComingDueAreAnnouncedOnceAheadToTheirAgent) {
+    auto next = env_->queue->NextLead(agent_, std::nullopt, kCtx);
+    ASSERT_TRUE(next && next->lead);
+    const auto user = next->lead->lead.user_id;
+    auto soon = env_->callbacks->Create(agent_, user, clock_.Now() + minutes{3}, "", kCtx);
+    ASSERT_TRUE(soon) << soon.error().message;
+    auto later = env_->callbacks->Create(agent_, user, clock_.Now() + minutes{30}, "", kCtx);
+    ASSERT_TRUE(later) << later.error().message;
+
+    testing::RecordingEventSink announced;
+    app::CallbackReminders one(
+        {*env_->outcomes, *env_->job_leases, announced, clock_}, "instance-one"
+    );
+    app::CallbackReminders two(
+        {*env_->outcomes, *env_->job_leases, announced, clock_}, "instance-two"
+    );
+    EXPECT_EQ(one.AnnounceDue(), 1);
+    ASSERT_EQ(announced.Events().size(), 1U);
+    const auto event = announced.Events().front();
+    EXPECT_EQ(event.type, "callback.due");
+    EXPECT_EQ(event.subject_id, soon->id);
+    EXPECT_EQ(event.agent_id, agent_.id);
+    EXPECT_FALSE(event.everyone);
+    EXPECT_EQ(two.AnnounceDue(), 0);
+    EXPECT_EQ(one.AnnounceDue(), 0);
+
+    clock_.Advance(minutes{26});  // the later one is 4 minutes away now
+    EXPECT_EQ(two.AnnounceDue(), 1);
+    EXPECT_EQ(announced.Events().back().subject_id, later->id);
+    EXPECT_EQ(one.AnnounceDue(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -683,6 +683,19 @@ std::vector<app::Callback> InMemoryOutcomeStore::ListCallbacks(
     );
 }
 
+std::vector<app::Callback> InMemoryOutcomeStore::PendingCallbacksDue(
+    Timestamp from, Timestamp to, int limit
+) {
+    const std::lock_guard lock(mutex_);
+    return SelectLocked(
+        [&](const app::Callback& cb) {
+            return cb.status == app::CallbackStatus::kPending && cb.scheduled_for >= from &&
+                   cb.scheduled_for < to;
+        },
+        limit
+    );
+}
+
 std::vector<app::Callback> InMemoryOutcomeStore::CallbacksFor(domain::UserId user_id) {
     const std::lock_guard lock(mutex_);
     return SelectLocked([&](const app::Callback& cb) { return cb.user_id == user_id; }, 100);

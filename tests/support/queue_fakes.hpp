@@ -146,6 +146,8 @@ public:
         app::CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
     ) override;
     std::vector<app::Callback> CallbacksFor(domain::UserId user_id) override;
+    std::vector<app::Callback> PendingCallbacksDue(Timestamp from, Timestamp to, int limit)
+        override;
     bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
     bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
     bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;

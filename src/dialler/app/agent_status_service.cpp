@@ -67,7 +67,12 @@ Result<AgentStatusEntry> AgentStatusService::Request(
 void AgentStatusService::Happened(domain::AgentId agent, domain::StatusCause cause) {
     for (int round = 0; round < kMaxRounds; ++round) {
         const AgentStatusEntry current = Current(agent);
-        const auto next = domain::StatusAfter(current.status, cause);
+        auto next = domain::StatusAfter(current.status, cause);
+        const bool session_edge =
+            cause == domain::StatusCause::kLogin || cause == domain::StatusCause::kLogout;
+        if (!next && session_edge) {
+            next = current.status;  // the timeline keeps every login and logout
+        }
         if (!next) {
             return;
         }

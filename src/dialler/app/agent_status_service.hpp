@@ -19,8 +19,8 @@ public:
 };
 
 // Agents' statuses: chosen by the agent (available, break with a reason, offline) and moved by
-// what happens (login, calls, outcomes), each change in the timeline, audited when the agent
-// chose it, and published live ("agent.status"). Thread-safe; blocking.
+// what happens (login, calls, outcomes), each change (and every login and logout) in the timeline,
+// audited when the agent chose it, and published live ("agent.status"). Thread-safe; blocking.
 class AgentStatusService final : public AgentActivity {
 public:
     struct Ports {

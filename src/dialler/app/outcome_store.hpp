@@ -100,6 +100,8 @@ public:
         CallbackScope scope, domain::AgentId agent, Timestamp now, int limit
     ) = 0;
     virtual std::vector<Callback> CallbacksFor(domain::UserId user_id) = 0;
+    // Pending callbacks with from <= scheduled_for < to, ordered by scheduled_for.
+    virtual std::vector<Callback> PendingCallbacksDue(Timestamp from, Timestamp to, int limit) = 0;
     // Changes a pending callback; false if it is not pending.
     virtual bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) = 0;
     virtual bool SetCallbackStatus(std::int64_t id, CallbackStatus status, Timestamp now) = 0;

@@ -403,6 +403,10 @@ int RunServe(const platform::Config& config) {
     jobs.Every("queue.rescore", std::chrono::seconds{30}, std::chrono::seconds{5}, [&queue] {
         (void)queue.discovery.RescoreIfWeightsChanged();
     });
+    // Agents hear of their callbacks a few minutes before they are due.
+    jobs.Every("callbacks.reminders", std::chrono::minutes{1}, std::chrono::seconds{20}, [&calls] {
+        (void)calls.reminders.AnnounceDue();
+    });
     // Calls whose final callback never came are finished from the provider's own record.
     jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {
         (void)calls.calls.Reconcile();

@@ -217,6 +217,10 @@ CallState::CallState(
           app::CallService::Ports{
               queue.queue, sessions, telephony, own.audit, live.Sink(), agent_status, own.clock},
           CallConfigFrom(config)
+      ),
+      reminders(
+          app::CallbackReminders::Ports{queue.outcomes, queue.leases, live.Sink(), own.clock},
+          InstanceName()
       ) {}
 
 }  // namespace dialler::main

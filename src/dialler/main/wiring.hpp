@@ -17,6 +17,7 @@
 #include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
+#include "dialler/app/callback_reminders.hpp"
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
@@ -95,6 +96,7 @@ struct CallState {
     app::AgentStatusService agent_status;
     adapters::twilio::TwilioTelephony telephony;
     app::CallService calls;
+    app::CallbackReminders reminders;
 
     CallState(
         OwnState& own,

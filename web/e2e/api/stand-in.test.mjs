@@ -115,6 +115,7 @@ describe('calls through the built-in stand-in', () => {
   it('an agent chooses a status; breaks need a reason', async () => {
     let status = await as(agent, '/api/agents/me/status');
     assert.equal(status.body.status.status, 'offline', 'logging in leaves the agent offline');
+    assert.ok(status.body.status.since, 'since the login');
     const put = (json) => as(agent, '/api/agents/me/status', { method: 'PUT', json });
     assertErrorEnvelope(await put({ status: 'break' }), { status: 400, code: 'invalid_argument', field: 'reason' });
     assertErrorEnvelope(await put({ status: 'on_call' }), { status: 400, code: 'invalid_argument', field: 'status' });

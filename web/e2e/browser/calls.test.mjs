@@ -46,6 +46,11 @@ describe('the agent calls customers from the queue page', () => {
   });
 
   const nextCustomer = () => page.getByRole('button', { name: 'Next customer', exact: true });
+  const availableHint = () =>
+    page.getByText('Set yourself Available to take customers', { exact: true });
+  /** The status menu button in the top bar; its name says the status ("Status: On a call"). */
+  const statusButton = (words) =>
+    page.getByRole('banner').getByRole('button', { name: `Status: ${words}`, exact: true });
   const softphone = () => page.getByRole('region', { name: 'Softphone' });
   const callStatus = (text) =>
     softphone().getByRole('status', { name: 'Call status' }).filter({ hasText: text });
@@ -74,6 +79,25 @@ describe('the agent calls customers from the queue page', () => {
       response.ok,
       `POST /sim/customers ${JSON.stringify(script)}: ${response.status} ${text}`,
     );
+  }
+
+  /**
+   * Opens the status menu and chooses `item` (a break reason when `breakReason`), checks that the
+   * server took it and waits until the top bar says `words`.
+   */
+  async function chooseStatus(item, words, { breakReason = false } = {}) {
+    await page.getByRole('banner').getByRole('button', { name: /^Status: / }).click();
+    const menu = page.getByRole('menu');
+    const scope = breakReason ? menu.getByRole('group', { name: 'Break', exact: true }) : menu;
+    const changed = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/api/agents/me/status' &&
+        response.request().method() === 'PUT',
+    );
+    await scope.getByRole('menuitem', { name: item, exact: true }).click();
+    const response = await changed;
+    assert.equal(response.status(), 200, await response.text());
+    await statusButton(words).waitFor();
   }
 
   /** Presses Next customer and returns the customer it loaded. */
@@ -120,7 +144,7 @@ describe('the agent calls customers from the queue page', () => {
     await page.getByRole('status').filter({ hasText: 'Outcome saved' }).waitFor();
   }
 
-  it('signs in and the live connection is up', async () => {
+  it('signs in offline, the live connection is up, and the agent goes Available', async () => {
     const user = DEMO_USERS.agent;
     await step(async () => {
       await page.goto(`${server.url}/login`);
@@ -134,6 +158,15 @@ describe('the agent calls customers from the queue page', () => {
         .filter({ hasText: /^Live$/ })
         .waitFor();
     });
+
+    await step(async () => {
+      await statusButton('Offline').waitFor();
+      await availableHint().waitFor();
+      assert.equal(await nextCustomer().isDisabled(), true, 'Next customer is enabled offline');
+      await chooseStatus('Available', 'Available');
+      assert.equal(await availableHint().count(), 0, 'the Available hint is still shown');
+      assert.equal(await nextCustomer().isDisabled(), false, 'Next customer is off when Available');
+    });
   });
 
   it('a customer who answers: connected, timed, hung up, recorded, outcome saved', async () => {
@@ -143,6 +176,8 @@ describe('the agent calls customers from the queue page', () => {
       await scriptNextCustomer({ behaviour: 'answer', ringMs: 1000 });
       lead = await takeNext();
       session = await call();
+      // The server moves the status itself around a call and says so on the live socket.
+      await statusButton('On a call').waitFor();
       await callStatus(/^Connected$/).waitFor();
       await page
         .getByRole('timer', { name: 'Call time' })
@@ -158,6 +193,7 @@ describe('the agent calls customers from the queue page', () => {
     await step(async () => {
       await softphone().getByRole('button', { name: 'Hang up', exact: true }).click();
       await callStatus('Call ended — Completed').waitFor();
+      await statusButton('Wrap-up').waitFor();
       // The recording arrives after the call ends; the history shows it once it has.
       await page
         .getByRole('list', { name: 'Calls' })
@@ -165,6 +201,7 @@ describe('the agent calls customers from the queue page', () => {
         .first()
         .waitFor();
       await saveOutcome(lead, session, 'Might complete');
+      await statusButton('Available').waitFor();
     });
 
     await step(async () => {
@@ -206,6 +243,15 @@ describe('the agent calls customers from the queue page', () => {
       await callStatus('Call ended — No answer').waitFor();
       // Leave nobody held.
       await saveOutcome(lead, session, 'No answer');
+    });
+  });
+
+  it('takes a lunch break: Next customer is off until the agent is back', async () => {
+    await step(async () => {
+      await chooseStatus('Lunch', 'On a break — Lunch', { breakReason: true });
+      await availableHint().waitFor();
+      assert.equal(await nextCustomer().isDisabled(), true, 'Next customer is enabled on a break');
+      await assertNoPageScroll('on a break');
     });
   });
 });

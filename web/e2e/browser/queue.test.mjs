@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { openBrowser, prepareQueues } from '../support/browser.mjs';
+import { login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
 
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z'; // inside the calling window
@@ -38,6 +39,9 @@ describe('the agent works a customer on the queue page', () => {
   });
 
   const nextCustomer = () => page.getByRole('button', { name: 'Next customer', exact: true });
+  /** The status menu button in the top bar; its name says the status ("Status: Offline"). */
+  const statusButton = (words) =>
+    page.getByRole('banner').getByRole('button', { name: `Status: ${words}`, exact: true });
 
   /** Waits until the locator's element has the keyboard focus. */
   async function waitForFocus(locator) {
@@ -86,6 +90,21 @@ describe('the agent works a customer on the queue page', () => {
       await assertNoPageScroll('no customer');
     });
 
+    await step(async () => {
+      // Signing in leaves the agent offline: no customers until they say they are available.
+      await statusButton('Offline').waitFor();
+      await page.getByText('Set yourself Available to take customers', { exact: true }).waitFor();
+      assert.equal(await nextCustomer().isDisabled(), true, 'Next customer is enabled offline');
+
+      await statusButton('Offline').click();
+      await page.getByRole('menu').getByRole('menuitem', { name: 'Available', exact: true }).click();
+      await statusButton('Available').waitFor();
+      await page.waitForFunction(
+        (button) => button && !button.disabled,
+        await nextCustomer().elementHandle(),
+      );
+    });
+
     let lead;
     await step(async () => {
       lead = await takeNext(() => nextCustomer().click());
@@ -129,6 +148,52 @@ describe('the agent works a customer on the queue page', () => {
       await page.getByRole('button', { name: 'Release', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Customer released' }).waitFor();
       await waitForFocus(nextCustomer());
+    });
+  });
+
+  it("follows another agent's work in the queue counts, live", async () => {
+    const picker = () => page.getByRole('combobox', { name: 'Queue' });
+    const unsigned = (count) =>
+      picker().getByRole('option', { name: `Unsigned (${count})`, exact: true });
+    let before;
+    await step(async () => {
+      const text = await picker()
+        .getByRole('option', { name: /^Unsigned \(\d+\)$/ })
+        .textContent();
+      before = Number(/\((\d+)\)/.exec(text)[1]);
+      assert.ok(before > 0, `nobody callable in the unsigned queue: ${text}`);
+    });
+
+    // Someone else takes a customer and gives them back, through the API: the page learns of it
+    // only from the live socket (nothing on the page is pressed, nothing polls).
+    const supervisor = await login(
+      server.url,
+      DEMO_USERS.supervisor.email,
+      DEMO_USERS.supervisor.password,
+    );
+    assert.equal(supervisor.response.status, 200, JSON.stringify(supervisor.body));
+    const asSupervisor = { Cookie: supervisor.cookie, 'X-CSRF-Token': supervisor.csrfToken };
+    let taken;
+    await step(async () => {
+      const next = await request(server.url, '/api/queue/next', {
+        method: 'POST',
+        json: { queue: 'unsigned' },
+        headers: asSupervisor,
+      });
+      assert.equal(next.response.status, 200, JSON.stringify(next.body));
+      taken = next.body.lead;
+      assert.ok(taken, `expected a customer: ${JSON.stringify(next.body)}`);
+      await unsigned(before - 1).waitFor({ state: 'attached' });
+    });
+
+    await step(async () => {
+      const released = await request(
+        server.url,
+        `/api/queue/leads/${encodeURIComponent(taken.userId)}/release`,
+        { method: 'POST', headers: asSupervisor },
+      );
+      assert.equal(released.response.status, 200, JSON.stringify(released.body));
+      await unsigned(before).waitFor({ state: 'attached' });
     });
   });
 });

@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { RouterProvider, type DataRouter } from 'react-router';
 
+import type { MicrophoneCheck } from '@/features/agent-status/microphone/check-microphone';
+import { MicrophoneCheckProvider } from '@/features/agent-status/microphone/check-context';
 import type { VoiceDeviceFactory } from '@/features/calls/device/types';
 import { VoiceDeviceFactoryProvider } from '@/features/calls/device/voice-device-context';
 import { LiveSocketProvider, type LiveSocketConstructor } from '@/features/calls/live/live-events';
@@ -18,6 +20,8 @@ export type AppServices = {
   voiceDevice?: VoiceDeviceFactory;
   /** The class the live socket is opened with (default: the browser's WebSocket). */
   liveSocket?: LiveSocketConstructor;
+  /** Checks the microphone before the agent goes Available (default: getUserMedia). */
+  microphoneCheck?: MicrophoneCheck;
 };
 
 type AppProviderProps = { queryClient: QueryClient; router: DataRouter; services?: AppServices };
@@ -27,14 +31,16 @@ export function AppProvider({ queryClient, router, services = {} }: AppProviderP
   return (
     <StrictMode>
       <VoiceDeviceFactoryProvider factory={services.voiceDevice}>
-        <LiveSocketProvider socket={services.liveSocket}>
-          <QueryClientProvider client={queryClient}>
-            {/* What react-router/dom's RouterProvider adds: lets navigate({ flushSync: true })
-                work. Importing react-router/dom instead loads a second copy of the router under
-                Vitest. */}
-            <RouterProvider router={router} flushSync={flushRouterUpdate} />
-          </QueryClientProvider>
-        </LiveSocketProvider>
+        <MicrophoneCheckProvider check={services.microphoneCheck}>
+          <LiveSocketProvider socket={services.liveSocket}>
+            <QueryClientProvider client={queryClient}>
+              {/* What react-router/dom's RouterProvider adds: lets navigate({ flushSync: true })
+                  work. Importing react-router/dom instead loads a second copy of the router under
+                  Vitest. */}
+              <RouterProvider router={router} flushSync={flushRouterUpdate} />
+            </QueryClientProvider>
+          </LiveSocketProvider>
+        </MicrophoneCheckProvider>
       </VoiceDeviceFactoryProvider>
     </StrictMode>
   );

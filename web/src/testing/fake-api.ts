@@ -1,9 +1,13 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
-// me, logout, CSRF, the error envelope, the next-lead path, call sessions and voice tokens) for
-// feature tests, with per-test overrides.
+// me, logout, CSRF, the error envelope, the next-lead path, call sessions, voice tokens and the
+// agent's status) for feature tests, with per-test overrides.
 import {
+  breakReasonSchema,
+  finalCallStatuses,
   outcomeCodeSchema,
   type Agent,
+  type AgentStatus,
+  type AgentStatusName,
   type CallRefusal,
   type CallSession,
   type ErrorCode,
@@ -11,6 +15,7 @@ import {
   type NoLead,
   type QueueCount,
   type Session,
+  type VoiceMode,
 } from '@/types/api';
 
 import {
@@ -80,6 +85,25 @@ export function createFakeApi() {
   const callSessions: CallSession[] = [];
   let refusal: CallRefusal | null = null;
   let tokensIssued = 0;
+  let voiceMode: VoiceMode = 'sim';
+  // The signed-in agent's status. A test that starts signed in starts Available (as if they had
+  // chosen it earlier); signing in through the login form leaves them offline, as the server does.
+  let agentStatus: AgentStatus | null = null;
+
+  /** The server's clock to the second, as it writes `since`. */
+  function nowStamp(): string {
+    return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  function moveStatus(agent: Agent, status: AgentStatusName, reason: string | null = null) {
+    agentStatus = { agentId: agent.id, status, reason, since: nowStamp() };
+  }
+
+  function currentStatus(agent: Agent): AgentStatus {
+    return agentStatus?.agentId === agent.id
+      ? agentStatus
+      : { agentId: agent.id, status: 'offline', reason: null, since: null };
+  }
 
   function requireSession(request: RecordedRequest): Response | Session {
     if (!session) return errorResponse(401, 'unauthenticated', 'Please sign in.');
@@ -108,6 +132,7 @@ export function createFakeApi() {
         return errorResponse(401, 'unauthenticated', wrongCredentialsMessage);
       }
       session = buildSession(account.agent);
+      moveStatus(account.agent, 'offline');
       return jsonResponse(200, session);
     },
     'GET /api/auth/me': (request) => {
@@ -132,7 +157,7 @@ export function createFakeApi() {
       return jsonResponse(200, {
         token: `voice-token-${tokensIssued}`,
         identity: `agent-${result.agent.id}`,
-        mode: 'sim',
+        mode: voiceMode,
         ttlSeconds: 3600,
       });
     },
@@ -160,7 +185,46 @@ export function createFakeApi() {
         agentId: result.agent.id,
       });
       callSessions.push(session);
+      moveStatus(result.agent, 'on_call');
       return jsonResponse(201, { callSession: session });
+    },
+    'GET /api/agents/me/status': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      return jsonResponse(200, { status: currentStatus(result.agent) });
+    },
+    'PUT /api/agents/me/status': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const body = (request.body ?? {}) as { status?: unknown; reason?: unknown };
+      const invalid = (field: string, message: string) =>
+        errorResponse(400, 'invalid_argument', message, { field });
+      if (body.status !== 'available' && body.status !== 'break' && body.status !== 'offline') {
+        return invalid('status', 'status must be available, break or offline');
+      }
+      const reason = breakReasonSchema.safeParse(body.reason);
+      if (body.status === 'break' && !reason.success) {
+        return invalid(
+          'reason',
+          'a break needs a reason: break, lunch, training, meeting, admin or comfort',
+        );
+      }
+      if (body.status !== 'break' && body.reason !== undefined) {
+        return invalid('reason', 'only a break takes a reason');
+      }
+      const current = currentStatus(result.agent);
+      if (current.status === 'on_call' || current.status === 'wrap_up') {
+        return errorResponse(
+          409,
+          'failed_precondition',
+          current.status === 'on_call' ? 'finish the call first' : "save the call's outcome first",
+        );
+      }
+      const wanted = reason.success && body.status === 'break' ? reason.data : null;
+      if (current.status !== body.status || current.reason !== wanted) {
+        moveStatus(result.agent, body.status, wanted);
+      }
+      return jsonResponse(200, { status: currentStatus(result.agent) });
     },
     'GET /api/call-sessions': (request) => {
       const result = requireSession(request);
@@ -242,6 +306,8 @@ export function createFakeApi() {
           }
         }
         held = null;
+        const status = currentStatus(result.agent).status;
+        if (status === 'on_call' || status === 'wrap_up') moveStatus(result.agent, 'available');
         const outcomeId = String(requests.length);
         if (call) call.outcomeId = outcomeId;
         return jsonResponse(201, {
@@ -309,6 +375,7 @@ export function createFakeApi() {
     /** Starts the test with a live session, as if the user had signed in earlier. */
     signIn(agent: Agent): Session {
       session = buildSession(agent);
+      moveStatus(agent, 'available');
       return session;
     },
     /** The server forgets the session (idle expiry, revocation). */
@@ -341,11 +408,31 @@ export function createFakeApi() {
     addCallSession(session: CallSession) {
       callSessions.push(session);
     },
-    /** Moves a call session along (what the provider's status callbacks do on the server). */
+    /**
+     * Moves a call session along (what the provider's status callbacks do on the server); its end
+     * puts the agent in wrap-up.
+     */
     updateCallSession(id: string, changes: Partial<CallSession>) {
       const session = callSessions.find((candidate) => candidate.id === id);
       if (!session) throw new Error(`no call session ${id}`);
       Object.assign(session, changes);
+      const agent = Object.values(demoAgents).find((a) => a.id === session.agentId);
+      if (agent && finalCallStatuses.has(session.status) && agentStatus?.status === 'on_call') {
+        moveStatus(agent, 'wrap_up');
+      }
+    },
+    /** The signed-in agent's status as `GET /api/agents/me/status` answers it. */
+    get agentStatus(): AgentStatus | null {
+      return session ? currentStatus(session.agent) : null;
+    },
+    /** Moves the signed-in agent's status, as the server does around calls (`since` is now). */
+    setAgentStatus(status: AgentStatusName, reason: string | null = null) {
+      if (!session) throw new Error('nobody is signed in');
+      moveStatus(session.agent, status, reason);
+    },
+    /** The voice mode `POST /api/telephony/token` names (default: sim). */
+    setVoiceMode(mode: VoiceMode) {
+      voiceMode = mode;
     },
     /** From now on the contact rules refuse every call so; null lets calls through again. */
     refuseCalls(answer: CallRefusal | null) {

@@ -67,5 +67,25 @@ export function createFakeLive() {
         at: '2026-11-24T10:00:05Z',
       });
     },
+    /** Sends the event the server sends when an agent's status moves. */
+    agentStatusChanged(state: string, agentId = '1'): void {
+      this.current.send({
+        type: 'agent.status',
+        subjectId: agentId,
+        state,
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
+    /** Sends the event every agent gets when a customer is handed out, given back or finished. */
+    leadChanged(userId: string, state: 'taken' | 'released' | 'done', agentId = '2'): void {
+      this.current.send({
+        type: 'lead',
+        subjectId: userId,
+        state,
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
   };
 }

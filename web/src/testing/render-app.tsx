@@ -7,6 +7,7 @@ import { AppProvider } from '@/app/provider';
 
 import { createFakeApi, type FakeApi } from './fake-api';
 import { createFakeLive, type FakeLive } from './fake-live-socket';
+import { createFakeMicrophone, type FakeMicrophone } from './fake-microphone';
 import { createFakeVoice, type FakeVoice } from './fake-voice-device';
 
 type RenderAppOptions = {
@@ -16,11 +17,14 @@ type RenderAppOptions = {
   live?: FakeLive;
   /** The voice devices the softphone makes (default: a fresh fake). */
   voice?: FakeVoice;
+  /** The microphone check before going Available (default: a fresh fake that passes). */
+  microphone?: FakeMicrophone;
 };
 
 /**
  * Renders the whole app (real routes, real query client wiring) at `path`, with `fetch`
- * answered by a fake server, the live socket and the voice device faked too: no network at all.
+ * answered by a fake server, the live socket, the voice device and the microphone faked too: no
+ * network and no devices at all.
  * A new QueryClient per call, without retries.
  */
 export function renderApp({
@@ -28,6 +32,7 @@ export function renderApp({
   api = createFakeApi(),
   live = createFakeLive(),
   voice = createFakeVoice(),
+  microphone = createFakeMicrophone(),
 }: RenderAppOptions = {}) {
   vi.stubGlobal('fetch', vi.fn(api.fetch));
   const app = createApp({
@@ -39,10 +44,14 @@ export function renderApp({
     <AppProvider
       queryClient={app.queryClient}
       router={app.router}
-      services={{ voiceDevice: voice.factory, liveSocket: live.Socket }}
+      services={{
+        voiceDevice: voice.factory,
+        liveSocket: live.Socket,
+        microphoneCheck: microphone.check,
+      }}
     />,
   );
-  return { ...view, ...app, api, live, voice, user };
+  return { ...view, ...app, api, live, voice, microphone, user };
 }
 
 /** The current location of the app's router as one string, e.g. `/login?expired=1`. */

@@ -314,6 +314,47 @@ export const callRefusalSchema = z.object({
 });
 export type CallRefusal = z.infer<typeof callRefusalSchema>;
 
+// --- Agent status (docs/api.md "Agent status") ---
+
+/** Keep in sync with AgentStatus in src/dialler/domain/agent_status.cpp. */
+export const agentStatusNameSchema = z.enum([
+  'offline',
+  'available',
+  'on_call',
+  'wrap_up',
+  'break',
+]);
+export type AgentStatusName = z.infer<typeof agentStatusNameSchema>;
+
+/** Why an agent is on a break; the server refuses a break without one of these. */
+export const breakReasonSchema = z.enum([
+  'break',
+  'lunch',
+  'training',
+  'meeting',
+  'admin',
+  'comfort',
+]);
+export type BreakReason = z.infer<typeof breakReasonSchema>;
+
+export const agentStatusSchema = z.object({
+  agentId: z.string(),
+  status: agentStatusNameSchema,
+  /** Only for a break; kept a plain string so that a reason added later still shows. */
+  reason: z.string().nullable(),
+  /** When this status began; null when the agent has never had one recorded. */
+  since: timestampSchema.nullable(),
+});
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+
+export const agentStatusResponseSchema = z.object({ status: agentStatusSchema });
+export type AgentStatusResponse = z.infer<typeof agentStatusResponseSchema>;
+
+/** Body of `PUT /api/agents/me/status`: the three statuses an agent may choose themselves. */
+export type AgentStatusRequest =
+  | { status: 'available' | 'offline' }
+  | { status: 'break'; reason: BreakReason };
+
 /**
  * A frame of the live socket (`/api/live`). Only `type` is relied on: an event type added on the
  * server later is ignored rather than breaking the socket.

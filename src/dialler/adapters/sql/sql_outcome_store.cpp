@@ -331,6 +331,16 @@ std::vector<app::Callback> SqlOutcomeStore::ListCallbacks(
     return SelectCallbacks(where, limit);
 }
 
+std::vector<app::Callback> SqlOutcomeStore::PendingCallbacksDue(
+    Timestamp from, Timestamp to, int limit
+) {
+    return SelectCallbacks(
+        "status = 'pending' AND scheduled_for >= " + std::to_string(Ms(from)) +
+            " AND scheduled_for < " + std::to_string(Ms(to)),
+        limit
+    );
+}
+
 std::vector<app::Callback> SqlOutcomeStore::CallbacksFor(domain::UserId user_id) {
     return SelectCallbacks("user_id = " + user_id.ToString(), 100);
 }

@@ -8,6 +8,8 @@ import { cn } from '@/utils/cn';
 
 type AppLayoutProps = {
   user: { displayName: string; role: string };
+  /** The signed-in agent's status control, next to the product name; absent for admins. */
+  status?: ReactNode;
   navItems: readonly NavItem[];
   onSignOut: () => void;
   isSigningOut?: boolean;
@@ -15,9 +17,13 @@ type AppLayoutProps = {
   children: ReactNode;
 };
 
-/** The shell around every signed-in page: product name, who is signed in, Main navigation. */
+/**
+ * The shell around every signed-in page: product name, the agent's status, who is signed in,
+ * Main navigation.
+ */
 export function AppLayout({
   user,
+  status,
   navItems,
   onSignOut,
   isSigningOut = false,
@@ -30,7 +36,10 @@ export function AppLayout({
     <div className="flex h-dvh flex-col">
       <header className="shrink-0 border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-          <span className="text-lg font-bold tracking-tight text-indigo-700">RMC Dialler</span>
+          <div className="flex items-center gap-4">
+            <span className="text-lg font-bold tracking-tight text-indigo-700">RMC Dialler</span>
+            {status}
+          </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="font-medium" data-testid="current-user">
               {user.displayName}

@@ -75,7 +75,7 @@ describe('calling the held customer', () => {
 
     serverMoves(rendered, session.id, { status: 'ringing', ringingAt: '2026-11-24T10:00:02Z' });
     await waitFor(() => expect(callStatus()).toHaveTextContent('Ringing…'));
-    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(screen.queryByRole('timer', { name: 'Call time' })).not.toBeInTheDocument();
 
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     serverMoves(rendered, session.id, {
@@ -169,7 +169,7 @@ describe('calling the held customer', () => {
     });
     await waitFor(() => expect(callStatus()).toHaveTextContent('Call ended — Completed'));
     expect(screen.queryByRole('button', { name: 'Hang up' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(screen.queryByRole('timer', { name: 'Call time' })).not.toBeInTheDocument();
     // The agent is put on the outcome, which is now the only way on.
     await waitFor(() =>
       expect(screen.getByRole('radio', { name: 'Completed the form' })).toHaveFocus(),

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { heartbeatIntervalMs } from '@/features/queue/hooks/use-lead-heartbeat';
-import { buildLead, demoAgents } from '@/testing/data';
+import { buildLead, buildQueueCounts, demoAgents } from '@/testing/data';
 import { createFakeApi, errorResponse, type FakeApi } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import type { Role } from '@/types/api';
@@ -337,5 +337,106 @@ describe('keeping the hold', () => {
     expect(screen.queryByRole('heading', { level: 3, name: 'Jane Smith' })).not.toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(3 * heartbeatIntervalMs));
     expect(heartbeats()).toHaveLength(2);
+  });
+});
+
+describe('Next customer and the agent status', () => {
+  const hint = 'Set yourself Available to take customers';
+
+  it.each([
+    ['offline', null, 'Offline'],
+    ['break', 'lunch', 'On a break — Lunch'],
+  ] as const)('is off while %s, with a hint, until the agent is Available', async (...row) => {
+    const [status, reason, words] = row;
+    const api = createFakeApi();
+    api.queueLeads(buildLead());
+    api.signIn(demoAgents.agent);
+    api.setAgentStatus(status, reason);
+    const { user } = renderApp({ path: '/queue', api });
+
+    await screen.findByText(hint);
+    const nextButton = screen.getByRole('button', { name: 'Next customer' });
+    expect(nextButton).toBeDisabled();
+    expect(nextButton).toHaveAccessibleDescription(`N ${hint}`);
+    await user.click(screen.getByRole('region', { name: 'Customer' }));
+    await user.keyboard('n');
+    expect(requestsTo(api, 'POST', '/api/queue/next')).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: `Status: ${words}` }));
+    await user.click(screen.getByRole('menuitem', { name: /^Available/ }));
+
+    await waitFor(() => expect(nextButton).toBeEnabled());
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    await takeNextCustomer(user);
+  });
+
+  it.each([
+    ['cannot be read', () => errorResponse(503, 'unavailable', 'The database is unavailable.')],
+    ['has not loaded yet', () => new Promise<Response>(() => {})],
+  ])('stays usable when the status %s', async (_, answer) => {
+    const api = createFakeApi();
+    api.queueLeads(buildLead());
+    api.on('GET', '/api/agents/me/status', answer);
+    const { user } = renderQueue(api);
+
+    await screen.findByText('Callbacks due');
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    await takeNextCustomer(user);
+  });
+});
+
+describe('live queue counts', () => {
+  function withUnsigned(callableNow: number) {
+    return buildQueueCounts().map((row) =>
+      row.queue === 'unsigned' ? { ...row, callableNow } : row,
+    );
+  }
+
+  it('rereads the counts when customers change hands, at most once a second', async () => {
+    const api = createFakeApi();
+    const rendered = renderQueue(api);
+    const picker = await screen.findByRole('combobox', { name: 'Queue' });
+    await within(picker).findByRole('option', { name: 'Unsigned (310)' });
+    act(() => rendered.live.current.accept());
+    const reads = () => requestsTo(api, 'GET', '/api/queue').length;
+    const before = reads();
+
+    api.setQueueCounts(withUnsigned(309));
+    act(() => rendered.live.leadChanged('1940', 'taken'));
+    await within(picker).findByRole('option', { name: 'Unsigned (309)' });
+    expect(reads()).toBe(before + 1);
+
+    // A burst inside the second: folded into one read at its end.
+    api.setQueueCounts(withUnsigned(305));
+    act(() => {
+      for (const userId of ['1941', '1942', '1943', '1944']) {
+        rendered.live.leadChanged(userId, 'taken');
+      }
+    });
+    expect(reads()).toBe(before + 1);
+    await within(picker).findByRole('option', { name: 'Unsigned (305)' }, { timeout: 2_000 });
+    expect(reads()).toBe(before + 2);
+
+    // Other events are not about the queues.
+    act(() => rendered.live.callChanged('5001', 'ringing'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1_100)));
+    expect(reads()).toBe(before + 2);
+  });
+
+  it('rereads the counts after the live socket reconnects', async () => {
+    const api = createFakeApi();
+    const rendered = renderQueue(api);
+    const picker = await screen.findByRole('combobox', { name: 'Queue' });
+    await within(picker).findByRole('option', { name: 'Unsigned (310)' });
+    act(() => rendered.live.current.accept());
+
+    act(() => rendered.live.current.drop());
+    api.setQueueCounts(withUnsigned(42));
+    await waitFor(() => expect(rendered.live.sockets.filter((s) => !s.closed)).toHaveLength(1), {
+      timeout: 2_500,
+    });
+    act(() => rendered.live.current.accept());
+
+    await within(picker).findByRole('option', { name: 'Unsigned (42)' });
   });
 });

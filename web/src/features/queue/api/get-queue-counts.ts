@@ -10,13 +10,31 @@ export function getQueueCounts(signal?: AbortSignal): Promise<QueueCountsRespons
   return apiClient.get('/api/queue', queueCountsResponseSchema, { signal });
 }
 
+/** A time-driven reread waits at most this long (a later one is reached in steps). */
+const longestWaitMs = 60 * 60 * 1000;
+
+/**
+ * When the counts will change by themselves (the calling window opens, a callback falls due):
+ * milliseconds until just after the earliest `nextCallableAt` still ahead; false when none is.
+ */
+export function msUntilCountsChange(
+  counts: QueueCountsResponse,
+  now: number = Date.now(),
+): number | false {
+  const ahead = counts.queues
+    .map((row) => (row.nextCallableAt === null ? Number.NaN : Date.parse(row.nextCallableAt) - now))
+    .filter((ms) => ms > 0);
+  if (ahead.length === 0) return false;
+  return Math.min(Math.min(...ahead) + 1_000, longestWaitMs);
+}
+
 export function queueCountsQueryOptions() {
   return queryOptions({
     queryKey: queueKeys.counts(),
     queryFn: ({ signal }) => getQueueCounts(signal),
-    // The floor changes minute by minute (other agents, callbacks falling due); the counts are a
-    // glance, not a contract, so a half-minute poll is enough.
-    refetchInterval: 30_000,
+    // No polling: other agents' work arrives as live `lead` events (useLiveQueueCounts); what
+    // changes with time alone is reread at the moment it is due.
+    refetchInterval: (query) => (query.state.data ? msUntilCountsChange(query.state.data) : false),
   });
 }
 

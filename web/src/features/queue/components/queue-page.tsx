@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { useMyStatus } from '@/features/agent-status/api/get-my-status';
 import { useSession } from '@/features/auth/api/get-me';
 import { Softphone } from '@/features/calls/components/softphone';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
@@ -106,6 +107,14 @@ export function QueuePage() {
   const customerHeadingRef = useRef<HTMLHeadingElement>(null);
   const outcomeGroupRef = useRef<HTMLFieldSetElement>(null);
   const next = useNextLead();
+  const myStatus = useMyStatus({ enabled: canWork });
+  // Offline or on a break, the agent has said they take no customers. A status not known (still
+  // loading, or unreadable just now) blocks nothing: a glitch there must not stop the work. During
+  // a call or its wrap-up Next customer stays usable: after a reload it returns the held customer.
+  const away =
+    canWork &&
+    myStatus.isSuccess &&
+    (myStatus.data.status.status === 'offline' || myStatus.data.status.status === 'break');
 
   // Focus moves only after the render that enables or shows its target.
   useEffect(() => {
@@ -119,7 +128,7 @@ export function QueuePage() {
     setFocusRequest((current) => ({ target, serial: (current?.serial ?? 0) + 1 }));
   }
 
-  const nextDisabled = !canWork || lead !== null || next.isPending || callActive;
+  const nextDisabled = !canWork || lead !== null || next.isPending || callActive || away;
 
   function takeNext() {
     if (nextDisabled) return;
@@ -217,6 +226,7 @@ export function QueuePage() {
               onQueueChange={setQueue}
               onNext={takeNext}
               nextDisabled={nextDisabled}
+              nextHint={away ? 'Set yourself Available to take customers' : null}
               nextButtonRef={nextButtonRef}
               notice={notice}
             />

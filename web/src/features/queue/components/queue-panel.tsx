@@ -7,6 +7,7 @@ import { Spinner } from '@/components/ui/spinner';
 import type { QueueChoice, QueueName } from '@/types/api';
 
 import { useQueueCounts } from '../api/get-queue-counts';
+import { useLiveQueueCounts } from '../hooks/use-live-queue-counts';
 import { queueLabels } from '../labels';
 
 export type Notice = { tone: 'info' | 'error'; text: string };
@@ -20,6 +21,8 @@ type QueuePanelProps = {
   onQueueChange: (queue: QueueChoice) => void;
   onNext: () => void;
   nextDisabled: boolean;
+  /** Why Next customer is off when it is for something the agent can change; shown under it. */
+  nextHint?: string | null;
   nextButtonRef: Ref<HTMLButtonElement>;
   notice: Notice | null;
 };
@@ -32,11 +35,13 @@ export function QueuePanel({
   onQueueChange,
   onNext,
   nextDisabled,
+  nextHint = null,
   nextButtonRef,
   notice,
 }: QueuePanelProps) {
   const id = useId();
   const counts = useQueueCounts();
+  useLiveQueueCounts();
   const rows = counts.data?.queues ?? [];
   const offered = rows.filter((row) => workableQueues.includes(row.queue));
   const callbacks = rows.find((row) => row.queue === 'callbacks');
@@ -106,7 +111,7 @@ export function QueuePanel({
               onClick={onNext}
               disabled={nextDisabled}
               aria-keyshortcuts="N"
-              aria-describedby={`${id}-next-key`}
+              aria-describedby={nextHint ? `${id}-next-key ${id}-next-hint` : `${id}-next-key`}
             >
               Next customer
             </Button>
@@ -118,6 +123,11 @@ export function QueuePanel({
               N
             </kbd>
           </div>
+          {nextHint ? (
+            <p id={`${id}-next-hint`} className="text-sm font-medium text-amber-800">
+              {nextHint}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="text-sm text-slate-600">
