@@ -18,6 +18,7 @@
 #include "dialler/adapters/http/dispatcher.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/adapters/http/server.hpp"
+#include "dialler/adapters/twilio/crypto_util.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/app/auth_service.hpp"
 
@@ -126,6 +127,13 @@ protected:
               "/2010-04-01/Accounts/:account/Recordings/:file"}) {
             router_.Add({"GET", pattern, adapters::http::Access::Public(), forward});
         }
+        router_.Add(
+            {"POST",
+             "/2010-04-01/Accounts/:account/Messages.json",
+             adapters::http::Access::Public(),
+             forward,
+             adapters::http::BodyKind::kForm}
+        );
         server_ = std::make_unique<adapters::http::HttpServer>(
             adapters::http::ServerSettings{"127.0.0.1", port_, 1}, dispatcher_, workers_, metrics_
         );
@@ -134,8 +142,9 @@ protected:
 
     void TearDown() override {
         stand_in_->Stop();
-        server_->Stop(std::chrono::milliseconds{0});
-        workers_.Shutdown();  // requests still on a worker finish before the server goes
+        // Requests still on a worker finish (and let their connections go) before it stops.
+        server_->Stop(std::chrono::seconds{5});
+        workers_.Shutdown();
     }
 
     // The browser's device places the call for `session` (as the web app does with its token).
@@ -326,6 +335,37 @@ TEST_F(StandInTest, TheStandInRefusesWhatTwilioWouldRefuse) {
     const auto stored = *env_->call_sessions->Find(session.id);
     EXPECT_EQ(stored.state.status, domain::CallStatus::kCreated);
     EXPECT_FALSE(stored.call_sid);
+}
+
+// Texts: sent with a SID, or refused with Twilio's code when the customer opted out.
+void ExpectMessageContract(app::Telephony& telephony, const std::string& opted_out) {
+    const auto sent = telephony.SendMessage({"+447700900123", "+441134960000", "Your link", ""});
+    EXPECT_EQ(sent.error_code, 0) << sent.error_message;
+    EXPECT_EQ(sent.sid.substr(0, 2), "SM");
+    const auto refused = telephony.SendMessage({opted_out, "+441134960000", "Your link", ""});
+    EXPECT_EQ(refused.error_code, 21610);
+    EXPECT_TRUE(refused.sid.empty());
+}
+
+TEST_F(StandInTest, SendsTextsAndRefusesOptedOutNumbersAsTwilioDoes) {
+    const std::string basic =
+        "Basic " + adapters::twilio::Base64(std::string(kAccount) + ":" + kAuthToken);
+    const auto opted = stand_in_->Handle(
+        {"POST", "/sim/customers", basic, R"({"number": "+447700900999", "optedOut": true})"}
+    );
+    ASSERT_EQ(opted.status, 200) << opted.body;
+    ExpectMessageContract(*telephony_, "+447700900999");
+    const auto messages = stand_in_->Messages();
+    ASSERT_EQ(messages.size(), 1U);
+    EXPECT_EQ(messages[0].first, "+447700900123");
+    EXPECT_EQ(messages[0].second, "Your link");
+}
+
+TEST(FakeTelephonyContract, SendsTextsAndRefusesOptedOutNumbers) {
+    testing::FakeTelephony fake;
+    fake.OptOut("+447700900999");
+    ExpectMessageContract(fake, "+447700900999");
+    EXPECT_EQ(fake.Sent().size(), 1U);
 }
 
 TEST(FakeTelephonyContract, PassesTheProviderContract) {

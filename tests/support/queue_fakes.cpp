@@ -1113,6 +1113,25 @@ std::optional<app::RecordingMedia> FakeTelephony::FetchRecording(const app::Call
     return it == recordings_.end() ? std::nullopt : std::optional(it->second);
 }
 
+app::SentMessage FakeTelephony::SendMessage(const app::OutgoingMessage& message) {
+    const std::lock_guard lock(mutex_);
+    if (opted_out_.contains(message.to)) {
+        return {"", "failed", 21610, "Attempt to send to unsubscribed recipient"};
+    }
+    sent_.push_back(message);
+    return {"SM" + std::to_string(sent_.size()), "queued", 0, ""};
+}
+
+void FakeTelephony::OptOut(const std::string& number) {
+    const std::lock_guard lock(mutex_);
+    opted_out_.insert(number);
+}
+
+std::vector<app::OutgoingMessage> FakeTelephony::Sent() const {
+    const std::lock_guard lock(mutex_);
+    return sent_;
+}
+
 bool FakeTelephony::IsGenuineWebhook(
     std::string_view url,
     const UrlEncodedPairs& /*params*/,

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <utility>
@@ -255,6 +256,10 @@ public:
     std::chrono::seconds TokenTtl() const override { return std::chrono::hours{1}; }
     std::optional<app::ProviderCall> FetchCall(const std::string& call_sid) override;
     std::optional<app::RecordingMedia> FetchRecording(const app::CallRecording& recording) override;
+    // Refuses (21610) the numbers OptOut names, as Twilio does after a STOP.
+    app::SentMessage SendMessage(const app::OutgoingMessage& message) override;
+    void OptOut(const std::string& number);
+    std::vector<app::OutgoingMessage> Sent() const;
     // A request is genuine when its signature is "signed:" + its URL.
     bool IsGenuineWebhook(
         std::string_view url,
@@ -275,6 +280,8 @@ private:
     mutable std::mutex mutex_;
     std::map<std::string, app::ProviderCall, std::less<>> calls_;
     std::map<std::string, app::RecordingMedia, std::less<>> recordings_;
+    std::set<std::string, std::less<>> opted_out_;
+    std::vector<app::OutgoingMessage> sent_;
     int fetches_ = 0;
 };
 

@@ -52,10 +52,13 @@ if [ -f "$dir/data-root" ]; then data=$(cat "$dir/data-root"); fi
 
 # MariaDB: a fresh data dir under $data/my; the server keeps its port in $data/my/port so that a
 # restart (restart-mariadb) comes back where the clients look for it.
+# Each MariaDB gets its own tmpdir: two installing at once in a shared /tmp have been seen to trip
+# over each other's temporary tables ("Could not remove temporary table '/tmp/#sql-temptable-...'").
 install_mariadb() {
-  mkdir -p "$data/my"
-  if [ "$(id -u)" -eq 0 ]; then chown mysql "$data/my"; fi
-  as_user mysql mariadb-install-db --no-defaults --datadir="$data/my/data" --auth-root-authentication-method=normal \
+  mkdir -p "$data/my/tmp"
+  if [ "$(id -u)" -eq 0 ]; then chown mysql "$data/my" "$data/my/tmp"; fi
+  as_user mysql mariadb-install-db --no-defaults --datadir="$data/my/data" --tmpdir="$data/my/tmp" \
+    --auth-root-authentication-method=normal \
     --skip-test-db >"$dir/my-init.log" 2>&1 || { cat "$dir/my-init.log" >&2; echo "services: mariadb-install-db failed" >&2; exit 1; }
 }
 
@@ -63,7 +66,8 @@ run_mariadb() {  # run_mariadb PORT
   local my_port=$1
   echo "$my_port" >"$data/my/port"
   local user_opt=(); if [ "$(id -u)" -eq 0 ]; then user_opt=(--user=mysql); fi
-  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$data/my/data" --socket="$data/my/my.sock" \
+  setsid mariadbd --no-defaults "${user_opt[@]}" --datadir="$data/my/data" --tmpdir="$data/my/tmp" \
+    --socket="$data/my/my.sock" \
     --pid-file="$data/my/my.pid" --port="$my_port" --bind-address=127.0.0.1 --skip-name-resolve \
     --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=300 \
     --innodb-buffer-pool-size="${SERVICES_MARIADB_BUFFER_POOL:-128M}" \

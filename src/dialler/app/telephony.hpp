@@ -33,6 +33,23 @@ struct DialInstruction {
     std::chrono::seconds timeout{25};
 };
 
+// A text to send (the SMS outbox's worker sends through this).
+struct OutgoingMessage {
+    std::string to;    // E.164
+    std::string from;  // one of the firm's numbers
+    std::string body;
+    std::string status_callback_url;  // delivery reports; empty: none
+};
+
+// The provider's answer: the message's SID and status, or its refusal (Twilio's error code,
+// e.g. 21610 when the recipient has replied STOP, and message).
+struct SentMessage {
+    std::string sid;  // empty when refused
+    std::string status;
+    int error_code = 0;
+    std::string error_message;
+};
+
 // The telephony provider: its REST side (Twilio, or its stand-in at another base URL: the same
 // adapter code either way) and its webhook protocol. Blocking; network faults are exceptions.
 class Telephony {
@@ -47,6 +64,8 @@ public:
     virtual std::optional<ProviderCall> FetchCall(const std::string& call_sid) = 0;
     // nullopt when the provider no longer has the recording.
     virtual std::optional<RecordingMedia> FetchRecording(const CallRecording& recording) = 0;
+    // Sends a text; a refusal is an answer (SentMessage::error_code), a fault an exception.
+    virtual SentMessage SendMessage(const OutgoingMessage& message) = 0;
 
     // The provider's side of its webhooks. Whether a request to `url` (the public URL it was sent
     // to, query included) with this form body is signed by the provider.

@@ -29,6 +29,13 @@ void AddStandInRoutes(adapters::http::Router& router, adapters::twilio::TwilioSt
           "/2010-04-01/Accounts/:account/Recordings/:file"}) {
         router.Add({"GET", pattern, Access::Public(), forward, BodyKind::kJson});
     }
+    router.Add(
+        {"POST",
+         "/2010-04-01/Accounts/:account/Messages.json",
+         Access::Public(),
+         forward,
+         BodyKind::kForm}
+    );
 }
 
 }  // namespace dialler::main

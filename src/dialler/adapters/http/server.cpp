@@ -234,17 +234,20 @@ struct HttpServer::Impl {
             RejectDraining(req, *request, started);
             return restinio::request_accepted();
         }
-        const bool posted = workers.Post([this, req, request, started] {
+        const bool posted = workers.Post([this, handle = req, request, started]() mutable {
             std::string route;
             const Response response = dispatcher.Handle(*request, route);
             try {
-                Send(req, *request, response, route, started);
+                Send(handle, *request, response, route, started);
             } catch (const std::exception& e) {
                 // e.g. the file vanished between resolving and sendfile, or the client left.
                 platform::LogWarn(
                     "http.send_failed", {{"requestId", request->request_id}, {"error", e.what()}}
                 );
             }
+            // The connection goes with its last handle: let it go while the server (and its
+            // IO context) surely lives, not whenever the pool gets round to destroying this task.
+            handle.reset();
             Finished();
         });
         if (!posted) {

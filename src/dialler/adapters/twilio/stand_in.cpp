@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -198,11 +199,13 @@ struct TwilioStandIn::Impl {
     std::condition_variable wake;
     bool stopping = false;
     std::multimap<SteadyTime, std::function<void()>> agenda;
-    std::map<std::string, SimCall> calls;                // by the browser's CallSid
-    std::map<std::string, std::string> child_to_parent;  // dialled leg -> browser's leg
-    std::map<std::string, std::string> recordings;       // RecordingSid -> browser's leg
-    std::map<std::string, CustomerScript> scripts;       // by number
-    std::vector<CustomerScript> next_scripts;            // for the next calls, in order
+    std::map<std::string, SimCall> calls;                       // by the browser's CallSid
+    std::map<std::string, std::string> child_to_parent;         // dialled leg -> browser's leg
+    std::map<std::string, std::string> recordings;              // RecordingSid -> browser's leg
+    std::map<std::string, CustomerScript> scripts;              // by number
+    std::vector<CustomerScript> next_scripts;                   // for the next calls, in order
+    std::set<std::string> opted_out;                            // numbers that replied STOP
+    std::vector<std::pair<std::string, std::string>> messages;  // To, Body
     std::mt19937_64 random;
     std::thread worker;
 
@@ -670,6 +673,57 @@ struct TwilioStandIn::Impl {
         return StandInResponse{200, "audio/wav", GeneratedRecording(seconds)};
     }
 
+    StandInResponse SendMessage(const StandInRequest& request) {
+        std::string to;
+        std::string from;
+        std::string text;
+        std::string callback;
+        for (const auto& [key, value] : ParseUrlEncoded(request.body)) {
+            if (key == "To") {
+                to = value;
+            } else if (key == "From") {
+                from = value;
+            } else if (key == "Body") {
+                text = value;
+            } else if (key == "StatusCallback") {
+                callback = value;
+            }
+        }
+        if (to.empty() || from.empty() || text.empty()) {
+            return Problem(400, "A 'To', 'From' and 'Body' are required.");
+        }
+        const std::string sid = NewSid("SM");
+        {
+            const std::lock_guard lock(mutex);
+            if (opted_out.contains(to)) {
+                return JsonResponse(
+                    400,
+                    {{"code", 21610},
+                     {"message", "Attempt to send to unsubscribed recipient"},
+                     {"status", 400}}
+                );
+            }
+            messages.emplace_back(to, text);
+        }
+        if (!callback.empty()) {
+            for (const auto& [delay, status] :
+                 {std::pair{milliseconds{200}, "sent"},
+                  std::pair{milliseconds{600}, "delivered"}}) {
+                After(delay, [this, callback, sid, status = std::string(status)] {
+                    Post(
+                        callback,
+                        {{"AccountSid", settings.account_sid},
+                         {"MessageSid", sid},
+                         {"MessageStatus", status}}
+                    );
+                });
+            }
+        }
+        return JsonResponse(
+            201, {{"sid", sid}, {"status", "queued"}, {"to", to}, {"from", from}, {"body", text}}
+        );
+    }
+
     StandInResponse SetScript(const StandInRequest& request) {
         const auto body = nlohmann::json::parse(request.body, nullptr, false);
         if (!body.is_object() || (body.contains("number") && !body["number"].is_string())) {
@@ -696,6 +750,10 @@ struct TwilioStandIn::Impl {
         std::optional<std::string> number;
         if (body.contains("number")) {
             number = body["number"].get<std::string>();
+        }
+        if (number && body.value("optedOut", false)) {
+            const std::lock_guard lock(mutex);
+            opted_out.insert(*number);
         }
         Script(number, script);
         return JsonResponse(200, {{"behaviour", name}});
@@ -742,6 +800,11 @@ struct TwilioStandIn::Impl {
                 return RecordingMedia(std::string(parts[5]));
             }
         }
+        if (n == 5 && parts[1] == "2010-04-01" && parts[2] == "Accounts" &&
+            parts[3] == settings.account_sid && parts[4] == "Messages.json" &&
+            request.method == "POST") {
+            return SendMessage(request);
+        }
         return Problem(404, "The requested resource was not found");
     }
 };
@@ -759,6 +822,11 @@ StandInResponse TwilioStandIn::Handle(const StandInRequest& request) {
 
 void TwilioStandIn::Script(const std::optional<std::string>& number, CustomerScript script) {
     impl_->Script(number, script);
+}
+
+std::vector<std::pair<std::string, std::string>> TwilioStandIn::Messages() const {
+    const std::lock_guard lock(impl_->mutex);
+    return impl_->messages;
 }
 
 int TwilioStandIn::RunPending(int limit) {

@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dialler/base/clock.hpp"
 
@@ -68,6 +70,9 @@ struct StandInResponse {
 //                                          (without a number: the next customer dialled)
 //   GET  /2010-04-01/Accounts/:ac/Calls/:sid.json        basic auth
 //   GET  /2010-04-01/Accounts/:ac/Recordings/:sid.wav    basic auth: a generated tone
+//   POST /2010-04-01/Accounts/:ac/Messages.json          basic auth, form: To, From, Body,
+//        StatusCallback -> 201 {"sid", "status": "queued"}, then "sent" and "delivered" callbacks;
+//        21610 for a number whose customer opted out ({"number", "optedOut": true})
 class TwilioStandIn {
 public:
     TwilioStandIn(StandInSettings settings, const Clock& clock);
@@ -84,6 +89,8 @@ public:
     // With manual_steps: runs the steps scheduled, and those they schedule, in due order, at
     // most `limit`. Returns how many ran.
     int RunPending(int limit = 1000);
+    // Texts sent so far, oldest first (To, Body), for tests.
+    std::vector<std::pair<std::string, std::string>> Messages() const;
     // Stops the thread that sends webhooks (pending ones are dropped). Idempotent.
     void Stop();
 

@@ -107,6 +107,35 @@ std::optional<app::RecordingMedia> TwilioTelephony::FetchRecording(
     return app::RecordingMedia{r.content_type.empty() ? "audio/wav" : r.content_type, r.body};
 }
 
+app::SentMessage TwilioTelephony::SendMessage(const app::OutgoingMessage& message) {
+    std::vector<std::pair<std::string, std::string>> form{
+        {"To", message.to}, {"From", message.from}, {"Body", message.body}};
+    if (!message.status_callback_url.empty()) {
+        form.emplace_back("StatusCallback", message.status_callback_url);
+    }
+    const RestResponse r =
+        rest_.PostForm("/2010-04-01/Accounts/" + settings_.account_sid + "/Messages.json", form);
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    app::SentMessage sent;
+    if (r.status == 201 || r.status == 200) {
+        sent.sid = body.is_object() ? body.value("sid", std::string()) : std::string();
+        sent.status = body.is_object() ? body.value("status", std::string()) : std::string();
+        if (sent.sid.empty()) {
+            throw std::runtime_error("sending a message answered no SID");
+        }
+        return sent;
+    }
+    // A refusal names Twilio's error code; any other answer is a fault, not a refusal.
+    if (r.status >= 400 && r.status < 500 && body.is_object() && body.contains("code") &&
+        body["code"].is_number_integer()) {
+        sent.error_code = body["code"].get<int>();
+        sent.error_message = body.value("message", std::string("refused"));
+        sent.status = "failed";
+        return sent;
+    }
+    throw std::runtime_error("sending a message answered HTTP " + std::to_string(r.status));
+}
+
 bool TwilioTelephony::IsGenuineWebhook(
     std::string_view url,
     const UrlEncodedPairs& params,

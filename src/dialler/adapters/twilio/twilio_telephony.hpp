@@ -38,6 +38,7 @@ public:
     std::chrono::seconds TokenTtl() const override { return settings_.token_ttl; }
     std::optional<app::ProviderCall> FetchCall(const std::string& call_sid) override;
     std::optional<app::RecordingMedia> FetchRecording(const app::CallRecording& recording) override;
+    app::SentMessage SendMessage(const app::OutgoingMessage& message) override;
     bool IsGenuineWebhook(
         std::string_view url,
         const UrlEncodedPairs& params,
