@@ -421,14 +421,12 @@ int RunServe(const platform::Config& config) {
     jobs.Every("live.recheck", std::chrono::minutes{1}, std::chrono::minutes{1}, [&live] {
         live.RecheckSessions();
     });
-    adapters::http::HttpServer server(
-        adapters::http::ServerSettings{
-            config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)},
-        dispatcher,
-        workers,
-        metrics,
-        &live
-    );
+    adapters::http::ServerSettings server_settings{
+        config.bind_address, config.port, static_cast<std::size_t>(config.http_threads)};
+    if (config.telephony == platform::TelephonyMode::kTwilio) {
+        server_settings.telephony_sources = "https://*.twilio.com wss://*.twilio.com";
+    }
+    adapters::http::HttpServer server(server_settings, dispatcher, workers, metrics, &live);
     const adapters::http::Dispatcher metrics_dispatcher(
         metrics_router, state.auth, adapters::http::DispatcherSettings{}
     );

@@ -171,6 +171,8 @@ describe('security review fixes', () => {
       const csp = response.headers.get('content-security-policy') ?? '';
       assert.match(csp, /connect-src 'self';/);
       assert.doesNotMatch(csp, /ws:|wss:/);
+      // Call recordings play from this origin (the built-in stand-in needs no other host).
+      assert.match(csp, /media-src 'self' blob:;/);
     });
 
     it('an over-long path is 414 and oversized headers are 431, as JSON', async () => {

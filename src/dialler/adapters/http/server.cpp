@@ -67,9 +67,24 @@ std::string ReasonPhrase(int status) {
     }
 }
 
+// The web app's policy. connect-src 'self' also covers same-origin WebSockets (CSP Level 3);
+// naming ws:/wss: would let a script talk to any host. The telephony provider's hosts are added
+// only when the browser talks to it (the real Voice SDK's signalling and its sounds).
+std::string ContentSecurityPolicy(const std::string& telephony_sources) {
+    const std::string extra = telephony_sources.empty() ? "" : " " + telephony_sources;
+    return "default-src 'self'; connect-src 'self'" + extra + "; media-src 'self' blob:" + extra +
+           "; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+           "base-uri 'self'; form-action 'self'";
+}
+
 // Headers every response carries, whatever the builder type (HEAD uses another).
 template <typename Builder>
-void AppendHeaders(Builder& builder, const Request& request, const Response& response) {
+void AppendHeaders(
+    Builder& builder,
+    const Request& request,
+    const Response& response,
+    const std::string& content_security_policy
+) {
     builder.append_header(restinio::http_field::content_type, response.content_type);
     builder.append_header("X-Request-Id", request.request_id);
     builder.append_header("X-Content-Type-Options", "nosniff");
@@ -84,14 +99,7 @@ void AppendHeaders(Builder& builder, const Request& request, const Response& res
         builder.append_header("Cache-Control", "no-store");
     }
     if (response.content_type.starts_with("text/html")) {
-        // connect-src 'self' also covers same-origin WebSockets (CSP Level 3); naming ws:/wss:
-        // would let a script talk to any host.
-        builder.append_header(
-            "Content-Security-Policy",
-            "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
-            "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; "
-            "form-action 'self'"
-        );
+        builder.append_header("Content-Security-Policy", content_security_policy);
     }
     builder.append_header_date_field();
 }
@@ -128,6 +136,7 @@ struct HttpServer::Impl {
     platform::ThreadPool& workers;
     platform::Metrics& metrics;
     LiveSockets* live;
+    std::string csp;
     restinio::running_server_handle_t<restinio::default_traits_t> server;
 
     std::atomic<bool> draining{false};
@@ -142,7 +151,12 @@ struct HttpServer::Impl {
         platform::Metrics& m,
         LiveSockets* l
     )
-        : settings(std::move(s)), dispatcher(d), workers(w), metrics(m), live(l) {}
+        : settings(std::move(s)),
+          dispatcher(d),
+          workers(w),
+          metrics(m),
+          live(l),
+          csp(ContentSecurityPolicy(settings.telephony_sources)) {}
 
     void Send(
         const restinio::request_handle_t& req,
@@ -159,12 +173,12 @@ struct HttpServer::Impl {
             // derives the length from the body it sends, so HEAD needs the user-controlled
             // builder where the length is set by hand.
             auto builder = req->create_response<restinio::user_controlled_output_t>(status_line);
-            AppendHeaders(builder, request, response);
+            AppendHeaders(builder, request, response, csp);
             builder.set_content_length(BodyLength(response));
             builder.done();
         } else {
             auto builder = req->create_response(status_line);
-            AppendHeaders(builder, request, response);
+            AppendHeaders(builder, request, response, csp);
             if (!response.file_path.empty()) {
                 builder.set_body(restinio::sendfile(response.file_path));
             } else {

@@ -24,6 +24,9 @@ struct ServerSettings {
     std::size_t hard_field_name_limit = 256;
     std::size_t hard_field_limit = std::size_t{32} * 1024;
     std::size_t hard_field_count = 100;
+    // Hosts the web app's browser talks to for calls (CSP connect-src and media-src), e.g.
+    // "https://*.twilio.com wss://*.twilio.com" with real Twilio; empty with the stand-in.
+    std::string telephony_sources{};
 };
 
 // The HTTP listener (RESTinio). IO threads only parse and write: every request is handed to the

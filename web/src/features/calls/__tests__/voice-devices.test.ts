@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createVoiceDevice } from '@/features/calls/device/create-voice-device';
-import { VoiceDeviceError, voiceUnavailableMessage } from '@/features/calls/device/types';
+import { VoiceDeviceError } from '@/features/calls/device/types';
 import { setCsrfToken } from '@/lib/api-client';
 
 type Sent = { url: string; init: RequestInit };
@@ -86,17 +86,5 @@ describe('the simulated voice device', () => {
     await expect(
       createVoiceDevice('expired', 'sim').connect({ params: { sessionId: '1' } }),
     ).rejects.toBeInstanceOf(VoiceDeviceError);
-  });
-});
-
-describe('the Twilio voice device', () => {
-  it('is unavailable, not broken, when the Voice SDK cannot be loaded', async () => {
-    const device = createVoiceDevice('token-1', 'twilio');
-    device.updateToken('token-2');
-
-    await expect(device.connect({ params: { sessionId: '1' } })).rejects.toThrow(
-      voiceUnavailableMessage,
-    );
-    device.destroy();
   });
 });

@@ -1,7 +1,6 @@
-// The real Twilio Voice JS SDK behind our VoiceDevice interface. The package is loaded only when
-// the server says the agent calls through Twilio, and only if it is installed: the module name is
-// a variable so neither TypeScript nor Vite resolves it at build time, and a failed load leaves
-// the device in its "unavailable" state instead of breaking the page.
+// The real Twilio Voice JS SDK behind our VoiceDevice interface. The SDK is loaded (its own
+// chunk) only when the server says the agent calls through Twilio; a failed load or a device the
+// SDK refuses to create leaves the device in its "unavailable" state instead of breaking the page.
 import { CallEvents } from './call-events';
 import {
   VoiceDeviceError,
@@ -11,7 +10,7 @@ import {
   type VoiceDevice,
 } from './types';
 
-/** The few members of `@twilio/voice-sdk` used here, typed by hand (the package is optional). */
+/** The few members of the SDK's `Call` used here. */
 type SdkCall = {
   disconnect(): void;
   mute(shouldMute?: boolean): void;
@@ -20,36 +19,25 @@ type SdkCall = {
   on(event: VoiceCallEvent, listener: (arg?: unknown) => void): unknown;
 };
 
+/** The few members of the SDK's `Device` used here. */
 type SdkDevice = {
   connect(options: { params: Record<string, string> }): Promise<SdkCall>;
   updateToken(token: string): void;
   destroy(): void;
 };
 
-type SdkModule = {
-  Device: new (token: string, options?: Record<string, unknown>) => SdkDevice;
-};
+type SdkDeviceClass = new (token: string, options?: Record<string, unknown>) => SdkDevice;
 
-const sdkModuleName = '@twilio/voice-sdk';
-
-function isSdkModule(value: unknown): value is SdkModule {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { Device?: unknown }).Device === 'function'
-  );
-}
-
-async function loadSdk(): Promise<SdkModule> {
-  const name = sdkModuleName;
+async function loadDeviceClass(): Promise<SdkDeviceClass> {
   let loaded: unknown;
   try {
-    loaded = await import(/* @vite-ignore */ name);
+    loaded = await import('@twilio/voice-sdk');
   } catch (cause) {
     throw new VoiceDeviceError(undefined, { cause });
   }
-  if (!isSdkModule(loaded)) throw new VoiceDeviceError();
-  return loaded;
+  const Device = (loaded as { Device?: unknown }).Device;
+  if (typeof Device !== 'function') throw new VoiceDeviceError();
+  return Device as SdkDeviceClass;
 }
 
 function wrapCall(call: SdkCall): VoiceCall {
@@ -75,13 +63,18 @@ export function createTwilioVoiceDevice(initialToken: string): VoiceDevice {
 
   function sdkDevice(): Promise<SdkDevice> {
     // A failed load is not cached: the next call tries again (the network may be back).
-    device ??= loadSdk().then(
-      ({ Device }) => new Device(token, { closeProtection: true }),
-      (error: unknown) => {
+    device ??= loadDeviceClass()
+      .then((Device) => {
+        try {
+          return new Device(token, { closeProtection: true });
+        } catch (cause) {
+          throw new VoiceDeviceError(undefined, { cause });
+        }
+      })
+      .catch((error: unknown) => {
         device = null;
         throw error;
-      },
-    );
+      });
     return device;
   }
 
