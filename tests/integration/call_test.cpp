@@ -215,14 +215,9 @@ TEST_P(CallTest, TheGatesRefusalAtCallTimeOpensNoSession) {
     auto next = env_->queue->NextLead(agent_, std::nullopt, kCtx);
     ASSERT_TRUE(next && next->lead);
     const auto user = next->lead->lead.user_id;
-    app::Suppression stop;
-    stop.user_id = user;
-    stop.channel = app::SuppressionChannel::kAll;
-    stop.reason = "asked not to be called";
-    stop.source = "admin";
-    stop.created_by = app::Actor::System();
-    stop.created_at = kNow;
-    env_->suppressions->Add(stop);
+    env_->suppressions->Add(
+        testing::DoNotCall(user, std::nullopt, app::SuppressionChannel::kAll, kNow)
+    );
 
     auto refused = env_->calls->Start(agent_, user, kCtx);
     ASSERT_TRUE(refused);

@@ -779,14 +779,9 @@ TEST_P(QueueTest, ACallIsRefusedWhenTheGateClosedAfterTheHandOut) {
     auto next = env->queue->NextLead(agent, domain::Queue::kUnsigned, kCtx);
     ASSERT_TRUE(next && next->lead && next->lead->lead.phone);
     const auto user = next->lead->lead.user_id;
-    app::Suppression stop;
-    stop.phone_e164 = next->lead->lead.phone->e164;
-    stop.channel = app::SuppressionChannel::kCall;
-    stop.reason = "asked not to be called";
-    stop.source = "admin";
-    stop.created_by = app::Actor::System();
-    stop.created_at = kNow;
-    env->suppressions->Add(stop);
+    env->suppressions->Add(testing::DoNotCall(
+        std::nullopt, next->lead->lead.phone->e164, app::SuppressionChannel::kCall, kNow
+    ));
 
     auto refused = env->queue->RecordCallAttempt(agent, user, kCtx);
     ASSERT_TRUE(refused);

@@ -30,10 +30,11 @@ namespace dialler {
 namespace {
 
 const app::RequestContext kCtx{"test", "127.0.0.1"};
-constexpr const char* kAccount = "AC11111111111111111111111111111111";
+// SIDs of the right shape that belong to nobody.
+const std::string kAccount = "AC" + std::string(32, '1');
 constexpr const char* kAuthToken = "stand-in-test-auth-token";
 constexpr const char* kApiSecret = "stand-in-test-api-secret";
-constexpr const char* kApp = "AP11111111111111111111111111111111";
+const std::string kApp = "AP" + std::string(32, '1');
 
 std::uint16_t FreePort() {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);

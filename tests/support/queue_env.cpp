@@ -27,6 +27,23 @@ void WriteTestReplica(const std::string& replica_url, int users) {
     adapters::replica::WriteDemoReplica(Url(replica_url), options);
 }
 
+app::Suppression DoNotCall(
+    std::optional<domain::UserId> user,
+    std::optional<std::string> phone_e164,
+    app::SuppressionChannel channel,
+    Timestamp at
+) {
+    app::Suppression stop;
+    stop.user_id = user;
+    stop.phone_e164 = std::move(phone_e164);
+    stop.channel = channel;
+    stop.reason = "asked not to be called";
+    stop.source = "admin";
+    stop.created_by = app::Actor::System();
+    stop.created_at = at;
+    return stop;
+}
+
 QueueEnv::QueueEnv(
     std::string replica_db,
     const std::string& own_url,

@@ -45,6 +45,14 @@ private:
 // as_of, so that every generated time lies in the past.
 Timestamp QueueTestNow();
 
+// An admin's do-not-call entry for a customer or a number, as of `at`.
+app::Suppression DoNotCall(
+    std::optional<domain::UserId> user,
+    std::optional<std::string> phone_e164,
+    app::SuppressionChannel channel,
+    Timestamp at
+);
+
 // Writes a demo replica (demo-data generator, fixed seed) to `replica_url`.
 void WriteTestReplica(const std::string& replica_url, int users);
 

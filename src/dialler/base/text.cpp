@@ -287,6 +287,32 @@ std::optional<int> Digits(std::string_view s, std::size_t pos, std::size_t n) {
 }
 }  // namespace
 
+std::string FormatRfc2822(std::chrono::sys_time<std::chrono::milliseconds> t) {
+    static constexpr std::array<const char*, 7> kDays{
+        "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+    static constexpr std::array<const char*, 12> kMonths{
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto secs = std::chrono::floor<std::chrono::seconds>(t);
+    const auto day = std::chrono::floor<std::chrono::days>(secs);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{secs - day};
+    const auto weekday = static_cast<std::size_t>(((day.time_since_epoch().count() % 7) + 7) % 7);
+    std::array<char, 40> out{};
+    std::snprintf(
+        out.data(),
+        out.size(),
+        "%s, %02u %s %04d %02d:%02d:%02d +0000",
+        kDays.at(weekday),
+        static_cast<unsigned>(ymd.day()),
+        kMonths.at(static_cast<unsigned>(ymd.month()) - 1),
+        static_cast<int>(ymd.year()),
+        static_cast<int>(hms.hours().count()),
+        static_cast<int>(hms.minutes().count()),
+        static_cast<int>(hms.seconds().count())
+    );
+    return out.data();
+}
+
 std::optional<std::chrono::sys_seconds> ParseRfc2822(std::string_view text) {
     static constexpr std::array<std::string_view, 12> kMonths{
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

@@ -75,6 +75,8 @@ std::optional<std::chrono::sys_seconds> ParseRfc3339(std::string_view text);
 // Parses the RFC 2822 date-time Twilio's callbacks and resources carry ("Tue, 01 Dec 2026
 // 17:05:09 +0000"; the weekday is optional and not checked); nullopt for anything else.
 std::optional<std::chrono::sys_seconds> ParseRfc2822(std::string_view text);
+// The same form, in UTC with the weekday ("Tue, 01 Dec 2026 17:05:09 +0000"); seconds floored.
+std::string FormatRfc2822(std::chrono::sys_time<std::chrono::milliseconds> t);
 
 // Formats a UTC time as RFC 3339 with a Z suffix and whole seconds: "2026-11-22T09:30:00Z".
 std::string FormatRfc3339(std::chrono::sys_seconds t);

@@ -173,6 +173,15 @@ TEST(ParseRfc2822, ReadsTwiliosDatesWithAndWithoutTheWeekday) {
     EXPECT_EQ(ParseRfc2822("Tue, 01 Dec 2026 12:05:09 -0500"), expected);
 }
 
+TEST(FormatRfc2822, WritesWhatParseRfc2822Reads) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> t =
+        sys_days{year{2026} / 12 / 1} + hours{17} + minutes{5} + seconds{9} + milliseconds{750};
+    EXPECT_EQ(FormatRfc2822(t), "Tue, 01 Dec 2026 17:05:09 +0000");
+    EXPECT_EQ(ParseRfc2822(FormatRfc2822(t)), floor<seconds>(t));
+    EXPECT_EQ(FormatRfc2822(sys_days{year{1969} / 12 / 31}), "Wed, 31 Dec 1969 00:00:00 +0000");
+}
+
 TEST(ParseRfc2822, RefusesWhatIsNotADate) {
     for (const char* bad :
          {"",

@@ -189,13 +189,17 @@ Status LoadTelephony(const EnvMap& env, Config& c) {
     }
     // The stand-in needs credentials of the same shape; it signs its webhooks with the auth token
     // given, or this development default, so outside tools can sign for a `make run` server.
-    for (const auto& [field, fallback] :
-         {std::pair{&c.twilio_account_sid, "AC00000000000000000000000000000000"},
-          std::pair{&c.twilio_auth_token, kSimAuthToken},
-          std::pair{&c.twilio_api_key, "SK00000000000000000000000000000000"},
-          std::pair{&c.twilio_api_secret, "stand-in-api-secret-development-only"},
-          std::pair{&c.twilio_twiml_app_sid, "AP00000000000000000000000000000000"},
-          std::pair{&c.twilio_phone_number, "+441134960000"}}) {
+    // SIDs of the right shape that belong to nobody: two letters and 32 zeros.
+    const std::string nobody(32, '0');
+    const std::array<std::pair<std::string*, std::string>, 6> defaults{{
+        {&c.twilio_account_sid, "AC" + nobody},
+        {&c.twilio_auth_token, kSimAuthToken},
+        {&c.twilio_api_key, "SK" + nobody},
+        {&c.twilio_api_secret, "stand-in-api-secret-development-only"},
+        {&c.twilio_twiml_app_sid, "AP" + nobody},
+        {&c.twilio_phone_number, "+441134960000"},
+    }};
+    for (const auto& [field, fallback] : defaults) {
         if (field->empty()) {
             *field = fallback;
         }

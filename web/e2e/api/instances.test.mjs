@@ -11,10 +11,10 @@ import WebSocket from 'ws';
 
 import { login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { scriptNextCustomer } from '../support/stand-in.mjs';
 
 const run = promisify(execFile);
 const AUTH_TOKEN = 'e2e-instances-auth-token-0123456789';
-const ACCOUNT = 'AC00000000000000000000000000000000';
 
 async function newPostgresDatabase() {
   const envFile = process.env.DIALLER_TEST_SERVICES_ENV;
@@ -85,11 +85,7 @@ describe('two instances on one PostgreSQL database', () => {
     }
     await seen((m) => m.type === 'hello');
 
-    await request(first.url, '/sim/customers', {
-      method: 'POST',
-      json: { behaviour: 'busy', ringMs: 300 },
-      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${AUTH_TOKEN}`).toString('base64')}` },
-    });
+    await scriptNextCustomer(first.url, AUTH_TOKEN, { behaviour: 'busy', ringMs: 300 });
     const next = await post(first, agent, '/api/queue/next');
     assert.ok(next.body.lead, JSON.stringify(next.body));
     const started = await post(first, agent, '/api/call-sessions', { userId: next.body.lead.userId });

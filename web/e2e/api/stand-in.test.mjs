@@ -10,9 +10,9 @@ import WebSocket from 'ws';
 
 import { assertErrorEnvelope, login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { STAND_IN_ACCOUNT, scriptNextCustomer } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-stand-in-auth-token-0123456789';
-const ACCOUNT = 'AC00000000000000000000000000000000';
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
 const DEADLINE_MS = 15_000;
 
@@ -28,13 +28,7 @@ describe('calls through the built-in stand-in', () => {
   }
   const post = (user, pathname, json = {}) => as(user, pathname, { method: 'POST', json });
 
-  function scriptNextCustomer(script) {
-    return request(server.url, '/sim/customers', {
-      method: 'POST',
-      json: script,
-      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${AUTH_TOKEN}`).toString('base64')}` },
-    });
-  }
+  const scriptNext = (script) => scriptNextCustomer(server.url, AUTH_TOKEN, script);
 
   function device(token, pathname, json = {}) {
     return request(server.url, pathname, {
@@ -131,7 +125,7 @@ describe('calls through the built-in stand-in', () => {
   it('an answered call: live events, ordered times, a recording that plays', async () => {
     const live = openLive(agent);
     await live.next((m) => m.type === 'hello');
-    assert.equal((await scriptNextCustomer({ behaviour: 'answer', ringMs: 1200, talkMs: 1500 })).response.status, 200);
+    assert.equal((await scriptNext({ behaviour: 'answer', ringMs: 1200, talkMs: 1500 })).response.status, 200);
     const { userId, session, token } = await startCall();
     const placed = await device(token, '/sim/device/calls', { params: { sessionId: session.id } });
     assert.equal(placed.response.status, 201, JSON.stringify(placed.body));
@@ -183,7 +177,7 @@ describe('calls through the built-in stand-in', () => {
   });
 
   it('busy, and the agent hanging up while it rings, end the call without talk', async () => {
-    await scriptNextCustomer({ behaviour: 'busy', ringMs: 300 });
+    await scriptNext({ behaviour: 'busy', ringMs: 300 });
     let call = await startCall();
     await device(call.token, '/sim/device/calls', { params: { sessionId: call.session.id } });
     const busy = await sessionWhen(call.session.id, (s) => s.endedAt !== null);
@@ -191,7 +185,7 @@ describe('calls through the built-in stand-in', () => {
     assert.equal(busy.talkSeconds, 0);
     await post(agent, `/api/queue/leads/${call.userId}/outcome`, { outcome: 'no_answer', callSessionId: call.session.id });
 
-    await scriptNextCustomer({ behaviour: 'answer', ringMs: 60000 });
+    await scriptNext({ behaviour: 'answer', ringMs: 60000 });
     call = await startCall();
     const placed = await device(call.token, '/sim/device/calls', { params: { sessionId: call.session.id } });
     await sessionWhen(call.session.id, (s) => s.status === 'ringing');
@@ -232,7 +226,7 @@ describe('calls through the built-in stand-in', () => {
     assert.equal(await foreign.refused, 403);
     const anonymous = openLive(undefined);
     assert.equal(await anonymous.closed, 1008);
-    const rest = await request(server.url, `/2010-04-01/Accounts/${ACCOUNT}/Calls/CA1.json`);
+    const rest = await request(server.url, `/2010-04-01/Accounts/${STAND_IN_ACCOUNT}/Calls/CA1.json`);
     assert.equal(rest.response.status, 401);
   });
 });

@@ -10,9 +10,9 @@ import { after, before, describe, it } from 'node:test';
 
 import { login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { scriptNextCustomer } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-sim-process-auth-token-0123456789';
-const ACCOUNT = 'AC00000000000000000000000000000000';
 const DEADLINE_MS = 15_000;
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
 
@@ -89,10 +89,10 @@ describe('dialler twilio-sim as its own process', () => {
     // the web app's files, which are read, never posted to).
     assert.equal((await request(server.url, '/sim/customers', { method: 'POST', json: {} })).response.status, 405);
 
-    const scripted = await request(simUrl, '/sim/customers', {
-      method: 'POST',
-      json: { behaviour: 'answer', ringMs: 200, talkMs: 1200 },
-      headers: { Authorization: `Basic ${Buffer.from(`${ACCOUNT}:${AUTH_TOKEN}`).toString('base64')}` },
+    const scripted = await scriptNextCustomer(simUrl, AUTH_TOKEN, {
+      behaviour: 'answer',
+      ringMs: 200,
+      talkMs: 1200,
     });
     assert.equal(scripted.response.status, 200, JSON.stringify(scripted.body));
     const next = await post(agent, '/api/queue/next');

@@ -5,25 +5,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { openBrowser, prepareQueues } from '../support/browser.mjs';
-import { request } from '../support/http.mjs';
+import {
+  assertNoPageScroll,
+  customerName,
+  LAPTOP_VIEWPORT,
+  openBrowser,
+  prepareQueues,
+} from '../support/browser.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { scriptNextCustomer } from '../support/stand-in.mjs';
 
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z'; // inside the calling window
-const viewport = { width: 1366, height: 768 };
-// The stand-in's REST credentials: its fixed account SID and the auth token the server is given.
-const ACCOUNT_SID = 'AC00000000000000000000000000000000';
+const viewport = LAPTOP_VIEWPORT;
+// The auth token the server is given: the stand-in signs with it and checks its REST calls.
 const AUTH_TOKEN = 'e2e-browser-calls-auth-token-0123';
 /** A call timer past 0:01 ("0:02" … "0:59", "1:00" …). */
 const pastOneSecond = /^(?:0:(?:0[2-9]|[1-5]\d)|[1-9]\d*:\d\d)$/;
-
-/** The name the page shows for a customer (labels.ts customerName). */
-function customerName(lead) {
-  const name = [lead.customer.firstName, lead.customer.lastName]
-    .filter((part) => part !== null && part.trim() !== '')
-    .join(' ');
-  return name === '' ? `Customer ${lead.userId}` : name;
-}
 
 describe('the agent calls customers from the queue page', () => {
   let server;
@@ -55,26 +52,9 @@ describe('the agent calls customers from the queue page', () => {
   const callStatus = (text) =>
     softphone().getByRole('status', { name: 'Call status' }).filter({ hasText: text });
 
-  async function assertNoPageScroll(label) {
-    const { scrollHeight, scrollWidth } = await page.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      scrollWidth: document.documentElement.scrollWidth,
-    }));
-    assert.ok(
-      scrollHeight <= viewport.height && scrollWidth <= viewport.width,
-      `${label}: the page scrolls ` +
-        `(${scrollWidth}x${scrollHeight} in ${viewport.width}x${viewport.height})`,
-    );
-  }
-
   /** Tells the stand-in how the next customer dialled behaves. */
-  async function scriptNextCustomer(script) {
-    const basic = Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64');
-    const { response, text } = await request(server.url, '/sim/customers', {
-      method: 'POST',
-      json: script,
-      headers: { Authorization: `Basic ${basic}` },
-    });
+  async function scriptNext(script) {
+    const { response, text } = await scriptNextCustomer(server.url, AUTH_TOKEN, script);
     assert.ok(
       response.ok,
       `POST /sim/customers ${JSON.stringify(script)}: ${response.status} ${text}`,
@@ -173,7 +153,7 @@ describe('the agent calls customers from the queue page', () => {
     let lead;
     let session;
     await step(async () => {
-      await scriptNextCustomer({ behaviour: 'answer', ringMs: 1000 });
+      await scriptNext({ behaviour: 'answer', ringMs: 1000 });
       lead = await takeNext();
       session = await call();
       // The server moves the status itself around a call and says so on the live socket.
@@ -183,7 +163,7 @@ describe('the agent calls customers from the queue page', () => {
         .getByRole('timer', { name: 'Call time' })
         .filter({ hasText: pastOneSecond })
         .waitFor();
-      await assertNoPageScroll('connected');
+      await assertNoPageScroll(page, viewport, 'connected');
       // In a call the customer can be neither handed back nor swapped.
       const release = page.getByRole('button', { name: 'Release', exact: true });
       assert.equal(await release.isDisabled(), true, 'Release is enabled in a call');
@@ -227,7 +207,7 @@ describe('the agent calls customers from the queue page', () => {
 
   it('a busy customer: the call ends as Busy and No answer is saved', async () => {
     await step(async () => {
-      await scriptNextCustomer({ behaviour: 'busy', ringMs: 500 });
+      await scriptNext({ behaviour: 'busy', ringMs: 500 });
       const lead = await takeNext();
       const session = await call();
       await callStatus('Call ended — Busy').waitFor();
@@ -237,7 +217,7 @@ describe('the agent calls customers from the queue page', () => {
 
   it('a customer who does not answer: the call ends as No answer', async () => {
     await step(async () => {
-      await scriptNextCustomer({ behaviour: 'no-answer', ringMs: 1500 });
+      await scriptNext({ behaviour: 'no-answer', ringMs: 1500 });
       const lead = await takeNext();
       const session = await call();
       await callStatus('Call ended — No answer').waitFor();
@@ -251,7 +231,7 @@ describe('the agent calls customers from the queue page', () => {
       await chooseStatus('Lunch', 'On a break — Lunch', { breakReason: true });
       await availableHint().waitFor();
       assert.equal(await nextCustomer().isDisabled(), true, 'Next customer is enabled on a break');
-      await assertNoPageScroll('on a break');
+      await assertNoPageScroll(page, viewport, 'on a break');
     });
   });
 });

@@ -4,21 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { openBrowser, prepareQueues } from '../support/browser.mjs';
+import {
+  assertNoPageScroll,
+  customerName,
+  LAPTOP_VIEWPORT,
+  openBrowser,
+  prepareQueues,
+} from '../support/browser.mjs';
 import { login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
 
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z'; // inside the calling window
-// The laptop the screen is designed for (docs: screens.md): everything fits without page scroll.
-const viewport = { width: 1366, height: 768 };
-
-/** The name the page shows for a customer (labels.ts customerName). */
-function customerName(lead) {
-  const name = [lead.customer.firstName, lead.customer.lastName]
-    .filter((part) => part !== null && part.trim() !== '')
-    .join(' ');
-  return name === '' ? `Customer ${lead.userId}` : name;
-}
+const viewport = LAPTOP_VIEWPORT;
 
 describe('the agent works a customer on the queue page', () => {
   let server;
@@ -49,17 +46,6 @@ describe('the agent works a customer on the queue page', () => {
     await page.waitForFunction((element) => document.activeElement === element, handle);
   }
 
-  async function assertNoPageScroll(label) {
-    const { scrollHeight, scrollWidth } = await page.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      scrollWidth: document.documentElement.scrollWidth,
-    }));
-    assert.ok(
-      scrollHeight <= viewport.height && scrollWidth <= viewport.width,
-      `${label}: the page scrolls (${scrollWidth}x${scrollHeight} in ${viewport.width}x${viewport.height})`,
-    );
-  }
-
   /** Presses `press` and returns the parsed body of the POST /api/queue/next it causes. */
   async function takeNext(press) {
     const answer = page.waitForResponse(
@@ -87,7 +73,7 @@ describe('the agent works a customer on the queue page', () => {
       await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
       await page.getByRole('heading', { name: 'No customer loaded' }).waitFor();
       await page.getByRole('combobox', { name: 'Queue' }).waitFor();
-      await assertNoPageScroll('no customer');
+      await assertNoPageScroll(page, viewport, 'no customer');
     });
 
     await step(async () => {
@@ -115,7 +101,7 @@ describe('the agent works a customer on the queue page', () => {
         const lender = lead.claims.find((claim) => claim.lender)?.lender;
         if (lender) await claims.getByText(lender).first().waitFor();
       }
-      await assertNoPageScroll('customer loaded');
+      await assertNoPageScroll(page, viewport, 'customer loaded');
     });
 
     await step(async () => {

@@ -101,3 +101,26 @@ export async function prepareQueues(server, { now, running }) {
   const discovered = await server.runCli(['discover', '--full']);
   assert.equal(discovered.code, 0, `discover --full: ${discovered.stdout}\n${discovered.stderr}`);
 }
+
+/** The laptop the screens are designed for (screens.md): everything fits without page scroll. */
+export const LAPTOP_VIEWPORT = Object.freeze({ width: 1366, height: 768 });
+
+/** The name the page shows for a customer (web/src labels.ts customerName). */
+export function customerName(lead) {
+  const name = [lead.customer.firstName, lead.customer.lastName]
+    .filter((part) => part !== null && part.trim() !== '')
+    .join(' ');
+  return name === '' ? `Customer ${lead.userId}` : name;
+}
+
+/** Asserts the page fits `viewport` without scrolling (panels scroll inside themselves). */
+export async function assertNoPageScroll(page, viewport, label) {
+  const { scrollHeight, scrollWidth } = await page.evaluate(() => ({
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
+  assert.ok(
+    scrollHeight <= viewport.height && scrollWidth <= viewport.width,
+    `${label}: the page scrolls (${scrollWidth}x${scrollHeight} in ${viewport.width}x${viewport.height})`,
+  );
+}

@@ -25,6 +25,17 @@ struct Row {
     }
 };
 
+// Runs `st`, whose intos are `row`'s, and keeps every row it returns.
+std::vector<app::AgentStatusEntry> Collect(soci::statement& st, const Row& row) {
+    std::vector<app::AgentStatusEntry> out;
+    if (st.execute(true)) {
+        do {
+            out.push_back(row.ToEntry());
+        } while (st.fetch());
+    }
+    return out;
+}
+
 std::vector<app::AgentStatusEntry> SelectCurrent(
     soci::session& s, const std::string& where, long long agent
 ) {
@@ -38,13 +49,7 @@ std::vector<app::AgentStatusEntry> SelectCurrent(
         soci::into(row.reason),
         soci::use(agent)
     );
-    std::vector<app::AgentStatusEntry> out;
-    if (st.execute(true)) {
-        do {
-            out.push_back(row.ToEntry());
-        } while (st.fetch());
-    }
-    return out;
+    return Collect(st, row);
 }
 
 }  // namespace
@@ -130,13 +135,7 @@ std::vector<app::AgentStatusEntry> SqlAgentStatusStore::Timeline(
             soci::use(lo),
             soci::use(hi)
         );
-        std::vector<app::AgentStatusEntry> out;
-        if (st.execute(true)) {
-            do {
-                out.push_back(row.ToEntry());
-            } while (st.fetch());
-        }
-        return out;
+        return Collect(st, row);
     });
 }
 

@@ -38,32 +38,6 @@ StandInResponse Problem(int status, const std::string& message) {
     return JsonResponse(status, {{"status", status}, {"message", message}, {"code", status}});
 }
 
-std::string Rfc2822(Timestamp t) {
-    static constexpr std::array<const char*, 7> kDays{
-        "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-    static constexpr std::array<const char*, 12> kMonths{
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const auto secs = std::chrono::floor<std::chrono::seconds>(t);
-    const auto day = std::chrono::floor<std::chrono::days>(secs);
-    const std::chrono::year_month_day ymd{day};
-    const std::chrono::hh_mm_ss hms{secs - day};
-    const auto weekday = static_cast<std::size_t>(((day.time_since_epoch().count() % 7) + 7) % 7);
-    std::array<char, 40> out{};
-    std::snprintf(
-        out.data(),
-        out.size(),
-        "%s, %02u %s %04d %02d:%02d:%02d +0000",
-        kDays.at(weekday),
-        static_cast<unsigned>(ymd.day()),
-        kMonths.at(static_cast<unsigned>(ymd.month()) - 1),
-        static_cast<int>(ymd.year()),
-        static_cast<int>(hms.hours().count()),
-        static_cast<int>(hms.minutes().count()),
-        static_cast<int>(hms.seconds().count())
-    );
-    return out.data();
-}
-
 std::string XmlUnescape(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -485,7 +459,7 @@ struct TwilioStandIn::Impl {
                 {"Direction", "outbound-dial"},
                 {"To", call.number},
                 {"SequenceNumber", std::to_string(call.sequence++)},
-                {"Timestamp", Rfc2822(now)},
+                {"Timestamp", FormatRfc2822(now)},
                 {"CallbackSource", "call-progress-events"},
             };
             url = call.status_callback;
@@ -642,7 +616,7 @@ struct TwilioStandIn::Impl {
         const bool child = sid != parent;
         const std::string status = child ? call.child_status : call.status;
         const auto time = [](const std::optional<Timestamp>& t) {
-            return t ? nlohmann::json(Rfc2822(*t)) : nlohmann::json(nullptr);
+            return t ? nlohmann::json(FormatRfc2822(*t)) : nlohmann::json(nullptr);
         };
         return JsonResponse(
             200,
