@@ -205,6 +205,39 @@ TYPED_TEST(StoreContract, RevokeAllForAgentCountsOnlyThatAgentsLiveSessions) {
     EXPECT_FALSE(this->stores_->sessions().FindByTokenHash("fp-3")->revoked_at);
 }
 
+TYPED_TEST(StoreContract, AgentsWithSessionsListsEachSignedInAgentOnce) {
+    const auto a = this->AddAgent("a@example.com");
+    const auto b = this->AddAgent("b@example.com");
+    const auto c = this->AddAgent("c@example.com");
+    const auto d = this->AddAgent("d@example.com");
+    auto& sessions = this->stores_->sessions();
+    this->AddSession(a.id, "fp-a1");
+    const auto a2 = this->AddSession(a.id, "fp-a2");
+    sessions.Touch(a2.id, kT0 + minutes{20});
+    this->AddSession(b.id, "fp-b1");  // seen only at kT0: idle since
+    const auto c1 = this->AddSession(c.id, "fp-c1");
+    sessions.Touch(c1.id, kT0 + minutes{20});
+    sessions.Revoke(c1.id, kT0 + minutes{21});  // logged out
+    sessions.Create(app::LoginSession{
+        {}, d.id, "fp-d1", "csrf", kT0 + minutes{1}, kT0 + minutes{20}, std::nullopt});
+
+    // Seen after kT0 + 10 min: a (by its second session) and d, each once; b is idle.
+    EXPECT_EQ(
+        sessions.AgentsWithSessions(kT0 + minutes{10}, kT0 - minutes{1}),
+        (std::vector<domain::AgentId>{a.id, d.id})
+    );
+    // Created after kT0: a's sessions (created at kT0) have reached their end; d's has not.
+    EXPECT_EQ(
+        sessions.AgentsWithSessions(kT0 + minutes{10}, kT0), (std::vector<domain::AgentId>{d.id})
+    );
+    // Seen after kT0 - 1 min: b's session too.
+    EXPECT_EQ(
+        sessions.AgentsWithSessions(kT0 - minutes{1}, kT0 - minutes{1}),
+        (std::vector<domain::AgentId>{a.id, b.id, d.id})
+    );
+    EXPECT_TRUE(sessions.AgentsWithSessions(kT0 + minutes{20}, kT0 - minutes{1}).empty());
+}
+
 TYPED_TEST(StoreContract, AuditListsNewestFirstWithDetails) {
     for (int i = 0; i < 5; ++i) {
         this->stores_->audit().Append(app::AuditEntry{

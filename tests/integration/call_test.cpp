@@ -391,6 +391,46 @@ TEST_P(CallTest, CallbacksComingDueAreAnnouncedOnceAheadToTheirAgent) {
     EXPECT_EQ(one.AnnounceDue(), 0);
 }
 
+// An agent whose session ran out without a logout does not stay "available" on the floor.
+TEST_P(CallTest, AgentsNoLongerSignedInAreSetOfflineOnce) {
+    auto& status = *env_->agent_status;
+    const domain::Agent on_break = env_->AddAgent("break@test.local");
+    const domain::Agent gone_offline = env_->AddAgent("offline@test.local");
+    ASSERT_TRUE(status.Request(agent_, "available", "", kCtx));
+    ASSERT_TRUE(status.Request(on_break, "break", "lunch", kCtx));
+    ASSERT_TRUE(status.Request(gone_offline, "offline", "", kCtx));
+    clock_.Advance(seconds{5});
+
+    // Only the agent on a break is still signed in.
+    const auto signed_in = [&on_break] { return std::vector<domain::AgentId>{on_break.id}; };
+    EXPECT_EQ(status.SignOutExpired(signed_in), 1);
+    EXPECT_EQ(status.Current(agent_.id).status, domain::AgentStatus::kOffline);
+    const auto timeline =
+        env_->agent_statuses->Timeline(agent_.id, kNow, clock_.Now() + seconds{1});
+    ASSERT_FALSE(timeline.empty());
+    EXPECT_EQ(timeline.back().status, domain::AgentStatus::kOffline);
+    EXPECT_EQ(timeline.back().cause, "session_expired");
+    EXPECT_EQ(status.Current(on_break.id).status, domain::AgentStatus::kBreak);
+    EXPECT_EQ(status.Current(gone_offline.id).status, domain::AgentStatus::kOffline);
+    const auto events = env_->events.Events();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.back().type, "agent.status");
+    EXPECT_EQ(events.back().state, "offline");
+    EXPECT_EQ(events.back().agent_id, agent_.id);
+    EXPECT_EQ(status.SignOutExpired(signed_in), 0);
+
+    // An agent who signs back in and changes status while the floor is being checked is left
+    // with the status they chose.
+    ASSERT_TRUE(status.Request(agent_, "available", "", kCtx));
+    const auto signs_in_meanwhile = [&] {
+        EXPECT_TRUE(status.Request(agent_, "break", "training", kCtx));
+        return std::vector<domain::AgentId>{};
+    };
+    EXPECT_EQ(status.SignOutExpired(signs_in_meanwhile), 1);  // only the one on a break
+    EXPECT_EQ(status.Current(agent_.id).status, domain::AgentStatus::kBreak);
+    EXPECT_EQ(status.Current(on_break.id).status, domain::AgentStatus::kOffline);
+}
+
 INSTANTIATE_TEST_SUITE_P(
     OwnDatabases,
     CallTest,

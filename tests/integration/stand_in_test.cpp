@@ -5,8 +5,13 @@
 // adapter against the stand-in and on the fake the service tests use.
 #include "dialler/adapters/twilio/stand_in.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -21,6 +26,7 @@
 #include "dialler/adapters/twilio/crypto_util.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/app/auth_service.hpp"
+#include "dialler/base/text.hpp"
 
 #include "fakes.hpp"
 #include "queue_env.hpp"
@@ -35,6 +41,7 @@ const std::string kAccount = "AC" + std::string(32, '1');
 constexpr const char* kAuthToken = "stand-in-test-auth-token";
 constexpr const char* kApiSecret = "stand-in-test-api-secret";
 const std::string kApp = "AP" + std::string(32, '1');
+constexpr const char* kOwnNumber = "+441134960000";
 
 std::uint16_t FreePort() {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -91,14 +98,14 @@ protected:
         const std::string base = "http://127.0.0.1:" + std::to_string(port_);
         stand_in_ = std::make_unique<adapters::twilio::TwilioStandIn>(
             adapters::twilio::StandInSettings{
-                kAccount, kAuthToken, kApiSecret, kApp, base, 7, true},
+                kAccount, kAuthToken, kApiSecret, kApp, base, kOwnNumber, 7, true},
             clock_
         );
         telephony_ =
             std::make_unique<adapters::twilio::TwilioTelephony>(adapters::twilio::TwilioSettings{
                 "sim", kAccount, kAuthToken, "SK1", kApiSecret, kApp, base, base});
         app::CallServiceConfig config;
-        config.caller_ids = {"+441134960000"};
+        config.caller_ids = {kOwnNumber};
         calls_ = std::make_unique<app::CallService>(
             app::CallService::Ports{
                 *env_->queue,
@@ -133,6 +140,31 @@ protected:
              "/2010-04-01/Accounts/:account/Messages.json",
              adapters::http::Access::Public(),
              forward,
+             adapters::http::BodyKind::kForm}
+        );
+        // The texts customers send arrive here, checked as the dialler checks every webhook.
+        router_.Add(
+            {"POST",
+             adapters::twilio::kSmsWebhookPath,
+             adapters::http::Access::Public(),
+             [this, base](adapters::http::Request& req) -> Result<adapters::http::Response> {
+                 const auto params = ParseUrlEncoded(req.body);
+                 if (!telephony_->IsGenuineWebhook(
+                         base + req.path, params, req.body, req.Header("x-twilio-signature")
+                     )) {
+                     return Fail(ErrorCode::kPermissionDenied, "not signed");
+                 }
+                 {
+                     const std::lock_guard lock(texts_mutex_);
+                     texts_.push_back(params);
+                 }
+                 adapters::http::Response r;
+                 r.content_type = "text/xml";
+                 r.body =
+                     "<Response><Message>We got your message &amp; will reply.</Message>"
+                     "</Response>";
+                 return r;
+             },
              adapters::http::BodyKind::kForm}
         );
         server_ = std::make_unique<adapters::http::HttpServer>(
@@ -178,6 +210,34 @@ protected:
         return *started->session;
     }
 
+    // Basic auth as the dialler's REST client sends it, for the stand-in's own routes.
+    static std::string Basic() {
+        return "Basic " + adapters::twilio::Base64(std::string(kAccount) + ":" + kAuthToken);
+    }
+
+    // What the stand-in says happened to an inbound call or text.
+    nlohmann::json InboundRecord(const std::string& kind, const std::string& sid) {
+        const auto answer =
+            stand_in_->Handle({"GET", "/sim/inbound/" + kind + "/" + sid, Basic(), ""});
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        return nlohmann::json::parse(answer.body);
+    }
+
+    // A customer texts `words` from `from`; returns the MessageSid once the webhook has run.
+    std::string CustomerTexts(const std::string& from, const std::string& words) {
+        const auto sent = stand_in_->Handle(
+            {"POST",
+             "/sim/inbound/messages",
+             Basic(),
+             nlohmann::json{{"from", from}, {"body", words}}.dump()}
+        );
+        EXPECT_EQ(sent.status, 201) << sent.body;
+        EXPECT_EQ(stand_in_->RunPending(), 1);
+        return nlohmann::json::parse(sent.body)["messageSid"].get<std::string>();
+    }
+
+    std::mutex texts_mutex_;
+    std::vector<UrlEncodedPairs> texts_;  // as the SMS webhook received them
     testing::TempDir dir_;
     testing::ManualClock clock_{testing::QueueTestNow()};
     std::unique_ptr<testing::QueueEnv> env_;
@@ -360,6 +420,123 @@ TEST_F(StandInTest, SendsTextsAndRefusesOptedOutNumbersAsTwilioDoes) {
     ASSERT_EQ(messages.size(), 1U);
     EXPECT_EQ(messages[0].first, "+447700900123");
     EXPECT_EQ(messages[0].second, "Your link");
+}
+
+// A customer calling our number: the signed voice webhook is asked, and until inbound calls are
+// routed to agents the caller hears why nobody answers, then the call ends.
+TEST_F(StandInTest, ACustomerCallingUsIsAnsweredWithAMessageThroughTheSignedVoiceWebhook) {
+    const auto placed =
+        stand_in_->Handle({"POST", "/sim/inbound/calls", Basic(), R"({"from": "+447700900123"})"});
+    ASSERT_EQ(placed.status, 201) << placed.body;
+    const std::string sid = nlohmann::json::parse(placed.body)["callSid"].get<std::string>();
+    EXPECT_EQ(InboundRecord("calls", sid)["status"], "ringing");
+    EXPECT_EQ(stand_in_->RunPending(), 1);
+
+    const auto record = InboundRecord("calls", sid);
+    EXPECT_EQ(record["status"], "completed");
+    EXPECT_EQ(record["from"], "+447700900123");
+    EXPECT_EQ(record["to"], kOwnNumber);
+    EXPECT_EQ(record["webhookStatus"], 200);  // signed as Twilio signs: the dialler accepted it
+    const std::string twiml = record["answer"].get<std::string>();
+    EXPECT_NE(twiml.find("<Say"), std::string::npos) << twiml;
+    EXPECT_NE(twiml.find("Thank you for calling"), std::string::npos) << twiml;
+    EXPECT_NE(twiml.find("<Hangup"), std::string::npos) << twiml;
+    EXPECT_EQ(twiml.find("<Dial"), std::string::npos) << twiml;
+    // No call session was made or touched by a call nobody placed.
+    EXPECT_TRUE(env_->call_sessions->List({}).empty());
+}
+
+TEST_F(StandInTest, ACustomersTextReachesTheSmsWebhookSignedAndItsReplyIsSent) {
+    const std::string sid = CustomerTexts("+447700900123", "Can you call me after 5?");
+    const auto record = InboundRecord("messages", sid);
+    EXPECT_EQ(record["webhookStatus"], 200);
+    EXPECT_EQ(record["status"], "received");
+    EXPECT_EQ(record["body"], "Can you call me after 5?");
+    {
+        const std::lock_guard lock(texts_mutex_);
+        ASSERT_EQ(texts_.size(), 1U);
+        const auto& params = texts_.front();
+        const auto value = [&params](const std::string& key) {
+            for (const auto& [k, v] : params) {
+                if (k == key) {
+                    return v;
+                }
+            }
+            return std::string("(missing)");
+        };
+        EXPECT_EQ(value("MessageSid"), sid);
+        EXPECT_EQ(value("AccountSid"), kAccount);
+        EXPECT_EQ(value("From"), "+447700900123");
+        EXPECT_EQ(value("To"), kOwnNumber);
+        EXPECT_EQ(value("Body"), "Can you call me after 5?");
+        EXPECT_EQ(value("OptOutType"), "(missing)");
+    }
+    const auto sent = stand_in_->Messages();
+    ASSERT_EQ(sent.size(), 1U);
+    EXPECT_EQ(sent[0].first, "+447700900123");
+    EXPECT_EQ(sent[0].second, "We got your message & will reply.");
+}
+
+// Twilio's default handling: the whole message as a keyword, any case and spacing; a message
+// that only mentions stopping is an ordinary text.
+TEST_F(StandInTest, StopOptsTheNumberOutAndStartOptsItBackInAsTwilioDoes) {
+    const std::string number = "+447700900555";
+    CustomerTexts(number, "please stop calling me");
+    EXPECT_EQ(telephony_->SendMessage({number, kOwnNumber, "Hello", ""}).error_code, 0);
+
+    CustomerTexts(number, "  Stop ");
+    {
+        const std::lock_guard lock(texts_mutex_);
+        ASSERT_EQ(texts_.size(), 2U);
+        EXPECT_NE(
+            std::find(
+                texts_.back().begin(),
+                texts_.back().end(),
+                std::pair<std::string, std::string>{"OptOutType", "STOP"}
+            ),
+            texts_.back().end()
+        );
+    }
+    EXPECT_EQ(telephony_->SendMessage({number, kOwnNumber, "Hello", ""}).error_code, 21610);
+
+    CustomerTexts(number, "unstop");
+    EXPECT_EQ(telephony_->SendMessage({number, kOwnNumber, "Hello", ""}).error_code, 0);
+}
+
+TEST_F(StandInTest, InboundCallsAndTextsRefuseWhatIsNotACustomer) {
+    for (const char* body :
+         {R"({})",
+          R"({"from": "07700900123"})",
+          R"({"from": "+44 7700 900123"})",
+          R"({"from": 447700900123})",
+          R"({"from": "+447700900123", "to": "ours"})",
+          "not json"}) {
+        EXPECT_EQ(stand_in_->Handle({"POST", "/sim/inbound/calls", Basic(), body}).status, 400)
+            << body;
+    }
+    for (const std::string& body :
+         {std::string(R"({"from": "+447700900123"})"),
+          std::string(R"({"from": "+447700900123", "body": ""})"),
+          nlohmann::json{{"from", "+447700900123"}, {"body", std::string(1601, 'a')}}.dump()}) {
+        EXPECT_EQ(stand_in_->Handle({"POST", "/sim/inbound/messages", Basic(), body}).status, 400)
+            << body;
+    }
+    EXPECT_EQ(
+        stand_in_
+            ->Handle(
+                {"POST", "/sim/inbound/messages", "", R"({"from": "+447700900123", "body": "hi"})"}
+            )
+            .status,
+        401
+    );
+    EXPECT_EQ(
+        stand_in_->Handle({"GET", "/sim/inbound/messages/SM" + std::string(32, '0'), Basic(), ""})
+            .status,
+        404
+    );
+    EXPECT_EQ(stand_in_->RunPending(), 0);  // nothing refused was sent anywhere
+    const std::lock_guard lock(texts_mutex_);
+    EXPECT_TRUE(texts_.empty());
 }
 
 TEST(FakeTelephonyContract, SendsTextsAndRefusesOptedOutNumbers) {

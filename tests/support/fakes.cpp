@@ -1,6 +1,7 @@
 #include "fakes.hpp"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 namespace dialler::testing {
@@ -130,6 +131,24 @@ int InMemorySessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp 
         }
     }
     return n;
+}
+
+std::vector<domain::AgentId> InMemorySessionStore::AgentsWithSessions(
+    Timestamp seen_after, Timestamp created_after
+) {
+    const std::lock_guard lock(mutex_);
+    std::set<std::int64_t> agents;
+    for (const auto& [id, row] : rows_) {
+        if (!row.revoked_at && row.last_seen_at > seen_after && row.created_at > created_after) {
+            agents.insert(row.agent_id.Value());
+        }
+    }
+    std::vector<domain::AgentId> out;
+    out.reserve(agents.size());
+    for (const std::int64_t agent : agents) {
+        out.emplace_back(agent);
+    }
+    return out;
 }
 
 void InMemoryAuditLog::Append(const app::AuditEntry& entry) {

@@ -44,6 +44,8 @@ public:
     void Touch(app::SessionId id, Timestamp now) override;
     void Revoke(app::SessionId id, Timestamp now) override;
     int RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) override;
+    std::vector<domain::AgentId> AgentsWithSessions(Timestamp seen_after, Timestamp created_after)
+        override;
 
 private:
     std::mutex mutex_;

@@ -1,5 +1,6 @@
 #include "dialler/app/agent_status_service.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace dialler::app {
@@ -104,6 +105,25 @@ Result<std::vector<AgentStatusEntry>> AgentStatusService::Timeline(
         return InvalidField("to", "to must be after from, at most 31 days later");
     }
     return ports_.store.Timeline(agent, from, to);
+}
+
+int AgentStatusService::SignOutExpired(
+    const std::function<std::vector<domain::AgentId>()>& signed_in
+) {
+    const std::vector<AgentStatusEntry> floor = Floor();
+    const std::vector<domain::AgentId> present = signed_in();
+    int changed = 0;
+    for (const AgentStatusEntry& entry : floor) {
+        const auto next = domain::StatusAfter(entry.status, domain::StatusCause::kSessionExpired);
+        if (!next || std::find(present.begin(), present.end(), entry.agent_id) != present.end()) {
+            continue;
+        }
+        const std::string cause(domain::StatusCauseName(domain::StatusCause::kSessionExpired));
+        if (Move(entry, AgentStatusEntry{entry.agent_id, *next, "", cause, ports_.clock.Now()})) {
+            ++changed;
+        }
+    }
+    return changed;
 }
 
 }  // namespace dialler::app

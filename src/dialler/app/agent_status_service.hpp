@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "dialler/app/agent_status_store.hpp"
@@ -40,6 +41,12 @@ public:
         const RequestContext& ctx
     );
     void Happened(domain::AgentId agent, domain::StatusCause cause) override;
+
+    // Sets offline every agent shown in another status who is no longer signed in (their session
+    // ran out without a logout), with cause "session_expired". `signed_in` is asked after the
+    // floor is read, so an agent who signs in meanwhile is in it; each change is made only from
+    // the status read (compare-and-set). Returns how many changed.
+    int SignOutExpired(const std::function<std::vector<domain::AgentId>()>& signed_in);
 
     // Supervisors and admins: every agent's current status.
     std::vector<AgentStatusEntry> Floor();

@@ -178,4 +178,12 @@ void AuthService::Logout(const SessionView& session, const RequestContext& ctx) 
         ctx.request_id});
 }
 
+std::vector<domain::AgentId> AuthService::SignedInAgents() {
+    // The store's filter is domain::EvaluateSession's kActive, as two cut-offs.
+    const Timestamp now = clock_.Now();
+    return sessions_.AgentsWithSessions(
+        now - settings_.session.idle, now - settings_.session.absolute
+    );
+}
+
 }  // namespace dialler::app

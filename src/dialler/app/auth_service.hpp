@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dialler/app/agent_store.hpp"
 #include "dialler/app/audit_log.hpp"
@@ -63,6 +64,9 @@ public:
 
     // Revokes the session and audits the logout.
     void Logout(const SessionView& session, const RequestContext& ctx);
+
+    // The agents with a session still alive under the session policy, ascending.
+    std::vector<domain::AgentId> SignedInAgents();
 
 private:
     static Error Unauthenticated();

@@ -161,6 +161,36 @@ TEST_F(AuthServiceTest, LogoutRevokesTheSession) {
     EXPECT_EQ(audit_.WithAction("auth.logout").size(), 1U);
 }
 
+TEST_F(AuthServiceTest, SignedInAgentsAreThoseWithASessionTheAuthenticateWouldAccept) {
+    EXPECT_TRUE(auth_->SignedInAgents().empty());
+    const auto login = Login("sam@example.com", kPassword);
+    ASSERT_TRUE(login);
+    const std::vector<domain::AgentId> sam{login->session.agent.id};
+    EXPECT_EQ(auth_->SignedInAgents(), sam);
+    clock_.Advance(minutes{29});
+    EXPECT_EQ(auth_->SignedInAgents(), sam);
+    clock_.Advance(minutes{1});  // 30 minutes without a request: idle
+    EXPECT_TRUE(auth_->SignedInAgents().empty());
+    EXPECT_FALSE(auth_->Authenticate(login->token));
+
+    // Active all shift long, the session still ends after 12 hours.
+    const auto again = Login("sam@example.com", kPassword);
+    ASSERT_TRUE(again);
+    for (int i = 0; i < 24; ++i) {
+        clock_.Advance(minutes{29});
+        ASSERT_TRUE(auth_->Authenticate(again->token));
+        EXPECT_EQ(auth_->SignedInAgents(), sam);
+    }
+    clock_.Advance(minutes{25});  // 12 h 1 min after the login
+    EXPECT_TRUE(auth_->SignedInAgents().empty());
+    EXPECT_FALSE(auth_->Authenticate(again->token));
+
+    const auto third = Login("sam@example.com", kPassword);
+    ASSERT_TRUE(third);
+    auth_->Logout(*auth_->Authenticate(third->token), RequestContext{"req-3", "10.0.0.1"});
+    EXPECT_TRUE(auth_->SignedInAgents().empty());
+}
+
 TEST_F(AuthServiceTest, PasswordChangeEndsExistingSessions) {
     const auto login = Login("sam@example.com", kPassword);
     ASSERT_TRUE(login);

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dialler/base/clock.hpp"
 #include "dialler/base/strong_id.hpp"
@@ -38,6 +39,11 @@ public:
     virtual void Revoke(SessionId id, Timestamp now) = 0;
     // Returns how many live sessions were revoked.
     virtual int RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) = 0;
+    // The agents (each once, ascending) with a session not revoked, seen after `seen_after` and
+    // created after `created_after`: who is still signed in under the session policy.
+    virtual std::vector<domain::AgentId> AgentsWithSessions(
+        Timestamp seen_after, Timestamp created_after
+    ) = 0;
 };
 
 }  // namespace dialler::app

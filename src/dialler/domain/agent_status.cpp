@@ -41,6 +41,8 @@ std::string_view StatusCauseName(StatusCause cause) {
             return "login";
         case StatusCause::kLogout:
             return "logout";
+        case StatusCause::kSessionExpired:
+            return "session_expired";
         case StatusCause::kCallStarted:
             return "call_started";
         case StatusCause::kCallEnded:
@@ -56,6 +58,7 @@ std::optional<AgentStatus> StatusAfter(AgentStatus current, StatusCause cause) {
     switch (cause) {
         case StatusCause::kLogin:
         case StatusCause::kLogout:
+        case StatusCause::kSessionExpired:
             next = AgentStatus::kOffline;
             break;
         case StatusCause::kCallStarted:

@@ -17,7 +17,15 @@ std::optional<AgentStatus> ParseAgentStatus(std::string_view name);
 
 // What the system does to an agent's status; the agent's own choices go through
 // DecideStatusRequest.
-enum class StatusCause { kLogin, kLogout, kCallStarted, kCallEnded, kOutcomeSaved };
+// kSessionExpired: the agent's login session ran out (idle or end of shift) without a logout.
+enum class StatusCause {
+    kLogin,
+    kLogout,
+    kSessionExpired,
+    kCallStarted,
+    kCallEnded,
+    kOutcomeSaved
+};
 std::string_view StatusCauseName(StatusCause cause);  // "login", "call_started", ...
 
 // The status after `cause`, or nullopt when it does not change. Logging in leaves the agent

@@ -40,6 +40,15 @@ TEST(AgentStatus, LoggingInOrOutLeavesTheAgentOffline) {
     EXPECT_EQ(StatusAfter(AgentStatus::kAvailable, StatusCause::kLogout), AgentStatus::kOffline);
     EXPECT_EQ(StatusAfter(AgentStatus::kBreak, StatusCause::kLogin), AgentStatus::kOffline);
     EXPECT_FALSE(StatusAfter(AgentStatus::kOffline, StatusCause::kLogin));
+    // Nobody is left "available" (or on a break) behind a session that ran out.
+    EXPECT_EQ(
+        StatusAfter(AgentStatus::kAvailable, StatusCause::kSessionExpired), AgentStatus::kOffline
+    );
+    EXPECT_EQ(
+        StatusAfter(AgentStatus::kWrapUp, StatusCause::kSessionExpired), AgentStatus::kOffline
+    );
+    EXPECT_FALSE(StatusAfter(AgentStatus::kOffline, StatusCause::kSessionExpired));
+    EXPECT_EQ(StatusCauseName(StatusCause::kSessionExpired), "session_expired");
 }
 
 TEST(AgentStatus, AnAgentChoosesAvailableABreakWithAReasonOrOffline) {

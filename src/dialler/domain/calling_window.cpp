@@ -321,4 +321,23 @@ std::optional<sys_seconds> NextWindowOpening(sys_seconds t, const CallingWindows
     return e.next_open;
 }
 
+std::vector<OpenSpan> OpenSpans(sys_seconds from, int uk_days, const CallingWindows& windows) {
+    const int day_count = std::clamp(uk_days, 1, kMaxDaysScanned);
+    const local_days first = std::chrono::floor<days>(ToUkLocal(from));
+    std::vector<OpenSpan> spans;
+    for (int i = 0; i < day_count; ++i) {
+        const local_days day = first + days{i};
+        const DayWindow* day_hours = HoursOn(weekday{day}, windows);
+        if (day_hours == nullptr || IsClosedDate(day, windows)) {
+            continue;
+        }
+        const Span span = SpanOn(day, *day_hours);
+        const sys_seconds open = std::max(span.open, from);
+        if (open < span.close) {
+            spans.push_back(OpenSpan{open, span.close});
+        }
+    }
+    return spans;
+}
+
 }  // namespace dialler::domain

@@ -82,4 +82,18 @@ std::optional<std::chrono::sys_seconds> NextWindowOpening(
     std::chrono::sys_seconds t, const CallingWindows& windows
 );
 
+// One stretch of open calling hours, as instants: [open, close).
+struct OpenSpan {
+    std::chrono::sys_seconds open;
+    std::chrono::sys_seconds close;
+};
+
+// The open stretches from `from` through the end of the UK day `uk_days - 1` days after the one
+// containing `from` (at most one per UK day, sorted; the first starts at `from` when the window
+// is open then). What a screen offers as callback times, so it cannot offer a time the gate
+// refuses. `uk_days` is clamped to 1..400. Pure.
+std::vector<OpenSpan> OpenSpans(
+    std::chrono::sys_seconds from, int uk_days, const CallingWindows& windows
+);
+
 }  // namespace dialler::domain

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -590,6 +591,62 @@ TEST(NextWindowOpening, GivesUpAfter400ClosedDays) {
     );
     close_mondays(60);  // 420 days: beyond the search
     EXPECT_EQ(NextWindowOpening(Utc(2026, 1, 12, 12), windows), std::nullopt);
+}
+
+// --- OpenSpans -----------------------------------------------------------------------------
+
+// Each span as its open and close instants, for a readable comparison.
+std::vector<std::pair<sys_seconds, sys_seconds>> Pairs(const std::vector<OpenSpan>& spans) {
+    std::vector<std::pair<sys_seconds, sys_seconds>> pairs;
+    pairs.reserve(spans.size());
+    for (const OpenSpan& span : spans) {
+        pairs.emplace_back(span.open, span.close);
+    }
+    return pairs;
+}
+
+TEST(OpenSpans, StartsAtTheInstantInsideTheWindowAndSkipsClosedDays) {
+    // Friday 2026-01-16 at noon: the rest of Friday, Saturday's hours, no Sunday, then Monday.
+    const auto spans = OpenSpans(Utc(2026, 1, 16, 12, 30), 4, CallingWindows::Defaults());
+    EXPECT_EQ(
+        Pairs(spans),
+        (std::vector<std::pair<sys_seconds, sys_seconds>>{
+            {Utc(2026, 1, 16, 12, 30), Utc(2026, 1, 16, 20)},
+            {Utc(2026, 1, 17, 9), Utc(2026, 1, 17, 17)},
+            {Utc(2026, 1, 19, 8), Utc(2026, 1, 19, 20)},
+        })
+    );
+}
+
+TEST(OpenSpans, LeavesOutTodayAfterClosingAndBankHolidays) {
+    // Thursday 2026-12-24 after closing; Christmas and Boxing Day (Saturday) closed, Sunday
+    // closed, Monday 28th is Boxing Day's substitute: the first span is Tuesday the 29th.
+    const auto spans = OpenSpans(Utc(2026, 12, 24, 20), 6, DefaultsWithBankHolidays());
+    EXPECT_EQ(
+        Pairs(spans),
+        (std::vector<std::pair<sys_seconds, sys_seconds>>{
+            {Utc(2026, 12, 29, 8), Utc(2026, 12, 29, 20)},
+        })
+    );
+}
+
+TEST(OpenSpans, GivesSummerHoursAsBstInstants) {
+    const auto spans = OpenSpans(Utc(2026, 7, 1, 5), 1, CallingWindows::Defaults());
+    EXPECT_EQ(
+        Pairs(spans),
+        (std::vector<std::pair<sys_seconds, sys_seconds>>{{Utc(2026, 7, 1, 7), Utc(2026, 7, 1, 19)}}
+        )
+    );
+}
+
+TEST(OpenSpans, IsEmptyWhenEveryDayIsClosedAndClampsTheDayCount) {
+    EXPECT_TRUE(OpenSpans(Utc(2026, 1, 12, 12), 14, CallingWindows{}).empty());
+    // Zero or negative days still mean today; a huge count stops at 400 days.
+    EXPECT_EQ(OpenSpans(Utc(2026, 1, 12, 12), 0, CallingWindows::Defaults()).size(), 1U);
+    EXPECT_EQ(OpenSpans(Utc(2026, 1, 12, 12), -5, CallingWindows::Defaults()).size(), 1U);
+    const auto year_of_spans = OpenSpans(Utc(2026, 1, 12, 12), 100000, CallingWindows::Defaults());
+    EXPECT_LE(year_of_spans.size(), 400U);
+    EXPECT_GT(year_of_spans.size(), 300U);
 }
 
 }  // namespace

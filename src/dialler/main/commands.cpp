@@ -356,7 +356,7 @@ int RunServe(const platform::Config& config) {
         adapters::http::CookieSettings{config.SecureCookies()},
         &calls.agent_status
     );
-    adapters::http::AddSettingsRoutes(router, queue.settings);
+    adapters::http::AddSettingsRoutes(router, queue.settings, state.clock);
     adapters::http::AddQueueRoutes(
         router,
         adapters::http::QueueRouteDeps{
@@ -410,6 +410,10 @@ int RunServe(const platform::Config& config) {
     // Calls whose final callback never came are finished from the provider's own record.
     jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {
         (void)calls.calls.Reconcile();
+    });
+    // An agent whose session ran out (no logout) is not left "available" on the floor.
+    jobs.Every("agents.sign_out_expired", std::chrono::minutes{1}, std::chrono::seconds{40}, [&] {
+        (void)calls.agent_status.SignOutExpired([&state] { return state.auth.SignedInAgents(); });
     });
     adapters::http::LiveSockets live(
         state.auth,

@@ -21,12 +21,16 @@ void AddStandInRoutes(adapters::http::Router& router, adapters::twilio::TwilioSt
          {"/sim/device/calls",
           "/sim/device/calls/:sid/hangup",
           "/sim/device/calls/:sid/digits",
-          "/sim/customers"}) {
+          "/sim/customers",
+          "/sim/inbound/calls",
+          "/sim/inbound/messages"}) {
         router.Add({"POST", pattern, Access::Public(), forward, BodyKind::kJson});
     }
     for (const char* pattern :
          {"/2010-04-01/Accounts/:account/Calls/:file",
-          "/2010-04-01/Accounts/:account/Recordings/:file"}) {
+          "/2010-04-01/Accounts/:account/Recordings/:file",
+          "/sim/inbound/calls/:sid",
+          "/sim/inbound/messages/:sid"}) {
         router.Add({"GET", pattern, Access::Public(), forward, BodyKind::kJson});
     }
     router.Add(

@@ -167,6 +167,7 @@ adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& co
     s.api_secret = config.twilio_api_secret;
     s.twiml_app_sid = config.twilio_twiml_app_sid;
     s.webhook_base_url = TwilioSettingsFrom(config, "").public_url;
+    s.own_number = std::string(Trim(Split(config.twilio_phone_number, ',').front()));
     s.seed = 1;
     return s;
 }

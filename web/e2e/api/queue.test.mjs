@@ -378,6 +378,37 @@ describe('queues, callbacks and suppression', () => {
     await releaseQuietly(agent, held.userId);
   });
 
+  it('GET /api/calling-hours gives the open hours ahead, for every role; bad days is a 400', async () => {
+    await pinClock(SUNDAY_11);
+    try {
+      for (const user of [agent, supervisor, admin]) {
+        const { response, body } = await as(user, '/api/calling-hours?days=2');
+        assert.equal(response.status, 200, JSON.stringify(body));
+        assert.equal(body.timeZone, 'Europe/London');
+        assert.equal(Date.parse(body.now), Date.parse(SUNDAY_11));
+        // Sunday is closed all day: only Monday's hours, from 08:00 to 20:00 (GMT in November).
+        assert.deepEqual(body.hours, [
+          { opensAt: MONDAY_08, closesAt: '2026-11-09T20:00:00Z' },
+        ]);
+      }
+    } finally {
+      await pinClock(WEDNESDAY_11);
+    }
+    // Inside the window, today's hours start now; the default covers two weeks.
+    const { body } = await as(agent, '/api/calling-hours');
+    assert.equal(Date.parse(body.hours[0].opensAt), Date.parse(WEDNESDAY_11));
+    assert.equal(body.hours.length, 12, JSON.stringify(body.hours)); // 14 days less two Sundays
+    for (const days of ['0', '32', 'x', '-1']) {
+      assertErrorEnvelope(await as(agent, `/api/calling-hours?days=${days}`), {
+        status: 400,
+        code: 'invalid_argument',
+        field: 'days',
+      });
+    }
+    const anonymous = await request(server.url, '/api/calling-hours');
+    assert.equal(anonymous.response.status, 401);
+  });
+
   describe('GET /api/customers/:id/eligibility', () => {
     let userId;
     before(async () => {

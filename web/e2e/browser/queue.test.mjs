@@ -137,6 +137,55 @@ describe('the agent works a customer on the queue page', () => {
     });
   });
 
+  it('books a call back only inside the calling hours', async () => {
+    let lead;
+    await step(async () => {
+      // The agent is still available from the first test: one press takes the next customer.
+      lead = await takeNext(() => nextCustomer().click());
+      await page.getByRole('heading', { level: 3, name: customerName(lead) }).waitFor();
+      await page
+        .getByRole('radiogroup', { name: 'Outcome' })
+        .getByRole('radio', { name: 'Call back', exact: true })
+        .check();
+    });
+
+    await step(async () => {
+      const day = page.getByRole('combobox', { name: 'Callback day', exact: true });
+      const time = page.getByRole('combobox', { name: 'Callback time', exact: true });
+      await day.waitFor();
+      const labels = (select) => select.getByRole('option').allTextContents();
+      // Wednesday 11:00 on the server's clock: today from 11:15, no Sunday (closed).
+      const days = await labels(day);
+      assert.equal(days[0], 'Wed 4 Nov', days.join(', '));
+      assert.ok(days.includes('Sat 7 Nov') && days.includes('Mon 9 Nov'), days.join(', '));
+      assert.ok(!days.includes('Sun 8 Nov'), `Sunday is offered: ${days.join(', ')}`);
+      const today = await labels(time);
+      assert.deepEqual(today.slice(0, 2), ['Choose a time', '11:15']);
+      assert.equal(today.at(-1), '19:45');
+
+      // Saturday's hours are shorter: 09:00 to 17:00.
+      await day.selectOption({ label: 'Sat 7 Nov' });
+      const saturday = await labels(time);
+      assert.equal(saturday[1], '09:00');
+      assert.equal(saturday.at(-1), '16:45');
+      await time.selectOption({ label: '16:30' });
+      await assertNoPageScroll(page, viewport, 'call back chosen');
+    });
+
+    await step(async () => {
+      const saved = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === `/api/queue/leads/${lead.userId}/outcome`,
+      );
+      await page.getByRole('button', { name: 'Save outcome', exact: true }).click();
+      const response = await saved;
+      assert.equal(response.status(), 201, await response.text());
+      assert.equal(response.request().postDataJSON().callbackAt, '2026-11-07T16:30:00Z');
+      await page.getByRole('status').filter({ hasText: 'Outcome saved' }).waitFor();
+      await waitForFocus(nextCustomer());
+    });
+  });
+
   it("follows another agent's work in the queue counts, live", async () => {
     const picker = () => page.getByRole('combobox', { name: 'Queue' });
     const unsigned = (count) =>

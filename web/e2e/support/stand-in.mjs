@@ -11,10 +11,20 @@ export const STAND_IN_ACCOUNT = `AC${'0'.repeat(32)}`;
  * Resolves with request()'s { response, body, text }; asserts nothing.
  */
 export function scriptNextCustomer(baseUrl, authToken, script) {
+  return standIn(baseUrl, authToken, '/sim/customers', script);
+}
+
+/**
+ * A request to one of the stand-in's own routes with the account's basic auth: a POST of `json`,
+ * or a GET without it. E.g. a customer calling (`/sim/inbound/calls`, `{from}`) or texting
+ * (`/sim/inbound/messages`, `{from, body}`) us, and what became of it
+ * (`/sim/inbound/calls/<sid>`). Resolves with request()'s { response, body, text }.
+ */
+export function standIn(baseUrl, authToken, pathname, json) {
   const basic = Buffer.from(`${STAND_IN_ACCOUNT}:${authToken}`).toString('base64');
-  return request(baseUrl, '/sim/customers', {
-    method: 'POST',
-    json: script,
+  return request(baseUrl, pathname, {
+    method: json === undefined ? 'GET' : 'POST',
+    json,
     headers: { Authorization: `Basic ${basic}` },
   });
 }

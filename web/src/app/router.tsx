@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   createBrowserRouter,
   createMemoryRouter,
@@ -7,29 +7,42 @@ import {
   type RouteObject,
 } from 'react-router';
 
+import { Spinner } from '@/components/ui/spinner';
 import { navItems, type NavKey } from '@/config/navigation';
 import { defaultSignedInPath, paths } from '@/config/paths';
 import { RequireRole } from '@/features/auth/components/require-role';
 
-import { AdminRoute } from './routes/app/admin';
-import { CallbacksRoute } from './routes/app/callbacks';
-import { CustomersRoute } from './routes/app/customers';
-import { QueueRoute } from './routes/app/queue';
 import { AppRoot } from './routes/app/root';
-import { SmsRoute } from './routes/app/sms';
-import { SupervisorRoute } from './routes/app/supervisor';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { RouteErrorBoundary } from './routes/route-error';
 
-const pages: Record<NavKey, ComponentType> = {
-  queue: QueueRoute,
-  callbacks: CallbacksRoute,
-  sms: SmsRoute,
-  customers: CustomersRoute,
-  supervisor: SupervisorRoute,
-  admin: AdminRoute,
+type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+/**
+ * A page whose code is fetched the first time it is shown, so that the first load carries only
+ * the sign-in and the shell. `preload` starts the same fetch early; a failed fetch (a deploy
+ * removed the old files) reaches the route's error boundary, which asks for a reload.
+ */
+function lazyPage(load: () => Promise<ComponentType>): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const loadOnce = () => (loading ??= load().then((Page) => ({ default: Page })));
+  return Object.assign(lazy(loadOnce), { preload: loadOnce });
+}
+
+const pages: Record<NavKey, LazyPage> = {
+  queue: lazyPage(() => import('./routes/app/queue').then((m) => m.QueueRoute)),
+  callbacks: lazyPage(() => import('./routes/app/callbacks').then((m) => m.CallbacksRoute)),
+  sms: lazyPage(() => import('./routes/app/sms').then((m) => m.SmsRoute)),
+  customers: lazyPage(() => import('./routes/app/customers').then((m) => m.CustomersRoute)),
+  supervisor: lazyPage(() => import('./routes/app/supervisor').then((m) => m.SupervisorRoute)),
+  admin: lazyPage(() => import('./routes/app/admin').then((m) => m.AdminRoute)),
 };
+
+/** Fetches the code of every page now rather than when it is first opened. */
+export function preloadPages(): Promise<unknown> {
+  return Promise.all(Object.values(pages).map((page) => page.preload()));
+}
 
 export const routes: RouteObject[] = [
   {
@@ -46,9 +59,14 @@ export const routes: RouteObject[] = [
             const Page = pages[item.key];
             return {
               path: item.path,
+              // Keyed, so every page gets its own Suspense boundary and shows its own fallback
+              // rather than leaving the previous page up while the next one loads. The guard
+              // comes first: a page the role may not open is never fetched.
               element: (
-                <RequireRole page={item}>
-                  <Page />
+                <RequireRole key={item.key} page={item}>
+                  <Suspense fallback={<Spinner label={`Loading ${item.label}`} className="p-4" />}>
+                    <Page />
+                  </Suspense>
                 </RequireRole>
               ),
             };

@@ -1,4 +1,13 @@
-import type { Agent, CallSession, Lead, QueueCount, Role, Session } from '@/types/api';
+import type {
+  Agent,
+  CallingHoursInterval,
+  CallSession,
+  Lead,
+  QueueCount,
+  Role,
+  Session,
+} from '@/types/api';
+import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
 
 /** Demo accounts shaped like the server's demo data (docs/api.md). */
 export const demoAgents: Record<Role, Agent> = {
@@ -145,4 +154,35 @@ export function buildCallSession(overrides: Partial<CallSession> = {}): CallSess
     outcomeId: null,
     ...overrides,
   };
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The calling hours `GET /api/calling-hours?days=N` answers by default: Monday to Saturday
+ * 08:00-20:00 UK time, Sundays closed, from `now` (to the second, as the server's clock) over
+ * `days` UK days, today being the first.
+ */
+export function buildCallingHours(now: number, days: number): CallingHoursInterval[] {
+  const [year, month, day] = utcToUkWallTime(new Date(now)).slice(0, 10).split('-').map(Number);
+  const today = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1);
+  const nowSecond = Math.floor(now / 1000) * 1000;
+  const hours: CallingHoursInterval[] = [];
+  for (let offset = 0; offset < days; offset += 1) {
+    const date = new Date(today + offset * dayMs);
+    if (date.getUTCDay() === 0) continue;
+    const ymd = date.toISOString().slice(0, 10);
+    const opensAt = ukWallTimeToUtc(`${ymd}T08:00`) ?? '';
+    const closesAt = ukWallTimeToUtc(`${ymd}T20:00`) ?? '';
+    if (Date.parse(closesAt) <= nowSecond) continue;
+    hours.push({
+      opensAt: Date.parse(opensAt) < nowSecond ? stamp(nowSecond) : opensAt,
+      closesAt,
+    });
+  }
+  return hours;
 }

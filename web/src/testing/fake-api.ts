@@ -1,6 +1,6 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
-// me, logout, CSRF, the error envelope, the next-lead path, call sessions, voice tokens and the
-// agent's status) for feature tests, with per-test overrides.
+// me, logout, CSRF, the error envelope, the next-lead path, calling hours, call sessions, voice
+// tokens and the agent's status) for feature tests, with per-test overrides.
 import {
   breakReasonSchema,
   finalCallStatuses,
@@ -8,6 +8,7 @@ import {
   type Agent,
   type AgentStatus,
   type AgentStatusName,
+  type CallingHoursInterval,
   type CallRefusal,
   type CallSession,
   type ErrorCode,
@@ -19,6 +20,7 @@ import {
 } from '@/types/api';
 
 import {
+  buildCallingHours,
   buildCallSession,
   buildQueueCounts,
   buildSession,
@@ -89,6 +91,8 @@ export function createFakeApi() {
   // The signed-in agent's status. A test that starts signed in starts Available (as if they had
   // chosen it earlier); signing in through the login form leaves them offline, as the server does.
   let agentStatus: AgentStatus | null = null;
+  // What `GET /api/calling-hours` answers; null derives them from the clock (buildCallingHours).
+  let callingHours: CallingHoursInterval[] | null = null;
 
   /** The server's clock to the second, as it writes `since`. */
   function nowStamp(): string {
@@ -142,6 +146,21 @@ export function createFakeApi() {
     'GET /api/queue': (request) => {
       const result = requireSession(request);
       return result instanceof Response ? result : jsonResponse(200, { queues: queueCounts });
+    },
+    'GET /api/calling-hours': (request) => {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const days = new URL(request.path, 'http://localhost').searchParams.get('days') ?? '';
+      if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 31) {
+        return errorResponse(400, 'invalid_argument', 'days must be a whole number from 1 to 31', {
+          field: 'days',
+        });
+      }
+      return jsonResponse(200, {
+        timeZone: 'Europe/London',
+        now: nowStamp(),
+        hours: callingHours ?? buildCallingHours(Date.now(), Number(days)),
+      });
     },
     'POST /api/queue/next': (request) => {
       const result = requireFloor(request);
@@ -429,6 +448,13 @@ export function createFakeApi() {
     setAgentStatus(status: AgentStatusName, reason: string | null = null) {
       if (!session) throw new Error('nobody is signed in');
       moveStatus(session.agent, status, reason);
+    },
+    /**
+     * What `GET /api/calling-hours` answers from now on, whatever `days` asks for; null goes back
+     * to the default (Monday to Saturday 08:00-20:00 UK time from the clock's now).
+     */
+    setCallingHours(hours: CallingHoursInterval[] | null) {
+      callingHours = hours;
     },
     /** The voice mode `POST /api/telephony/token` names (default: sim). */
     setVoiceMode(mode: VoiceMode) {

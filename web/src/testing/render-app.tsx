@@ -4,11 +4,15 @@ import { vi } from 'vitest';
 
 import { createApp } from '@/app/create-app';
 import { AppProvider } from '@/app/provider';
+import { preloadPages } from '@/app/router';
 
 import { createFakeApi, type FakeApi } from './fake-api';
 import { createFakeLive, type FakeLive } from './fake-live-socket';
 import { createFakeMicrophone, type FakeMicrophone } from './fake-microphone';
 import { createFakeVoice, type FakeVoice } from './fake-voice-device';
+
+// The pages load lazily; compiling them on first use would eat into the tests' own time limits.
+await preloadPages();
 
 type RenderAppOptions = {
   path?: string;

@@ -243,6 +243,25 @@ export type OutcomeRequest = {
   callSessionId?: string;
 };
 
+/** One stretch of `GET /api/calling-hours`: open from `opensAt` up to (not at) `closesAt`. */
+export const callingHoursIntervalSchema = z.object({
+  opensAt: timestampSchema,
+  closesAt: timestampSchema,
+});
+export type CallingHoursInterval = z.infer<typeof callingHoursIntervalSchema>;
+
+/**
+ * `GET /api/calling-hours?days=N`: the open stretches from now through the next N UK days, sorted,
+ * at most one per UK day; closed days (Sundays, bank holidays) have none.
+ */
+export const callingHoursResponseSchema = z.object({
+  timeZone: z.string(),
+  /** The server's clock when it answered: the times offered are cut against it, not the PC's. */
+  now: timestampSchema,
+  hours: z.array(callingHoursIntervalSchema),
+});
+export type CallingHoursResponse = z.infer<typeof callingHoursResponseSchema>;
+
 export const outcomeResponseSchema = z.object({ outcome: storedOutcomeSchema });
 export type OutcomeResponse = z.infer<typeof outcomeResponseSchema>;
 

@@ -85,6 +85,20 @@ export function formatUkDate(at: string | Date): string {
   return `${p.weekday} ${p.day} ${p.month} ${year}`;
 }
 
+/** "Wed 2 Dec": the UK calendar day an instant falls on. */
+export function formatUkDay(at: string | Date): string {
+  const p = partsOf(labelParts, toMs(at));
+  return `${p.weekday} ${p.day} ${p.month}`;
+}
+
+/** "08:15" on the UK clock (with the zone near a clock change: "01:30 BST"). */
+export function formatUkClock(at: string | Date): string {
+  const ms = toMs(at);
+  const p = partsOf(labelParts, ms);
+  const zone = nearClockChange(ms) ? ` ${p.timeZoneName}` : '';
+  return `${p.hour}:${p.minute}${zone}`;
+}
+
 const wallTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**

@@ -73,8 +73,10 @@ void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 // GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).
 void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status);
 
-// GET /api/settings (supervisor, admin), PUT /api/settings (admin).
-void AddSettingsRoutes(Router& router, app::SettingsService& settings);
+// GET /api/settings (supervisor, admin), PUT /api/settings (admin); GET /api/calling-hours?days=
+// (anyone signed in): the open calling hours from now through the next `days` UK days (1-31,
+// default 14), for the screens that offer callback times.
+void AddSettingsRoutes(Router& router, app::SettingsService& settings, const Clock& clock);
 
 // Test hooks for black-box tests; only added when ENABLE_TEST_ENDPOINTS is on (never in
 // production). POST /api/testing/clock {"now": RFC 3339 | null, "running": bool} pins the clock

@@ -124,6 +124,18 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
                  );
                  return Twiml(d.telephony, d.telephony.HangUpResponse());
              }
+             if (!Param(p, "From").starts_with("client:")) {
+                 // A customer calling our number, not an agent's browser: nobody is rung yet, so
+                 // they hear why rather than silence.
+                 platform::LogInfo("call.inbound_not_routed", {{"callSid", Param(p, "CallSid")}});
+                 return Twiml(
+                     d.telephony,
+                     d.telephony.RefusalResponse(
+                         "Thank you for calling. Nobody can take your call just now. Please try "
+                         "again later."
+                     )
+                 );
+             }
              const auto session = NumberParam(p, "sessionId");
              auto dial = d.calls.Connect({Param(p, "CallSid"), Param(p, "From"), session});
              if (!dial) {

@@ -1,9 +1,12 @@
+#include <chrono>
 #include <cstdint>
 #include <limits>
 
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
+#include "dialler/base/text.hpp"
+#include "dialler/domain/calling_window.hpp"
 
 namespace dialler::adapters::http {
 
@@ -338,7 +341,36 @@ void AddQueueRoutes(Router& router, QueueRouteDeps deps) {
     AddSuppressionRoutes(router, deps);
 }
 
-void AddSettingsRoutes(Router& router, app::SettingsService& settings) {
+void AddSettingsRoutes(Router& router, app::SettingsService& settings, const Clock& clock) {
+    router.Add(
+        {"GET",
+         "/api/calling-hours",
+         Access::AnyRole(),
+         [&settings, &clock](Request& req) -> Result<Response> {
+             constexpr std::int64_t kDefaultDays = 14;
+             constexpr std::int64_t kMaxDays = 31;
+             std::int64_t days = kDefaultDays;
+             const auto query = ParseQuery(req.query);
+             if (const auto it = query.find("days"); it != query.end()) {
+                 DIALLER_ASSIGN_OR_RETURN(days, PositiveId(it->second, "days"));
+                 if (days > kMaxDays) {
+                     return InvalidField("days", "days must be at most 31");
+                 }
+             }
+             const auto now = std::chrono::floor<std::chrono::seconds>(clock.Now());
+             nlohmann::json hours = nlohmann::json::array();
+             for (const domain::OpenSpan& span :
+                  domain::OpenSpans(now, static_cast<int>(days), settings.Current().gate.windows)) {
+                 hours.push_back(
+                     {{"opensAt", FormatRfc3339(span.open)},
+                      {"closesAt", FormatRfc3339(span.close)}}
+                 );
+             }
+             return Json(
+                 {{"timeZone", "Europe/London"}, {"now", FormatRfc3339(now)}, {"hours", hours}}
+             );
+         }}
+    );
     router.Add({"GET", "/api/settings", kManagers, [&settings](Request&) -> Result<Response> {
                     return Json({{"settings", settings.CurrentMap()}});
                 }});

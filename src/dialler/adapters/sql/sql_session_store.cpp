@@ -90,4 +90,28 @@ int SqlSessionStore::RevokeAllForAgent(domain::AgentId agent_id, Timestamp now) 
     });
 }
 
+std::vector<domain::AgentId> SqlSessionStore::AgentsWithSessions(
+    Timestamp seen_after, Timestamp created_after
+) {
+    const long long seen = Ms(seen_after);
+    const long long created = Ms(created_after);
+    return db_.Read([&](soci::session& s) {
+        std::vector<domain::AgentId> agents;
+        long long agent_id = 0;
+        soci::statement st = Once(
+            s,
+            "SELECT DISTINCT agent_id FROM login_sessions WHERE revoked_at IS NULL AND "
+            "last_seen_at > :s AND created_at > :c ORDER BY agent_id",
+            soci::into(agent_id),
+            soci::use(seen),
+            soci::use(created)
+        );
+        st.execute();
+        while (st.fetch()) {
+            agents.emplace_back(agent_id);
+        }
+        return agents;
+    });
+}
+
 }  // namespace dialler::adapters::sql

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -134,6 +135,42 @@ struct SimCall {
     CustomerScript script;
 };
 
+// What a customer did towards us: a call to our number or a text.
+struct SimInbound {
+    std::string sid;
+    std::string from;
+    std::string to;
+    std::string body;         // a text's words; empty for a call
+    std::string status;       // a call: ringing, then completed; a text: received
+    long webhook_status = 0;  // the dialler's HTTP answer; 0 until it came
+    std::string answer;       // the dialler's answer body (TwiML)
+};
+
+// A number as Twilio writes one: "+", then 8 to 15 digits.
+bool IsE164(std::string_view number) {
+    return number.size() >= 9 && number.size() <= 16 && number.front() == '+' &&
+           std::all_of(number.begin() + 1, number.end(), [](char c) {
+               return c >= '0' && c <= '9';
+           });
+}
+
+// Twilio's default opt-out handling: the whole message, trimmed, case-insensitive.
+enum class OptKeyword { kNone, kOut, kIn };
+
+OptKeyword OptKeywordOf(std::string_view text) {
+    std::string word(Trim(text));
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) {
+        return static_cast<char>(std::toupper(c));
+    });
+    static const std::set<std::string, std::less<>> kOut{
+        "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"};
+    static const std::set<std::string, std::less<>> kIn{"START", "UNSTOP", "YES"};
+    if (kOut.contains(word)) {
+        return OptKeyword::kOut;
+    }
+    return kIn.contains(word) ? OptKeyword::kIn : OptKeyword::kNone;
+}
+
 }  // namespace
 
 std::string GeneratedRecording(int seconds) {
@@ -180,6 +217,7 @@ struct TwilioStandIn::Impl {
     std::vector<CustomerScript> next_scripts;                   // for the next calls, in order
     std::set<std::string> opted_out;                            // numbers that replied STOP
     std::vector<std::pair<std::string, std::string>> messages;  // To, Body
+    std::map<std::string, SimInbound> inbound;                  // by CallSid or MessageSid
     std::mt19937_64 random;
     std::thread worker;
 
@@ -698,6 +736,142 @@ struct TwilioStandIn::Impl {
         );
     }
 
+    // --- customers calling and texting us ------------------------------------------------
+
+    StandInResponse Inbound(const StandInRequest& request, bool is_text) {
+        const auto body = nlohmann::json::parse(request.body, nullptr, false);
+        if (!body.is_object() || !body.contains("from") || !body["from"].is_string() ||
+            !IsE164(body["from"].get<std::string>())) {
+            return Problem(400, "from must be a number in E.164 form (+447700900123)");
+        }
+        SimInbound in;
+        in.from = body["from"].get<std::string>();
+        in.to = body.value("to", settings.own_number);
+        if (!IsE164(in.to)) {
+            return Problem(400, "to must be a number in E.164 form (our number by default)");
+        }
+        if (is_text) {
+            const auto words = body.find("body");
+            if (words == body.end() || !words->is_string() || words->get<std::string>().empty() ||
+                words->get<std::string>().size() > 1600) {
+                return Problem(400, "body must be the text's words, 1 to 1600 characters");
+            }
+            in.body = words->get<std::string>();
+            in.status = "received";
+        } else {
+            in.status = "ringing";
+        }
+        in.sid = NewSid(is_text ? "SM" : "CA");
+        const std::string sid = in.sid;
+        {
+            const std::lock_guard lock(mutex);
+            inbound.emplace(sid, std::move(in));
+        }
+        if (is_text) {
+            After(milliseconds{0}, [this, sid] { DeliverText(sid); });
+            return JsonResponse(201, {{"messageSid", sid}});
+        }
+        After(milliseconds{0}, [this, sid] { RingUs(sid); });
+        return JsonResponse(201, {{"callSid", sid}});
+    }
+
+    void RecordAnswer(const std::string& sid, const RestResponse& r, const char* final_status) {
+        const std::lock_guard lock(mutex);
+        SimInbound& in = inbound.at(sid);
+        in.webhook_status = r.status;
+        in.answer = r.body;
+        if (final_status != nullptr) {
+            in.status = final_status;
+        }
+    }
+
+    // The customer's call reaches our number: the voice webhook says what to play; the stand-in
+    // plays it and the call ends (nobody's device is rung).
+    void RingUs(const std::string& sid) {
+        FormParams params;
+        {
+            const std::lock_guard lock(mutex);
+            const SimInbound& in = inbound.at(sid);
+            params = {
+                {"AccountSid", settings.account_sid},
+                {"ApiVersion", "2010-04-01"},
+                {"CallSid", sid},
+                {"CallStatus", "ringing"},
+                {"Direction", "inbound"},
+                {"From", in.from},
+                {"Caller", in.from},
+                {"To", in.to},
+                {"Called", in.to},
+            };
+        }
+        RecordAnswer(sid, Post(settings.webhook_base_url + kVoiceWebhookPath, params), "completed");
+    }
+
+    void DeliverText(const std::string& sid) {
+        FormParams params;
+        std::string from;
+        std::string to;
+        {
+            const std::lock_guard lock(mutex);
+            const SimInbound& in = inbound.at(sid);
+            from = in.from;
+            to = in.to;
+            params = {
+                {"AccountSid", settings.account_sid},
+                {"ApiVersion", "2010-04-01"},
+                {"MessageSid", sid},
+                {"SmsSid", sid},
+                {"SmsMessageSid", sid},
+                {"SmsStatus", "received"},
+                {"From", in.from},
+                {"To", in.to},
+                {"Body", in.body},
+                {"NumMedia", "0"},
+                {"NumSegments", "1"},
+            };
+            switch (OptKeywordOf(in.body)) {
+                case OptKeyword::kOut:
+                    opted_out.insert(in.from);
+                    params.emplace_back("OptOutType", "STOP");
+                    break;
+                case OptKeyword::kIn:
+                    opted_out.erase(in.from);
+                    params.emplace_back("OptOutType", "START");
+                    break;
+                case OptKeyword::kNone:
+                    break;
+            }
+        }
+        const RestResponse r = Post(settings.webhook_base_url + kSmsWebhookPath, params);
+        RecordAnswer(sid, r, nullptr);
+        // A reply in the answer goes back to the customer, as from the number they texted.
+        if (r.status == 200) {
+            if (const auto reply = FindTag(r.body, "Message"); reply && !reply->text.empty()) {
+                const std::lock_guard lock(mutex);
+                messages.emplace_back(from, reply->text);
+            }
+        }
+    }
+
+    StandInResponse InboundRecord(const std::string& sid) {
+        const std::lock_guard lock(mutex);
+        const auto it = inbound.find(sid);
+        if (it == inbound.end()) {
+            return Problem(404, "The requested resource was not found");
+        }
+        const SimInbound& in = it->second;
+        return JsonResponse(
+            200,
+            {{"sid", in.sid},
+             {"from", in.from},
+             {"to", in.to},
+             {"body", in.body},
+             {"status", in.status},
+             {"webhookStatus", in.webhook_status},
+             {"answer", in.answer}}
+        );
+    }
+
     StandInResponse SetScript(const StandInRequest& request) {
         const auto body = nlohmann::json::parse(request.body, nullptr, false);
         if (!body.is_object() || (body.contains("number") && !body["number"].is_string())) {
@@ -742,42 +916,76 @@ struct TwilioStandIn::Impl {
         }
     }
 
+    // The simulated browser device's routes (its voice token authenticates it).
+    StandInResponse HandleDevice(
+        const StandInRequest& request, const std::vector<std::string_view>& parts
+    ) {
+        const std::size_t n = parts.size();
+        if (n == 4 && parts[3] == "calls") {
+            return Connect(request);
+        }
+        if (n == 6 && parts[3] == "calls" && parts[5] == "hangup") {
+            return HangUp(request, std::string(parts[4]));
+        }
+        if (n == 6 && parts[3] == "calls" && parts[5] == "digits") {
+            return DeviceIdentity(request.authorization)
+                       ? JsonResponse(200, {{"callSid", parts[4]}})
+                       : Problem(401, "the access token is not valid");
+        }
+        return Problem(404, "not found");
+    }
+
+    // The stand-in's own controls: customers' scripts, and customers calling or texting us.
+    StandInResponse HandleSim(
+        const StandInRequest& request, const std::vector<std::string_view>& parts
+    ) {
+        const std::size_t n = parts.size();
+        if (n == 3 && parts[2] == "customers" && request.method == "POST") {
+            return SetScript(request);
+        }
+        const bool customer_to_us =
+            n >= 4 && parts[2] == "inbound" && (parts[3] == "calls" || parts[3] == "messages");
+        if (customer_to_us && n == 4 && request.method == "POST") {
+            return Inbound(request, parts[3] == "messages");
+        }
+        if (customer_to_us && n == 5 && request.method == "GET") {
+            return InboundRecord(std::string(parts[4]));
+        }
+        return Problem(404, "The requested resource was not found");
+    }
+
+    // Twilio's REST API, under our account.
+    StandInResponse HandleRest(
+        const StandInRequest& request, const std::vector<std::string_view>& parts
+    ) {
+        const std::size_t n = parts.size();
+        if (n == 6 && request.method == "GET" && parts[4] == "Calls") {
+            return CallResource(std::string(parts[5]));
+        }
+        if (n == 6 && request.method == "GET" && parts[4] == "Recordings") {
+            return RecordingMedia(std::string(parts[5]));
+        }
+        if (n == 5 && request.method == "POST" && parts[4] == "Messages.json") {
+            return SendMessage(request);
+        }
+        return Problem(404, "The requested resource was not found");
+    }
+
     StandInResponse Handle(const StandInRequest& request) {
         const auto parts = Split(request.path, '/');  // "", "sim", ... or "", "2010-04-01", ...
         const std::size_t n = parts.size();
         if (n >= 3 && parts[1] == "sim" && parts[2] == "device" && request.method == "POST") {
-            if (n == 4 && parts[3] == "calls") {
-                return Connect(request);
-            }
-            if (n == 6 && parts[3] == "calls" && parts[5] == "hangup") {
-                return HangUp(request, std::string(parts[4]));
-            }
-            if (n == 6 && parts[3] == "calls" && parts[5] == "digits") {
-                return DeviceIdentity(request.authorization)
-                           ? JsonResponse(200, {{"callSid", parts[4]}})
-                           : Problem(401, "the access token is not valid");
-            }
-            return Problem(404, "not found");
+            return HandleDevice(request, parts);
         }
         if (!BasicAuthOk(request.authorization)) {
             return Problem(401, "Authenticate");
         }
-        if (n == 3 && parts[1] == "sim" && parts[2] == "customers" && request.method == "POST") {
-            return SetScript(request);
+        if (n >= 3 && parts[1] == "sim") {
+            return HandleSim(request, parts);
         }
-        if (n == 6 && parts[1] == "2010-04-01" && parts[2] == "Accounts" &&
-            parts[3] == settings.account_sid && request.method == "GET") {
-            if (parts[4] == "Calls") {
-                return CallResource(std::string(parts[5]));
-            }
-            if (parts[4] == "Recordings") {
-                return RecordingMedia(std::string(parts[5]));
-            }
-        }
-        if (n == 5 && parts[1] == "2010-04-01" && parts[2] == "Accounts" &&
-            parts[3] == settings.account_sid && parts[4] == "Messages.json" &&
-            request.method == "POST") {
-            return SendMessage(request);
+        if (n >= 5 && parts[1] == "2010-04-01" && parts[2] == "Accounts" &&
+            parts[3] == settings.account_sid) {
+            return HandleRest(request, parts);
         }
         return Problem(404, "The requested resource was not found");
     }

@@ -32,6 +32,7 @@ struct StandInSettings {
     std::string api_secret;  // verifies the browser device's access tokens
     std::string twiml_app_sid;
     std::string webhook_base_url;  // the dialler as the provider reaches it (PUBLIC_URL)
+    std::string own_number;        // the number customers call and text back (E.164)
     std::uint64_t seed = 1;        // for customers nobody scripted
     // Tests: no thread; the steps a call takes (each webhook) run when RunPending() is called,
     // in the order they are due, whatever their delays.
@@ -73,6 +74,18 @@ struct StandInResponse {
 //   POST /2010-04-01/Accounts/:ac/Messages.json          basic auth, form: To, From, Body,
 //        StatusCallback -> 201 {"sid", "status": "queued"}, then "sent" and "delivered" callbacks;
 //        21610 for a number whose customer opted out ({"number", "optedOut": true})
+//   POST /sim/inbound/calls                basic auth; {"from", "to"?}: a customer calls our
+//                                          number -> 201 {"callSid"}; the voice webhook is asked,
+//                                          its TwiML played, the call ends
+//   POST /sim/inbound/messages             basic auth; {"from", "to"?, "body"}: a customer texts
+//                                          -> 201 {"messageSid"}; the SMS webhook gets it (a
+//                                          whole-message opt-out keyword opts the number out, as
+//                                          Twilio's default handling does; START/UNSTOP back in);
+//                                          a <Message> in its TwiML answer is sent to the customer
+//   GET  /sim/inbound/calls/:sid, /sim/inbound/messages/:sid   basic auth: what happened,
+//                                          {"sid", "from", "to", "body", "status",
+//                                          "webhookStatus" (the dialler's HTTP status, 0 until it
+//                                          answered), "answer" (its body)}
 class TwilioStandIn {
 public:
     TwilioStandIn(StandInSettings settings, const Clock& clock);

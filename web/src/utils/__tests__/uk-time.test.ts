@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  formatUkClock,
   formatUkDateTime,
+  formatUkDay,
   formatUkTimeShort,
   ukWallTimeToUtc,
   utcToUkWallTime,
@@ -36,5 +38,14 @@ describe('UK time', () => {
     const sunday = new Date('2026-11-08T11:00:00Z');
     expect(formatUkTimeShort('2026-11-09T08:00:00Z', sunday)).toBe('08:00 Mon');
     expect(formatUkTimeShort('2026-11-20T08:00:00Z', sunday)).toBe('08:00 Fri 20 Nov');
+  });
+
+  it('names the UK day and the UK clock time of an instant', () => {
+    expect(formatUkDay('2026-12-02T08:00:00Z')).toBe('Wed 2 Dec');
+    // 23:30 UTC on 30 Jun is already 1 Jul in the UK.
+    expect(formatUkDay('2027-06-30T23:30:00Z')).toBe('Thu 1 Jul');
+    expect(formatUkClock('2026-12-02T08:05:00Z')).toBe('08:05');
+    expect(formatUkClock('2027-07-01T18:30:00Z')).toBe('19:30');
+    expect(formatUkClock('2026-10-25T01:30:00Z')).toBe('01:30 GMT');
   });
 });

@@ -1,9 +1,9 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { heartbeatIntervalMs } from '@/features/queue/hooks/use-lead-heartbeat';
 import { buildLead, buildQueueCounts, demoAgents } from '@/testing/data';
-import { createFakeApi, errorResponse, type FakeApi } from '@/testing/fake-api';
+import { createFakeApi, errorResponse, jsonResponse, type FakeApi } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import type { Role } from '@/types/api';
 
@@ -19,6 +19,25 @@ function requestsTo(api: FakeApi, method: string, path: string) {
 async function takeNextCustomer(user: ReturnType<typeof renderApp>['user']) {
   await user.click(await screen.findByRole('button', { name: 'Next customer' }));
   return screen.findByRole('heading', { level: 3, name: 'Jane Smith' });
+}
+
+/** Stops the clock at `at`, as the calling-hours tests need a known "now". */
+function freezeClock(at: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+}
+
+/** Chooses Call back and waits for the day and time pickers. */
+async function chooseCallBack(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(screen.getByRole('radio', { name: 'Call back' }));
+  const day = await screen.findByRole('combobox', { name: 'Callback day' });
+  return { day, time: screen.getByRole('combobox', { name: 'Callback time' }) };
+}
+
+function optionLabels(select: HTMLElement): string[] {
+  return within(select)
+    .getAllByRole('option')
+    .map((option) => option.textContent ?? '');
 }
 
 afterEach(() => {
@@ -199,6 +218,7 @@ describe('after the call', () => {
   });
 
   it('sends a call back time as UTC and shows the 400 next to the field it names', async () => {
+    freezeClock('2027-07-01T08:00:00Z'); // a Thursday, 09:00 in the UK
     const api = createFakeApi();
     api.queueLeads(buildLead());
     api.on('POST', '/api/queue/leads/1940/outcome', () =>
@@ -209,10 +229,10 @@ describe('after the call', () => {
     const { user } = renderQueue(api);
     await takeNextCustomer(user);
 
-    await user.click(screen.getByRole('radio', { name: 'Call back' }));
-    const callbackTime = screen.getByLabelText('Callback time');
+    const { day, time: callbackTime } = await chooseCallBack(user);
+    expect(day).toHaveDisplayValue('Thu 1 Jul');
     // UK summer time: 19:30 BST is 18:30 UTC.
-    fireEvent.change(callbackTime, { target: { value: '2027-07-01T19:30' } });
+    await user.selectOptions(callbackTime, '19:30');
     await user.click(screen.getByRole('button', { name: 'Save outcome' }));
 
     const message = await screen.findByText('callbackAt must be inside the calling window');
@@ -287,6 +307,246 @@ describe('after the call', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Next customer' })).toHaveFocus(),
     );
+  });
+});
+
+describe('booking a call back', () => {
+  function renderWithCustomer(api: FakeApi = createFakeApi()) {
+    api.queueLeads(buildLead());
+    return renderQueue(api);
+  }
+
+  const calls = (api: FakeApi) => requestsTo(api, 'GET', '/api/calling-hours?days=14');
+
+  it('reads the calling hours only once Call back is chosen', async () => {
+    const api = createFakeApi();
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    await user.click(screen.getByRole('radio', { name: 'No answer' }));
+    expect(calls(api)).toHaveLength(0);
+
+    await chooseCallBack(user);
+    expect(calls(api)).toHaveLength(1);
+  });
+
+  it('offers every quarter hour inside the hours and only open days, in winter', async () => {
+    freezeClock('2026-11-30T06:00:00Z'); // Monday, before the window opens
+    const api = createFakeApi();
+    // Wednesday 2 Dec is closed (a one-off closure).
+    api.setCallingHours([
+      { opensAt: '2026-11-30T08:00:00Z', closesAt: '2026-11-30T20:00:00Z' },
+      { opensAt: '2026-12-01T08:00:00Z', closesAt: '2026-12-01T20:00:00Z' },
+      { opensAt: '2026-12-03T08:00:00Z', closesAt: '2026-12-03T20:00:00Z' },
+    ]);
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { day, time } = await chooseCallBack(user);
+
+    expect(optionLabels(day)).toEqual(['Mon 30 Nov', 'Tue 1 Dec', 'Thu 3 Dec']);
+    expect(day).toHaveDisplayValue('Mon 30 Nov');
+    const times = optionLabels(time);
+    expect(times[0]).toBe('Choose a time');
+    expect(time).toHaveDisplayValue('Choose a time');
+    expect(times.slice(1, 4)).toEqual(['08:00', '08:15', '08:30']);
+    expect(times.at(-1)).toBe('19:45');
+    expect(times).toHaveLength(1 + 12 * 4);
+    expect(time).toHaveAccessibleDescription('UK time, within calling hours.');
+  });
+
+  it('shows UK wall times in summer and leaves Sundays out', async () => {
+    freezeClock('2027-07-01T05:00:00Z'); // Thursday, 06:00 in the UK
+    const api = createFakeApi(); // the default hours: Monday to Saturday 08:00-20:00 UK time
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { day, time } = await chooseCallBack(user);
+
+    expect(optionLabels(day).slice(0, 4)).toEqual([
+      'Thu 1 Jul',
+      'Fri 2 Jul',
+      'Sat 3 Jul',
+      'Mon 5 Jul',
+    ]);
+    const times = optionLabels(time);
+    expect(times[1]).toBe('08:00');
+    expect(times.at(-1)).toBe('19:45');
+    // 08:00 BST is 07:00 UTC.
+    expect(within(time).getByRole('option', { name: '08:00' })).toHaveValue(
+      '2027-07-01T07:00:00Z',
+    );
+  });
+
+  it('offers only times more than five minutes ahead today', async () => {
+    freezeClock('2026-12-01T10:10:00Z'); // Tuesday
+    const api = createFakeApi();
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { day, time } = await chooseCallBack(user);
+    expect(day).toHaveDisplayValue('Tue 1 Dec');
+    // 10:15 is exactly five minutes away: too close.
+    expect(optionLabels(time).slice(1, 3)).toEqual(['10:30', '10:45']);
+  });
+
+  it("cuts today's times against the server's clock, not the agent's PC", async () => {
+    freezeClock('2026-12-01T10:10:00Z'); // the PC says 10:10; the server says 15:00
+    const api = createFakeApi();
+    api.on('GET', '/api/calling-hours', () =>
+      jsonResponse(200, {
+        timeZone: 'Europe/London',
+        now: '2026-12-01T15:00:00Z',
+        hours: [{ opensAt: '2026-12-01T15:00:00Z', closesAt: '2026-12-01T20:00:00Z' }],
+      }),
+    );
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { time } = await chooseCallBack(user);
+    expect(optionLabels(time).slice(1, 3)).toEqual(['15:15', '15:30']);
+  });
+
+  it('leaves today out once no time is left on it', async () => {
+    freezeClock('2026-12-01T19:50:00Z'); // Tuesday: the window is open until 20:00
+    const api = createFakeApi();
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { day, time } = await chooseCallBack(user);
+
+    expect(optionLabels(day)[0]).toBe('Wed 2 Dec');
+    expect(optionLabels(time)[1]).toBe('08:00');
+  });
+
+  it('sends the chosen slot, keeping the time of day when the day changes', async () => {
+    freezeClock('2026-12-01T09:00:00Z'); // Tuesday
+    const api = createFakeApi();
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { day, time } = await chooseCallBack(user);
+    await user.selectOptions(time, '14:00');
+    await user.selectOptions(day, 'Wed 2 Dec');
+    expect(time).toHaveDisplayValue('14:00');
+    await user.selectOptions(time, '14:15');
+    await user.click(screen.getByRole('button', { name: 'Save outcome' }));
+
+    expect(await screen.findByText('Outcome saved')).toBeInTheDocument();
+    const [sent] = requestsTo(api, 'POST', '/api/queue/leads/1940/outcome');
+    expect(sent?.body).toEqual({ outcome: 'call_back', callbackAt: '2026-12-02T14:15:00Z' });
+  });
+
+  it('asks for a time before saving and moves to it', async () => {
+    freezeClock('2026-12-01T09:00:00Z');
+    const api = createFakeApi();
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    const { time } = await chooseCallBack(user);
+    await user.click(screen.getByRole('button', { name: 'Save outcome' }));
+
+    await waitFor(() => expect(time).toHaveFocus());
+    expect(time).toHaveAccessibleDescription('Choose the date and time to call back.');
+    expect(time).toHaveAttribute('aria-invalid', 'true');
+    expect(requestsTo(api, 'POST', '/api/queue/leads/1940/outcome')).toHaveLength(0);
+
+    await user.selectOptions(time, '11:00');
+    expect(time).toHaveAccessibleDescription('UK time, within calling hours.');
+    expect(time).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says the hours are loading, and does not save a call back meanwhile', async () => {
+    freezeClock('2026-12-01T09:00:00Z');
+    const api = createFakeApi();
+    let answer: (response: Response) => void = () => {};
+    api.on(
+      'GET',
+      '/api/calling-hours',
+      () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    await user.click(screen.getByRole('radio', { name: 'Call back' }));
+    expect(await screen.findByText('Loading calling hours…')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Callback time' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save outcome' }));
+    expect(await screen.findByText('The calling hours are still loading.')).toBeInTheDocument();
+    expect(requestsTo(api, 'POST', '/api/queue/leads/1940/outcome')).toHaveLength(0);
+
+    act(() =>
+      answer(
+        jsonResponse(200, {
+          timeZone: 'Europe/London',
+          now: '2026-12-01T09:00:00Z',
+          hours: [{ opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-01T20:00:00Z' }],
+        }),
+      ),
+    );
+    expect(await screen.findByRole('combobox', { name: 'Callback time' })).toBeInTheDocument();
+    expect(screen.queryByText('The calling hours are still loading.')).not.toBeInTheDocument();
+    expect(screen.queryByText('Loading calling hours…')).not.toBeInTheDocument();
+  });
+
+  it('shows why the hours could not be read and tries again on request', async () => {
+    freezeClock('2026-12-01T09:00:00Z');
+    const api = createFakeApi();
+    let failing = true;
+    api.on('GET', '/api/calling-hours', () =>
+      failing
+        ? errorResponse(503, 'unavailable', 'The settings cannot be read just now.')
+        : jsonResponse(200, {
+            timeZone: 'Europe/London',
+            now: '2026-12-01T09:00:00Z',
+            hours: [{ opensAt: '2026-12-01T09:00:00Z', closesAt: '2026-12-01T20:00:00Z' }],
+          }),
+    );
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    await user.click(screen.getByRole('radio', { name: 'Call back' }));
+    expect(
+      await screen.findByText(
+        'The calling hours could not be loaded. The settings cannot be read just now.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save outcome' }));
+    expect(
+      await screen.findByText(
+        'The calling hours could not be loaded. Try again, or choose another outcome.',
+      ),
+    ).toBeInTheDocument();
+    expect(requestsTo(api, 'POST', '/api/queue/leads/1940/outcome')).toHaveLength(0);
+
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+
+    const day = await screen.findByRole('combobox', { name: 'Callback day' });
+    expect(day).toHaveDisplayValue('Tue 1 Dec');
+    await waitFor(() => expect(day).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
+  it('says when there are no calling hours, and does not save a call back', async () => {
+    const api = createFakeApi();
+    api.setCallingHours([]);
+    const { user } = renderWithCustomer(api);
+    await takeNextCustomer(user);
+
+    await user.click(screen.getByRole('radio', { name: 'Call back' }));
+    expect(await screen.findByText('No calling hours in the next 14 days.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Callback day' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Save outcome' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No calling hours in the next 14 days. Choose another outcome.',
+    );
+    expect(requestsTo(api, 'POST', '/api/queue/leads/1940/outcome')).toHaveLength(0);
   });
 });
 

@@ -1,16 +1,26 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import {
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { useNow } from '@/hooks/use-now';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import type { Lead, OutcomeCode, OutcomeRequest } from '@/types/api';
 import { cn } from '@/utils/cn';
-import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
 
+import { useCallingHours } from '../api/get-calling-hours';
 import { useRecordOutcome } from '../api/record-outcome';
+import { callbackDays, callbackDaysAhead } from '../callback-slots';
 import { outcomeLabel, outcomeLabels } from '../labels';
+import { CallbackPicker, noCallingHoursMessage } from './callback-picker';
 
 /** The fields the server may name in a 400 for this form. */
 type Field = 'outcome' | 'notes' | 'callbackAt';
@@ -45,15 +55,52 @@ export function OutcomeForm({
   const id = useId();
   const [outcome, setOutcome] = useState<OutcomeCode | null>(null);
   const [notes, setNotes] = useState('');
-  const [callbackTime, setCallbackTime] = useState('');
+  // The chosen day (its key; '' = the first offered) and time (the slot's instant; '' = none).
+  const [callbackDayKey, setCallbackDayKey] = useState('');
+  const [callbackAt, setCallbackAt] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  // Save was pressed with Call back while no time could be offered; the message follows the
+  // hours (loading, failed, none) and goes once there is a time to choose.
+  const [noTimeToOffer, setNoTimeToOffer] = useState(false);
   const save = useRecordOutcome();
   const firstRadioRef = useRef<HTMLInputElement>(null);
   const notesRef = useRef<HTMLTextAreaElement>(null);
-  const callbackRef = useRef<HTMLInputElement>(null);
+  const callbackRef = useRef<HTMLSelectElement>(null);
 
   const needsNotes = outcome === 'do_not_contact';
   const needsCallback = outcome === 'call_back';
+
+  const hours = useCallingHours(callbackDaysAhead, { enabled: needsCallback });
+  // Read again while the picker is shown, so times that have come too close drop out of it.
+  const now = useNow(needsCallback ? 30_000 : null);
+  // The server's clock, not the agent's PC's (which may be wrong): its answer's `now`, moved on
+  // by the time passed since it came.
+  const serverSkew = hours.data ? Date.parse(hours.data.now) - hours.dataUpdatedAt : 0;
+  const days = useMemo(
+    () => (hours.data ? callbackDays(hours.data.hours, now + serverSkew) : []),
+    [hours.data, now, serverSkew],
+  );
+  const callbackDay = days.find((day) => day.key === callbackDayKey) ?? days[0];
+  // A chosen time that is no longer offered counts as none: it is never sent.
+  const callbackSlot = callbackDay?.slots.find((slot) => slot.at === callbackAt);
+
+  /** Keeps the time of day when the agent moves to another day that offers it. */
+  function chooseCallbackDay(key: string) {
+    const day = days.find((candidate) => candidate.key === key);
+    const sameTime = day?.slots.find((slot) => slot.label === callbackSlot?.label);
+    setCallbackDayKey(key);
+    setCallbackAt(sameTime?.at ?? '');
+    clearError('callbackAt');
+  }
+
+  /** Why call_back cannot be saved while the picker has no time to offer. */
+  function noCallbackTimeMessage(): string {
+    if (hours.data) return `${noCallingHoursMessage} Choose another outcome.`;
+    if (hours.isError) {
+      return 'The calling hours could not be loaded. Try again, or choose another outcome.';
+    }
+    return 'The calling hours are still loading.';
+  }
 
   function clearError(field: Field) {
     setErrors((current) => {
@@ -94,12 +141,16 @@ export function OutcomeForm({
       return;
     }
     if (needsCallback) {
-      const at = ukWallTimeToUtc(callbackTime);
-      if (at === null) {
+      if (days.length === 0) {
+        setErrors({});
+        setNoTimeToOffer(true);
+        return;
+      }
+      if (!callbackSlot) {
         fail({ callbackAt: 'Choose the date and time to call back.' }, 'callbackAt');
         return;
       }
-      body.callbackAt = at;
+      body.callbackAt = callbackSlot.at;
     }
     setErrors({});
     save.mutate(
@@ -127,6 +178,9 @@ export function OutcomeForm({
     }
   }
 
+  const formError =
+    errors.form ??
+    (noTimeToOffer && needsCallback && days.length === 0 ? noCallbackTimeMessage() : undefined);
   const errorId = (field: Field) => (errors[field] ? `${id}-${field}-error` : undefined);
 
   return (
@@ -158,6 +212,7 @@ export function OutcomeForm({
                 checked={outcome === code}
                 onChange={() => {
                   setOutcome(code);
+                  setNoTimeToOffer(false);
                   clearError('outcome');
                 }}
                 className="size-4 accent-indigo-600"
@@ -207,35 +262,22 @@ export function OutcomeForm({
 
       <div className="flex flex-col justify-end gap-2">
         {needsCallback ? (
-          <div className="space-y-1">
-            <Label htmlFor={`${id}-callback`}>Callback time</Label>
-            <Input
-              ref={callbackRef}
-              id={`${id}-callback`}
-              type="datetime-local"
-              step={60}
-              min={utcToUkWallTime(new Date())}
-              value={callbackTime}
-              onChange={(event) => {
-                setCallbackTime(event.target.value);
-                clearError('callbackAt');
-              }}
-              aria-required="true"
-              aria-invalid={errors.callbackAt ? true : undefined}
-              aria-describedby={errorId('callbackAt') ?? `${id}-callback-hint`}
-            />
-            {errors.callbackAt ? (
-              <p id={`${id}-callbackAt-error`} className="text-sm text-red-700">
-                {errors.callbackAt}
-              </p>
-            ) : (
-              <p id={`${id}-callback-hint`} className="text-xs text-slate-500">
-                UK time, within calling hours.
-              </p>
-            )}
-          </div>
+          <CallbackPicker
+            id={id}
+            hours={hours}
+            days={days}
+            day={callbackDay}
+            slot={callbackSlot}
+            onDayChange={chooseCallbackDay}
+            onSlotChange={(at) => {
+              setCallbackAt(at);
+              clearError('callbackAt');
+            }}
+            timeRef={callbackRef}
+            error={errors.callbackAt}
+          />
         ) : null}
-        {errors.form ? <Alert>{errors.form}</Alert> : null}
+        {formError ? <Alert>{formError}</Alert> : null}
         <Button
           type="submit"
           disabled={save.isPending || callActive}
