@@ -26,8 +26,10 @@
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_sms_outbox.hpp"
 
 #include "queue_fakes.hpp"
+#include "sms_fakes.hpp"
 #include "test_databases.hpp"
 
 namespace dialler {
@@ -79,6 +81,7 @@ struct QueueStores {
     virtual app::OutcomeStore& Outcomes() = 0;
     virtual app::CallSessionStore& CallSessions() = 0;
     virtual app::AgentStatusStore& AgentStatuses() = 0;
+    virtual app::SmsOutbox& Outbox() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -96,6 +99,8 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryLeadLeases k{l, o};
     testing::InMemoryCallSessionStore cs;
     testing::InMemoryAgentStatusStore as;
+    testing::InMemorySmsOutbox so;
+    app::SmsOutbox& Outbox() override { return so; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -152,6 +157,8 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlLeadLeases k{*db};
     adapters::sql::SqlCallSessionStore cs{*db};
     adapters::sql::SqlAgentStatusStore as{*db};
+    adapters::sql::SqlSmsOutbox so{*db};
+    app::SmsOutbox& Outbox() override { return so; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -248,6 +255,7 @@ protected:
     app::OutcomeStore& Outcomes() { return stores_->Outcomes(); }
     app::CallSessionStore& CallSessions() { return stores_->CallSessions(); }
     app::AgentStatusStore& AgentStatuses() { return stores_->AgentStatuses(); }
+    app::SmsOutbox& Outbox() { return stores_->Outbox(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1967,6 +1975,146 @@ TYPED_TEST(QueueAgentStatusStoreContract, RecordsFromTheExpectedStatusOnlyAndKee
     EXPECT_EQ(timeline[1].cause, "call_started");
     EXPECT_EQ(statuses.Timeline(kAgentA, kT0 + minutes{1}, kT0 + minutes{10}).size(), 1U);
     EXPECT_TRUE(statuses.Timeline(kAgentA, kT0 + minutes{2}, kT0 + minutes{10}).empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// SmsOutbox
+
+template <typename Impl>
+class QueueSmsOutboxContract : public QueueContract<Impl> {
+protected:
+    app::OutboundSms Text(const std::string& key, Timestamp due = kT0) {
+        app::OutboundSms s;
+        s.user_id = UserId{42};
+        s.agent_id = kAgentA;
+        s.to_e164 = "+447700900123";
+        s.from_e164 = "+441134960000";
+        s.body = "Hello £ ✓";
+        s.idempotency_key = key;
+        s.next_attempt_at = due;
+        s.created_at = due;
+        s.updated_at = due;
+        return s;
+    }
+};
+TYPED_TEST_SUITE(QueueSmsOutboxContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueSmsOutboxContract, EnqueuesOncePerKeyAndRoundTrips) {
+    auto& outbox = this->Outbox();
+    const auto first = outbox.Enqueue(this->Text("key-1"));
+    ASSERT_TRUE(first.created);
+    EXPECT_GT(first.sms.id, 0);
+    EXPECT_EQ(first.sms.status, domain::SmsStatus::kQueued);
+    const auto again = outbox.Enqueue(this->Text("key-1"));
+    EXPECT_FALSE(again.created);
+    EXPECT_EQ(again.sms.id, first.sms.id);
+
+    const auto found = outbox.Find(first.sms.id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->user_id, UserId{42});
+    EXPECT_EQ(found->agent_id, kAgentA);
+    EXPECT_EQ(found->body, "Hello £ ✓");
+    EXPECT_EQ(found->to_e164, "+447700900123");
+    EXPECT_EQ(found->next_attempt_at, kT0);
+    EXPECT_EQ(found->attempts, 0);
+    EXPECT_TRUE(found->provider_sid.empty());
+    EXPECT_EQ(outbox.FindByKey("key-1")->id, first.sms.id);
+    EXPECT_FALSE(outbox.FindByKey("key-2"));
+    EXPECT_FALSE(outbox.Find(first.sms.id + 100));
+
+    app::OutboundSms by_rule = this->Text("key-2", kT0 + minutes{1});
+    by_rule.agent_id.reset();
+    outbox.Enqueue(by_rule);
+    const auto listed = outbox.ForUser(UserId{42}, 10);
+    ASSERT_EQ(listed.size(), 2U);
+    EXPECT_EQ(listed[0].idempotency_key, "key-2");  // newest first
+    EXPECT_FALSE(listed[0].agent_id);
+    EXPECT_EQ(outbox.ForUser(UserId{42}, 1).size(), 1U);
+    EXPECT_TRUE(outbox.ForUser(UserId{43}, 10).empty());
+}
+
+TYPED_TEST(QueueSmsOutboxContract, ClaimsOnlyDueQueuedTextsOnceOldestFirst) {
+    auto& outbox = this->Outbox();
+    const auto later = outbox.Enqueue(this->Text("later", kT0 + minutes{5})).sms;
+    const auto first = outbox.Enqueue(this->Text("first", kT0 - minutes{2})).sms;
+    const auto second = outbox.Enqueue(this->Text("second", kT0 - minutes{1})).sms;
+
+    const auto claimed = outbox.ClaimDue(kT0, kT0 + minutes{1}, 1);
+    ASSERT_EQ(claimed.size(), 1U);
+    EXPECT_EQ(claimed[0].id, first.id);
+    EXPECT_EQ(claimed[0].status, domain::SmsStatus::kSending);
+    EXPECT_EQ(claimed[0].attempts, 1);
+    EXPECT_EQ(claimed[0].claimed_until, kT0 + minutes{1});
+    const auto rest = outbox.ClaimDue(kT0, kT0 + minutes{1}, 10);
+    ASSERT_EQ(rest.size(), 1U);
+    EXPECT_EQ(rest[0].id, second.id);
+    EXPECT_TRUE(outbox.ClaimDue(kT0, kT0 + minutes{1}, 10).empty());
+    EXPECT_EQ(outbox.Find(later.id)->status, domain::SmsStatus::kQueued);
+}
+
+TYPED_TEST(QueueSmsOutboxContract, EachOutcomeMovesOnlyASendingText) {
+    auto& outbox = this->Outbox();
+    for (const char* key : {"a", "b", "c", "d"}) {
+        outbox.Enqueue(this->Text(key));
+    }
+    const auto claimed = outbox.ClaimDue(kT0, kT0 + minutes{1}, 10);
+    ASSERT_EQ(claimed.size(), 4U);
+    const Timestamp at = kT0 + minutes{1};
+
+    ASSERT_TRUE(outbox.MarkSent(claimed[0].id, "SM0001", at));
+    EXPECT_FALSE(outbox.MarkSent(claimed[0].id, "SM0002", at));  // not sending any more
+    EXPECT_FALSE(outbox.MarkFailed(claimed[0].id, 30003, "x", at));
+    const auto sent = outbox.Find(claimed[0].id);
+    EXPECT_EQ(sent->status, domain::SmsStatus::kSent);
+    EXPECT_EQ(sent->provider_sid, "SM0001");
+    EXPECT_FALSE(sent->claimed_until);
+
+    ASSERT_TRUE(outbox.MarkRetry(claimed[1].id, kT0 + minutes{10}, "unreachable", at));
+    const auto retry = outbox.Find(claimed[1].id);
+    EXPECT_EQ(retry->status, domain::SmsStatus::kQueued);
+    EXPECT_EQ(retry->next_attempt_at, kT0 + minutes{10});
+    EXPECT_EQ(retry->error_message, "unreachable");
+    EXPECT_TRUE(outbox.ClaimDue(kT0 + minutes{9}, kT0 + minutes{11}, 10).empty());
+    const auto reclaimed = outbox.ClaimDue(kT0 + minutes{10}, kT0 + minutes{11}, 10);
+    ASSERT_EQ(reclaimed.size(), 1U);
+    EXPECT_EQ(reclaimed[0].attempts, 2);
+
+    ASSERT_TRUE(outbox.MarkFailed(claimed[2].id, 21610, "unsubscribed", at));
+    EXPECT_EQ(outbox.Find(claimed[2].id)->status, domain::SmsStatus::kFailed);
+    EXPECT_EQ(outbox.Find(claimed[2].id)->error_code, 21610);
+
+    ASSERT_TRUE(outbox.MarkUnknown(claimed[3].id, "no answer", at));
+    EXPECT_EQ(outbox.Find(claimed[3].id)->status, domain::SmsStatus::kUnknown);
+    EXPECT_FALSE(outbox.MarkRetry(claimed[3].id, at, "x", at));
+}
+
+TYPED_TEST(QueueSmsOutboxContract, ExpiredClaimsBecomeUnknownAndReportsMoveFromTheExpectedStatus) {
+    auto& outbox = this->Outbox();
+    const auto text = outbox.Enqueue(this->Text("lost")).sms;
+    const auto other = outbox.Enqueue(this->Text("other")).sms;
+    ASSERT_EQ(outbox.ClaimDue(kT0, kT0 + minutes{1}, 1).size(), 1U);
+    EXPECT_TRUE(outbox.ExpireClaims(kT0 + minutes{1}).empty());  // not yet past
+    const auto lost = outbox.ExpireClaims(kT0 + minutes{1} + milliseconds{1});
+    ASSERT_EQ(lost.size(), 1U);
+    EXPECT_EQ(lost[0].id, text.id);
+    EXPECT_EQ(lost[0].status, domain::SmsStatus::kUnknown);
+    EXPECT_EQ(outbox.Find(other.id)->status, domain::SmsStatus::kQueued);
+
+    // A report settles it, recording the SID it never had; a second report from the same status
+    // loses; an error code is kept, zero leaves it.
+    EXPECT_FALSE(outbox.ApplyReport(
+        text.id, domain::SmsStatus::kSent, domain::SmsStatus::kDelivered, "SM1", 0, kT0
+    ));
+    ASSERT_TRUE(outbox.ApplyReport(
+        text.id, domain::SmsStatus::kUnknown, domain::SmsStatus::kSent, "SM1", 0, kT0
+    ));
+    ASSERT_TRUE(outbox.ApplyReport(
+        text.id, domain::SmsStatus::kSent, domain::SmsStatus::kUndelivered, "", 30003, kT0
+    ));
+    const auto settled = outbox.Find(text.id);
+    EXPECT_EQ(settled->status, domain::SmsStatus::kUndelivered);
+    EXPECT_EQ(settled->provider_sid, "SM1");
+    EXPECT_EQ(settled->error_code, 30003);
 }
 
 }  // namespace

@@ -36,10 +36,32 @@ void AuditAgentAction(
     const RequestContext& ctx,
     std::vector<std::pair<std::string, std::string>> details
 ) {
+    AuditAction(
+        log,
+        clock,
+        Actor::OfAgent(agent.id),
+        std::move(action),
+        std::move(subject_type),
+        std::move(subject_id),
+        ctx,
+        std::move(details)
+    );
+}
+
+void AuditAction(
+    AuditLog& log,
+    const Clock& clock,
+    const Actor& actor,
+    std::string action,
+    std::string subject_type,
+    std::string subject_id,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details
+) {
     log.Append(AuditEntry{
         0,
         clock.Now(),
-        Actor::OfAgent(agent.id),
+        actor,
         std::move(action),
         std::move(subject_type),
         std::move(subject_id),

@@ -68,5 +68,16 @@ void AuditAgentAction(
     const RequestContext& ctx,
     std::vector<std::pair<std::string, std::string>> details = {}
 );
+// The same for any actor (a rule of the system acts as Actor::System()).
+void AuditAction(
+    AuditLog& log,
+    const Clock& clock,
+    const Actor& actor,
+    std::string action,
+    std::string subject_type,
+    std::string subject_id,
+    const RequestContext& ctx,
+    std::vector<std::pair<std::string, std::string>> details = {}
+);
 
 }  // namespace dialler::app

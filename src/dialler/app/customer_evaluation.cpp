@@ -163,11 +163,20 @@ CustomerEvaluation EvaluateCustomer(
     return e;
 }
 
+bool IsSuppressed(
+    SuppressionStore& suppressions,
+    domain::UserId user,
+    std::optional<std::string> phone_e164,
+    SuppressionChannel channel
+) {
+    const SuppressionSubject subject{user, std::move(phone_e164)};
+    return !suppressions.Suppressed(std::span(&subject, 1), channel).empty();
+}
+
 bool CallSuppressed(
     SuppressionStore& suppressions, domain::UserId user, std::optional<std::string> phone_e164
 ) {
-    const SuppressionSubject subject{user, std::move(phone_e164)};
-    return !suppressions.Suppressed(std::span(&subject, 1), SuppressionChannel::kCall).empty();
+    return IsSuppressed(suppressions, user, std::move(phone_e164), SuppressionChannel::kCall);
 }
 
 CustomerEvaluation EvaluateLive(

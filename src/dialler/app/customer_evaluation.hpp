@@ -56,7 +56,15 @@ CustomerEvaluation EvaluateCustomer(
     Timestamp now
 );
 
-// Whether calls to this customer, or to this number, are suppressed.
+// Whether contacts on `channel` to this customer, or to this number, are suppressed (an entry
+// for both channels counts).
+bool IsSuppressed(
+    SuppressionStore& suppressions,
+    domain::UserId user,
+    std::optional<std::string> phone_e164,
+    SuppressionChannel channel
+);
+// IsSuppressed for calls.
 bool CallSuppressed(
     SuppressionStore& suppressions, domain::UserId user, std::optional<std::string> phone_e164
 );

@@ -397,6 +397,71 @@ Result<CallAttemptDecision> QueueService::RecordCallAttempt(
     return decision;
 }
 
+Result<SmsAttemptDecision> QueueService::RecordSmsAttempt(
+    const std::optional<domain::Agent>& sender, domain::UserId user, const RequestContext& ctx
+) {
+    const Timestamp now = ports_.clock.Now();
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead) {
+        return Fail(ErrorCode::kNotFound, "no such customer in the queues");
+    }
+    const auto recent = ports_.contacts.Since(user, now - kContactHistory);
+    if (sender && sender->role == domain::Role::kAgent) {
+        const bool holds = lead->IsLeasedAt(now) && lead->lease_agent_id == sender->id;
+        const bool called = std::any_of(recent.begin(), recent.end(), [&](const auto& c) {
+            return c.channel == domain::Channel::kCall && c.agent_id == sender->id &&
+                   c.at >= now - kTextAfterCallFor;
+        });
+        if (!holds && !called) {
+            return Fail(
+                ErrorCode::kPermissionDenied,
+                "you can text a customer you hold or have called today",
+                "userId"
+            );
+        }
+    }
+    const std::optional<std::string> phone =
+        lead->phone ? std::optional(lead->phone->e164) : std::nullopt;
+    SmsAttemptDecision decision;
+    decision.gate = domain::DecideContact(
+        domain::Channel::kSms,
+        ContactSubjectFor(
+            lead->phone,
+            IsSuppressed(ports_.suppressions, user, phone, SuppressionChannel::kSms),
+            lead,
+            recent
+        ),
+        ports_.settings.Current().gate,
+        Seconds(now)
+    );
+    const Actor actor = sender ? Actor::OfAgent(sender->id) : Actor::System();
+    if (!decision.gate.allowed) {
+        std::vector<std::pair<std::string, std::string>> details{{"at", "sms"}};
+        for (const auto& d : decision.gate.denials) {
+            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
+        }
+        AuditAction(
+            ports_.audit,
+            ports_.clock,
+            actor,
+            "gate.denied",
+            "customer",
+            user.ToString(),
+            ctx,
+            std::move(details)
+        );
+        return decision;
+    }
+    decision.attempt = ports_.contacts.Record(ContactAttempt{
+        0,
+        user,
+        domain::Channel::kSms,
+        sender ? std::optional(sender->id) : std::nullopt,
+        *phone,
+        now});
+    return decision;
+}
+
 Result<Timestamp> QueueService::Heartbeat(const domain::Agent& agent, domain::UserId user) {
     const Timestamp now = ports_.clock.Now();
     const Timestamp until = now + ports_.settings.Current().lease_duration;

@@ -49,6 +49,13 @@ struct CallAttemptDecision {
     domain::GateDecision gate;
 };
 
+// The gate's answer for a text: the attempt it recorded (its phone is where the text goes), or
+// why not.
+struct SmsAttemptDecision {
+    std::optional<ContactAttempt> attempt;
+    domain::GateDecision gate;
+};
+
 // The agent's side of the queues: next lead (claim, validate live, gate, context), heartbeat,
 // release, skip, outcome. Keeps references to every port. Thread-safe; blocking.
 class QueueService {
@@ -100,6 +107,16 @@ public:
     Result<CallAttemptDecision> RecordCallAttempt(
         const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
     );
+
+    // The same for a text to the customer's number (SMS suppression, the SMS cap, mobiles only,
+    // the window): a yes records the attempt the SMS cap counts. `sender` nullopt: a rule of
+    // the system, not a person. An agent may text a customer they hold or have called in the
+    // last kTextAfterCallFor; supervisors and admins anyone with a lead. Errors: kNotFound (no
+    // such customer in the queues), kPermissionDenied (an agent and a customer not theirs).
+    Result<SmsAttemptDecision> RecordSmsAttempt(
+        const std::optional<domain::Agent>& sender, domain::UserId user, const RequestContext& ctx
+    );
+    static constexpr std::chrono::hours kTextAfterCallFor{24};
 
     // Keeps the agent's lease alive. Errors: kFailedPrecondition if the agent does not hold it.
     Result<Timestamp> Heartbeat(const domain::Agent& agent, domain::UserId user);

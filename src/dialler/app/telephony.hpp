@@ -48,6 +48,8 @@ struct SentMessage {
     std::string status;
     int error_code = 0;
     std::string error_message;
+    // Certainly not taken (the provider was unreachable, or too busy: 429): safe to try again.
+    bool not_taken = false;
 };
 
 // The telephony provider: its REST side (Twilio, or its stand-in at another base URL: the same
@@ -64,7 +66,9 @@ public:
     virtual std::optional<ProviderCall> FetchCall(const std::string& call_sid) = 0;
     // nullopt when the provider no longer has the recording.
     virtual std::optional<RecordingMedia> FetchRecording(const CallRecording& recording) = 0;
-    // Sends a text; a refusal is an answer (SentMessage::error_code), a fault an exception.
+    // Sends a text, asking the provider once: a refusal is an answer (SentMessage::error_code),
+    // and so is a request that certainly did not arrive (not_taken); any other fault, after which
+    // the provider may or may not have the text, is an exception.
     virtual SentMessage SendMessage(const OutgoingMessage& message) = 0;
 
     // The provider's side of its webhooks. Whether a request to `url` (the public URL it was sent

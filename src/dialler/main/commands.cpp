@@ -375,6 +375,10 @@ int RunServe(const platform::Config& config) {
         adapters::http::CallRouteDeps{
             calls.calls, calls.telephony, calls.telephony.PublicUrl(), state.clock}
     );
+    adapters::http::AddSmsRoutes(
+        router,
+        adapters::http::SmsRouteDeps{calls.sms, calls.telephony, calls.telephony.PublicUrl()}
+    );
     AddTestHooks(router, config, state.clock);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);
@@ -406,6 +410,11 @@ int RunServe(const platform::Config& config) {
     // Agents hear of their callbacks a few minutes before they are due.
     jobs.Every("callbacks.reminders", std::chrono::minutes{1}, std::chrono::seconds{20}, [&calls] {
         (void)calls.reminders.AnnounceDue();
+    });
+    // Texts waiting in the outbox go out within seconds; each round is a cheap indexed read when
+    // there is nothing to send.
+    jobs.Every("sms.deliver", std::chrono::seconds{2}, std::chrono::seconds{2}, [&calls] {
+        (void)calls.sms.Deliver();
     });
     // Calls whose final callback never came are finished from the provider's own record.
     jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {

@@ -173,14 +173,29 @@ adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& co
 }
 
 namespace {
-app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
-    app::CallServiceConfig c;
+// The firm's numbers, as configured (TWILIO_PHONE_NUMBER, comma-separated).
+std::vector<std::string> FirmNumbers(const platform::Config& config) {
+    std::vector<std::string> numbers;
     for (const std::string_view id : Split(config.twilio_phone_number, ',')) {
         const std::string_view trimmed = Trim(id);
         if (!trimmed.empty()) {
-            c.caller_ids.emplace_back(trimmed);
+            numbers.emplace_back(trimmed);
         }
     }
+    return numbers;
+}
+
+app::SmsServiceConfig SmsConfigFrom(const platform::Config& config) {
+    app::SmsServiceConfig c;
+    c.from_numbers = FirmNumbers(config);
+    c.status_callback_url =
+        TwilioSettingsFrom(config, "").public_url + adapters::twilio::kSmsStatusPath;
+    return c;
+}
+
+app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
+    app::CallServiceConfig c;
+    c.caller_ids = FirmNumbers(config);
     return c;
 }
 
@@ -222,6 +237,19 @@ CallState::CallState(
       reminders(
           app::CallbackReminders::Ports{queue.outcomes, queue.leases, live.Sink(), own.clock},
           InstanceName()
+      ),
+      outbox(*own.db),
+      sms(
+          app::SmsService::Ports{
+              queue.queue,
+              outbox,
+              queue.suppressions,
+              telephony,
+              own.tokens,
+              own.audit,
+              live.Sink(),
+              own.clock},
+          SmsConfigFrom(config)
       ) {}
 
 }  // namespace dialler::main

@@ -10,6 +10,7 @@
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_sms_outbox.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/adapters/twilio/stand_in.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
@@ -24,6 +25,7 @@
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
+#include "dialler/app/sms_service.hpp"
 #include "dialler/domain/lenders.hpp"
 #include "dialler/platform/config.hpp"
 #include "dialler/platform/system_clock.hpp"
@@ -97,6 +99,8 @@ struct CallState {
     adapters::twilio::TwilioTelephony telephony;
     app::CallService calls;
     app::CallbackReminders reminders;
+    adapters::sql::SqlSmsOutbox outbox;
+    app::SmsService sms;
 
     CallState(
         OwnState& own,

@@ -9,14 +9,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { login, request } from '../support/http.mjs';
-import { DEMO_USERS, startServer } from '../support/server.mjs';
 import twilio from 'twilio';
 
+import { eventually, login, request } from '../support/http.mjs';
+import { DEMO_USERS, startServer } from '../support/server.mjs';
 import { scriptNextCustomer, standIn } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-sim-process-auth-token-0123456789';
-const DEADLINE_MS = 15_000;
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
 
 function freePort() {
@@ -28,17 +27,6 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/** Polls `check` until it returns a truthy value, within the deadline. */
-async function eventually(check, label) {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    assert.ok(Date.now() < deadline, `timed out: ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('dialler twilio-sim as its own process', () => {

@@ -58,3 +58,18 @@ export function assertErrorEnvelope({ response, body }, { status, code, field })
   assert.equal(response.headers.get('x-request-id'), body.error.requestId, 'X-Request-Id header');
   if (field !== undefined) assert.equal(body.error.field, field);
 }
+
+/**
+ * Polls `check` (async) until it returns a truthy value, which it resolves with; a check that
+ * throws counts as not yet. Fails the test with `label` after `deadlineMs`. For what the server
+ * finishes in its own time (a provider's callbacks, a worker's round): no fixed sleeps.
+ */
+export async function eventually(check, label, deadlineMs = 15_000) {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    assert.ok(Date.now() < deadline, `timed out: ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -125,6 +125,12 @@ Result<std::int64_t> PositiveId(std::string_view text, const std::string& field)
     return id;
 }
 
+Result<domain::UserId> RequireUserId(const nlohmann::json& object) {
+    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(object, "userId", 20));
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(text, "userId"));
+    return domain::UserId{id};
+}
+
 Response Json(const nlohmann::json& body, int status) {
     Response r;
     r.status = status;

@@ -12,6 +12,7 @@
 #include "dialler/adapters/http/http_types.hpp"
 #include "dialler/base/clock.hpp"
 #include "dialler/base/error.hpp"
+#include "dialler/domain/customer.hpp"
 
 namespace dialler::adapters::http {
 
@@ -58,6 +59,10 @@ std::map<std::string, std::string> ParseQuery(std::string_view query);
 
 // Parses a positive integer path or query parameter. Errors: kInvalidArgument naming `field`.
 Result<std::int64_t> PositiveId(std::string_view text, const std::string& field);
+
+// The customer a request body names: "userId", a positive whole number as a string (ids are
+// strings in the API: they may outgrow a JavaScript number). Errors: kInvalidArgument naming it.
+Result<domain::UserId> RequireUserId(const nlohmann::json& object);
 
 // A 200 (or `status`) JSON response.
 Response Json(const nlohmann::json& body, int status = 200);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialler/adapters/http/json_body.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::adapters::http {
@@ -51,6 +52,19 @@ nlohmann::json GateJson(const domain::GateDecision& gate) {
         {"denials", denials},
         {"retryAt",
          gate.retry_at ? nlohmann::json(FormatRfc3339(*gate.retry_at)) : nlohmann::json(nullptr)}};
+}
+
+Response GateRefusal(
+    const domain::GateDecision& gate, const std::string& message, const Request& req
+) {
+    const nlohmann::json decision = GateJson(gate);
+    return Json(
+        {{"error",
+          {{"code", "failed_precondition"}, {"message", message}, {"requestId", req.request_id}}},
+         {"denials", decision["denials"]},
+         {"nextAllowedAt", decision["retryAt"]}},
+        409
+    );
 }
 
 nlohmann::json InspectionJson(const app::CustomerInspection& in) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialler/adapters/http/http_types.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/lead_store.hpp"
@@ -16,6 +17,12 @@ namespace dialler::adapters::http {
 
 // The wire form of the queue engine's values (camelCase keys, ids as strings, RFC 3339 times).
 // Used by the HTTP routes and by the `dialler queue` commands, so both print the same shape.
+// A 409 for a contact the gate refused: the error envelope, "denials" (every reason) and
+// "nextAllowedAt" (when every reason is temporary).
+Response GateRefusal(
+    const domain::GateDecision& gate, const std::string& message, const Request& req
+);
+
 // The contact gate's decision: {"allowed", "denials": [{"code", "message"}], "retryAt"}.
 nlohmann::json GateJson(const domain::GateDecision& gate);
 nlohmann::json InspectionJson(const app::CustomerInspection& inspection);

@@ -15,6 +15,7 @@
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/app/settings_service.hpp"
+#include "dialler/app/sms_service.hpp"
 #include "dialler/platform/metrics.hpp"
 
 namespace dialler::adapters::http {
@@ -68,6 +69,15 @@ struct CallRouteDeps {
     const Clock& clock;
 };
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);
+
+// POST /api/sms/send, GET /api/sms/messages?userId= (docs/api.md "Texts"), and the signed
+// delivery reports at POST /api/webhooks/twilio/sms-status?id=.
+struct SmsRouteDeps {
+    app::SmsService& sms;
+    const app::Telephony& telephony;
+    std::string public_url;  // PUBLIC_URL, no trailing slash
+};
+void AddSmsRoutes(Router& router, const SmsRouteDeps& deps);
 
 // GET/PUT /api/agents/me/status (agents, supervisors), GET /api/agents/status and
 // GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).

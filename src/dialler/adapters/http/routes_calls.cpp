@@ -4,6 +4,7 @@
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
+#include "dialler/adapters/http/webhooks.hpp"
 #include "dialler/platform/logging.hpp"
 
 namespace dialler::adapters::http {
@@ -40,42 +41,9 @@ nlohmann::json CallSessionJson(const app::CallSession& s) {
     };
 }
 
-std::string Param(const UrlEncodedPairs& params, std::string_view key) {
-    for (const auto& [k, v] : params) {
-        if (k == key) {
-            return v;
-        }
-    }
-    return {};
-}
-
-std::optional<std::int64_t> NumberParam(const UrlEncodedPairs& params, std::string_view key) {
-    const std::string text = Param(params, key);
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value < 0) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::optional<Timestamp> TimeParam(const UrlEncodedPairs& params, std::string_view key) {
-    const auto parsed = ParseRfc2822(Param(params, key));
+    const auto parsed = ParseRfc2822(FormParam(params, key));
     return parsed ? std::optional<Timestamp>(*parsed) : std::nullopt;
-}
-
-// The provider's request, checked: the signature must match the public URL it was sent to.
-Result<UrlEncodedPairs> VerifiedWebhook(
-    const Request& req, const app::Telephony& telephony, const std::string& public_url
-) {
-    const std::string url =
-        public_url + req.path + (req.query.empty() ? std::string() : "?" + req.query);
-    UrlEncodedPairs params = ParseUrlEncoded(req.body);
-    if (!telephony.IsGenuineWebhook(url, params, req.body, req.Header("x-twilio-signature"))) {
-        platform::LogWarn("webhook.signature_rejected", {{"path", req.path}});
-        return Fail(ErrorCode::kPermissionDenied, "the request is not signed by the provider");
-    }
-    return params;
 }
 
 Response Twiml(const app::Telephony& telephony, std::string body) {
@@ -83,25 +51,6 @@ Response Twiml(const app::Telephony& telephony, std::string body) {
     r.content_type = telephony.WebhookContentType();
     r.body = std::move(body);
     return r;
-}
-
-Response NoContent() {
-    Response r;
-    r.status = 204;
-    r.content_type.clear();
-    return r;
-}
-
-// A callback that names no session we have: logged, and answered 404 so the provider's console
-// shows it; nothing is guessed ("the most recent session" was the earlier system's mistake).
-Result<Response> Acknowledge(const Status& applied, const Request& req) {
-    if (!applied) {
-        platform::LogWarn(
-            "webhook.not_applied", {{"path", req.path}, {"reason", applied.error().message}}
-        );
-        return Fail(applied.error().code, applied.error().message);
-    }
-    return NoContent();
 }
 
 void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
@@ -116,18 +65,20 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              if (ParseQuery(req.query).contains("step")) {
                  // The dial's action: the customer's leg is over, and so is the call.
                  (void)d.calls.OnStatus(
-                     {Param(p, "CallSid"),
+                     {FormParam(p, "CallSid"),
                       std::nullopt,
-                      Param(p, "DialCallStatus"),
+                      FormParam(p, "DialCallStatus"),
                       std::nullopt,
                       TimeParam(p, "Timestamp")}
                  );
                  return Twiml(d.telephony, d.telephony.HangUpResponse());
              }
-             if (!Param(p, "From").starts_with("client:")) {
+             if (!FormParam(p, "From").starts_with("client:")) {
                  // A customer calling our number, not an agent's browser: nobody is rung yet, so
                  // they hear why rather than silence.
-                 platform::LogInfo("call.inbound_not_routed", {{"callSid", Param(p, "CallSid")}});
+                 platform::LogInfo(
+                     "call.inbound_not_routed", {{"callSid", FormParam(p, "CallSid")}}
+                 );
                  return Twiml(
                      d.telephony,
                      d.telephony.RefusalResponse(
@@ -137,7 +88,7 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
                  );
              }
              const auto session = NumberParam(p, "sessionId");
-             auto dial = d.calls.Connect({Param(p, "CallSid"), Param(p, "From"), session});
+             auto dial = d.calls.Connect({FormParam(p, "CallSid"), FormParam(p, "From"), session});
              if (!dial) {
                  platform::LogWarn("call.connect_refused", {{"reason", dial.error().message}});
                  return Twiml(
@@ -156,12 +107,12 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              DIALLER_ASSIGN_OR_RETURN(
                  const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
              );
-             const std::string parent = Param(p, "ParentCallSid");
+             const std::string parent = FormParam(p, "ParentCallSid");
              return Acknowledge(
                  d.calls.OnStatus(
-                     {Param(p, "CallSid"),
+                     {FormParam(p, "CallSid"),
                       parent.empty() ? std::nullopt : std::optional(parent),
-                      Param(p, "CallStatus"),
+                      FormParam(p, "CallStatus"),
                       NumberParam(p, "SequenceNumber"),
                       TimeParam(p, "Timestamp")}
                  ),
@@ -180,10 +131,10 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              );
              return Acknowledge(
                  d.calls.OnRecording(
-                     {Param(p, "CallSid"),
-                      Param(p, "RecordingSid"),
-                      Param(p, "RecordingUrl"),
-                      Param(p, "RecordingStatus"),
+                     {FormParam(p, "CallSid"),
+                      FormParam(p, "RecordingSid"),
+                      FormParam(p, "RecordingUrl"),
+                      FormParam(p, "RecordingStatus"),
                       static_cast<int>(NumberParam(p, "RecordingDuration").value_or(0))}
                  ),
                  req
@@ -233,26 +184,14 @@ void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
                 }});
     router.Add({"POST", "/api/call-sessions", kFloor, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const std::string user_text, RequireString(body, "userId", 20)
-                    );
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const std::int64_t user, PositiveId(user_text, "userId")
-                    );
+                    DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
                     DIALLER_ASSIGN_OR_RETURN(
                         const app::StartCallResult started,
-                        d.calls.Start(req.session->agent, domain::UserId{user}, req.Context())
+                        d.calls.Start(req.session->agent, user, req.Context())
                     );
                     if (!started.session) {
-                        const nlohmann::json gate = GateJson(started.refusal);
-                        return Json(
-                            {{"error",
-                              {{"code", "failed_precondition"},
-                               {"message", "the contact rules do not allow this call now"},
-                               {"requestId", req.request_id}}},
-                             {"denials", gate["denials"]},
-                             {"nextAllowedAt", gate["retryAt"]}},
-                            409
+                        return GateRefusal(
+                            started.refusal, "the contact rules do not allow this call now", req
                         );
                     }
                     return Json({{"callSession", CallSessionJson(*started.session)}}, 201);

@@ -198,29 +198,21 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
                     }
                     return Json({{"callbacks", out}});
                 }});
-    router.Add(
-        {"POST",
-         "/api/callbacks",
-         kFloor,
-         [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::string user_text, RequireString(body, "userId", 20)
-             );
-             DIALLER_ASSIGN_OR_RETURN(const std::int64_t user, PositiveId(user_text, "userId"));
-             DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
-             DIALLER_ASSIGN_OR_RETURN(
-                 const auto notes, OptionalString(body, "notes", 2000, TextRule::kMultiline)
-             );
-             DIALLER_ASSIGN_OR_RETURN(
-                 const app::Callback created,
-                 d.callbacks.Create(
-                     req.session->agent, domain::UserId{user}, at, notes.value_or(""), req.Context()
-                 )
-             );
-             return Json({{"callback", CallbackJson(created)}}, 201);
-         }}
-    );
+    router.Add({"POST", "/api/callbacks", kFloor, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                    DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
+                    DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const auto notes, OptionalString(body, "notes", 2000, TextRule::kMultiline)
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::Callback created,
+                        d.callbacks.Create(
+                            req.session->agent, user, at, notes.value_or(""), req.Context()
+                        )
+                    );
+                    return Json({{"callback", CallbackJson(created)}}, 201);
+                }});
     router.Add(
         {"POST",
          "/api/callbacks/:id/reschedule",

@@ -27,8 +27,14 @@ std::size_t Collect(char* data, std::size_t size, std::size_t count, void* out) 
     return size * count;
 }
 
-bool Retryable(long status) {
-    return status == 429 || status >= 500;
+bool Retryable(long status, bool is_post) {
+    return status == 429 || (!is_post && status >= 500);
+}
+
+// No connection was made: whatever the request was, the provider never saw it.
+bool NeverConnected(CURLcode code) {
+    return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
+           code == CURLE_COULDNT_RESOLVE_PROXY;
 }
 
 struct EasyDeleter {
@@ -101,6 +107,8 @@ RestResponse RestClient::Send(
     const std::string url = settings_.base_url + path;
     auto backoff = settings_.first_backoff;
     std::string last_error;
+    bool connected = false;  // at some attempt: the provider may have seen the request
+    const bool is_post = form_body != nullptr;
     for (int attempt = 1; attempt <= settings_.max_attempts; ++attempt) {
         const std::unique_ptr<CURL, EasyDeleter> handle(curl_easy_init());
         if (!handle) {
@@ -135,18 +143,26 @@ RestResponse RestClient::Send(
             const char* type = nullptr;
             curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type);
             response.content_type = type != nullptr ? type : "";
-            if (!Retryable(response.status) || attempt == settings_.max_attempts) {
+            if (!Retryable(response.status, is_post) || attempt == settings_.max_attempts) {
                 return response;
             }
         } else {
             last_error = curl_easy_strerror(code);  // names the fault, never the credentials
+            connected = connected || !NeverConnected(code);
+            if (is_post && !NeverConnected(code)) {
+                // Sent, perhaps acted on, answer lost: asking again could do it twice.
+                throw std::runtime_error("telephony provider did not answer: " + last_error);
+            }
         }
         if (attempt < settings_.max_attempts) {
             std::this_thread::sleep_for(backoff);
             backoff *= 2;
         }
     }
-    throw std::runtime_error("telephony provider unreachable: " + last_error);
+    if (!connected) {
+        throw ProviderUnreachable("telephony provider unreachable: " + last_error);
+    }
+    throw std::runtime_error("telephony provider did not answer: " + last_error);
 }
 
 }  // namespace dialler::adapters::twilio

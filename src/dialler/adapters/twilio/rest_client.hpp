@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,13 +19,22 @@ struct RestClientSettings {
     std::string username;  // account SID (or API key); empty: no authentication
     std::string password;  // auth token (or API secret): sent, never logged
     std::chrono::milliseconds timeout{10000};
-    int max_attempts = 3;  // 429 and 5xx are retried, with backoff
+    // A GET is retried on 429, 5xx and transport faults; a POST (it may create something) only
+    // when it certainly was not taken: 429, or no connection made.
+    int max_attempts = 3;
     std::chrono::milliseconds first_backoff{250};
 };
 
+// The request never reached the provider (no connection could be made): nothing was created.
+class ProviderUnreachable : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // Blocking HTTPS calls to the provider's REST API with HTTP basic auth (libcurl, one easy handle
-// per call, no signals). Throws std::runtime_error for a transport fault after the retries; an
-// HTTP error status is returned, not thrown. Thread-safe.
+// per call, no signals). Throws ProviderUnreachable when no connection could be made, and
+// std::runtime_error for any other transport fault (a timeout: the provider may have acted on
+// it), after the retries; an HTTP error status is returned, not thrown. Thread-safe.
 class RestClient {
 public:
     explicit RestClient(RestClientSettings settings);

@@ -113,10 +113,23 @@ app::SentMessage TwilioTelephony::SendMessage(const app::OutgoingMessage& messag
     if (!message.status_callback_url.empty()) {
         form.emplace_back("StatusCallback", message.status_callback_url);
     }
-    const RestResponse r =
-        rest_.PostForm("/2010-04-01/Accounts/" + settings_.account_sid + "/Messages.json", form);
-    const auto body = nlohmann::json::parse(r.body, nullptr, false);
     app::SentMessage sent;
+    RestResponse r;
+    try {
+        r = rest_.PostForm(
+            "/2010-04-01/Accounts/" + settings_.account_sid + "/Messages.json", form
+        );
+    } catch (const ProviderUnreachable& e) {
+        sent.not_taken = true;
+        sent.error_message = e.what();
+        return sent;
+    }
+    if (r.status == 429) {
+        sent.not_taken = true;
+        sent.error_message = "the provider is too busy (HTTP 429)";
+        return sent;
+    }
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (r.status == 201 || r.status == 200) {
         sent.sid = body.is_object() ? body.value("sid", std::string()) : std::string();
         sent.status = body.is_object() ? body.value("status", std::string()) : std::string();

@@ -12,6 +12,8 @@ namespace dialler::adapters::twilio {
 inline constexpr const char* kVoiceWebhookPath = "/api/webhooks/twilio/voice";
 inline constexpr const char* kStatusWebhookPath = "/api/webhooks/twilio/status";
 inline constexpr const char* kRecordingWebhookPath = "/api/webhooks/twilio/recording";
+// Where the provider reports a text's delivery (the text's id is added as ?id=).
+inline constexpr const char* kSmsStatusPath = "/api/webhooks/twilio/sms-status";
 // Where the provider posts a text a customer sends to our number.
 inline constexpr const char* kSmsWebhookPath = "/api/webhooks/twilio/sms";
 // The dial's action goes to the voice webhook, marked, so its answer is "hang up".

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <mutex>
+
+#include "dialler/app/sms_outbox.hpp"
+
+namespace dialler::testing {
+
+class InMemorySmsOutbox final : public app::SmsOutbox {
+public:
+    Enqueued Enqueue(const app::OutboundSms& sms) override;
+    std::vector<app::OutboundSms> ClaimDue(Timestamp now, Timestamp claim_until, int limit)
+        override;
+    bool MarkSent(std::int64_t id, const std::string& provider_sid, Timestamp at) override;
+    bool MarkRetry(
+        std::int64_t id, Timestamp retry_at, const std::string& error_message, Timestamp at
+    ) override;
+    bool MarkUnknown(std::int64_t id, const std::string& error_message, Timestamp at) override;
+    bool MarkFailed(std::int64_t id, int error_code, const std::string& error_message, Timestamp at)
+        override;
+    std::vector<app::OutboundSms> ExpireClaims(Timestamp now) override;
+    bool ApplyReport(
+        std::int64_t id,
+        domain::SmsStatus expected,
+        domain::SmsStatus next,
+        const std::string& provider_sid,
+        int error_code,
+        Timestamp at
+    ) override;
+    std::optional<app::OutboundSms> Find(std::int64_t id) override;
+    std::optional<app::OutboundSms> FindByKey(const std::string& idempotency_key) override;
+    std::vector<app::OutboundSms> ForUser(domain::UserId user, int limit) override;
+
+private:
+    // The row `id` when it is in `from`, else nullptr. Holds no lock: the caller does.
+    app::OutboundSms* InStatus(std::int64_t id, domain::SmsStatus from);
+    // Applies `change` to a sending text (and lets its claim go); false when it is not sending.
+    bool FromSending(
+        std::int64_t id, Timestamp at, const std::function<void(app::OutboundSms&)>& change
+    );
+
+    std::mutex mutex_;
+    std::map<std::int64_t, app::OutboundSms> rows_;
+    std::int64_t next_id_ = 1;
+};
+
+}  // namespace dialler::testing
