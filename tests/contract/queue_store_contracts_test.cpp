@@ -25,9 +25,11 @@
 #include "dialler/adapters/sql/migrator.hpp"
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
+#include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
 
+#include "magic_link_fakes.hpp"
 #include "queue_fakes.hpp"
 #include "sms_fakes.hpp"
 #include "test_databases.hpp"
@@ -82,6 +84,7 @@ struct QueueStores {
     virtual app::CallSessionStore& CallSessions() = 0;
     virtual app::AgentStatusStore& AgentStatuses() = 0;
     virtual app::SmsOutbox& Outbox() = 0;
+    virtual app::MagicLinkStore& Links() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -100,7 +103,9 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryCallSessionStore cs;
     testing::InMemoryAgentStatusStore as;
     testing::InMemorySmsOutbox so;
+    testing::InMemoryMagicLinkStore ml;
     app::SmsOutbox& Outbox() override { return so; }
+    app::MagicLinkStore& Links() override { return ml; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -158,7 +163,9 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlCallSessionStore cs{*db};
     adapters::sql::SqlAgentStatusStore as{*db};
     adapters::sql::SqlSmsOutbox so{*db};
+    adapters::sql::SqlMagicLinkStore ml{*db};
     app::SmsOutbox& Outbox() override { return so; }
+    app::MagicLinkStore& Links() override { return ml; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -256,6 +263,7 @@ protected:
     app::CallSessionStore& CallSessions() { return stores_->CallSessions(); }
     app::AgentStatusStore& AgentStatuses() { return stores_->AgentStatuses(); }
     app::SmsOutbox& Outbox() { return stores_->Outbox(); }
+    app::MagicLinkStore& Links() { return stores_->Links(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2115,6 +2123,84 @@ TYPED_TEST(QueueSmsOutboxContract, ExpiredClaimsBecomeUnknownAndReportsMoveFromT
     EXPECT_EQ(settled->status, domain::SmsStatus::kUndelivered);
     EXPECT_EQ(settled->provider_sid, "SM1");
     EXPECT_EQ(settled->error_code, 30003);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MagicLinkStore
+
+template <typename Impl>
+class QueueMagicLinkStoreContract : public QueueContract<Impl> {
+protected:
+    app::MagicLink Link(const std::string& hash, Timestamp at = kT0) {
+        app::MagicLink l;
+        l.user_id = UserId{42};
+        l.type = domain::LinkType::kDocumentUpload;
+        l.token_hash = hash;
+        l.created_by = kAgentA;
+        l.call_session_id = 7;
+        l.created_at = at;
+        l.expires_at = at + hours{48};
+        return l;
+    }
+};
+TYPED_TEST_SUITE(QueueMagicLinkStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueMagicLinkStoreContract, StoresFindsByFingerprintAndCountsPerCustomer) {
+    auto& links = this->Links();
+    const auto first = links.Create(this->Link("hash-1"));
+    EXPECT_GT(first.id, 0);
+    app::MagicLink by_rule = this->Link("hash-2", kT0 + minutes{5});
+    by_rule.created_by.reset();
+    by_rule.call_session_id.reset();
+    const auto second = links.Create(by_rule);
+    EXPECT_THROW(links.Create(this->Link("hash-1")), std::exception);  // one link per token
+
+    const auto found = links.FindByTokenHash("hash-1");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, first.id);
+    EXPECT_EQ(found->type, domain::LinkType::kDocumentUpload);
+    EXPECT_EQ(found->created_by, kAgentA);
+    EXPECT_EQ(found->call_session_id, 7);
+    EXPECT_FALSE(found->sms_id);
+    EXPECT_EQ(found->expires_at, kT0 + hours{48});
+    EXPECT_EQ(found->click_count, 0);
+    EXPECT_FALSE(links.FindByTokenHash("hash-3"));
+    EXPECT_FALSE(links.Find(second.id)->created_by);
+
+    links.AttachSms(first.id, 99);
+    EXPECT_EQ(links.Find(first.id)->sms_id, 99);
+    const auto listed = links.ForUser(UserId{42}, 10);
+    ASSERT_EQ(listed.size(), 2U);
+    EXPECT_EQ(listed[0].id, second.id);  // newest first
+    EXPECT_EQ(links.ForUser(UserId{42}, 1).size(), 1U);
+    EXPECT_TRUE(links.ForUser(UserId{43}, 10).empty());
+    EXPECT_EQ(links.CountSince(UserId{42}, kT0), 2);
+    EXPECT_EQ(links.CountSince(UserId{42}, kT0 + minutes{1}), 1);
+    EXPECT_EQ(links.CountSince(UserId{43}, kT0), 0);
+}
+
+TYPED_TEST(QueueMagicLinkStoreContract, RevokesOnceAndCountsClicks) {
+    auto& links = this->Links();
+    const auto link = links.Create(this->Link("hash-1"));
+    const auto c1 = links.RecordClick(link.id, kT0 + minutes{1}, "Mozilla", "jti-1");
+    ASSERT_TRUE(c1);
+    EXPECT_EQ(c1->click_count, 1);
+    EXPECT_EQ(c1->first_opened_at, kT0 + minutes{1});
+    const auto c2 = links.RecordClick(link.id, kT0 + minutes{2}, "Mozilla", "jti-2");
+    ASSERT_TRUE(c2);
+    EXPECT_EQ(c2->click_count, 2);
+    EXPECT_EQ(c2->first_opened_at, kT0 + minutes{1});
+    EXPECT_EQ(c2->last_opened_at, kT0 + minutes{2});
+    EXPECT_FALSE(links.RecordClick(link.id + 100, kT0, "Mozilla", "jti-3"));
+    // An assertion id is never issued twice.
+    EXPECT_THROW(links.RecordClick(link.id, kT0, "Mozilla", "jti-1"), std::exception);
+
+    ASSERT_TRUE(links.Revoke(link.id, kAgentA, kT0 + minutes{3}));
+    EXPECT_FALSE(links.Revoke(link.id, std::nullopt, kT0 + minutes{4}));
+    EXPECT_FALSE(links.Revoke(link.id + 100, std::nullopt, kT0));
+    const auto revoked = links.Find(link.id);
+    EXPECT_EQ(revoked->revoked_at, kT0 + minutes{3});
+    EXPECT_EQ(revoked->revoked_by, kAgentA);
 }
 
 }  // namespace

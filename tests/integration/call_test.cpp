@@ -24,14 +24,9 @@ const app::RequestContext kCtx{"test", "127.0.0.1"};
 class CallTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        std::string replica = dir_.SqliteUrl("replica.db");
-        std::string own = dir_.SqliteUrl("own.db");
-        if (GetParam() == "Postgres") {
-            replica = testing::NewMysqlDatabase();
-            own = testing::NewPostgresDatabase();
-        }
-        testing::WriteTestReplica(replica, 80);
-        env_ = std::make_unique<testing::QueueEnv>(replica, own, clock_);
+        const testing::DatabaseUrls db = testing::DatabasesFor(GetParam(), dir_);
+        testing::WriteTestReplica(db.replica, 80);
+        env_ = std::make_unique<testing::QueueEnv>(db.replica, db.own, clock_);
         ASSERT_TRUE(env_->discovery->RunFull());
         agent_ = env_->AddAgent("caller@test.local");
     }

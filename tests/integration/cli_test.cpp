@@ -97,11 +97,11 @@ TEST_F(CliTest, RefusesProductionWithADefaultSecretWithoutPrintingIt) {
         "APP_ENV=production DATABASE_URL=postgresql://u@127.0.0.1:1/d "
         "REPLICA_DATABASE_URL=mysql://u@127.0.0.1:1/r "
         "PUBLIC_URL=https://d.example MAIN_APP_URL=https://c.example "
-        "JWT_SECRET=your-super-secret-jwt-key",
+        "MAGIC_LINK_SECRET=your-super-secret-jwt-key",
         "serve"
     );
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("JWT_SECRET"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("MAGIC_LINK_SECRET"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("your-super-secret-jwt-key"), std::string::npos) << r.out;
 }
 
@@ -114,7 +114,7 @@ TEST_F(CliTest, RefusesToServeAsRootInProductionUnlessAllowed) {
         "APP_ENV=production DATABASE_URL=postgresql://u@127.0.0.1:1/d "
         "REPLICA_DATABASE_URL=mysql://u@127.0.0.1:1/r "
         "PUBLIC_URL=https://d.example MAIN_APP_URL=https://c.example "
-        "JWT_SECRET=k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a "
+        "MAGIC_LINK_SECRET=k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a "
         "METRICS_TOKEN=m7Q2xV9pL4sK8dR1tY6wB3nF0hJ5cZ2g";
     const CommandRun plain = Dialler(production, "serve");
     if (geteuid() == 0) {

@@ -90,14 +90,9 @@ private:
 class SmsTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        std::string replica = dir_.SqliteUrl("replica.db");
-        own_ = dir_.SqliteUrl("own.db");
-        if (GetParam() == "Postgres") {
-            replica = testing::NewMysqlDatabase();
-            own_ = testing::NewPostgresDatabase();
-        }
-        testing::WriteTestReplica(replica, 80);
-        env_ = std::make_unique<testing::QueueEnv>(replica, own_, clock_);
+        const testing::DatabaseUrls db = testing::DatabasesFor(GetParam(), dir_);
+        testing::WriteTestReplica(db.replica, 80);
+        env_ = std::make_unique<testing::QueueEnv>(db.replica, db.own, clock_);
         ASSERT_TRUE(env_->discovery->RunFull());
         agent_ = env_->AddAgent("texter@test.local");
         supervisor_ = env_->AddAgent("boss@test.local");
@@ -122,18 +117,10 @@ protected:
         );
     }
 
-    // The first customer (by id) whose number is of `type`, other than `except`.
     app::Lead LeadWith(
         domain::PhoneType type, std::optional<domain::UserId> except = std::nullopt
     ) {
-        for (std::int64_t id = 1; id <= 80; ++id) {
-            const auto lead = env_->leads->FindLead(domain::UserId{id});
-            if (lead && lead->phone && lead->phone->type == type && !lead->is_closed &&
-                lead->user_id != except) {
-                return *lead;
-            }
-        }
-        throw std::logic_error("the test replica has no customer with that kind of number");
+        return env_->LeadWithPhone(type, except);
     }
 
     // The agent takes the next customer (holding them) and that customer has a mobile.
@@ -154,7 +141,6 @@ protected:
 
     testing::TempDir dir_;
     testing::ManualClock clock_{testing::QueueTestNow()};
-    std::string own_;
     std::unique_ptr<testing::QueueEnv> env_;
     domain::Agent agent_;
     domain::Agent supervisor_;

@@ -1,5 +1,7 @@
 #include "queue_env.hpp"
 
+#include <stdexcept>
+
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -123,6 +125,26 @@ void QueueEnv::OnReplica(const std::string& sql) const {
         soci::session s(soci::sqlite3, "db=" + u.path);
         s << sql;
     }
+}
+
+DatabaseUrls DatabasesFor(const std::string& param, const TempDir& dir) {
+    if (param == "Postgres") {
+        return {NewMysqlDatabase(), NewPostgresDatabase()};
+    }
+    return {dir.SqliteUrl("replica.db"), dir.SqliteUrl("own.db")};
+}
+
+app::Lead QueueEnv::LeadWithPhone(
+    domain::PhoneType type, std::optional<domain::UserId> except, std::int64_t max_user
+) const {
+    for (std::int64_t id = 1; id <= max_user; ++id) {
+        const auto lead = leads->FindLead(domain::UserId{id});
+        if (lead && lead->phone && lead->phone->type == type && !lead->is_closed &&
+            lead->user_id != except) {
+            return *lead;
+        }
+    }
+    throw std::logic_error("no open lead has a number of that type");
 }
 
 domain::Agent QueueEnv::AddAgent(const std::string& email) const {

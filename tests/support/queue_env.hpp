@@ -19,6 +19,7 @@
 
 #include "manual_clock.hpp"
 #include "queue_fakes.hpp"
+#include "test_databases.hpp"
 
 namespace dialler::testing {
 
@@ -53,6 +54,14 @@ app::Suppression DoNotCall(
     Timestamp at
 );
 
+// The databases of a test parameterised "Sqlite" (both files in `dir`) or "Postgres" (a fresh
+// MariaDB replica and PostgreSQL own database from the services fixture).
+struct DatabaseUrls {
+    std::string replica;
+    std::string own;
+};
+DatabaseUrls DatabasesFor(const std::string& param, const TempDir& dir);
+
 // Writes a demo replica (demo-data generator, fixed seed) to `replica_url`.
 void WriteTestReplica(const std::string& replica_url, int users);
 
@@ -71,6 +80,13 @@ struct QueueEnv {
     void OnReplica(const std::string& sql) const;
     // Adds an agent with all queues and returns it.
     domain::Agent AddAgent(const std::string& email) const;
+    // The open lead with the lowest user id (up to `max_user`) whose number is of `type`, other
+    // than `except`. Throws when there is none.
+    app::Lead LeadWithPhone(
+        domain::PhoneType type,
+        std::optional<domain::UserId> except = std::nullopt,
+        std::int64_t max_user = 200
+    ) const;
 
     std::string replica_url;
     ManualClock& clock;

@@ -424,4 +424,33 @@ std::string FormatRfc3339(std::chrono::sys_seconds t) {
     return buf.data();
 }
 
+std::string Base64(std::string_view bytes) {
+    static constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const auto n =
+            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
+            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U) |
+            static_cast<unsigned char>(bytes[i + 2]);
+        out += kAlphabet[(n >> 18U) & 63U];
+        out += kAlphabet[(n >> 12U) & 63U];
+        out += kAlphabet[(n >> 6U) & 63U];
+        out += kAlphabet[n & 63U];
+    }
+    if (i < bytes.size()) {
+        const bool two = i + 1 < bytes.size();
+        const auto n =
+            (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16U) |
+            (two ? static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8U : 0U);
+        out += kAlphabet[(n >> 18U) & 63U];
+        out += kAlphabet[(n >> 12U) & 63U];
+        out += two ? kAlphabet[(n >> 6U) & 63U] : '=';
+        out += '=';
+    }
+    return out;
+}
+
 }  // namespace dialler

@@ -40,6 +40,9 @@ Status CheckText(
     std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
 );
 
+// Standard base64 (RFC 4648 §4, with padding).
+std::string Base64(std::string_view bytes);
+
 // One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
 // doubled. A field a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)
 // gets a leading apostrophe first (OWASP's advice against CSV injection): replica text is not

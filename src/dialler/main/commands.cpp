@@ -288,6 +288,22 @@ void AddTestHooks(
     });
     platform::LogWarn("server.test_endpoints_enabled");
 }
+
+void AddMagicLinks(
+    adapters::http::Router& router,
+    const platform::Config& config,
+    app::MagicLinkService& links,
+    const Clock& clock
+) {
+    adapters::http::AddMagicLinkRoutes(router, adapters::http::MagicLinkRouteDeps{links, clock});
+    if (config.magic_link_legacy_mlid) {
+        // Said at every start, so nobody forgets it is on.
+        platform::LogWarn(
+            "server.magic_links_legacy_mlid",
+            {{"why", "MAGIC_LINK_FORMAT=legacy-mlid: anyone can forge these links"}}
+        );
+    }
+}
 }  // namespace
 
 int RunServe(const platform::Config& config) {
@@ -379,6 +395,7 @@ int RunServe(const platform::Config& config) {
         router,
         adapters::http::SmsRouteDeps{calls.sms, calls.telephony, calls.telephony.PublicUrl()}
     );
+    AddMagicLinks(router, config, calls.links, state.clock);
     AddTestHooks(router, config, state.clock);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);

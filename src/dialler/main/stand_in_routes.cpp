@@ -29,6 +29,7 @@ void AddStandInRoutes(adapters::http::Router& router, adapters::twilio::TwilioSt
     for (const char* pattern :
          {"/2010-04-01/Accounts/:account/Calls/:file",
           "/2010-04-01/Accounts/:account/Recordings/:file",
+          "/sim/messages",
           "/sim/inbound/calls/:sid",
           "/sim/inbound/messages/:sid"}) {
         router.Add({"GET", pattern, Access::Public(), forward, BodyKind::kJson});

@@ -193,6 +193,18 @@ app::SmsServiceConfig SmsConfigFrom(const platform::Config& config) {
     return c;
 }
 
+app::MagicLinkConfig LinkConfigFrom(const platform::Config& config) {
+    app::MagicLinkConfig c;
+    c.public_url = TwilioSettingsFrom(config, "").public_url;
+    c.main_app_url = config.main_app_url;
+    while (c.main_app_url.ends_with('/')) {
+        c.main_app_url.pop_back();
+    }
+    c.lifetime = std::chrono::hours{config.magic_link_ttl_hours};
+    c.legacy_mlid = config.magic_link_legacy_mlid;
+    return c;
+}
+
 app::CallServiceConfig CallConfigFrom(const platform::Config& config) {
     app::CallServiceConfig c;
     c.caller_ids = FirmNumbers(config);
@@ -250,6 +262,13 @@ CallState::CallState(
               live.Sink(),
               own.clock},
           SmsConfigFrom(config)
+      ),
+      link_store(*own.db),
+      signer(config.magic_link_secret),
+      links(
+          app::MagicLinkService::Ports{
+              link_store, sms, own.tokens, signer, own.audit, live.Sink(), own.clock},
+          LinkConfigFrom(config)
       ) {}
 
 }  // namespace dialler::main

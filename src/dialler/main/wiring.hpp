@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "dialler/adapters/crypto/hs256_assertion_signer.hpp"
 #include "dialler/adapters/crypto/sodium_crypto.hpp"
 #include "dialler/adapters/phone/libphonenumber_phone_parser.hpp"
 #include "dialler/adapters/replica/soci_replica.hpp"
@@ -9,6 +10,7 @@
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
@@ -23,6 +25,7 @@
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
 #include "dialler/app/inspection_service.hpp"
+#include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
 #include "dialler/app/sms_service.hpp"
@@ -101,6 +104,9 @@ struct CallState {
     app::CallbackReminders reminders;
     adapters::sql::SqlSmsOutbox outbox;
     app::SmsService sms;
+    adapters::sql::SqlMagicLinkStore link_store;
+    adapters::crypto::Hs256AssertionSigner signer;
+    app::MagicLinkService links;
 
     CallState(
         OwnState& own,

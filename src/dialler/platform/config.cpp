@@ -89,14 +89,14 @@ bool IsPlaceholderSecret(std::string_view v) {
 }
 
 Status CheckProductionSecrets(const Config& c) {
-    if (c.jwt_secret.empty()) {
-        return Bad("JWT_SECRET", "is required in production");
+    if (c.magic_link_secret.empty()) {
+        return Bad("MAGIC_LINK_SECRET", "is required in production");
     }
-    if (c.jwt_secret.size() < 32) {
-        return Bad("JWT_SECRET", "must be at least 32 characters in production");
+    if (c.magic_link_secret.size() < 32) {
+        return Bad("MAGIC_LINK_SECRET", "must be at least 32 characters in production");
     }
-    if (IsPlaceholderSecret(c.jwt_secret)) {
-        return Bad("JWT_SECRET", "is a default or placeholder value; set a random secret");
+    if (IsPlaceholderSecret(c.magic_link_secret)) {
+        return Bad("MAGIC_LINK_SECRET", "is a default or placeholder value; set a random secret");
     }
     if (c.telephony == TelephonyMode::kTwilio) {
         for (const auto& [key, value] :
@@ -245,6 +245,14 @@ Status LoadTuning(const EnvMap& env, Config& c) {
         c.session_absolute_hours, GetInt(env, "SESSION_ABSOLUTE_HOURS", 12, 1, 7 * 24)
     );
     DIALLER_ASSIGN_OR_RETURN(c.http_threads, GetInt(env, "HTTP_THREADS", 2, 1, 64));
+    DIALLER_ASSIGN_OR_RETURN(
+        c.magic_link_ttl_hours, GetInt(env, "MAGIC_LINK_TTL_HOURS", 48, 1, 14 * 24)
+    );
+    const std::string link_format = AsciiLower(Get(env, "MAGIC_LINK_FORMAT", "assertion"));
+    if (link_format != "assertion" && link_format != "legacy-mlid") {
+        return Bad("MAGIC_LINK_FORMAT", "must be assertion or legacy-mlid");
+    }
+    c.magic_link_legacy_mlid = link_format == "legacy-mlid";
     DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
     DIALLER_ASSIGN_OR_RETURN(
         c.replica_statement_timeout_seconds, GetInt(env, "REPLICA_STATEMENT_TIMEOUT", 60, 1, 3600)
@@ -340,15 +348,18 @@ Status LoadOperations(const EnvMap& env, Config& c) {
 }
 
 Status LoadSecrets(const EnvMap& env, Config& c) {
+    // One secret, two names: MAGIC_LINK_SECRET, or JWT_SECRET as earlier configurations call it.
+    const std::string older_name = Get(env, "JWT_SECRET");
     if (!c.IsProduction()) {
-        c.jwt_secret = Get(env, "JWT_SECRET", kDevJwtSecret);
+        c.magic_link_secret =
+            Get(env, "MAGIC_LINK_SECRET", older_name.empty() ? kDevMagicLinkSecret : older_name);
         c.demo_password = Get(env, "DEMO_PASSWORD", kDefaultDemoPassword);
         if (c.demo_password.size() < 12) {
             return Bad("DEMO_PASSWORD", "must be at least 12 characters");
         }
         return Ok();
     }
-    c.jwt_secret = Get(env, "JWT_SECRET");
+    c.magic_link_secret = Get(env, "MAGIC_LINK_SECRET", older_name);
     if (Has(env, "DEMO_PASSWORD")) {
         return Bad(
             "DEMO_PASSWORD", "must not be set in production (demo logins exist only in development)"

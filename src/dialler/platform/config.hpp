@@ -32,7 +32,12 @@ struct Config {
     std::string twilio_phone_number;  // the caller IDs agents may use, comma-separated
     std::string twilio_api_base_url;  // empty with TELEPHONY=sim: the built-in stand-in
     int voice_token_ttl_seconds = 3600;
-    std::string jwt_secret;
+    // MAGIC_LINK_SECRET (JWT_SECRET, its earlier name, is read when it is unset): signs the
+    // assertions magic links hand to the platform, which shares it.
+    std::string magic_link_secret;
+    int magic_link_ttl_hours = 48;  // MAGIC_LINK_TTL_HOURS, 1-336
+    // MAGIC_LINK_FORMAT=legacy-mlid: the earlier platform's forgeable `?mlid=` links.
+    bool magic_link_legacy_mlid = false;
     std::string main_app_url;
     std::string public_url;
     std::string bind_address;
@@ -69,7 +74,7 @@ struct Config {
 };
 
 // Secrets used when nothing is configured in development; production refuses them.
-inline constexpr std::string_view kDevJwtSecret =
+inline constexpr std::string_view kDevMagicLinkSecret =
     "development-only-jwt-secret-do-not-use-in-production";
 inline constexpr std::string_view kDefaultDemoPassword = "demo-password-2026";
 

@@ -14,7 +14,7 @@ EnvMap Production() {
         {"APP_ENV", "production"},
         {"DATABASE_URL", "postgresql://dialler:pw@db:5432/dialler"},
         {"REPLICA_DATABASE_URL", "mysql://ro:pw@replica:3306/main"},
-        {"JWT_SECRET", "k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a"},
+        {"MAGIC_LINK_SECRET", "k2N9vR4tX8qL1mZ7pW3sY6bD0fH5jC9a"},
         {"PUBLIC_URL", "https://dialler.example.co.uk"},
         {"MAIN_APP_URL", "https://claim.example.co.uk"},
         {"METRICS_TOKEN", "m7Q2xV9pL4sK8dR1tY6wB3nF0hJ5cZ2g"},
@@ -76,23 +76,23 @@ TEST(LoadConfig, ParsesBooleansLeniently) {
 
 TEST(LoadConfig, RefusesMissingShortOrDefaultSecretsInProduction) {
     EnvMap missing = Production();
-    missing.erase("JWT_SECRET");
-    ExpectRejects(missing, "JWT_SECRET");
+    missing.erase("MAGIC_LINK_SECRET");
+    ExpectRejects(missing, "MAGIC_LINK_SECRET");
 
     EnvMap short_secret = Production();
-    short_secret["JWT_SECRET"] = "tooshort";
-    ExpectRejects(short_secret, "JWT_SECRET");
+    short_secret["MAGIC_LINK_SECRET"] = "tooshort";
+    ExpectRejects(short_secret, "MAGIC_LINK_SECRET");
 
     for (const char* placeholder :
          {"your-super-secret-jwt-key-for-production-please",
           "changeme-changeme-changeme-changeme"}) {
         EnvMap placeholder_secret = Production();
-        placeholder_secret["JWT_SECRET"] = placeholder;
-        ExpectRejects(placeholder_secret, "JWT_SECRET");
+        placeholder_secret["MAGIC_LINK_SECRET"] = placeholder;
+        ExpectRejects(placeholder_secret, "MAGIC_LINK_SECRET");
     }
     EnvMap dev_default = Production();
-    dev_default["JWT_SECRET"] = std::string(kDevJwtSecret);
-    ExpectRejects(dev_default, "JWT_SECRET");
+    dev_default["MAGIC_LINK_SECRET"] = std::string(kDevMagicLinkSecret);
+    ExpectRejects(dev_default, "MAGIC_LINK_SECRET");
 }
 
 TEST(LoadConfig, RequiresExplicitDatabasesAndHttpsInProduction) {

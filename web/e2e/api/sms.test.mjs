@@ -1,18 +1,24 @@
-// Texts through HTTP only, on the built-in stand-in: the gate queues a text (or refuses it with
-// every reason), the sender hands it to the provider, and the signed delivery reports the
-// stand-in sends move it to delivered; unsigned reports get 403, bad input a 400 naming the field.
+// Texts and magic links through HTTP only, on the built-in stand-in: the gate queues a text (or
+// refuses it with every reason), the sender hands it to the provider, and the signed delivery
+// reports the stand-in sends move it to delivered; unsigned reports get 403, bad input a 400
+// naming the field. A magic link arrives in a text; its click redirects with a JWT that the test
+// verifies as the platform would (jsonwebtoken), and a forged or expired one is refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
+import jwt from 'jsonwebtoken';
 import twilio from 'twilio';
 
 import { assertErrorEnvelope, eventually, login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { standIn } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-sms-auth-token-0123456789';
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
+const LINK_SECRET = 'e2e-magic-link-secret-0123456789abcdef';
+const PLATFORM = 'https://claims.example.test';
 
-describe('texts: the gate, the outbox, signed delivery reports', () => {
+describe('texts and magic links: the gate, the outbox, signed reports, verifiable assertions', () => {
   let server;
   let agent;
   let admin;
@@ -41,7 +47,12 @@ describe('texts: the gate, the outbox, signed delivery reports', () => {
 
   before(async () => {
     server = await startServer(
-      { ENABLE_TEST_ENDPOINTS: 'true', TWILIO_AUTH_TOKEN: AUTH_TOKEN },
+      {
+        ENABLE_TEST_ENDPOINTS: 'true',
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        MAGIC_LINK_SECRET: LINK_SECRET,
+        MAIN_APP_URL: PLATFORM,
+      },
       { demoUsers: 150 },
     );
     admin = await login(server.url, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
@@ -135,5 +146,68 @@ describe('texts: the gate, the outbox, signed delivery reports', () => {
     assertErrorEnvelope(await post('forged'), { status: 403, code: 'permission_denied' });
     const signed = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${server.url}${pathname}`, params);
     assertErrorEnvelope(await post(signed), { status: 404, code: 'not_found' });
+  });
+
+  it('sends a magic link whose click lands on the platform with an assertion it can verify', async () => {
+    const lead = await holdCustomerWith('mobile');
+    const created = await post(agent, '/api/magic-links', { userId: lead.userId, type: 'documentUpload' });
+    assert.equal(created.response.status, 201, JSON.stringify(created.body));
+    const link = created.body.magicLink;
+    assert.equal(link.status, 'active');
+    assert.equal(link.clickCount, 0);
+
+    // The customer's phone: the stand-in's copy of the text.
+    const prefix = `${server.url}/l/`;
+    const token = await eventually(async () => {
+      const { body } = await standIn(server.url, AUTH_TOKEN, '/sim/messages');
+      const text = body.messages.find((m) => m.body.includes(prefix));
+      return text?.body.slice(text.body.indexOf(prefix) + prefix.length);
+    }, 'the link is texted');
+    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+
+    const click = await fetch(`${prefix}${token}`, { redirect: 'manual', headers: { 'User-Agent': 'e2e-phone' } });
+    assert.equal(click.status, 302);
+    const location = new URL(click.headers.get('location'));
+    assert.equal(`${location.origin}${location.pathname}`, `${PLATFORM}/documents`);
+    const assertion = location.searchParams.get('assertion');
+    // As the platform verifies it: the shared secret, HS256 only, on its clock (the server's
+    // clock is pinned to the test's Wednesday).
+    const at = Date.parse(WEDNESDAY_11) / 1000;
+    const verify = (token, secret = LINK_SECRET, clockTimestamp = at) =>
+      jwt.verify(token, secret, { algorithms: ['HS256'], clockTimestamp });
+    const claims = verify(assertion);
+    assert.equal(claims.iat, at);
+    assert.equal(claims.sub, lead.userId);
+    assert.equal(claims.typ, 'documentUpload');
+    assert.equal(claims.exp - claims.iat, 300);
+    assert.match(claims.jti, /^[A-Za-z0-9_-]{43}$/);
+    assert.throws(() => verify(assertion, `${LINK_SECRET}x`), /invalid signature/);
+    const [header, , signature] = assertion.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: '1' })).toString('base64url')}.${signature}`;
+    assert.throws(() => verify(forged), /invalid signature/);
+    assert.throws(() => verify(assertion, LINK_SECRET, claims.exp + 1), /jwt expired/);
+
+    const listed = await as(agent, `/api/magic-links?userId=${lead.userId}`);
+    const opened = listed.body.magicLinks.find((l) => l.id === link.id);
+    assert.equal(opened.clickCount, 1);
+    assert.ok(opened.firstOpenedAt);
+
+    const revoked = await post(agent, `/api/magic-links/${link.id}/revoke`);
+    assert.equal(revoked.response.status, 200, JSON.stringify(revoked.body));
+    assert.equal(revoked.body.magicLink.status, 'revoked');
+    const late = await fetch(`${prefix}${token}`, { redirect: 'manual' });
+    assert.equal(late.status, 410);
+    assert.equal(late.headers.get('location'), null);
+    assert.match(late.headers.get('content-type'), /text\/html/);
+    assert.match(await late.text(), /no longer active/);
+    const unknown = await fetch(`${prefix}${'A'.repeat(43)}`, { redirect: 'manual' });
+    assert.equal(unknown.status, 404);
+    assert.match(await unknown.text(), /could not find this link/);
+
+    assertErrorEnvelope(await post(agent, '/api/magic-links', { userId: lead.userId, type: 'portal' }), {
+      status: 400,
+      code: 'invalid_argument',
+      field: 'type',
+    });
   });
 });

@@ -131,6 +131,16 @@ Result<domain::UserId> RequireUserId(const nlohmann::json& object) {
     return domain::UserId{id};
 }
 
+Result<domain::UserId> RequireUserIdParam(std::string_view query) {
+    const auto params = ParseQuery(query);
+    const auto it = params.find("userId");
+    if (it == params.end()) {
+        return InvalidField("userId", "userId is required");
+    }
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "userId"));
+    return domain::UserId{id};
+}
+
 Response Json(const nlohmann::json& body, int status) {
     Response r;
     r.status = status;

@@ -63,6 +63,8 @@ Result<std::int64_t> PositiveId(std::string_view text, const std::string& field)
 // The customer a request body names: "userId", a positive whole number as a string (ids are
 // strings in the API: they may outgrow a JavaScript number). Errors: kInvalidArgument naming it.
 Result<domain::UserId> RequireUserId(const nlohmann::json& object);
+// The same, from a query string ("?userId=1940"). Errors: kInvalidArgument naming "userId".
+Result<domain::UserId> RequireUserIdParam(std::string_view query);
 
 // A 200 (or `status`) JSON response.
 Response Json(const nlohmann::json& body, int status = 200);

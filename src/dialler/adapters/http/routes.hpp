@@ -12,6 +12,7 @@
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/inspection_service.hpp"
+#include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/app/settings_service.hpp"
@@ -78,6 +79,15 @@ struct SmsRouteDeps {
     std::string public_url;  // PUBLIC_URL, no trailing slash
 };
 void AddSmsRoutes(Router& router, const SmsRouteDeps& deps);
+
+// POST /api/magic-links, GET /api/magic-links?userId=, POST /api/magic-links/:id/revoke
+// (docs/api.md "Magic links"), and the customer's click: GET /l/:token (public; a redirect to
+// the platform, or a plain page saying why not).
+struct MagicLinkRouteDeps {
+    app::MagicLinkService& links;
+    const Clock& clock;
+};
+void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& deps);
 
 // GET/PUT /api/agents/me/status (agents, supervisors), GET /api/agents/status and
 // GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).

@@ -56,16 +56,11 @@ void AddSendRoutes(Router& router, const SmsRouteDeps& d) {
                     return Json({{"sms", SmsJson(*sent.sms)}}, 201);
                 }});
     router.Add({"GET", "/api/sms/messages", kReaders, [d](Request& req) -> Result<Response> {
-                    const auto query = ParseQuery(req.query);
-                    const auto it = query.find("userId");
-                    if (it == query.end()) {
-                        return InvalidField("userId", "userId is required");
-                    }
                     DIALLER_ASSIGN_OR_RETURN(
-                        const std::int64_t user, PositiveId(it->second, "userId")
+                        const domain::UserId user, RequireUserIdParam(req.query)
                     );
                     nlohmann::json out = nlohmann::json::array();
-                    for (const auto& s : d.sms.ForUser(req.session->agent, domain::UserId{user})) {
+                    for (const auto& s : d.sms.ForUser(req.session->agent, user)) {
                         out.push_back(SmsJson(s));
                     }
                     return Json({{"messages", out}});

@@ -122,24 +122,9 @@ std::vector<app::OutboundSms> Select(
     int limit,
     const std::string* text = nullptr
 ) {
-    std::vector<app::OutboundSms> out;
-    Row r;
-    soci::statement st(s);
-    st.alloc();
-    r.Bind(st);
-    if (text != nullptr) {
-        st.exchange(soci::use(*text));
-    }
-    PrepareOnce(
-        st,
-        std::string("SELECT ") + kColumns + " FROM sms_outbox WHERE " + where + " ORDER BY " +
-            order + " LIMIT " + std::to_string(std::max(limit, 0))
-    );
-    st.execute();
-    while (st.fetch()) {
-        out.push_back(r.ToSms());
-    }
-    return out;
+    return SelectFrom<Row>(s, kColumns, "sms_outbox", where, order, limit, text, [](const Row& r) {
+        return r.ToSms();
+    });
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -27,6 +28,51 @@ soci::statement Once(soci::session& s, const std::string& sql, Bindings&&... bin
     (st.exchange(std::forward<Bindings>(bindings)), ...);
     PrepareOnce(st, sql);
     return st;
+}
+
+// Runs `select` (with at most one text parameter, `text`) once and returns every row: each is
+// read into a `Row` (its Bind(statement&) exchanges the intos, in column order) and converted by
+// `convert`.
+template <typename Row, typename Convert>
+auto SelectRows(
+    soci::session& s, const std::string& select, const std::string* text, Convert convert
+) {
+    std::vector<decltype(convert(std::declval<const Row&>()))> out;
+    Row row;
+    soci::statement st(s);
+    st.alloc();
+    row.Bind(st);
+    if (text != nullptr) {
+        st.exchange(soci::use(*text));
+    }
+    PrepareOnce(st, select);
+    st.execute();
+    while (st.fetch()) {
+        out.push_back(convert(row));
+    }
+    return out;
+}
+
+// SelectRows over "SELECT `columns` FROM `table` WHERE `where` ORDER BY `order` LIMIT `limit`":
+// `where` and `order` are SQL we produced, `text` its one parameter if any.
+template <typename Row, typename Convert>
+auto SelectFrom(
+    soci::session& s,
+    const std::string& columns,
+    const std::string& table,
+    const std::string& where,
+    const std::string& order,
+    int limit,
+    const std::string* text,
+    Convert convert
+) {
+    return SelectRows<Row>(
+        s,
+        "SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY " + order +
+            " LIMIT " + std::to_string(limit < 0 ? 0 : limit),
+        text,
+        convert
+    );
 }
 
 // Runs a statement that changes rows (UPDATE, DELETE, INSERT) once; returns how many it changed.

@@ -943,6 +943,15 @@ struct TwilioStandIn::Impl {
         if (n == 3 && parts[2] == "customers" && request.method == "POST") {
             return SetScript(request);
         }
+        if (n == 3 && parts[2] == "messages" && request.method == "GET") {
+            // The customers' phones: every text sent so far, oldest first.
+            nlohmann::json out = nlohmann::json::array();
+            const std::lock_guard lock(mutex);
+            for (const auto& [to, body] : messages) {
+                out.push_back({{"to", to}, {"body", body}});
+            }
+            return JsonResponse(200, {{"messages", out}});
+        }
         const bool customer_to_us =
             n >= 4 && parts[2] == "inbound" && (parts[3] == "calls" || parts[3] == "messages");
         if (customer_to_us && n == 4 && request.method == "POST") {

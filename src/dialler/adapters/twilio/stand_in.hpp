@@ -82,6 +82,8 @@ struct StandInResponse {
 //                                          whole-message opt-out keyword opts the number out, as
 //                                          Twilio's default handling does; START/UNSTOP back in);
 //                                          a <Message> in its TwiML answer is sent to the customer
+//   GET  /sim/messages                     basic auth: the texts sent, oldest first
+//                                          {"messages": [{"to", "body"}]}
 //   GET  /sim/inbound/calls/:sid, /sim/inbound/messages/:sid   basic auth: what happened,
 //                                          {"sid", "from", "to", "body", "status",
 //                                          "webhookStatus" (the dialler's HTTP status, 0 until it

@@ -1,0 +1,89 @@
+#include "dialler/domain/magic_link.hpp"
+
+#include <array>
+#include <utility>
+
+namespace dialler::domain {
+
+namespace {
+
+struct TypeInfo {
+    LinkType type;
+    std::string_view name;
+    std::string_view path;
+    std::string_view purpose;  // completes "Please tap to ..."
+};
+
+constexpr std::array<TypeInfo, 7> kTypes{{
+    {LinkType::kFirstLogin, "firstLogin", "/welcome", "set up your claims account"},
+    {LinkType::kClaimPortal, "claimPortal", "/claims", "see your claims"},
+    {LinkType::kDocumentUpload, "documentUpload", "/documents", "upload your documents"},
+    {LinkType::kClaimCompletion,
+     "claimCompletion",
+     "/claims/complete",
+     "sign and complete your claim"},
+    {LinkType::kRequirementReview, "requirementReview", "/requirements", "see what we still need"},
+    {LinkType::kStatusUpdate, "statusUpdate", "/claims/status", "see your claim's progress"},
+    {LinkType::kProfileUpdate, "profileUpdate", "/profile", "update your details"},
+}};
+
+constexpr std::array<LinkType, 7> kAll{
+    LinkType::kFirstLogin,
+    LinkType::kClaimPortal,
+    LinkType::kDocumentUpload,
+    LinkType::kClaimCompletion,
+    LinkType::kRequirementReview,
+    LinkType::kStatusUpdate,
+    LinkType::kProfileUpdate};
+
+const TypeInfo& InfoOf(LinkType type) {
+    for (const TypeInfo& info : kTypes) {
+        if (info.type == type) {
+            return info;
+        }
+    }
+    return kTypes.front();
+}
+
+}  // namespace
+
+std::string_view LinkTypeName(LinkType type) {
+    return InfoOf(type).name;
+}
+
+std::optional<LinkType> ParseLinkType(std::string_view name) {
+    for (const TypeInfo& info : kTypes) {
+        if (info.name == name) {
+            return info.type;
+        }
+    }
+    return std::nullopt;
+}
+
+std::span<const LinkType> AllLinkTypes() {
+    return kAll;
+}
+
+std::string_view DefaultLinkPath(LinkType type) {
+    return InfoOf(type).path;
+}
+
+LinkOpen DecideLinkOpen(
+    Timestamp expires_at, const std::optional<Timestamp>& revoked_at, Timestamp now
+) {
+    if (revoked_at && *revoked_at <= now) {
+        return LinkOpen::kRevoked;
+    }
+    return now < expires_at ? LinkOpen::kOpen : LinkOpen::kExpired;
+}
+
+std::string MagicLinkText(LinkType type, std::string_view first_name, std::string_view url) {
+    std::string text = first_name.empty() ? "Hello" : "Hello " + std::string(first_name);
+    text += ", please tap to ";
+    text += InfoOf(type).purpose;
+    text += ": ";
+    text += url;
+    return text;
+}
+
+}  // namespace dialler::domain
