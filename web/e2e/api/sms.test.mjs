@@ -10,8 +10,9 @@ import jwt from 'jsonwebtoken';
 import twilio from 'twilio';
 
 import { assertErrorEnvelope, eventually, login, request } from '../support/http.mjs';
+import { holdCustomerWithPhone } from '../support/queue.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
-import { standIn } from '../support/stand-in.mjs';
+import { textedLinkToken } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-sms-auth-token-0123456789';
 const WEDNESDAY_11 = '2026-11-04T11:00:00Z';
@@ -30,20 +31,9 @@ describe('texts and magic links: the gate, the outbox, signed reports, verifiabl
   }
   const post = (user, pathname, json = {}) => as(user, pathname, { method: 'POST', json });
 
-  /** Takes next customers (skipping the others) until one has a number of `type`. */
-  async function holdCustomerWith(type) {
-    const seen = [];
-    for (let i = 0; i < 40; i += 1) {
-      const next = await post(agent, '/api/queue/next');
-      assert.equal(next.response.status, 200, JSON.stringify(next.body));
-      assert.ok(next.body.lead, JSON.stringify(next.body));
-      seen.push(next.body.lead.customer.phone?.type);
-      if (next.body.lead.customer.phone?.type === type) return next.body.lead;
-      const skipped = await post(agent, `/api/queue/leads/${next.body.lead.userId}/skip`);
-      assert.equal(skipped.response.status, 200, JSON.stringify(skipped.body));
-    }
-    throw new Error(`no customer with a ${type} number among the first handed out: ${seen}`);
-  }
+  /** Has the agent hold a customer whose number is of `type`. */
+  const holdCustomerWith = (type) => holdCustomerWithPhone(server.url, agent, type);
+
 
   before(async () => {
     server = await startServer(
@@ -158,11 +148,7 @@ describe('texts and magic links: the gate, the outbox, signed reports, verifiabl
 
     // The customer's phone: the stand-in's copy of the text.
     const prefix = `${server.url}/l/`;
-    const token = await eventually(async () => {
-      const { body } = await standIn(server.url, AUTH_TOKEN, '/sim/messages');
-      const text = body.messages.find((m) => m.body.includes(prefix));
-      return text?.body.slice(text.body.indexOf(prefix) + prefix.length);
-    }, 'the link is texted');
+    const token = await textedLinkToken(server.url, AUTH_TOKEN);
     assert.match(token, /^[A-Za-z0-9_-]{43}$/);
 
     const click = await fetch(`${prefix}${token}`, { redirect: 'manual', headers: { 'User-Agent': 'e2e-phone' } });

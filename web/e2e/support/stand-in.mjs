@@ -1,6 +1,6 @@
 // The built-in Twilio stand-in's test controls, as black-box tests use them (docs/api.md, "The
 // built-in stand-in").
-import { request } from './http.mjs';
+import { eventually, request } from './http.mjs';
 
 /** The account SID the stand-in runs under by default: the right shape, belonging to nobody. */
 export const STAND_IN_ACCOUNT = `AC${'0'.repeat(32)}`;
@@ -27,4 +27,17 @@ export function standIn(baseUrl, authToken, pathname, json) {
     json,
     headers: { Authorization: `Basic ${basic}` },
   });
+}
+
+/**
+ * Waits until the stand-in (the customers' phones) has a text carrying a magic link of the server
+ * at `baseUrl`, and returns the link's token (what follows `${baseUrl}/l/`).
+ */
+export function textedLinkToken(baseUrl, authToken) {
+  const prefix = `${baseUrl}/l/`;
+  return eventually(async () => {
+    const { body } = await standIn(baseUrl, authToken, '/sim/messages');
+    const text = body.messages.find((m) => m.body.includes(prefix));
+    return text?.body.slice(text.body.indexOf(prefix) + prefix.length);
+  }, 'the link is texted');
 }

@@ -3,9 +3,11 @@ import type {
   CallingHoursInterval,
   CallSession,
   Lead,
+  MagicLink,
   QueueCount,
   Role,
   Session,
+  SmsMessage,
 } from '@/types/api';
 import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
 
@@ -152,6 +154,43 @@ export function buildCallSession(overrides: Partial<CallSession> = {}): CallSess
     endReason: null,
     recording: null,
     outcomeId: null,
+    ...overrides,
+  };
+}
+
+/** A magic link as `POST /api/magic-links` makes it (active, not opened yet), with overrides. */
+export function buildMagicLink(overrides: Partial<MagicLink> = {}): MagicLink {
+  return {
+    id: '9001',
+    userId: '1940',
+    type: 'documentUpload',
+    status: 'active',
+    createdBy: '1',
+    callSessionId: null,
+    smsId: '7001',
+    sentAt: '2026-11-24T10:02:00Z',
+    expiresAt: '2026-11-26T10:02:00Z',
+    revokedAt: null,
+    clickCount: 0,
+    firstOpenedAt: null,
+    lastOpenedAt: null,
+    ...overrides,
+  };
+}
+
+/** A text as `POST /api/sms/send` queues it, with overrides. */
+export function buildSmsMessage(overrides: Partial<SmsMessage> = {}): SmsMessage {
+  return {
+    id: '7001',
+    userId: '1940',
+    agentId: '1',
+    to: '+44 •••• ••• 942',
+    body: 'Hi Jane, here is the link to upload your documents.',
+    status: 'queued',
+    attempts: 0,
+    errorCode: null,
+    createdAt: '2026-11-24T10:02:00Z',
+    updatedAt: '2026-11-24T10:02:00Z',
     ...overrides,
   };
 }

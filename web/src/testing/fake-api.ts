@@ -1,9 +1,10 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
 // me, logout, CSRF, the error envelope, the next-lead path, calling hours, call sessions, voice
-// tokens and the agent's status) for feature tests, with per-test overrides.
+// tokens, the agent's status, texts and magic links) for feature tests, with per-test overrides.
 import {
   breakReasonSchema,
   finalCallStatuses,
+  magicLinkTypeSchema,
   outcomeCodeSchema,
   type Agent,
   type AgentStatus,
@@ -13,9 +14,11 @@ import {
   type CallSession,
   type ErrorCode,
   type Lead,
+  type MagicLink,
   type NoLead,
   type QueueCount,
   type Session,
+  type SmsMessage,
   type VoiceMode,
 } from '@/types/api';
 
@@ -93,6 +96,12 @@ export function createFakeApi() {
   let agentStatus: AgentStatus | null = null;
   // What `GET /api/calling-hours` answers; null derives them from the clock (buildCallingHours).
   let callingHours: CallingHoursInterval[] | null = null;
+  // Texts and links (oldest first), the texts queued per sender's idempotency key, and what the
+  // contact rules say about texting.
+  const smsMessages: SmsMessage[] = [];
+  const magicLinks: MagicLink[] = [];
+  const textsByKey = new Map<string, SmsMessage>();
+  let textRefusal: CallRefusal | null = null;
 
   /** The server's clock to the second, as it writes `since`. */
   function nowStamp(): string {
@@ -119,6 +128,59 @@ export function createFakeApi() {
     }
     return session;
   }
+
+  /** The 409 the contact rules answer with, for a call or a text. */
+  function refused(answer: CallRefusal, message: string): Response {
+    return jsonResponse(409, {
+      error: { code: 'failed_precondition', message, requestId: nextRequestId() },
+      ...answer,
+    });
+  }
+
+  /** An agent may text a customer they hold or have called (the server: in the last 24 hours). */
+  function mayText(agent: Agent, userId: string): boolean {
+    return (
+      held?.userId === userId ||
+      callSessions.some((call) => call.userId === userId && call.agentId === agent.id)
+    );
+  }
+
+  const notYours = () =>
+    errorResponse(
+      403,
+      'permission_denied',
+      'you may text only a customer you hold or called in the last 24 hours',
+    );
+
+  function queueText(agent: Agent, userId: string, body: string): SmsMessage {
+    const at = nowStamp();
+    const sms: SmsMessage = {
+      id: String(7000 + smsMessages.length + 1),
+      userId,
+      agentId: agent.id,
+      to: (held?.userId === userId ? held.customer.phone?.masked : null) ?? '+44 •••• ••• 942',
+      body,
+      status: 'queued',
+      attempts: 0,
+      errorCode: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    smsMessages.push(sms);
+    return sms;
+  }
+
+  /** Agents see what they sent; supervisors and admins see everyone's. */
+  function visibleTo(agent: Agent, sender: string | null): boolean {
+    return agent.role !== 'agent' || sender === agent.id;
+  }
+
+  function userIdParam(request: RecordedRequest): string | null {
+    return new URL(request.path, 'http://localhost').searchParams.get('userId');
+  }
+
+  const userIdRequired = () =>
+    errorResponse(400, 'invalid_argument', 'userId is required', { field: 'userId' });
 
   const routes: Record<string, Handler> = {
     'POST /api/auth/login': (request) => {
@@ -188,16 +250,7 @@ export function createFakeApi() {
         return errorResponse(400, 'invalid_argument', 'userId is required', { field: 'userId' });
       }
       if (held?.userId !== body.userId) return notHeld();
-      if (refusal) {
-        return jsonResponse(409, {
-          error: {
-            code: 'failed_precondition',
-            message: 'the contact rules do not allow this call now',
-            requestId: nextRequestId(),
-          },
-          ...refusal,
-        });
-      }
+      if (refusal) return refused(refusal, 'the contact rules do not allow this call now');
       const session = buildCallSession({
         id: String(5000 + callSessions.length + 1),
         userId: body.userId,
@@ -254,6 +307,120 @@ export function createFakeApi() {
       );
       return jsonResponse(200, { callSessions: [...mine].reverse() });
     },
+    'POST /api/sms/send': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const body = (request.body ?? {}) as {
+        userId?: unknown;
+        body?: unknown;
+        idempotencyKey?: unknown;
+      };
+      const invalid = (field: string, message: string) =>
+        errorResponse(400, 'invalid_argument', message, { field });
+      if (typeof body.userId !== 'string' || body.userId === '') return userIdRequired();
+      const text = typeof body.body === 'string' ? body.body.trim() : '';
+      if (text.length < 1 || text.length > 918) {
+        return invalid('body', 'body must be 1-918 characters');
+      }
+      const key = body.idempotencyKey;
+      if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(key))) {
+        return invalid('idempotencyKey', 'idempotencyKey must be 8-64 of A-Z, a-z, 0-9, - and _');
+      }
+      if (!mayText(result.agent, body.userId)) return notYours();
+      const keyed = typeof key === 'string' ? `${result.agent.id}:${key}` : null;
+      const earlier = keyed === null ? undefined : textsByKey.get(keyed);
+      if (earlier) {
+        return earlier.userId === body.userId
+          ? jsonResponse(201, { sms: earlier })
+          : invalid('idempotencyKey', 'idempotencyKey was used for another customer');
+      }
+      if (textRefusal) return refused(textRefusal, 'the contact rules do not allow this text now');
+      const sms = queueText(result.agent, body.userId, text);
+      if (keyed !== null) textsByKey.set(keyed, sms);
+      return jsonResponse(201, { sms });
+    },
+    'GET /api/sms/messages': (request) => {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const userId = userIdParam(request);
+      if (!userId) return userIdRequired();
+      const messages = smsMessages.filter(
+        (sms) => sms.userId === userId && visibleTo(result.agent, sms.agentId),
+      );
+      return jsonResponse(200, { messages: [...messages].reverse() });
+    },
+    'POST /api/magic-links': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const body = (request.body ?? {}) as {
+        userId?: unknown;
+        type?: unknown;
+        callSessionId?: unknown;
+      };
+      const invalid = (field: string, message: string) =>
+        errorResponse(400, 'invalid_argument', message, { field });
+      if (typeof body.userId !== 'string' || body.userId === '') return userIdRequired();
+      const userId = body.userId;
+      const type = magicLinkTypeSchema.safeParse(body.type);
+      if (!type.success) return invalid('type', 'type is not a known link type');
+      const callSessionId = body.callSessionId;
+      if (
+        callSessionId !== undefined &&
+        !callSessions.some(
+          (call) =>
+            call.id === callSessionId && call.userId === userId && call.agentId === result.agent.id,
+        )
+      ) {
+        return invalid('callSessionId', 'callSessionId is not your call to this customer');
+      }
+      if (!mayText(result.agent, userId)) return notYours();
+      const day = Date.now() - 24 * 60 * 60 * 1000;
+      if (magicLinks.filter((l) => l.userId === userId && Date.parse(l.sentAt) > day).length >= 5) {
+        return errorResponse(
+          429,
+          'resource_exhausted',
+          'this customer has been sent 5 links in the last 24 hours; use one of those',
+          { field: 'userId' },
+        );
+      }
+      if (textRefusal) return refused(textRefusal, 'the contact rules do not allow a text now');
+      const id = String(9000 + magicLinks.length + 1);
+      const sms = queueText(
+        result.agent,
+        userId,
+        `Use this link to carry on with your claim: http://localhost/l/token-${id}`,
+      );
+      const sentAt = nowStamp();
+      const link: MagicLink = {
+        id,
+        userId,
+        type: type.data,
+        status: 'active',
+        createdBy: result.agent.id,
+        callSessionId: typeof callSessionId === 'string' ? callSessionId : null,
+        smsId: sms.id,
+        sentAt,
+        expiresAt: new Date(Date.parse(sentAt) + 48 * 60 * 60 * 1000)
+          .toISOString()
+          .replace('.000Z', 'Z'),
+        revokedAt: null,
+        clickCount: 0,
+        firstOpenedAt: null,
+        lastOpenedAt: null,
+      };
+      magicLinks.push(link);
+      return jsonResponse(201, { magicLink: link });
+    },
+    'GET /api/magic-links': (request) => {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const userId = userIdParam(request);
+      if (!userId) return userIdRequired();
+      const links = magicLinks.filter(
+        (link) => link.userId === userId && visibleTo(result.agent, link.createdBy),
+      );
+      return jsonResponse(200, { magicLinks: [...links].reverse(), now: nowStamp() });
+    },
     'POST /api/auth/logout': (request) => {
       const result = requireSession(request);
       if (result instanceof Response) return result;
@@ -275,6 +442,21 @@ export function createFakeApi() {
   }
 
   const notHeld = () => errorResponse(409, 'failed_precondition', 'you do not hold this customer');
+
+  /** `POST /api/magic-links/:id/revoke`. */
+  function revokeRoute(request: RecordedRequest, id: string): Response {
+    const result = requireFloor(request);
+    if (result instanceof Response) return result;
+    const link = magicLinks.find(
+      (candidate) => candidate.id === id && visibleTo(result.agent, candidate.createdBy),
+    );
+    if (!link) return errorResponse(404, 'not_found', 'no such link');
+    if (link.status === 'revoked') {
+      return errorResponse(409, 'failed_precondition', 'the link is already revoked');
+    }
+    Object.assign(link, { status: 'revoked', revokedAt: nowStamp() });
+    return jsonResponse(200, { magicLink: link });
+  }
 
   /** `POST /api/queue/leads/:userId/<action>`. */
   function leadRoute(request: RecordedRequest, userId: string, action: string): Response {
@@ -375,6 +557,10 @@ export function createFakeApi() {
         ? jsonResponse(200, { callSession: found })
         : errorResponse(404, 'not_found', 'no such call session');
     }
+    const revoke = /^\/api\/magic-links\/([^/]+)\/revoke$/.exec(url.pathname);
+    if (method === 'POST' && revoke) {
+      return revokeRoute(request, decodeURIComponent(revoke[1] ?? ''));
+    }
     const leadAction = /^\/api\/queue\/leads\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
     if (method === 'POST' && leadAction) {
       return leadRoute(request, decodeURIComponent(leadAction[1] ?? ''), leadAction[2] ?? '');
@@ -390,6 +576,10 @@ export function createFakeApi() {
     /** Replaces the answer for one method and path, e.g. `on('GET', '/api/auth/me', …)`. */
     on(method: string, path: string, handler: Handler) {
       overrides.set(`${method} ${path}`, handler);
+    },
+    /** Goes back to the usual answer for one method and path after `on`. */
+    off(method: string, path: string) {
+      overrides.delete(`${method} ${path}`);
     },
     /** Starts the test with a live session, as if the user had signed in earlier. */
     signIn(agent: Agent): Session {
@@ -466,6 +656,46 @@ export function createFakeApi() {
     },
     get tokensIssued() {
       return tokensIssued;
+    },
+    /** From now on the contact rules refuse every text (so every link); null lets them through. */
+    refuseTexts(answer: CallRefusal | null) {
+      textRefusal = answer;
+    },
+    /** The texts queued so far, oldest first (live objects). */
+    get smsMessages(): readonly SmsMessage[] {
+      return smsMessages;
+    },
+    /** A text sent earlier, as if `POST /api/sms/send` had queued it. */
+    addSmsMessage(sms: SmsMessage) {
+      smsMessages.push(sms);
+    },
+    /** Moves a text along, as the sender and the provider's delivery reports do on the server. */
+    updateSmsMessage(id: string, changes: Partial<SmsMessage>) {
+      const sms = smsMessages.find((candidate) => candidate.id === id);
+      if (!sms) throw new Error(`no text ${id}`);
+      Object.assign(sms, changes);
+    },
+    /** The links sent so far, oldest first (live objects). */
+    get magicLinks(): readonly MagicLink[] {
+      return magicLinks;
+    },
+    /** A link sent earlier, as if `POST /api/magic-links` had made it. */
+    addMagicLink(link: MagicLink) {
+      magicLinks.push(link);
+    },
+    /** Changes a link as the server would (revoked elsewhere, expired). */
+    updateMagicLink(id: string, changes: Partial<MagicLink>) {
+      const link = magicLinks.find((candidate) => candidate.id === id);
+      if (!link) throw new Error(`no link ${id}`);
+      Object.assign(link, changes);
+    },
+    /** The customer opens a link (`GET /l/:token`): the click is counted at `at` (default now). */
+    openMagicLink(id: string, at: string = nowStamp()) {
+      const link = magicLinks.find((candidate) => candidate.id === id);
+      if (!link) throw new Error(`no link ${id}`);
+      link.clickCount += 1;
+      link.firstOpenedAt ??= at;
+      link.lastOpenedAt = at;
     },
   };
 }

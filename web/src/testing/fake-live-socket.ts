@@ -87,5 +87,25 @@ export function createFakeLive() {
         at: '2026-11-24T10:00:05Z',
       });
     },
+    /** Sends the event the server sends when a magic link is sent, opened or revoked. */
+    magicLinkChanged(linkId: string, state: 'sent' | 'opened' | 'revoked', agentId = '1'): void {
+      this.current.send({
+        type: 'magic_link',
+        subjectId: linkId,
+        state,
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
+    /** Sends the event the server sends when a text is queued or moves on. */
+    smsChanged(smsId: string, state: string, agentId = '1'): void {
+      this.current.send({
+        type: 'sms',
+        subjectId: smsId,
+        state,
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
   };
 }

@@ -325,13 +325,108 @@ export type CallSessionsResponse = z.infer<typeof callSessionsResponseSchema>;
 
 /**
  * The extra fields of the 409 `POST /api/call-sessions` answers when the contact rules refuse the
- * call. Absent when the 409 means the agent no longer holds the customer.
+ * call. Absent when the 409 means the agent no longer holds the customer. Texts and magic links
+ * (`POST /api/sms/send`, `POST /api/magic-links`) are refused with the same fields.
  */
 export const callRefusalSchema = z.object({
   denials: z.array(z.object({ code: z.string(), message: z.string().nullish() })),
   nextAllowedAt: timestampSchema.nullish(),
 });
 export type CallRefusal = z.infer<typeof callRefusalSchema>;
+
+// --- Texts and magic links (docs/api.md "Texts" and "Magic links") ---
+
+/** Keep in sync with SmsStatus in src/dialler/domain/sms.cpp. */
+export const smsStatusSchema = z.enum([
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'unknown',
+]);
+export type SmsStatus = z.infer<typeof smsStatusSchema>;
+
+export const smsMessageSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  /** Null for a text no agent sent (an automatic one). */
+  agentId: z.string().nullable(),
+  /** The masked number: the agent never sees a full one. */
+  to: z.string(),
+  body: z.string(),
+  status: smsStatusSchema,
+  attempts: z.number().int(),
+  /** The provider's code when it refused the text (21610: the customer replied STOP). */
+  errorCode: z.number().int().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type SmsMessage = z.infer<typeof smsMessageSchema>;
+
+export const smsResponseSchema = z.object({ sms: smsMessageSchema });
+export type SmsResponse = z.infer<typeof smsResponseSchema>;
+
+export const smsMessagesResponseSchema = z.object({ messages: z.array(smsMessageSchema) });
+export type SmsMessagesResponse = z.infer<typeof smsMessagesResponseSchema>;
+
+/** Body of `POST /api/sms/send`. */
+export type SendSmsRequest = {
+  userId: string;
+  body: string;
+  /** 8-64 of `A-Za-z0-9_-`: the same key from the same sender returns the text it queued. */
+  idempotencyKey: string;
+};
+
+/** Keep in sync with LinkType in src/dialler/domain/magic_link.cpp. */
+export const magicLinkTypeSchema = z.enum([
+  'firstLogin',
+  'claimPortal',
+  'documentUpload',
+  'claimCompletion',
+  'requirementReview',
+  'statusUpdate',
+  'profileUpdate',
+]);
+export type MagicLinkType = z.infer<typeof magicLinkTypeSchema>;
+
+export const magicLinkSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  type: magicLinkTypeSchema,
+  status: z.enum(['active', 'expired', 'revoked']),
+  /** The agent who sent it; null for a link a rule sent. */
+  createdBy: z.string().nullable(),
+  callSessionId: z.string().nullable(),
+  /** The text that carried it. */
+  smsId: z.string().nullable(),
+  sentAt: timestampSchema,
+  expiresAt: timestampSchema,
+  revokedAt: timestampSchema.nullable(),
+  clickCount: z.number().int(),
+  firstOpenedAt: timestampSchema.nullable(),
+  lastOpenedAt: timestampSchema.nullable(),
+});
+export type MagicLink = z.infer<typeof magicLinkSchema>;
+
+export const magicLinkResponseSchema = z.object({ magicLink: magicLinkSchema });
+export type MagicLinkResponse = z.infer<typeof magicLinkResponseSchema>;
+
+export const magicLinksResponseSchema = z.object({
+  magicLinks: z.array(magicLinkSchema),
+  /** The server's clock when it answered: expiry and "opened … ago" are judged on it. */
+  now: timestampSchema,
+});
+export type MagicLinksResponse = z.infer<typeof magicLinksResponseSchema>;
+
+/** Body of `POST /api/magic-links`. */
+export type SendMagicLinkRequest = {
+  userId: string;
+  type: MagicLinkType;
+  /** The call made to the customer during this hold, so the link is tied to it. */
+  callSessionId?: string;
+};
 
 // --- Agent status (docs/api.md "Agent status") ---
 

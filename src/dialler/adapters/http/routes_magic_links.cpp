@@ -1,6 +1,9 @@
+#include <chrono>
+
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
+#include "dialler/base/text.hpp"
 
 namespace dialler::adapters::http {
 
@@ -97,7 +100,10 @@ void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& d) {
                     for (const auto& l : d.links.ForUser(req.session->agent, user)) {
                         out.push_back(LinkJson(l, now));
                     }
-                    return Json({{"magicLinks", out}});
+                    return Json(
+                        {{"magicLinks", out},
+                         {"now", FormatRfc3339(std::chrono::floor<std::chrono::seconds>(now))}}
+                    );
                 }});
     router
         .Add({"POST", "/api/magic-links/:id/revoke", kFloor, [d](Request& req) -> Result<Response> {

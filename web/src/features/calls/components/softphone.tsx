@@ -4,17 +4,17 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { MaskedPhone } from '@/components/ui/masked-phone';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
-import type { CallRefusal, Lead } from '@/types/api';
+import type { Lead } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatDuration } from '@/utils/duration';
-import { formatUkDateTime } from '@/utils/uk-time';
 
 import type { VoiceDevice } from '../device/types';
 import { useCall, type CallPhase } from '../hooks/use-call';
 import { useElapsedSeconds } from '../hooks/use-elapsed-seconds';
 import { useVoiceDevice } from '../hooks/use-voice-device';
-import { callStatusLabel, codeInWords } from '../labels';
+import { callStatusLabel } from '../labels';
 import { LiveIndicator } from './live-indicator';
+import { RefusalMessage } from './refusal-message';
 
 export type SoftphoneProps = {
   /** The customer the agent holds, or null when there is none. */
@@ -54,24 +54,6 @@ function CallTimer({ since }: { since: number | null }) {
     <span role="timer" aria-label="Call time" className="font-mono text-sm tabular-nums">
       {formatDuration(seconds)}
     </span>
-  );
-}
-
-function RefusalMessage({ refusal }: { refusal: CallRefusal }) {
-  return (
-    <Alert>
-      <p className="font-medium">This customer cannot be called now.</p>
-      {refusal.denials.length > 0 ? (
-        <ul className="list-disc pl-5">
-          {refusal.denials.map((denial, index) => (
-            <li key={`${denial.code}-${index}`}>{denial.message || codeInWords(denial.code)}</li>
-          ))}
-        </ul>
-      ) : null}
-      {refusal.nextAllowedAt ? (
-        <p>Next allowed: {formatUkDateTime(refusal.nextAllowedAt)} (UK time)</p>
-      ) : null}
-    </Alert>
   );
 }
 
@@ -190,7 +172,9 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
           Record the outcome below to finish with this customer.
         </p>
       ) : null}
-      {call.refusal ? <RefusalMessage refusal={call.refusal} /> : null}
+      {call.refusal ? (
+        <RefusalMessage refusal={call.refusal} title="This customer cannot be called now." />
+      ) : null}
       {call.error ? <Alert>{call.error}</Alert> : null}
     </div>
   );

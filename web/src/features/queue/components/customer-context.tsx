@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from 'react';
 
 import { MaskedPhone } from '@/components/ui/masked-phone';
 import { CallHistory } from '@/features/calls/components/call-history';
+import { LinksAndTexts } from '@/features/messaging/components/links-and-texts';
 import type { Address, Claim, Lead } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatUkDate, formatUkDateTime } from '@/utils/uk-time';
@@ -103,10 +104,16 @@ type CustomerContextProps = {
   lead: Lead;
   /** The name heading takes focus when a customer loads, so a screen reader announces them. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** The call made to the customer in this hold, if any: links sent now are tied to it. */
+  callSessionId?: string | null;
 };
 
 /** Everything the API says about the held customer, for the agent to read before and during the call. */
-export function CustomerContext({ lead, headingRef }: CustomerContextProps) {
+export function CustomerContext({
+  lead,
+  headingRef,
+  callSessionId = null,
+}: CustomerContextProps) {
   const { customer, score, history } = lead;
   const addresses = [...customer.addresses].sort((a, b) => Number(b.current) - Number(a.current));
   const outcomes = [...history.outcomes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -220,6 +227,8 @@ export function CustomerContext({ lead, headingRef }: CustomerContextProps) {
       <Block title="Calls">
         <CallHistory userId={lead.userId} />
       </Block>
+
+      <LinksAndTexts key={lead.userId} userId={lead.userId} callSessionId={callSessionId} />
 
       <Block title="Callbacks">
         {lead.callbacks.length === 0 ? (

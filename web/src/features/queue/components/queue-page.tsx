@@ -198,7 +198,13 @@ export function QueuePage() {
   } else if (next.isError) {
     centre = <Alert>{next.error.message}</Alert>;
   } else if (lead) {
-    centre = <CustomerContext lead={lead} headingRef={customerHeadingRef} />;
+    centre = (
+      <CustomerContext
+        lead={lead}
+        headingRef={customerHeadingRef}
+        callSessionId={call?.sessionId ?? null}
+      />
+    );
   } else {
     centre = <NoCustomer answer={noLead} canWork={canWork} />;
   }
