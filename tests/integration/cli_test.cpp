@@ -105,6 +105,13 @@ TEST_F(CliTest, RefusesProductionWithADefaultSecretWithoutPrintingIt) {
     EXPECT_EQ(r.out.find("your-super-secret-jwt-key"), std::string::npos) << r.out;
 }
 
+// A magic-link page that could send customers off the platform stops the server before it starts.
+TEST_F(CliTest, RefusesToServeWithAMagicLinkPathOffThePlatform) {
+    const CommandRun r = Dialler("MAGIC_LINK_PATHS=documentUpload=//evil.example/x", "serve");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("MAGIC_LINK_PATHS"), std::string::npos) << r.out;
+}
+
 // Production serve as root is refused before it opens anything, unless explicitly allowed. The
 // test runs as whoever runs the tests: as root (CI) it sees the refusal; as anyone else it sees
 // that an ordinary user is not refused. Either way the run gets as far as the database, which

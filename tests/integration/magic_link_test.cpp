@@ -2,6 +2,7 @@
 // text after the gate, a click lands on the platform with an assertion the platform can verify
 // (checked here with an independent HMAC, OpenSSL's), and expired, revoked, unknown or
 // malformed links land nowhere and count nothing.
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -78,8 +79,11 @@ protected:
         service_ = NewService(false);
     }
 
-    std::unique_ptr<app::MagicLinkService> NewService(bool legacy) {
+    std::unique_ptr<app::MagicLinkService> NewService(
+        bool legacy, std::map<domain::LinkType, std::string> paths = {}
+    ) {
         app::MagicLinkConfig config;
+        config.paths = std::move(paths);
         config.public_url = kPublic;
         config.main_app_url = kPlatform;
         config.legacy_mlid = legacy;
@@ -260,6 +264,17 @@ TEST_P(MagicLinkTest, TheLegacyFormatCarriesTheEarlierPlatformsParameter) {
     EXPECT_EQ(
         landing.location,
         kPlatform + "/claims?mlid=" + adapters::twilio::Base64(link.user_id.ToString())
+    );
+}
+
+TEST_P(MagicLinkTest, AConfiguredPageReplacesTheDefaultForItsTypeOnly) {
+    service_ = NewService(false, *domain::ParseLinkPaths("documentUpload=/docs/upload"));
+    const auto [upload, upload_token] = SendLink("documentUpload");
+    EXPECT_TRUE(service_->Open(upload_token, "ua")
+                    .location.starts_with(kPlatform + "/docs/upload?assertion="));
+    const auto [portal, portal_token] = SendLink("claimPortal");
+    EXPECT_TRUE(
+        service_->Open(portal_token, "ua").location.starts_with(kPlatform + "/claims?assertion=")
     );
 }
 

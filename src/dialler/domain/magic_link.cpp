@@ -1,7 +1,10 @@
 #include "dialler/domain/magic_link.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
+
+#include "dialler/base/text.hpp"
 
 namespace dialler::domain {
 
@@ -66,6 +69,39 @@ std::span<const LinkType> AllLinkTypes() {
 
 std::string_view DefaultLinkPath(LinkType type) {
     return InfoOf(type).path;
+}
+
+Result<std::map<LinkType, std::string>> ParseLinkPaths(std::string_view spec) {
+    const std::string field = "MAGIC_LINK_PATHS";
+    std::map<LinkType, std::string> paths;
+    if (Trim(spec).empty()) {
+        return paths;
+    }
+    for (const std::string_view entry : Split(spec, ',')) {
+        const auto eq = entry.find('=');
+        if (eq == std::string_view::npos) {
+            return InvalidField(field, field + " entries are type=/path, separated by commas");
+        }
+        const auto type = ParseLinkType(Trim(entry.substr(0, eq)));
+        if (!type) {
+            return InvalidField(field, field + " names an unknown link type");
+        }
+        const std::string_view path = Trim(entry.substr(eq + 1));
+        const bool safe_chars = std::all_of(path.begin(), path.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '/' || c == '-' || c == '_' || c == '.';
+        });
+        if (!path.starts_with('/') || path.starts_with("//") || path.size() > 200 || !safe_chars ||
+            path.find("..") != std::string_view::npos) {
+            return InvalidField(
+                field, field + " paths start with one '/' and hold only letters, digits, / - _ ."
+            );
+        }
+        if (!paths.emplace(*type, std::string(path)).second) {
+            return InvalidField(field, field + " names a link type twice");
+        }
+    }
+    return paths;
 }
 
 LinkOpen DecideLinkOpen(

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "dialler/base/clock.hpp"
+#include "dialler/base/error.hpp"
 
 namespace dialler::domain {
 
@@ -27,6 +29,12 @@ std::span<const LinkType> AllLinkTypes();
 
 // The platform's page for each type, unless configured otherwise ("/claims", "/documents", ...).
 std::string_view DefaultLinkPath(LinkType type);
+
+// The configured pages (MAGIC_LINK_PATHS): "documentUpload=/docs,claimPortal=/my-claims"; types
+// not named keep their default. A path is absolute on the platform ("/..."), never "//..." (that
+// would leave the platform's host), made of letters, digits, '/', '-', '_' and '.', at most 200
+// characters. Errors: kInvalidArgument naming MAGIC_LINK_PATHS. Pure.
+Result<std::map<LinkType, std::string>> ParseLinkPaths(std::string_view spec);
 
 // How long a link lasts unless configured otherwise, and the longest an admin may set.
 inline constexpr std::chrono::hours kDefaultLinkLifetime{48};

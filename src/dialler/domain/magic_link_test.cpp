@@ -30,6 +30,29 @@ TEST(LinkType, TheSevenTypesRoundTripWithTheirOwnPaths) {
     EXPECT_FALSE(ParseLinkType(""));
 }
 
+TEST(ParseLinkPaths, TakesTypeEqualsPathPairsAndRefusesAnythingThatCouldLeaveThePlatform) {
+    EXPECT_TRUE(ParseLinkPaths("")->empty());
+    const auto paths = ParseLinkPaths(" documentUpload=/docs , claimPortal=/my-claims/v2.1 ");
+    ASSERT_TRUE(paths);
+    EXPECT_EQ(paths->size(), 2U);
+    EXPECT_EQ(paths->at(LinkType::kDocumentUpload), "/docs");
+    EXPECT_EQ(paths->at(LinkType::kClaimPortal), "/my-claims/v2.1");
+    for (const char* bad :
+         {"documentUpload",
+          "portal=/x",
+          "documentUpload=docs",
+          "documentUpload=//evil.example/x",
+          "documentUpload=/x?next=https://evil.example",
+          "documentUpload=/x#y",
+          "documentUpload=/../admin",
+          "documentUpload=/a b",
+          "documentUpload=/a,documentUpload=/b"}) {
+        const auto parsed = ParseLinkPaths(bad);
+        ASSERT_FALSE(parsed) << bad;
+        EXPECT_EQ(parsed.error().field, "MAGIC_LINK_PATHS") << bad;
+    }
+}
+
 TEST(DecideLinkOpen, OpenUntilItExpiresUnlessRevoked) {
     EXPECT_EQ(DecideLinkOpen(kNow + seconds{1}, std::nullopt, kNow), LinkOpen::kOpen);
     EXPECT_EQ(DecideLinkOpen(kNow, std::nullopt, kNow), LinkOpen::kExpired);

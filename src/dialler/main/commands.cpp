@@ -15,6 +15,7 @@
 #include "dialler/adapters/sql/migrator.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/base/text.hpp"
+#include "dialler/domain/magic_link.hpp"
 #include "dialler/main/stand_in_routes.hpp"
 #include "dialler/main/wiring.hpp"
 #include "dialler/platform/database_url.hpp"
@@ -289,6 +290,16 @@ void AddTestHooks(
     platform::LogWarn("server.test_endpoints_enabled");
 }
 
+// What `serve` refuses before it opens anything: running as root in production, and settings
+// whose meaning only the domain knows.
+Status CheckBeforeServing(const platform::Config& config) {
+    DIALLER_RETURN_IF_ERROR(platform::CheckServeUser(config, geteuid()));
+    if (const auto paths = domain::ParseLinkPaths(config.magic_link_paths); !paths) {
+        return tl::unexpected(paths.error());
+    }
+    return Ok();
+}
+
 void AddMagicLinks(
     adapters::http::Router& router,
     const platform::Config& config,
@@ -308,8 +319,8 @@ void AddMagicLinks(
 
 int RunServe(const platform::Config& config) {
     platform::InitLogging(config.log_level);
-    if (const Status user = platform::CheckServeUser(config, geteuid()); !user) {
-        return Report(user.error());
+    if (const Status ready = CheckBeforeServing(config); !ready) {
+        return Report(ready.error());
     }
     const auto workers_count = static_cast<std::size_t>(config.worker_threads);
     // One connection per worker plus one for start-up work, so no worker waits for a session.

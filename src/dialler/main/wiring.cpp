@@ -202,6 +202,8 @@ app::MagicLinkConfig LinkConfigFrom(const platform::Config& config) {
     }
     c.lifetime = std::chrono::hours{config.magic_link_ttl_hours};
     c.legacy_mlid = config.magic_link_legacy_mlid;
+    // Checked at start-up (RunServe): a bad value never gets this far.
+    c.paths = domain::ParseLinkPaths(config.magic_link_paths).value_or(c.paths);
     return c;
 }
 

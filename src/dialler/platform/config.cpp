@@ -253,6 +253,7 @@ Status LoadTuning(const EnvMap& env, Config& c) {
         return Bad("MAGIC_LINK_FORMAT", "must be assertion or legacy-mlid");
     }
     c.magic_link_legacy_mlid = link_format == "legacy-mlid";
+    c.magic_link_paths = Get(env, "MAGIC_LINK_PATHS");
     DIALLER_ASSIGN_OR_RETURN(c.worker_threads, GetInt(env, "WORKER_THREADS", 4, 1, 256));
     DIALLER_ASSIGN_OR_RETURN(
         c.replica_statement_timeout_seconds, GetInt(env, "REPLICA_STATEMENT_TIMEOUT", 60, 1, 3600)

@@ -38,6 +38,9 @@ struct Config {
     int magic_link_ttl_hours = 48;  // MAGIC_LINK_TTL_HOURS, 1-336
     // MAGIC_LINK_FORMAT=legacy-mlid: the earlier platform's forgeable `?mlid=` links.
     bool magic_link_legacy_mlid = false;
+    // MAGIC_LINK_PATHS: the platform's page per link type, "type=/path,..." (checked by
+    // domain::ParseLinkPaths when the server starts).
+    std::string magic_link_paths;
     std::string main_app_url;
     std::string public_url;
     std::string bind_address;
