@@ -13,10 +13,7 @@ constexpr int kShownPerCustomer = 100;
 // Our tokens are 43 URL-safe base64 characters; anything else is nobody's link, and is not
 // worth a database read.
 bool LooksLikeToken(std::string_view token) {
-    return token.size() == 43 && std::all_of(token.begin(), token.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_';
-           });
+    return token.size() == 43 && IsUrlSafeText(token);
 }
 
 long long Seconds(Timestamp t) {

@@ -39,6 +39,32 @@ void QueueService::Audit(
     );
 }
 
+void QueueService::AuditGateDenied(
+    const Actor& actor,
+    domain::UserId user,
+    const domain::GateDecision& gate,
+    std::string_view at,
+    const RequestContext& ctx
+) {
+    std::vector<std::pair<std::string, std::string>> details;
+    if (!at.empty()) {
+        details.emplace_back("at", std::string(at));
+    }
+    for (const auto& d : gate.denials) {
+        details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
+    }
+    AuditAction(
+        ports_.audit,
+        ports_.clock,
+        actor,
+        "gate.denied",
+        "customer",
+        user.ToString(),
+        ctx,
+        std::move(details)
+    );
+}
+
 Result<NextLeadResult> QueueService::NextLead(
     const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
 ) {
@@ -303,11 +329,7 @@ void QueueService::Defer(
     const Timestamp retry =
         gate.retry_at ? Timestamp{*gate.retry_at} : now + std::chrono::days{365};
     ports_.leases.ReleaseLease(user, agent.id, retry);
-    std::vector<std::pair<std::string, std::string>> details;
-    for (const auto& d : gate.denials) {
-        details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
-    }
-    Audit(agent, "gate.denied", user, ctx, std::move(details));
+    AuditGateDenied(Actor::OfAgent(agent.id), user, gate, "", ctx);
     if (!claimed.callback_id) {
         return;
     }
@@ -382,11 +404,7 @@ Result<CallAttemptDecision> QueueService::RecordCallAttempt(
         Seconds(now)
     );
     if (!decision.gate.allowed) {
-        std::vector<std::pair<std::string, std::string>> details{{"at", "call"}};
-        for (const auto& d : decision.gate.denials) {
-            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
-        }
-        Audit(agent, "gate.denied", user, ctx, std::move(details));
+        AuditGateDenied(Actor::OfAgent(agent.id), user, decision.gate, "call", ctx);
         return decision;
     }
     decision.attempt = ports_.contacts.Record(ContactAttempt{
@@ -436,20 +454,7 @@ Result<SmsAttemptDecision> QueueService::RecordSmsAttempt(
     );
     const Actor actor = sender ? Actor::OfAgent(sender->id) : Actor::System();
     if (!decision.gate.allowed) {
-        std::vector<std::pair<std::string, std::string>> details{{"at", "sms"}};
-        for (const auto& d : decision.gate.denials) {
-            details.emplace_back("denied", std::string(domain::GateReasonCode(d.reason)));
-        }
-        AuditAction(
-            ports_.audit,
-            ports_.clock,
-            actor,
-            "gate.denied",
-            "customer",
-            user.ToString(),
-            ctx,
-            std::move(details)
-        );
+        AuditGateDenied(actor, user, decision.gate, "sms", ctx);
         return decision;
     }
     decision.attempt = ports_.contacts.Record(ContactAttempt{

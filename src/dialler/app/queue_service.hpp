@@ -193,6 +193,15 @@ private:
         const CustomerEvaluation& evaluation,
         std::vector<ContactAttempt> contacts
     );
+    // The gate said no: every reason, and where it was asked ("call", "sms"; empty: the
+    // hand-out).
+    void AuditGateDenied(
+        const Actor& actor,
+        domain::UserId user,
+        const domain::GateDecision& gate,
+        std::string_view at,
+        const RequestContext& ctx
+    );
     void Audit(
         const domain::Agent& agent,
         std::string action,

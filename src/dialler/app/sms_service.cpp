@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <exception>
 
+#include "dialler/base/text.hpp"
+
 namespace dialler::app {
 
 namespace {
@@ -10,10 +12,7 @@ namespace {
 constexpr int kShownPerCustomer = 200;
 
 bool IsGoodKey(std::string_view key) {
-    return key.size() >= 8 && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '_';
-           });
+    return key.size() >= 8 && key.size() <= 64 && IsUrlSafeText(key);
 }
 
 }  // namespace

@@ -424,6 +424,13 @@ std::string FormatRfc3339(std::chrono::sys_seconds t) {
     return buf.data();
 }
 
+bool IsUrlSafeText(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    });
+}
+
 std::string Base64(std::string_view bytes) {
     static constexpr std::string_view kAlphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -40,6 +40,10 @@ Status CheckText(
     std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
 );
 
+// Whether `s` holds only the URL-safe base64 alphabet (letters, digits, '-', '_'): our tokens
+// and the keys clients may choose. Length is the caller's rule.
+bool IsUrlSafeText(std::string_view s);
+
 // Standard base64 (RFC 4648 §4, with padding).
 std::string Base64(std::string_view bytes);
 

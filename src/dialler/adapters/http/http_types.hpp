@@ -66,6 +66,12 @@ struct Access {
     static Access Public() { return Access{true, {}, true}; }
     static Access Roles(domain::RoleSet roles) { return Access{false, roles, false}; }
     static Access AnyRole() { return Roles(domain::RoleSet::All()); }
+    // Who works the floor: agents and supervisors (calls, texts, links, the queues).
+    static Access Floor() { return Roles({domain::Role::kAgent, domain::Role::kSupervisor}); }
+    // The floor and admins: reading what the floor did (call sessions, texts, links).
+    static Access FloorAndAdmins() {
+        return Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
+    }
 };
 
 }  // namespace dialler::adapters::http

@@ -11,9 +11,8 @@ namespace dialler::adapters::http {
 
 namespace {
 
-const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
-const Access kCallReaders =
-    Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
+const Access kFloor = Access::Floor();
+const Access kCallReaders = Access::FloorAndAdmins();
 
 nlohmann::json CallSessionJson(const app::CallSession& s) {
     const auto& st = s.state;

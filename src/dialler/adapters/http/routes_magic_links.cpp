@@ -9,9 +9,8 @@ namespace dialler::adapters::http {
 
 namespace {
 
-const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
-const Access kReaders =
-    Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
+const Access kFloor = Access::Floor();
+const Access kReaders = Access::FloorAndAdmins();
 
 nlohmann::json OptionalId(const std::optional<std::int64_t>& id) {
     return id ? nlohmann::json(std::to_string(*id)) : nlohmann::json(nullptr);

@@ -12,7 +12,7 @@ namespace dialler::adapters::http {
 
 namespace {
 
-const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
+const Access kFloor = Access::Floor();
 const Access kManagers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
 
 Result<domain::UserId> UserParam(const Request& req, const std::string& name) {

@@ -11,9 +11,8 @@ namespace dialler::adapters::http {
 
 namespace {
 
-const Access kFloor = Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor});
-const Access kReaders =
-    Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
+const Access kFloor = Access::Floor();
+const Access kReaders = Access::FloorAndAdmins();
 
 nlohmann::json SmsJson(const app::OutboundSms& s) {
     return {

@@ -169,48 +169,31 @@ app::SmsOutbox::Enqueued SqlSmsOutbox::Enqueue(const app::OutboundSms& sms) {
 std::vector<app::OutboundSms> SqlSmsOutbox::ClaimDue(
     Timestamp now, Timestamp claim_until, int limit
 ) {
-    const long long at = Ms(now);
-    const long long until = Ms(claim_until);
-    const std::string queued = Name(domain::SmsStatus::kQueued);
-    const std::string sending = Name(domain::SmsStatus::kSending);
+    const std::string at = std::to_string(Ms(now));
     const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
-    return db_.Write([&](soci::session& s) {
-        // Two senders at once skip each other's rows (SKIP LOCKED); the UPDATE re-checks the
-        // status, so correctness does not rest on the lock.
-        std::vector<long long> ids;
-        long long id = 0;
-        soci::statement pick = Once(
-            s,
-            std::string("SELECT id FROM sms_outbox WHERE status = :q AND next_attempt_at <= :n "
-                        "ORDER BY next_attempt_at, id LIMIT ") +
-                std::to_string(std::max(limit, 0)) + (postgres ? " FOR UPDATE SKIP LOCKED" : ""),
-            soci::into(id),
-            soci::use(queued),
-            soci::use(at)
-        );
-        pick.execute();
-        while (pick.fetch()) {
-            ids.push_back(id);
-        }
-        std::vector<app::OutboundSms> claimed;
-        for (const long long row : ids) {
-            const long long changed = Execute(
-                s,
-                "UPDATE sms_outbox SET status = :s, claimed_until = :u, attempts = attempts + 1, "
-                "updated_at = :n WHERE id = :id AND status = :q",
-                soci::use(sending),
-                soci::use(until),
-                soci::use(at),
-                soci::use(row),
-                soci::use(queued)
-            );
-            if (changed == 1) {
-                auto rows = Select(s, "id = " + std::to_string(row), "id", 1);
-                claimed.push_back(std::move(rows.front()));
-            }
-        }
-        return claimed;
+    // One statement, one round trip: pick and claim together. The pick is a CTE so PostgreSQL
+    // runs it once (an IN-subquery with LIMIT may be run again per row and claim more). Two
+    // senders at once skip each other's rows (SKIP LOCKED); the status check keeps correctness
+    // off the lock.
+    const std::string queued = "'" + Name(domain::SmsStatus::kQueued) + "'";
+    const std::string claim =
+        "WITH picked AS (SELECT id AS picked_id FROM sms_outbox WHERE status = " + queued +
+        " AND next_attempt_at <= " + at + " ORDER BY next_attempt_at, id LIMIT " +
+        std::to_string(std::max(limit, 0)) + (postgres ? " FOR UPDATE SKIP LOCKED" : "") +
+        ") UPDATE sms_outbox SET status = '" + Name(domain::SmsStatus::kSending) +
+        "', claimed_until = " + std::to_string(Ms(claim_until)) +
+        ", attempts = attempts + 1, updated_at = " + at +
+        " FROM picked WHERE sms_outbox.id = picked.picked_id AND status = " + queued +
+        " RETURNING " + kColumns;
+    auto claimed = db_.AutoCommit([&](soci::session& s) {
+        return SelectRows<Row>(s, claim, nullptr, [](const Row& r) { return r.ToSms(); });
     });
+    // RETURNING keeps no order: oldest due first, as they were picked.
+    std::sort(claimed.begin(), claimed.end(), [](const auto& x, const auto& y) {
+        return x.next_attempt_at != y.next_attempt_at ? x.next_attempt_at < y.next_attempt_at
+                                                      : x.id < y.id;
+    });
+    return claimed;
 }
 
 bool SqlSmsOutbox::MarkSent(std::int64_t id, const std::string& provider_sid, Timestamp at) {
@@ -273,25 +256,15 @@ bool SqlSmsOutbox::MarkFailed(
 }
 
 std::vector<app::OutboundSms> SqlSmsOutbox::ExpireClaims(Timestamp now) {
-    const long long at = Ms(now);
-    const std::string sending = Name(domain::SmsStatus::kSending);
-    return db_.Write([&](soci::session& s) {
-        std::vector<app::OutboundSms> lost;
-        const std::string where = "status = :s AND claimed_until < " + std::to_string(at);
-        for (app::OutboundSms& sms : Select(s, where, "id", 1000, &sending)) {
-            if (Move(
-                    s,
-                    sms.id,
-                    domain::SmsStatus::kSending,
-                    domain::SmsStatus::kUnknown,
-                    now,
-                    "the sender stopped before recording the provider's answer"
-                )) {
-                sms.status = domain::SmsStatus::kUnknown;
-                lost.push_back(std::move(sms));
-            }
-        }
-        return lost;
+    const std::string at = std::to_string(Ms(now));
+    const std::string why = "the sender stopped before recording the provider's answer";
+    const std::string expire = "UPDATE sms_outbox SET status = '" +
+                               Name(domain::SmsStatus::kUnknown) +
+                               "', error_message = :m, claimed_until = NULL, updated_at = " + at +
+                               " WHERE status = '" + Name(domain::SmsStatus::kSending) +
+                               "' AND claimed_until < " + at + " RETURNING " + kColumns;
+    return db_.AutoCommit([&](soci::session& s) {
+        return SelectRows<Row>(s, expire, &why, [](const Row& r) { return r.ToSms(); });
     });
 }
 
