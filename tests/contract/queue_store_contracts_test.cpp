@@ -27,6 +27,7 @@
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
 
 #include "magic_link_fakes.hpp"
@@ -85,6 +86,7 @@ struct QueueStores {
     virtual app::AgentStatusStore& AgentStatuses() = 0;
     virtual app::SmsOutbox& Outbox() = 0;
     virtual app::MagicLinkStore& Links() = 0;
+    virtual app::SmsInbox& Inbox() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -104,8 +106,10 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemoryAgentStatusStore as;
     testing::InMemorySmsOutbox so;
     testing::InMemoryMagicLinkStore ml;
+    testing::InMemorySmsInbox si;
     app::SmsOutbox& Outbox() override { return so; }
     app::MagicLinkStore& Links() override { return ml; }
+    app::SmsInbox& Inbox() override { return si; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -164,8 +168,10 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlAgentStatusStore as{*db};
     adapters::sql::SqlSmsOutbox so{*db};
     adapters::sql::SqlMagicLinkStore ml{*db};
+    adapters::sql::SqlSmsInbox si{*db};
     app::SmsOutbox& Outbox() override { return so; }
     app::MagicLinkStore& Links() override { return ml; }
+    app::SmsInbox& Inbox() override { return si; }
     app::CallSessionStore& CallSessions() override { return cs; }
     app::AgentStatusStore& AgentStatuses() override { return as; }
     app::LeadLeases& Leases() override { return k; }
@@ -264,6 +270,7 @@ protected:
     app::AgentStatusStore& AgentStatuses() { return stores_->AgentStatuses(); }
     app::SmsOutbox& Outbox() { return stores_->Outbox(); }
     app::MagicLinkStore& Links() { return stores_->Links(); }
+    app::SmsInbox& Inbox() { return stores_->Inbox(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2201,6 +2208,194 @@ TYPED_TEST(QueueMagicLinkStoreContract, RevokesOnceAndCountsClicks) {
     const auto revoked = links.Find(link.id);
     EXPECT_EQ(revoked->revoked_at, kT0 + minutes{3});
     EXPECT_EQ(revoked->revoked_by, kAgentA);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SmsInbox
+
+template <typename Impl>
+class QueueSmsInboxContract : public QueueContract<Impl> {
+protected:
+    static app::InboundSms Text(
+        const std::string& sid,
+        const std::string& body,
+        Timestamp at = kT0,
+        const std::string& from = "+447700900123"
+    ) {
+        app::InboundSms m;
+        m.provider_sid = sid;
+        m.from_e164 = from;
+        m.to_e164 = "+441134960000";
+        m.body = body;
+        m.consent = domain::ClassifyInbound(body);
+        m.received_at = at;
+        return m;
+    }
+};
+TYPED_TEST_SUITE(QueueSmsInboxContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueSmsInboxContract, KeepsOneConversationPerNumberAndEachTextOnce) {
+    auto& inbox = this->Inbox();
+    const auto first = inbox.Receive(this->Text("SM1", "Hello £ ✓"), UserId{42}, kAgentA);
+    ASSERT_TRUE(first.created);
+    EXPECT_GT(first.conversation.id, 0);
+    EXPECT_EQ(first.conversation.phone_e164, "+447700900123");
+    EXPECT_EQ(first.conversation.user_id, UserId{42});
+    EXPECT_EQ(first.conversation.assigned_agent_id, kAgentA);
+    EXPECT_TRUE(first.conversation.open);
+    EXPECT_EQ(first.conversation.unread, 1);
+    EXPECT_EQ(first.conversation.last_message, "Hello £ ✓");
+    EXPECT_EQ(first.message.conversation_id, first.conversation.id);
+    EXPECT_EQ(first.message.body, "Hello £ ✓");
+
+    // The provider retrying its webhook: the same text, nothing counted again.
+    const auto retried = inbox.Receive(this->Text("SM1", "Hello £ ✓"), UserId{42}, kAgentA);
+    EXPECT_FALSE(retried.created);
+    EXPECT_EQ(retried.message.id, first.message.id);
+    EXPECT_EQ(inbox.Find(first.conversation.id)->unread, 1);
+
+    // A second text joins the conversation; who it was created for and with stays.
+    const auto second =
+        inbox.Receive(this->Text("SM2", "please stop", kT0 + minutes{1}), UserId{43}, kAgentB);
+    ASSERT_TRUE(second.created);
+    EXPECT_EQ(second.conversation.id, first.conversation.id);
+    EXPECT_EQ(second.conversation.user_id, UserId{42});
+    EXPECT_EQ(second.conversation.assigned_agent_id, kAgentA);
+    EXPECT_EQ(second.conversation.unread, 2);
+    EXPECT_TRUE(second.conversation.needs_attention);
+    EXPECT_EQ(second.conversation.last_message_at, kT0 + minutes{1});
+    EXPECT_EQ(second.message.consent, domain::InboundConsent::kMentionsStop);
+
+    const auto texts = inbox.Messages(first.conversation.id, 10);
+    ASSERT_EQ(texts.size(), 2U);
+    EXPECT_EQ(texts[0].provider_sid, "SM1");  // oldest first
+    EXPECT_EQ(texts[1].provider_sid, "SM2");
+    const auto newest = inbox.Messages(first.conversation.id, 1);
+    ASSERT_EQ(newest.size(), 1U);
+    EXPECT_EQ(newest[0].provider_sid, "SM2");
+    EXPECT_TRUE(inbox.Messages(first.conversation.id + 100, 10).empty());
+    EXPECT_EQ(inbox.FindByPhone("+447700900123")->id, first.conversation.id);
+    EXPECT_FALSE(inbox.FindByPhone("+447700900999"));
+    EXPECT_FALSE(inbox.Find(first.conversation.id + 100));
+}
+
+TYPED_TEST(QueueSmsInboxContract, AnUnknownNumberIsKeptAndTakesItsCustomerLater) {
+    auto& inbox = this->Inbox();
+    const auto unknown =
+        inbox.Receive(this->Text("SM1", "who is this?"), std::nullopt, std::nullopt);
+    EXPECT_FALSE(unknown.conversation.user_id);
+    EXPECT_FALSE(unknown.conversation.assigned_agent_id);
+    const auto known =
+        inbox.Receive(this->Text("SM2", "it is Jane", kT0 + minutes{1}), UserId{42}, kAgentA);
+    EXPECT_EQ(known.conversation.user_id, UserId{42});
+    EXPECT_FALSE(known.conversation.assigned_agent_id);  // assignment is only for a new one
+}
+
+TYPED_TEST(QueueSmsInboxContract, ListsUnreadFirstThenNewestAndShowsAgentsTheirsAndNobodys) {
+    auto& inbox = this->Inbox();
+    const auto a =
+        inbox.Receive(this->Text("SM1", "a", kT0, "+447700900001"), UserId{1}, std::nullopt);
+    const auto b = inbox.Receive(
+        this->Text("SM2", "b", kT0 + minutes{1}, "+447700900002"), UserId{2}, kAgentA
+    );
+    const auto c = inbox.Receive(
+        this->Text("SM3", "c", kT0 + minutes{2}, "+447700900003"), UserId{3}, kAgentB
+    );
+    ASSERT_TRUE(inbox.MarkRead(c.conversation.id, kT0 + minutes{3}));
+    EXPECT_FALSE(inbox.MarkRead(c.conversation.id, kT0 + minutes{3}));  // nothing unread
+
+    const auto ids = [](const std::vector<app::SmsConversation>& list) {
+        std::vector<std::int64_t> out;
+        for (const auto& x : list) {
+            out.push_back(x.id);
+        }
+        return out;
+    };
+    const auto all = inbox.List({true, std::nullopt}, 10);
+    EXPECT_EQ(
+        ids(all),
+        (std::vector<std::int64_t>{b.conversation.id, a.conversation.id, c.conversation.id})
+    );
+    EXPECT_EQ(inbox.List({true, std::nullopt}, 1).size(), 1U);
+    EXPECT_EQ(
+        ids(inbox.List({true, kAgentA}, 10)),
+        (std::vector<std::int64_t>{b.conversation.id, a.conversation.id})
+    );
+    EXPECT_EQ(inbox.UnreadTotal({true, std::nullopt}), 2);
+    EXPECT_EQ(inbox.UnreadTotal({true, kAgentA}), 2);
+    EXPECT_EQ(inbox.UnreadTotal({true, kAgentB}), 1);
+
+    // Closed ones are listed apart and their texts are not counted as waiting.
+    ASSERT_TRUE(inbox.SetOpen(a.conversation.id, false, kT0 + minutes{4}));
+    EXPECT_FALSE(inbox.SetOpen(a.conversation.id, false, kT0 + minutes{4}));
+    EXPECT_EQ(
+        ids(inbox.List({false, std::nullopt}, 10)), (std::vector<std::int64_t>{a.conversation.id})
+    );
+    EXPECT_EQ(inbox.UnreadTotal({true, std::nullopt}), 1);
+    // A new text reopens it.
+    const auto again = inbox.Receive(
+        this->Text("SM4", "hello?", kT0 + minutes{5}, "+447700900001"), UserId{1}, std::nullopt
+    );
+    EXPECT_TRUE(again.conversation.open);
+    EXPECT_EQ(again.conversation.unread, 2);
+}
+
+TYPED_TEST(QueueSmsInboxContract, AssignsOnlyFromWhatTheCallerSawAndClosingSettlesAttention) {
+    auto& inbox = this->Inbox();
+    const auto c = inbox.Receive(this->Text("SM1", "please stop"), UserId{42}, std::nullopt);
+    ASSERT_TRUE(c.conversation.needs_attention);
+    const auto id = c.conversation.id;
+    ASSERT_TRUE(inbox.Assign(id, std::nullopt, kAgentA, kT0 + minutes{1}));
+    // Someone else took it meanwhile: refused, unchanged.
+    EXPECT_FALSE(inbox.Assign(id, std::nullopt, kAgentB, kT0 + minutes{2}));
+    EXPECT_EQ(inbox.Find(id)->assigned_agent_id, kAgentA);
+    ASSERT_TRUE(inbox.Assign(id, kAgentA, std::nullopt, kT0 + minutes{3}));
+    EXPECT_FALSE(inbox.Find(id)->assigned_agent_id);
+    EXPECT_FALSE(inbox.Assign(id + 100, std::nullopt, kAgentA, kT0));
+
+    ASSERT_TRUE(inbox.SetOpen(id, false, kT0 + minutes{4}));
+    const auto closed = inbox.Find(id);
+    EXPECT_FALSE(closed->open);
+    EXPECT_FALSE(closed->needs_attention);
+    EXPECT_EQ(closed->updated_at, kT0 + minutes{4});
+    ASSERT_TRUE(inbox.SetOpen(id, true, kT0 + minutes{5}));
+    EXPECT_FALSE(inbox.SetOpen(id, true, kT0 + minutes{5}));
+    EXPECT_FALSE(inbox.SetOpen(id + 100, false, kT0));
+}
+
+TYPED_TEST(QueueSmsInboxContract, TextsFromANewNumberAtOnceMakeOneConversation) {
+    auto& inbox = this->Inbox();
+    constexpr int kSenders = 4;
+    std::latch start(kSenders);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kSenders; ++i) {
+        threads.emplace_back([&, i] {
+            start.arrive_and_wait();
+            inbox.Receive(this->Text("SM" + std::to_string(i), "hi"), UserId{42}, std::nullopt);
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    const auto list = inbox.List({true, std::nullopt}, 10);
+    ASSERT_EQ(list.size(), 1U);
+    EXPECT_EQ(list[0].unread, kSenders);
+    EXPECT_EQ(inbox.Messages(list[0].id, 10).size(), static_cast<std::size_t>(kSenders));
+}
+
+TYPED_TEST(QueueSmsOutboxContract, ListsTheTextsToANumberNewestFirst) {
+    auto& outbox = this->Outbox();
+    outbox.Enqueue(this->Text("key-1"));
+    app::OutboundSms later = this->Text("key-2", kT0 + minutes{1});
+    outbox.Enqueue(later);
+    app::OutboundSms elsewhere = this->Text("key-3");
+    elsewhere.to_e164 = "+447700900999";
+    outbox.Enqueue(elsewhere);
+    const auto texts = outbox.ToNumber("+447700900123", 10);
+    ASSERT_EQ(texts.size(), 2U);
+    EXPECT_EQ(texts[0].idempotency_key, "key-2");
+    EXPECT_EQ(outbox.ToNumber("+447700900123", 1).size(), 1U);
+    EXPECT_TRUE(outbox.ToNumber("+447700900000", 10).empty());
 }
 
 }  // namespace

@@ -80,6 +80,7 @@ public:
         return real_.RefusalResponse(message);
     }
     std::string HangUpResponse() const override { return real_.HangUpResponse(); }
+    std::string NoReplyResponse() const override { return real_.NoReplyResponse(); }
     std::string WebhookContentType() const override { return real_.WebhookContentType(); }
 
 private:

@@ -498,9 +498,20 @@ TEST_F(StandInTest, StopOptsTheNumberOutAndStartOptsItBackInAsTwilioDoes) {
         );
     }
     EXPECT_EQ(telephony_->SendMessage({number, kOwnNumber, "Hello", ""}).error_code, 21610);
+    // The provider confirms each change once, itself.
+    const auto confirmations = [&](std::string_view words) {
+        const auto sent = stand_in_->Messages();
+        return std::count_if(sent.begin(), sent.end(), [&](const auto& m) {
+            return m.first == number && m.second.find(words) != std::string::npos;
+        });
+    };
+    EXPECT_EQ(confirmations("have been unsubscribed"), 1);
+    CustomerTexts(number, "STOP");
+    EXPECT_EQ(confirmations("have been unsubscribed"), 1);
 
     CustomerTexts(number, "unstop");
     EXPECT_EQ(telephony_->SendMessage({number, kOwnNumber, "Hello", ""}).error_code, 0);
+    EXPECT_EQ(confirmations("have been resubscribed"), 1);
 }
 
 TEST_F(StandInTest, InboundCallsAndTextsRefuseWhatIsNotACustomer) {

@@ -270,6 +270,7 @@ public:
     std::string DialResponse(const app::DialInstruction& dial) const override;
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override { return "hang up"; }
+    std::string NoReplyResponse() const override { return "no reply"; }
     std::string WebhookContentType() const override { return "text/plain"; }
 
     void SetCall(const std::string& call_sid, app::ProviderCall call);

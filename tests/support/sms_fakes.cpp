@@ -165,11 +165,13 @@ std::optional<app::OutboundSms> InMemorySmsOutbox::FindByKey(const std::string& 
     return std::nullopt;
 }
 
-std::vector<app::OutboundSms> InMemorySmsOutbox::ForUser(domain::UserId user, int limit) {
+std::vector<app::OutboundSms> InMemorySmsOutbox::Newest(
+    const std::function<bool(const app::OutboundSms&)>& keep, int limit
+) {
     const std::lock_guard lock(mutex_);
     std::vector<app::OutboundSms> out;
     for (const auto& [id, row] : rows_) {
-        if (row.user_id == user) {
+        if (keep(row)) {
             out.push_back(row);
         }
     }
@@ -180,6 +182,171 @@ std::vector<app::OutboundSms> InMemorySmsOutbox::ForUser(domain::UserId user, in
         out.resize(static_cast<std::size_t>(std::max(limit, 0)));
     }
     return out;
+}
+
+std::vector<app::OutboundSms> InMemorySmsOutbox::ForUser(domain::UserId user, int limit) {
+    return Newest([user](const app::OutboundSms& s) { return s.user_id == user; }, limit);
+}
+
+std::vector<app::OutboundSms> InMemorySmsOutbox::ToNumber(const std::string& e164, int limit) {
+    return Newest([&e164](const app::OutboundSms& s) { return s.to_e164 == e164; }, limit);
+}
+
+namespace {
+
+bool Shows(const app::ConversationFilter& filter, const app::SmsConversation& c) {
+    return !filter.visible_to || !c.assigned_agent_id || c.assigned_agent_id == filter.visible_to;
+}
+
+}  // namespace
+
+app::SmsInbox::Received InMemorySmsInbox::Receive(
+    const app::InboundSms& message,
+    std::optional<domain::UserId> user,
+    std::optional<domain::AgentId> assign_to
+) {
+    const std::lock_guard lock(mutex_);
+    auto conversation = std::find_if(conversations_.begin(), conversations_.end(), [&](auto& c) {
+        return c.second.phone_e164 == message.from_e164;
+    });
+    if (conversation == conversations_.end()) {
+        app::SmsConversation c;
+        c.id = next_id_++;
+        c.phone_e164 = message.from_e164;
+        c.user_id = user;
+        c.assigned_agent_id = assign_to;
+        c.last_message_at = message.received_at;
+        c.created_at = message.received_at;
+        c.updated_at = message.received_at;
+        conversation = conversations_.emplace(c.id, c).first;
+    }
+    app::SmsConversation& c = conversation->second;
+    for (const auto& [id, stored] : messages_) {
+        if (stored.provider_sid == message.provider_sid) {
+            return {c, stored, false};
+        }
+    }
+    app::InboundSms stored = message;
+    stored.id = next_id_++;
+    stored.conversation_id = c.id;
+    messages_.emplace(stored.id, stored);
+    c.open = true;
+    ++c.unread;
+    c.needs_attention =
+        c.needs_attention || message.consent == domain::InboundConsent::kMentionsStop;
+    c.last_message = message.body;
+    c.last_message_at = message.received_at;
+    if (!c.user_id) {
+        c.user_id = user;
+    }
+    c.updated_at = message.received_at;
+    return {c, stored, true};
+}
+
+std::optional<app::SmsConversation> InMemorySmsInbox::Find(std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    const auto it = conversations_.find(id);
+    return it == conversations_.end() ? std::nullopt : std::optional(it->second);
+}
+
+std::optional<app::SmsConversation> InMemorySmsInbox::FindByPhone(const std::string& e164) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, c] : conversations_) {
+        if (c.phone_e164 == e164) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<app::SmsConversation> InMemorySmsInbox::List(
+    const app::ConversationFilter& filter, int limit
+) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::SmsConversation> out;
+    for (const auto& [id, c] : conversations_) {
+        if (c.open == filter.open && Shows(filter, c)) {
+            out.push_back(c);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        if ((a.unread > 0) != (b.unread > 0)) {
+            return a.unread > 0;
+        }
+        return a.last_message_at != b.last_message_at ? a.last_message_at > b.last_message_at
+                                                      : a.id > b.id;
+    });
+    if (static_cast<int>(out.size()) > limit) {
+        out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    }
+    return out;
+}
+
+int InMemorySmsInbox::UnreadTotal(const app::ConversationFilter& filter) {
+    const std::lock_guard lock(mutex_);
+    int total = 0;
+    for (const auto& [id, c] : conversations_) {
+        total += c.open && Shows(filter, c) ? c.unread : 0;
+    }
+    return total;
+}
+
+std::vector<app::InboundSms> InMemorySmsInbox::Messages(std::int64_t conversation_id, int limit) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::InboundSms> out;
+    for (const auto& [id, m] : messages_) {
+        if (m.conversation_id == conversation_id) {
+            out.push_back(m);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.received_at != b.received_at ? a.received_at < b.received_at : a.id < b.id;
+    });
+    if (static_cast<int>(out.size()) > limit) {
+        out.erase(out.begin(), out.end() - std::max(limit, 0));
+    }
+    return out;
+}
+
+bool InMemorySmsInbox::MarkRead(std::int64_t id, Timestamp at) {
+    const std::lock_guard lock(mutex_);
+    const auto it = conversations_.find(id);
+    if (it == conversations_.end() || it->second.unread == 0) {
+        return false;
+    }
+    it->second.unread = 0;
+    it->second.updated_at = at;
+    return true;
+}
+
+bool InMemorySmsInbox::Assign(
+    std::int64_t id,
+    std::optional<domain::AgentId> expected,
+    std::optional<domain::AgentId> agent,
+    Timestamp at
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = conversations_.find(id);
+    if (it == conversations_.end() || it->second.assigned_agent_id != expected) {
+        return false;
+    }
+    it->second.assigned_agent_id = agent;
+    it->second.updated_at = at;
+    return true;
+}
+
+bool InMemorySmsInbox::SetOpen(std::int64_t id, bool open, Timestamp at) {
+    const std::lock_guard lock(mutex_);
+    const auto it = conversations_.find(id);
+    if (it == conversations_.end() || it->second.open == open) {
+        return false;
+    }
+    it->second.open = open;
+    if (!open) {
+        it->second.needs_attention = false;
+    }
+    it->second.updated_at = at;
+    return true;
 }
 
 }  // namespace dialler::testing

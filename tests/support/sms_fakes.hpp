@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "dialler/app/sms_inbox.hpp"
 #include "dialler/app/sms_outbox.hpp"
 
 namespace dialler::testing {
@@ -32,8 +33,13 @@ public:
     std::optional<app::OutboundSms> Find(std::int64_t id) override;
     std::optional<app::OutboundSms> FindByKey(const std::string& idempotency_key) override;
     std::vector<app::OutboundSms> ForUser(domain::UserId user, int limit) override;
+    std::vector<app::OutboundSms> ToNumber(const std::string& e164, int limit) override;
 
 private:
+    // Rows `keep` accepts, newest first, at most `limit`.
+    std::vector<app::OutboundSms> Newest(
+        const std::function<bool(const app::OutboundSms&)>& keep, int limit
+    );
     // The row `id` when it is in `from`, else nullptr. Holds no lock: the caller does.
     app::OutboundSms* InStatus(std::int64_t id, domain::SmsStatus from);
     // Applies `change` to a sending text (and lets its claim go); false when it is not sending.
@@ -43,6 +49,35 @@ private:
 
     std::mutex mutex_;
     std::map<std::int64_t, app::OutboundSms> rows_;
+    std::int64_t next_id_ = 1;
+};
+
+class InMemorySmsInbox final : public app::SmsInbox {
+public:
+    Received Receive(
+        const app::InboundSms& message,
+        std::optional<domain::UserId> user,
+        std::optional<domain::AgentId> assign_to
+    ) override;
+    std::optional<app::SmsConversation> Find(std::int64_t id) override;
+    std::optional<app::SmsConversation> FindByPhone(const std::string& e164) override;
+    std::vector<app::SmsConversation> List(const app::ConversationFilter& filter, int limit)
+        override;
+    int UnreadTotal(const app::ConversationFilter& filter) override;
+    std::vector<app::InboundSms> Messages(std::int64_t conversation_id, int limit) override;
+    bool MarkRead(std::int64_t id, Timestamp at) override;
+    bool Assign(
+        std::int64_t id,
+        std::optional<domain::AgentId> expected,
+        std::optional<domain::AgentId> agent,
+        Timestamp at
+    ) override;
+    bool SetOpen(std::int64_t id, bool open, Timestamp at) override;
+
+private:
+    std::mutex mutex_;
+    std::map<std::int64_t, app::SmsConversation> conversations_;
+    std::map<std::int64_t, app::InboundSms> messages_;
     std::int64_t next_id_ = 1;
 };
 

@@ -416,7 +416,10 @@ Result<CallAttemptDecision> QueueService::RecordCallAttempt(
 }
 
 Result<SmsAttemptDecision> QueueService::RecordSmsAttempt(
-    const std::optional<domain::Agent>& sender, domain::UserId user, const RequestContext& ctx
+    const std::optional<domain::Agent>& sender,
+    domain::UserId user,
+    const RequestContext& ctx,
+    TextRight right
 ) {
     const Timestamp now = ports_.clock.Now();
     const auto lead = ports_.leads.FindLead(user);
@@ -424,7 +427,7 @@ Result<SmsAttemptDecision> QueueService::RecordSmsAttempt(
         return Fail(ErrorCode::kNotFound, "no such customer in the queues");
     }
     const auto recent = ports_.contacts.Since(user, now - kContactHistory);
-    if (sender && sender->role == domain::Role::kAgent) {
+    if (sender && sender->role == domain::Role::kAgent && right == TextRight::kHoldOrCalled) {
         const bool holds = lead->IsLeasedAt(now) && lead->lease_agent_id == sender->id;
         const bool called = std::any_of(recent.begin(), recent.end(), [&](const auto& c) {
             return c.channel == domain::Channel::kCall && c.agent_id == sender->id &&

@@ -56,6 +56,10 @@ struct SmsAttemptDecision {
     domain::GateDecision gate;
 };
 
+// Why an agent may text a customer: they hold or have called them, or they answer the
+// customer's texts to us (an SMS conversation that is theirs).
+enum class TextRight { kHoldOrCalled, kConversation };
+
 // The agent's side of the queues: next lead (claim, validate live, gate, context), heartbeat,
 // release, skip, outcome. Keeps references to every port. Thread-safe; blocking.
 class QueueService {
@@ -111,10 +115,14 @@ public:
     // The same for a text to the customer's number (SMS suppression, the SMS cap, mobiles only,
     // the window): a yes records the attempt the SMS cap counts. `sender` nullopt: a rule of
     // the system, not a person. An agent may text a customer they hold or have called in the
-    // last kTextAfterCallFor; supervisors and admins anyone with a lead. Errors: kNotFound (no
-    // such customer in the queues), kPermissionDenied (an agent and a customer not theirs).
+    // last kTextAfterCallFor, or (kConversation) one whose texts to us they answer, which the
+    // caller has checked; supervisors and admins anyone with a lead. Errors: kNotFound (no such
+    // customer in the queues), kPermissionDenied (an agent and a customer not theirs).
     Result<SmsAttemptDecision> RecordSmsAttempt(
-        const std::optional<domain::Agent>& sender, domain::UserId user, const RequestContext& ctx
+        const std::optional<domain::Agent>& sender,
+        domain::UserId user,
+        const RequestContext& ctx,
+        TextRight right = TextRight::kHoldOrCalled
     );
     static constexpr std::chrono::hours kTextAfterCallFor{24};
 

@@ -88,6 +88,9 @@ public:
     virtual std::optional<OutboundSms> FindByKey(const std::string& idempotency_key) = 0;
     // The customer's texts, newest first, at most `limit`.
     virtual std::vector<OutboundSms> ForUser(domain::UserId user, int limit) = 0;
+    // The texts sent to a number (exact E.164), newest first, at most `limit`: a conversation's
+    // side of ours.
+    virtual std::vector<OutboundSms> ToNumber(const std::string& e164, int limit) = 0;
 };
 
 }  // namespace dialler::app

@@ -22,7 +22,8 @@ Result<SendSmsResult> SmsService::Send(
     domain::UserId user,
     std::string_view body,
     const std::string& idempotency_key,
-    const RequestContext& ctx
+    const RequestContext& ctx,
+    TextRight right
 ) {
     DIALLER_ASSIGN_OR_RETURN(std::string text, domain::CheckSmsBody(body, "body"));
     if (!idempotency_key.empty() && !IsGoodKey(idempotency_key)) {
@@ -49,7 +50,7 @@ Result<SendSmsResult> SmsService::Send(
         }
     }
     DIALLER_ASSIGN_OR_RETURN(
-        const SmsAttemptDecision decision, ports_.queue.RecordSmsAttempt(sender, user, ctx)
+        const SmsAttemptDecision decision, ports_.queue.RecordSmsAttempt(sender, user, ctx, right)
     );
     if (!decision.attempt) {
         return SendSmsResult{std::nullopt, decision.gate};

@@ -65,14 +65,15 @@ public:
     // same key again returns the same text, nothing new sent); empty: a fresh one. `sender`
     // nullopt: a rule of the system. Errors: CheckSmsBody's (field "body"); kInvalidArgument
     // (field "idempotencyKey") for a key that is not 8-64 letters, digits, '-' or '_';
-    // QueueService::RecordSmsAttempt's; kFailedPrecondition when no number to send from is
-    // configured.
+    // QueueService::RecordSmsAttempt's (`right`: why an agent may text them); kFailedPrecondition
+    // when no number to send from is configured.
     Result<SendSmsResult> Send(
         const std::optional<domain::Agent>& sender,
         domain::UserId user,
         std::string_view body,
         const std::string& idempotency_key,
-        const RequestContext& ctx
+        const RequestContext& ctx,
+        TextRight right = TextRight::kHoldOrCalled
     );
 
     // One round of the sender: texts left sending by a stopped sender become unknown; due texts

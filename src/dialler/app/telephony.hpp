@@ -84,6 +84,8 @@ public:
     virtual std::string DialResponse(const DialInstruction& dial) const = 0;
     virtual std::string RefusalResponse(std::string_view message) const = 0;
     virtual std::string HangUpResponse() const = 0;
+    // The answer to an incoming text that sends nothing back.
+    virtual std::string NoReplyResponse() const = 0;
     virtual std::string WebhookContentType() const = 0;
 };
 

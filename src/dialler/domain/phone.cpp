@@ -139,6 +139,13 @@ bool IsUkTextable(const PhoneNumber& number) {
     return IsUkDialable(number) && number.type == PhoneType::kMobile;
 }
 
+bool IsE164(std::string_view number) {
+    return number.size() >= 9 && number.size() <= 16 && number.front() == '+' &&
+           std::all_of(number.begin() + 1, number.end(), [](char c) {
+               return c >= '0' && c <= '9';
+           });
+}
+
 std::string MaskPhone(const PhoneNumber& number) {
     const std::string_view e164 = number.e164;
     const std::string_view digits = e164.empty() ? e164 : e164.substr(1);

@@ -43,6 +43,10 @@ bool IsUkDialable(const PhoneNumber& number);
 // Returns whether we may text the number: UK-dialable and a mobile (product.md §7).
 bool IsUkTextable(const PhoneNumber& number);
 
+// Whether `number` is written in E.164 form: '+', then 8 to 15 digits ("+447700900123"), as
+// the telephony provider writes numbers.
+bool IsE164(std::string_view number);
+
 // Shows the country code and the last three digits only: "+44 •••• ••• 123". Agents dial
 // through the platform, never from a number on screen.
 std::string MaskPhone(const PhoneNumber& number);

@@ -89,6 +89,23 @@ std::string Mask(std::string e164) {
     return MaskPhone(PhoneNumber{std::move(e164), PhoneType::kMobile, "GB"});
 }
 
+TEST(IsE164, TakesAPlusAndEightToFifteenDigitsOnly) {
+    for (const char* good : {"+447700900123", "+12025550123", "+35312345"}) {
+        EXPECT_TRUE(IsE164(good)) << good;
+    }
+    for (const char* bad :
+         {"",
+          "+",
+          "447700900123",
+          "07700 900123",
+          "+44 7700 900123",
+          "+4477009001234567",
+          "+4477a0900123",
+          "+1234567"}) {
+        EXPECT_FALSE(IsE164(bad)) << bad;
+    }
+}
+
 TEST(MaskPhone, ShowsTheCountryCodeAndTheLastThreeDigits) {
     EXPECT_EQ(Mask("+447400123123"), "+44 •••• ••• 123");
     EXPECT_EQ(Mask("+442031234567"), "+44 •••• ••• 567");

@@ -146,4 +146,31 @@ InboundConsent ClassifyInbound(std::string_view text) {
     return InboundConsent::kNone;
 }
 
+std::string_view InboundConsentName(InboundConsent consent) {
+    switch (consent) {
+        case InboundConsent::kNone:
+            return "none";
+        case InboundConsent::kOptOut:
+            return "opt_out";
+        case InboundConsent::kOptIn:
+            return "opt_in";
+        case InboundConsent::kMentionsStop:
+            return "mentions_stop";
+    }
+    return "none";
+}
+
+std::optional<InboundConsent> ParseInboundConsent(std::string_view name) {
+    for (const auto c :
+         {InboundConsent::kNone,
+          InboundConsent::kOptOut,
+          InboundConsent::kOptIn,
+          InboundConsent::kMentionsStop}) {
+        if (InboundConsentName(c) == name) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace dialler::domain

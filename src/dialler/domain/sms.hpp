@@ -52,5 +52,7 @@ Result<std::string> CheckSmsBody(std::string_view text, const std::string& field
 // stop texting me"), which an agent must read.
 enum class InboundConsent { kNone, kOptOut, kOptIn, kMentionsStop };
 InboundConsent ClassifyInbound(std::string_view text);
+std::string_view InboundConsentName(InboundConsent consent);  // "none", "opt_out", ...
+std::optional<InboundConsent> ParseInboundConsent(std::string_view name);
 
 }  // namespace dialler::domain

@@ -114,5 +114,18 @@ TEST(ClassifyInbound, AMessageThatOnlyMentionsStoppingIsForAnAgent) {
     }
 }
 
+TEST(InboundConsentName, RoundTripsEveryValueAndRefusesOthers) {
+    for (const auto c :
+         {InboundConsent::kNone,
+          InboundConsent::kOptOut,
+          InboundConsent::kOptIn,
+          InboundConsent::kMentionsStop}) {
+        EXPECT_EQ(ParseInboundConsent(InboundConsentName(c)), c);
+    }
+    EXPECT_EQ(InboundConsentName(InboundConsent::kMentionsStop), "mentions_stop");
+    EXPECT_EQ(ParseInboundConsent("OPT_OUT"), std::nullopt);
+    EXPECT_EQ(ParseInboundConsent(""), std::nullopt);
+}
+
 }  // namespace
 }  // namespace dialler::domain

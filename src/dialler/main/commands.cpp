@@ -404,7 +404,8 @@ int RunServe(const platform::Config& config) {
     );
     adapters::http::AddSmsRoutes(
         router,
-        adapters::http::SmsRouteDeps{calls.sms, calls.telephony, calls.telephony.PublicUrl()}
+        adapters::http::SmsRouteDeps{
+            calls.sms, calls.inbox, calls.telephony, calls.telephony.PublicUrl()}
     );
     AddMagicLinks(router, config, calls.links, state.clock);
     AddTestHooks(router, config, state.clock);

@@ -84,9 +84,10 @@ std::string InstanceName() {
 }  // namespace
 
 QueueState::QueueState(
-    OwnState& own, app::Replica& replica, const platform::Config& config, app::EventSink* events
+    OwnState& own, app::Replica& source, const platform::Config& config, app::EventSink* events
 )
-    : leads(*own.db),
+    : replica(source),
+      leads(*own.db),
       leases_of_leads(*own.db),
       outcomes(*own.db),
       suppressions(*own.db),
@@ -271,6 +272,18 @@ CallState::CallState(
           app::MagicLinkService::Ports{
               link_store, sms, own.tokens, signer, own.audit, live.Sink(), own.clock},
           LinkConfigFrom(config)
-      ) {}
+      ),
+      inbox_store(*own.db),
+      inbox(app::SmsInboxService::Ports{
+          inbox_store,
+          outbox,
+          sms,
+          queue.leads,
+          queue.suppressions,
+          own.agents,
+          queue.replica,
+          own.audit,
+          live.Sink(),
+          own.clock}) {}
 
 }  // namespace dialler::main

@@ -12,6 +12,7 @@
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/adapters/twilio/stand_in.hpp"
@@ -28,6 +29,7 @@
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
+#include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 #include "dialler/domain/lenders.hpp"
 #include "dialler/platform/config.hpp"
@@ -55,6 +57,7 @@ struct OwnState {
 // The queue engine on top of OwnState and the replica. Owns its stores and services; keeps
 // references to `own` and `replica`, which must outlive it.
 struct QueueState {
+    app::Replica& replica;
     // Where a process without screens (the CLI) publishes: nobody listens.
     app::LocalEventHub no_screens;
     adapters::sql::SqlLeadStore leads;
@@ -77,7 +80,7 @@ struct QueueState {
     // the CLI.
     QueueState(
         OwnState& own,
-        app::Replica& replica,
+        app::Replica& source,
         const platform::Config& config,
         app::EventSink* events = nullptr
     );
@@ -107,6 +110,8 @@ struct CallState {
     adapters::sql::SqlMagicLinkStore link_store;
     adapters::crypto::Hs256AssertionSigner signer;
     app::MagicLinkService links;
+    adapters::sql::SqlSmsInbox inbox_store;
+    app::SmsInboxService inbox;
 
     CallState(
         OwnState& own,

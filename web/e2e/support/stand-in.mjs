@@ -1,5 +1,7 @@
 // The built-in Twilio stand-in's test controls, as black-box tests use them (docs/api.md, "The
 // built-in stand-in").
+import assert from 'node:assert/strict';
+
 import { eventually, request } from './http.mjs';
 
 /** The account SID the stand-in runs under by default: the right shape, belonging to nobody. */
@@ -40,4 +42,23 @@ export function textedLinkToken(baseUrl, authToken) {
     const text = body.messages.find((m) => m.body.includes(prefix));
     return text?.body.slice(text.body.indexOf(prefix) + prefix.length);
   }, 'the link is texted');
+}
+
+/**
+ * The full number of customer `userId` (what their phone texts us from), which the dialler only
+ * ever shows masked: `user` (a login from http.mjs, allowed to text them) sends them `words`, and
+ * the test reads the number off the stand-in's record of that text, as the phone that got it.
+ */
+export async function numberByTexting(baseUrl, authToken, user, userId, words) {
+  const sent = await request(baseUrl, '/api/sms/send', {
+    method: 'POST',
+    json: { userId, body: words },
+    headers: { Cookie: user.cookie, 'X-CSRF-Token': user.csrfToken },
+  });
+  assert.equal(sent.response.status, 201, JSON.stringify(sent.body));
+  const text = await eventually(async () => {
+    const { body } = await standIn(baseUrl, authToken, '/sim/messages');
+    return body.messages.find((m) => m.body === words);
+  }, 'the text reaches the customer');
+  return text.to;
 }

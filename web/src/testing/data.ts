@@ -7,7 +7,9 @@ import type {
   QueueCount,
   Role,
   Session,
+  SmsConversationDetail,
   SmsMessage,
+  SmsThreadMessage,
 } from '@/types/api';
 import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
 
@@ -191,6 +193,46 @@ export function buildSmsMessage(overrides: Partial<SmsMessage> = {}): SmsMessage
     errorCode: null,
     createdAt: '2026-11-24T10:02:00Z',
     updatedAt: '2026-11-24T10:02:00Z',
+    ...overrides,
+  };
+}
+
+/**
+ * A conversation of the SMS inbox as its thread shows it: Jane Smith texted in, unread, open,
+ * unassigned, a reply may be sent. With overrides.
+ */
+export function buildSmsConversation(
+  overrides: Partial<SmsConversationDetail> = {},
+): SmsConversationDetail {
+  return {
+    id: '12',
+    userId: '1940',
+    customerName: 'Jane Smith',
+    phone: '+44 •••• ••• 942',
+    status: 'open',
+    assignedAgentId: null,
+    assignedAgentName: null,
+    unreadCount: 1,
+    needsAttention: false,
+    lastMessage: 'Hello, is my claim ok?',
+    lastMessageAt: '2026-11-24T10:02:00Z',
+    optedOut: false,
+    canReply: true,
+    replyBlockedReason: null,
+    ...overrides,
+  };
+}
+
+/** A text the customer sent in, as a thread lists it, with overrides. */
+export function buildSmsThreadMessage(overrides: Partial<SmsThreadMessage> = {}): SmsThreadMessage {
+  return {
+    id: 'in-5',
+    direction: 'inbound',
+    body: 'Hello, is my claim ok?',
+    at: '2026-11-24T10:02:00Z',
+    status: null,
+    agentId: null,
+    consent: null,
     ...overrides,
   };
 }

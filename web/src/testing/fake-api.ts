@@ -1,6 +1,7 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
 // me, logout, CSRF, the error envelope, the next-lead path, calling hours, call sessions, voice
-// tokens, the agent's status, texts and magic links) for feature tests, with per-test overrides.
+// tokens, the agent's status, texts, magic links and the SMS inbox) for feature tests, with
+// per-test overrides.
 import {
   breakReasonSchema,
   finalCallStatuses,
@@ -18,7 +19,10 @@ import {
   type NoLead,
   type QueueCount,
   type Session,
+  type SmsConversation,
+  type SmsConversationDetail,
   type SmsMessage,
+  type SmsThreadMessage,
   type VoiceMode,
 } from '@/types/api';
 
@@ -102,6 +106,10 @@ export function createFakeApi() {
   const magicLinks: MagicLink[] = [];
   const textsByKey = new Map<string, SmsMessage>();
   let textRefusal: CallRefusal | null = null;
+  // The SMS inbox: conversations in the order the server lists them (the test gives it), each
+  // with its messages, oldest first.
+  type FakeConversation = { conversation: SmsConversationDetail; messages: SmsThreadMessage[] };
+  const conversations: FakeConversation[] = [];
 
   /** The server's clock to the second, as it writes `since`. */
   function nowStamp(): string {
@@ -421,6 +429,28 @@ export function createFakeApi() {
       );
       return jsonResponse(200, { magicLinks: [...links].reverse(), now: nowStamp() });
     },
+    'GET /api/sms/conversations': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const status = new URL(request.path, 'http://localhost').searchParams.get('status') ?? 'open';
+      if (status !== 'open' && status !== 'closed') {
+        return errorResponse(400, 'invalid_argument', 'status must be open or closed', {
+          field: 'status',
+        });
+      }
+      const visible = conversationsFor(result.agent);
+      return jsonResponse(200, {
+        conversations: visible
+          .filter((entry) => entry.conversation.status === status)
+          .map((entry) => listed(entry.conversation)),
+        unreadTotal: unreadFor(result.agent),
+      });
+    },
+    'GET /api/sms/unread': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      return jsonResponse(200, { unread: unreadFor(result.agent) });
+    },
     'POST /api/auth/logout': (request) => {
       const result = requireSession(request);
       if (result instanceof Response) return result;
@@ -428,6 +458,115 @@ export function createFakeApi() {
       return jsonResponse(200, { ok: true });
     },
   };
+
+  /** Agents see the unassigned conversations and their own; supervisors all. */
+  function conversationsFor(agent: Agent) {
+    return conversations.filter(
+      ({ conversation }) =>
+        agent.role !== 'agent' ||
+        conversation.assignedAgentId === null ||
+        conversation.assignedAgentId === agent.id,
+    );
+  }
+
+  function unreadFor(agent: Agent): number {
+    return conversationsFor(agent).reduce((sum, entry) => sum + entry.conversation.unreadCount, 0);
+  }
+
+  /** A conversation as the list shows it (without what only the thread needs). */
+  function listed(conversation: SmsConversationDetail): SmsConversation {
+    const { optedOut: _o, canReply: _c, replyBlockedReason: _r, ...rest } = conversation;
+    return rest;
+  }
+
+  /** `/api/sms/conversations/:id/<action>`. */
+  function conversationRoute(request: RecordedRequest, id: string, action: string): Response {
+    const result = requireFloor(request);
+    if (result instanceof Response) return result;
+    const agent = result.agent;
+    const entry = conversationsFor(agent).find((candidate) => candidate.conversation.id === id);
+    if (!entry) return errorResponse(404, 'not_found', 'no such conversation');
+    const { conversation } = entry;
+    const answer = () => jsonResponse(200, { conversation: listed(conversation) });
+    const key = `${request.method} ${action}`;
+    switch (key) {
+      case 'GET messages':
+        return jsonResponse(200, { conversation, messages: entry.messages });
+      case 'POST read':
+        conversation.unreadCount = 0;
+        return answer();
+      case 'POST close':
+        conversation.status = 'closed';
+        return answer();
+      case 'POST reopen':
+        conversation.status = 'open';
+        return answer();
+      case 'POST assign': {
+        const body = (request.body ?? {}) as { agentId?: unknown };
+        if (body.agentId !== null && typeof body.agentId !== 'string') {
+          return errorResponse(400, 'invalid_argument', 'agentId must be an id or null', {
+            field: 'agentId',
+          });
+        }
+        const mayChange =
+          agent.role === 'supervisor' ||
+          (body.agentId === agent.id && conversation.assignedAgentId === null) ||
+          (body.agentId === null && conversation.assignedAgentId === agent.id);
+        if (!mayChange) {
+          return errorResponse(403, 'permission_denied', 'agents may assign only themselves');
+        }
+        const assignee = Object.values(demoAgents).find((a) => a.id === body.agentId);
+        conversation.assignedAgentId = body.agentId;
+        conversation.assignedAgentName = assignee?.displayName ?? null;
+        return answer();
+      }
+      case 'POST messages': {
+        const body = (request.body ?? {}) as { body?: unknown; idempotencyKey?: unknown };
+        const invalid = (field: string, message: string) =>
+          errorResponse(400, 'invalid_argument', message, { field });
+        const text = typeof body.body === 'string' ? body.body.trim() : '';
+        if (text.length < 1 || text.length > 918) {
+          return invalid('body', 'body must be 1-918 characters');
+        }
+        const idempotencyKey = body.idempotencyKey;
+        if (typeof idempotencyKey !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(idempotencyKey)) {
+          return invalid('idempotencyKey', 'idempotencyKey must be 8-64 of A-Z, a-z, 0-9, - and _');
+        }
+        if (conversation.userId === null) {
+          return errorResponse(409, 'failed_precondition', 'this number is not a customer of ours');
+        }
+        const keyed = `${agent.id}:${idempotencyKey}`;
+        const earlier = textsByKey.get(keyed);
+        if (earlier) return jsonResponse(201, { sms: earlier });
+        if (conversation.optedOut || !conversation.canReply) {
+          return errorResponse(
+            409,
+            'failed_precondition',
+            conversation.replyBlockedReason ?? 'a reply cannot be sent',
+          );
+        }
+        if (textRefusal) {
+          return refused(textRefusal, 'the contact rules do not allow this text now');
+        }
+        const sms = queueText(agent, conversation.userId, text);
+        textsByKey.set(keyed, sms);
+        entry.messages.push({
+          id: `out-${sms.id}`,
+          direction: 'outbound',
+          body: text,
+          at: sms.createdAt,
+          status: sms.status,
+          agentId: agent.id,
+          consent: null,
+        });
+        conversation.lastMessage = text;
+        conversation.lastMessageAt = sms.createdAt;
+        return jsonResponse(201, { sms });
+      }
+      default:
+        return errorResponse(404, 'not_found', `No route for ${request.method} ${request.path}.`);
+    }
+  }
 
   const floorRoles = new Set(['agent', 'supervisor']);
 
@@ -561,6 +700,14 @@ export function createFakeApi() {
     if (method === 'POST' && revoke) {
       return revokeRoute(request, decodeURIComponent(revoke[1] ?? ''));
     }
+    const conversationAction = /^\/api\/sms\/conversations\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
+    if (conversationAction) {
+      return conversationRoute(
+        request,
+        decodeURIComponent(conversationAction[1] ?? ''),
+        conversationAction[2] ?? '',
+      );
+    }
     const leadAction = /^\/api\/queue\/leads\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
     if (method === 'POST' && leadAction) {
       return leadRoute(request, decodeURIComponent(leadAction[1] ?? ''), leadAction[2] ?? '');
@@ -674,6 +821,38 @@ export function createFakeApi() {
       const sms = smsMessages.find((candidate) => candidate.id === id);
       if (!sms) throw new Error(`no text ${id}`);
       Object.assign(sms, changes);
+    },
+    /**
+     * A conversation of the SMS inbox with its messages (oldest first). They are listed in the
+     * order added, as the server would order them: the test chooses.
+     */
+    addConversation(conversation: SmsConversationDetail, messages: SmsThreadMessage[] = []) {
+      conversations.push({ conversation, messages: [...messages] });
+    },
+    /** The inbox's conversations as they are now (live objects). */
+    get conversations(): readonly SmsConversationDetail[] {
+      return conversations.map((entry) => entry.conversation);
+    },
+    /** The messages of one conversation, oldest first (live array). */
+    conversationMessages(id: string): readonly SmsThreadMessage[] {
+      const entry = conversations.find((candidate) => candidate.conversation.id === id);
+      if (!entry) throw new Error(`no conversation ${id}`);
+      return entry.messages;
+    },
+    /** Changes a conversation as the server would (an inbound STOP, another agent's assign). */
+    updateConversation(id: string, changes: Partial<SmsConversationDetail>) {
+      const entry = conversations.find((candidate) => candidate.conversation.id === id);
+      if (!entry) throw new Error(`no conversation ${id}`);
+      Object.assign(entry.conversation, changes);
+    },
+    /** The customer texts in: the message is added, unread, and the conversation moves on. */
+    receiveText(id: string, message: SmsThreadMessage) {
+      const entry = conversations.find((candidate) => candidate.conversation.id === id);
+      if (!entry) throw new Error(`no conversation ${id}`);
+      entry.messages.push(message);
+      entry.conversation.unreadCount += 1;
+      entry.conversation.lastMessage = message.body;
+      entry.conversation.lastMessageAt = message.at;
     },
     /** The links sent so far, oldest first (live objects). */
     get magicLinks(): readonly MagicLink[] {

@@ -97,6 +97,20 @@ export function createFakeLive() {
         at: '2026-11-24T10:00:05Z',
       });
     },
+    /** Sends the event the server sends when an inbox conversation changes. */
+    smsConversationChanged(
+      conversationId: string,
+      state: 'message' | 'read' | 'assigned' | 'closed' | 'reopened',
+      agentId = '1',
+    ): void {
+      this.current.send({
+        type: 'sms_conversation',
+        subjectId: conversationId,
+        state,
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
     /** Sends the event the server sends when a text is queued or moves on. */
     smsChanged(smsId: string, state: string, agentId = '1'): void {
       this.current.send({

@@ -379,6 +379,84 @@ export type SendSmsRequest = {
   idempotencyKey: string;
 };
 
+// --- SMS inbox (docs/api.md "SMS inbox") ---
+
+/**
+ * One customer's text conversation as `GET /api/sms/conversations` lists it. `userId` is null
+ * when the number matches no customer; the number is only ever the masked form.
+ */
+export const smsConversationSchema = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  phone: z.string(),
+  status: z.enum(['open', 'closed']),
+  assignedAgentId: z.string().nullable(),
+  assignedAgentName: z.string().nullable(),
+  unreadCount: z.number().int(),
+  /** A message in it mentioned stop without being an exact opt-out: someone should read it. */
+  needsAttention: z.boolean(),
+  lastMessage: z.string().nullable(),
+  lastMessageAt: timestampSchema.nullable(),
+});
+export type SmsConversation = z.infer<typeof smsConversationSchema>;
+export type SmsConversationStatus = SmsConversation['status'];
+
+/** Open or closed conversations, unread first, then newest (the server's order). */
+export const smsConversationsResponseSchema = z.object({
+  conversations: z.array(smsConversationSchema),
+  unreadTotal: z.number().int(),
+});
+export type SmsConversationsResponse = z.infer<typeof smsConversationsResponseSchema>;
+
+/** `GET /api/sms/unread`: unread inbound texts in the conversations the user may see. */
+export const smsUnreadResponseSchema = z.object({ unread: z.number().int() });
+export type SmsUnreadResponse = z.infer<typeof smsUnreadResponseSchema>;
+
+/** The conversation with what the thread needs: whether a reply may be sent, and if not why. */
+export const smsConversationDetailSchema = smsConversationSchema.extend({
+  optedOut: z.boolean(),
+  canReply: z.boolean(),
+  replyBlockedReason: z.string().nullable(),
+});
+export type SmsConversationDetail = z.infer<typeof smsConversationDetailSchema>;
+
+export const smsConsentSchema = z.enum(['opt_out', 'opt_in', 'mentions_stop']);
+export type SmsConsent = z.infer<typeof smsConsentSchema>;
+
+/** One message of a thread: a text the customer sent us, or one we sent them. */
+export const smsThreadMessageSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  body: z.string(),
+  at: timestampSchema,
+  /** How far an outbound text got; null for inbound ones. */
+  status: smsStatusSchema.nullable(),
+  /** The agent who sent an outbound text; null for inbound and automatic ones. */
+  agentId: z.string().nullable(),
+  /** Set on an inbound text that opted out, opted back in, or mentioned stop. */
+  consent: smsConsentSchema.nullable(),
+});
+export type SmsThreadMessage = z.infer<typeof smsThreadMessageSchema>;
+
+/** `GET /api/sms/conversations/:id/messages`: the conversation and its messages, oldest first. */
+export const smsThreadResponseSchema = z.object({
+  conversation: smsConversationDetailSchema,
+  messages: z.array(smsThreadMessageSchema),
+});
+export type SmsThreadResponse = z.infer<typeof smsThreadResponseSchema>;
+
+/** What `/read`, `/assign`, `/close` and `/reopen` answer: the conversation as it is now. */
+export const smsConversationResponseSchema = z.object({ conversation: smsConversationSchema });
+export type SmsConversationResponse = z.infer<typeof smsConversationResponseSchema>;
+
+/** Body of `POST /api/sms/conversations/:id/messages`. */
+export type SendReplyRequest = {
+  body: string;
+  /** 8-64 of `A-Za-z0-9_-`: the same key from the same sender returns the text it queued. */
+  idempotencyKey: string;
+};
+
 /** Keep in sync with LinkType in src/dialler/domain/magic_link.cpp. */
 export const magicLinkTypeSchema = z.enum([
   'firstLogin',

@@ -219,14 +219,16 @@ nlohmann::json OutcomeJson(const app::StoredOutcome& o) {
     };
 }
 
+std::string MaskedNumber(const std::string& e164) {
+    return domain::MaskPhone(domain::PhoneNumber{e164, domain::PhoneType::kUnknown, ""});
+}
+
 nlohmann::json SuppressionJson(const app::Suppression& e) {
     return {
         {"id", std::to_string(e.id)},
         {"userId", e.user_id ? nlohmann::json(e.user_id->ToString()) : nlohmann::json(nullptr)},
         {"phone",
-         e.phone_e164 ? nlohmann::json(domain::MaskPhone(domain::PhoneNumber{
-                            *e.phone_e164, domain::PhoneType::kUnknown, ""}))
-                      : nlohmann::json(nullptr)},
+         e.phone_e164 ? nlohmann::json(MaskedNumber(*e.phone_e164)) : nlohmann::json(nullptr)},
         {"channel", app::SuppressionChannelName(e.channel)},
         {"reason", e.reason},
         {"source", e.source},

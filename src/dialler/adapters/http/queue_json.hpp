@@ -33,6 +33,8 @@ nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts);
 nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run);
 nlohmann::json ScoreComponentsJson(const std::vector<domain::ScoreComponent>& components);
 nlohmann::json TimeJson(const std::optional<Timestamp>& t);
+// A stored E.164 number as screens show it: masked (domain::MaskPhone).
+std::string MaskedNumber(const std::string& e164);
 // The customer context handed to an agent with a lead (product.md §4).
 nlohmann::json LeadContextJson(
     const app::LeadContext& context, const domain::LenderNames& lenders, Timestamp now

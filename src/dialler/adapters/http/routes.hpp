@@ -16,6 +16,7 @@
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/app/settings_service.hpp"
+#include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 #include "dialler/platform/metrics.hpp"
 
@@ -71,10 +72,12 @@ struct CallRouteDeps {
 };
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 
-// POST /api/sms/send, GET /api/sms/messages?userId= (docs/api.md "Texts"), and the signed
-// delivery reports at POST /api/webhooks/twilio/sms-status?id=.
+// POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
+// and GET /api/sms/unread (docs/api.md "Texts"), and the signed webhooks: texts to us at
+// POST /api/webhooks/twilio/sms, delivery reports at POST /api/webhooks/twilio/sms-status?id=.
 struct SmsRouteDeps {
     app::SmsService& sms;
+    app::SmsInboxService& inbox;
     const app::Telephony& telephony;
     std::string public_url;  // PUBLIC_URL, no trailing slash
 };

@@ -45,13 +45,6 @@ std::optional<Timestamp> TimeParam(const UrlEncodedPairs& params, std::string_vi
     return parsed ? std::optional<Timestamp>(*parsed) : std::nullopt;
 }
 
-Response Twiml(const app::Telephony& telephony, std::string body) {
-    Response r;
-    r.content_type = telephony.WebhookContentType();
-    r.body = std::move(body);
-    return r;
-}
-
 void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
     router.Add(
         {"POST",

@@ -51,4 +51,11 @@ Result<Response> Acknowledge(const Status& applied, const Request& req) {
     return r;
 }
 
+Response Twiml(const app::Telephony& telephony, std::string body) {
+    Response r;
+    r.content_type = telephony.WebhookContentType();
+    r.body = std::move(body);
+    return r;
+}
+
 }  // namespace dialler::adapters::http

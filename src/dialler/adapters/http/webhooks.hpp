@@ -25,6 +25,9 @@ Result<UrlEncodedPairs> VerifiedWebhook(
     const Request& req, const app::Telephony& telephony, const std::string& public_url
 );
 
+// An answer in the provider's webhook language (TwiML), from the Telephony port.
+Response Twiml(const app::Telephony& telephony, std::string body);
+
 // The answer to a callback: 204 when applied; otherwise logged, and the error (a 404 for a
 // callback naming nothing we have) so the provider's console shows it. Nothing is guessed.
 Result<Response> Acknowledge(const Status& applied, const Request& req);

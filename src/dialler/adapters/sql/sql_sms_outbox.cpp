@@ -320,4 +320,10 @@ std::vector<app::OutboundSms> SqlSmsOutbox::ForUser(domain::UserId user, int lim
     });
 }
 
+std::vector<app::OutboundSms> SqlSmsOutbox::ToNumber(const std::string& e164, int limit) {
+    return db_.Read([&](soci::session& s) {
+        return Select(s, "to_e164 = :t", "created_at DESC, id DESC", limit, &e164);
+    });
+}
+
 }  // namespace dialler::adapters::sql

@@ -30,6 +30,7 @@ public:
     std::optional<app::OutboundSms> Find(std::int64_t id) override;
     std::optional<app::OutboundSms> FindByKey(const std::string& idempotency_key) override;
     std::vector<app::OutboundSms> ForUser(domain::UserId user, int limit) override;
+    std::vector<app::OutboundSms> ToNumber(const std::string& e164, int limit) override;
 
 private:
     SqlDatabase& db_;

@@ -21,6 +21,7 @@
 #include "dialler/adapters/twilio/signature.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
 #include "dialler/base/text.hpp"
+#include "dialler/domain/phone.hpp"
 #include "dialler/platform/logging.hpp"
 
 namespace dialler::adapters::twilio {
@@ -147,15 +148,15 @@ struct SimInbound {
 };
 
 // A number as Twilio writes one: "+", then 8 to 15 digits.
-bool IsE164(std::string_view number) {
-    return number.size() >= 9 && number.size() <= 16 && number.front() == '+' &&
-           std::all_of(number.begin() + 1, number.end(), [](char c) {
-               return c >= '0' && c <= '9';
-           });
-}
-
 // Twilio's default opt-out handling: the whole message, trimmed, case-insensitive.
 enum class OptKeyword { kNone, kOut, kIn };
+
+// What the provider texts back on an opt-out or opt-in (Twilio's standard replies, in brief).
+constexpr const char* kOptOutConfirmation =
+    "You have been unsubscribed and will get no more messages from this number. Reply START to "
+    "resubscribe.";
+constexpr const char* kOptInConfirmation =
+    "You have been resubscribed to messages from this number. Reply STOP to unsubscribe.";
 
 OptKeyword OptKeywordOf(std::string_view text) {
     std::string word(Trim(text));
@@ -741,13 +742,13 @@ struct TwilioStandIn::Impl {
     StandInResponse Inbound(const StandInRequest& request, bool is_text) {
         const auto body = nlohmann::json::parse(request.body, nullptr, false);
         if (!body.is_object() || !body.contains("from") || !body["from"].is_string() ||
-            !IsE164(body["from"].get<std::string>())) {
+            !domain::IsE164(body["from"].get<std::string>())) {
             return Problem(400, "from must be a number in E.164 form (+447700900123)");
         }
         SimInbound in;
         in.from = body["from"].get<std::string>();
         in.to = body.value("to", settings.own_number);
-        if (!IsE164(in.to)) {
+        if (!domain::IsE164(in.to)) {
             return Problem(400, "to must be a number in E.164 form (our number by default)");
         }
         if (is_text) {
@@ -829,13 +830,19 @@ struct TwilioStandIn::Impl {
                 {"NumMedia", "0"},
                 {"NumSegments", "1"},
             };
+            // Twilio's default handling answers an opt-out or opt-in itself, once per change,
+            // before the webhook is called; the application sends no confirmation of its own.
             switch (OptKeywordOf(in.body)) {
                 case OptKeyword::kOut:
-                    opted_out.insert(in.from);
+                    if (opted_out.insert(in.from).second) {
+                        messages.emplace_back(in.from, kOptOutConfirmation);
+                    }
                     params.emplace_back("OptOutType", "STOP");
                     break;
                 case OptKeyword::kIn:
-                    opted_out.erase(in.from);
+                    if (opted_out.erase(in.from) > 0) {
+                        messages.emplace_back(in.from, kOptInConfirmation);
+                    }
                     params.emplace_back("OptOutType", "START");
                     break;
                 case OptKeyword::kNone:

@@ -177,4 +177,8 @@ std::string TwilioTelephony::HangUpResponse() const {
     return RenderXml(XmlElement{"Response", {}, "", {XmlElement{"Hangup", {}, "", {}}}});
 }
 
+std::string TwilioTelephony::NoReplyResponse() const {
+    return RenderXml(XmlElement{"Response", {}, "", {}});
+}
+
 }  // namespace dialler::adapters::twilio

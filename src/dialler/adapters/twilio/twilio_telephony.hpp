@@ -52,6 +52,7 @@ public:
     std::string DialResponse(const app::DialInstruction& dial) const override;
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override;
+    std::string NoReplyResponse() const override;
     std::string WebhookContentType() const override { return "application/xml"; }
     const std::string& PublicUrl() const { return settings_.public_url; }
 

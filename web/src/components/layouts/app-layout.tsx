@@ -6,11 +6,16 @@ import { Button } from '@/components/ui/button';
 import type { NavItem } from '@/config/navigation';
 import { cn } from '@/utils/cn';
 
+/** A count shown beside a navigation entry, and what it counts in words ("3 unread"). */
+export type NavBadge = { count: number; description: string };
+
 type AppLayoutProps = {
   user: { displayName: string; role: string };
   /** The signed-in agent's status control, next to the product name; absent for admins. */
   status?: ReactNode;
   navItems: readonly NavItem[];
+  /** Counts beside navigation entries, by entry key; none (or 0) shows nothing. */
+  navBadges?: Partial<Record<NavItem['key'], NavBadge>>;
   onSignOut: () => void;
   isSigningOut?: boolean;
   signOutError?: string | undefined;
@@ -25,6 +30,7 @@ export function AppLayout({
   user,
   status,
   navItems,
+  navBadges = {},
   onSignOut,
   isSigningOut = false,
   signOutError,
@@ -54,23 +60,40 @@ export function AppLayout({
         </div>
         <nav aria-label="Main" className="mx-auto max-w-6xl px-4">
           <ul className="flex gap-1">
-            {navItems.map((item) => (
-              <li key={item.path}>
-                <NavLink
-                  to={item.path}
-                  className={({ isActive }) =>
-                    cn(
-                      'inline-block border-b-2 px-3 py-2 text-sm font-medium',
-                      isActive
-                        ? 'border-indigo-600 text-indigo-700'
-                        : 'border-transparent text-slate-600 hover:text-slate-900',
-                    )
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            {navItems.map((item) => {
+              const badge = navBadges[item.key];
+              const shown = badge !== undefined && badge.count > 0;
+              return (
+                <li key={item.path}>
+                  <NavLink
+                    to={item.path}
+                    // Named with the count in words ("SMS, 3 unread"), not "SMS3".
+                    aria-label={shown ? `${item.label}, ${badge.description}` : undefined}
+                    className={({ isActive }) =>
+                      cn(
+                        'inline-flex items-center border-b-2 px-3 py-2 text-sm font-medium',
+                        isActive
+                          ? 'border-indigo-600 text-indigo-700'
+                          : 'border-transparent text-slate-600 hover:text-slate-900',
+                      )
+                    }
+                  >
+                    {item.label}
+                    {shown ? (
+                      <span
+                        aria-hidden="true"
+                        className={cn(
+                          'ml-1.5 min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs',
+                          'font-semibold text-white tabular-nums',
+                        )}
+                      >
+                        {badge.count > 99 ? '99+' : badge.count}
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       </header>

@@ -7,25 +7,35 @@ import { useSession } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { LiveEventsProvider } from '@/features/calls/live/live-events';
+import { useSmsUnread } from '@/features/sms-inbox/hooks/use-sms-unread';
 
-function SignedInShell() {
+function SignedInLayout() {
   const { agent } = useSession();
   const logout = useLogout();
   // Agents and supervisors take calls and so have a status; admins do not.
   const hasStatus = agent.role === 'agent' || agent.role === 'supervisor';
+  const items = navItemsFor(agent.role);
+  const unread = useSmsUnread(items.some((item) => item.key === 'sms'));
+  return (
+    <AppLayout
+      user={agent}
+      status={hasStatus ? <AgentStatusControl /> : undefined}
+      navItems={items}
+      navBadges={{ sms: { count: unread, description: `${unread} unread` } }}
+      onSignOut={() => logout.mutate()}
+      isSigningOut={logout.isPending}
+      signOutError={logout.error?.message}
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+function SignedInShell() {
   return (
     // One live socket per signed-in tab; it closes with the session (sign-out, expiry).
     <LiveEventsProvider>
-      <AppLayout
-        user={agent}
-        status={hasStatus ? <AgentStatusControl /> : undefined}
-        navItems={navItemsFor(agent.role)}
-        onSignOut={() => logout.mutate()}
-        isSigningOut={logout.isPending}
-        signOutError={logout.error?.message}
-      >
-        <Outlet />
-      </AppLayout>
+      <SignedInLayout />
     </LiveEventsProvider>
   );
 }

@@ -1,5 +1,5 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { SmsInboxPage } from '@/features/sms-inbox/components/sms-inbox-page';
 
 export function SmsRoute() {
-  return <PlaceholderPage title="SMS" description="Text messages are not available in this version of the dialler yet." />;
+  return <SmsInboxPage />;
 }
