@@ -25,10 +25,12 @@
 #include "dialler/adapters/sql/migrator.hpp"
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
+#include "dialler/adapters/sql/sql_follow_up_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
+#include "dialler/adapters/sql/sql_sms_template_store.hpp"
 
 #include "magic_link_fakes.hpp"
 #include "queue_fakes.hpp"
@@ -87,6 +89,8 @@ struct QueueStores {
     virtual app::SmsOutbox& Outbox() = 0;
     virtual app::MagicLinkStore& Links() = 0;
     virtual app::SmsInbox& Inbox() = 0;
+    virtual app::SmsTemplateStore& Templates() = 0;
+    virtual app::FollowUpStore& FollowUps() = 0;
     // Overwrites the held state of a stored lead; throws if there is no such lead.
     virtual void SetHeldState(UserId id, const HeldState& state) = 0;
     // What an outcome does to a lead's history (OutcomeStore::Record): one more attempt, and
@@ -107,6 +111,10 @@ struct MemoryQueueStores final : QueueStores {
     testing::InMemorySmsOutbox so;
     testing::InMemoryMagicLinkStore ml;
     testing::InMemorySmsInbox si;
+    testing::InMemorySmsTemplateStore tpl;
+    testing::InMemoryFollowUpStore fu;
+    app::FollowUpStore& FollowUps() override { return fu; }
+    app::SmsTemplateStore& Templates() override { return tpl; }
     app::SmsOutbox& Outbox() override { return so; }
     app::MagicLinkStore& Links() override { return ml; }
     app::SmsInbox& Inbox() override { return si; }
@@ -169,6 +177,10 @@ struct SqlQueueStores final : QueueStores {
     adapters::sql::SqlSmsOutbox so{*db};
     adapters::sql::SqlMagicLinkStore ml{*db};
     adapters::sql::SqlSmsInbox si{*db};
+    adapters::sql::SqlSmsTemplateStore tpl{*db};
+    adapters::sql::SqlFollowUpStore fu{*db};
+    app::FollowUpStore& FollowUps() override { return fu; }
+    app::SmsTemplateStore& Templates() override { return tpl; }
     app::SmsOutbox& Outbox() override { return so; }
     app::MagicLinkStore& Links() override { return ml; }
     app::SmsInbox& Inbox() override { return si; }
@@ -271,6 +283,8 @@ protected:
     app::SmsOutbox& Outbox() { return stores_->Outbox(); }
     app::MagicLinkStore& Links() { return stores_->Links(); }
     app::SmsInbox& Inbox() { return stores_->Inbox(); }
+    app::SmsTemplateStore& Templates() { return stores_->Templates(); }
+    app::FollowUpStore& FollowUps() { return stores_->FollowUps(); }
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -2396,6 +2410,164 @@ TYPED_TEST(QueueSmsOutboxContract, ListsTheTextsToANumberNewestFirst) {
     EXPECT_EQ(texts[0].idempotency_key, "key-2");
     EXPECT_EQ(outbox.ToNumber("+447700900123", 1).size(), 1U);
     EXPECT_TRUE(outbox.ToNumber("+447700900000", 10).empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// SmsTemplateStore (the SQL store starts with the templates shipped with the dialler: each test
+// looks only at its own)
+
+template <typename Impl>
+class QueueSmsTemplateStoreContract : public QueueContract<Impl> {
+protected:
+    static app::SmsTemplate Template(const std::string& name, const std::string& body) {
+        app::SmsTemplate t;
+        t.name = name;
+        t.kind = domain::TemplateKind::kMarketing;
+        t.body = body;
+        t.changed_by = kAgentA;
+        t.changed_at = kT0;
+        return t;
+    }
+    std::optional<app::SmsTemplate> Listed(std::int64_t id, bool include_retired) {
+        for (auto& t : this->Templates().List(include_retired)) {
+            if (t.id == id) {
+                return t;
+            }
+        }
+        return std::nullopt;
+    }
+};
+TYPED_TEST_SUITE(QueueSmsTemplateStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueSmsTemplateStoreContract, KeepsEveryVersionAndRefusesAStaleChangeOrATakenName) {
+    auto& templates = this->Templates();
+    const auto created =
+        templates.Create(this->Template("Contract offer £", "Hi {firstName} ✓ STOP"));
+    ASSERT_TRUE(created);
+    EXPECT_EQ(created->version, 1);
+    EXPECT_EQ(created->kind, domain::TemplateKind::kMarketing);
+    EXPECT_EQ(created->body, "Hi {firstName} ✓ STOP");
+    EXPECT_EQ(created->changed_by, kAgentA);
+    EXPECT_TRUE(created->active);
+    EXPECT_FALSE(templates.Create(this->Template("Contract offer £", "again")));
+
+    app::SmsTemplate change = *created;
+    change.name = "Contract offer, v2";
+    change.body = "Hello {firstName}. Reply STOP to opt out";
+    change.kind = domain::TemplateKind::kService;
+    change.changed_at = kT0 + minutes{1};
+    const auto second = templates.Update(change);
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->version, 2);
+    EXPECT_EQ(second->name, "Contract offer, v2");
+    // Someone else's change from version 1 meanwhile: refused.
+    change.body = "stale";
+    EXPECT_FALSE(templates.Update(change));
+    EXPECT_EQ(templates.Find(created->id)->body, "Hello {firstName}. Reply STOP to opt out");
+    EXPECT_EQ(templates.FindVersion(created->id, 1)->body, "Hi {firstName} ✓ STOP");
+    EXPECT_EQ(templates.FindVersion(created->id, 2)->kind, domain::TemplateKind::kService);
+    EXPECT_FALSE(templates.FindVersion(created->id, 3));
+    EXPECT_FALSE(templates.Find(created->id + 100));
+
+    const auto other = templates.Create(this->Template("Contract other", "b STOP"));
+    ASSERT_TRUE(other);
+    app::SmsTemplate clash = *other;
+    clash.name = "Contract offer, v2";
+    EXPECT_FALSE(templates.Update(clash));
+    app::SmsTemplate missing = *other;
+    missing.id = other->id + 100;
+    EXPECT_FALSE(templates.Update(missing));
+}
+
+TYPED_TEST(QueueSmsTemplateStoreContract, RetiredTemplatesAreKeptButNotOffered) {
+    auto& templates = this->Templates();
+    const auto t = templates.Create(this->Template("Contract retire", "x STOP"));
+    ASSERT_TRUE(t);
+    ASSERT_TRUE(this->Listed(t->id, false));
+    ASSERT_TRUE(templates.SetActive(t->id, false));
+    EXPECT_FALSE(templates.SetActive(t->id, false));
+    EXPECT_FALSE(this->Listed(t->id, false));
+    const auto retired = this->Listed(t->id, true);
+    ASSERT_TRUE(retired);
+    EXPECT_FALSE(retired->active);
+    EXPECT_FALSE(templates.Find(t->id)->active);
+    ASSERT_TRUE(templates.SetActive(t->id, true));
+    EXPECT_TRUE(this->Listed(t->id, false));
+    EXPECT_FALSE(templates.SetActive(t->id + 100, true));
+}
+
+TYPED_TEST(QueueSmsOutboxContract, KeepsTheTemplateVersionATextWasWrittenFrom) {
+    auto& outbox = this->Outbox();
+    app::OutboundSms from_template = this->Text("key-t");
+    from_template.template_id = 7;
+    from_template.template_version = 3;
+    const auto stored = outbox.Enqueue(from_template).sms;
+    EXPECT_EQ(stored.template_id, 7);
+    EXPECT_EQ(stored.template_version, 3);
+    const auto typed = outbox.Enqueue(this->Text("key-typed")).sms;
+    EXPECT_FALSE(outbox.Find(typed.id)->template_id);
+    EXPECT_EQ(outbox.Find(stored.id)->template_version, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// FollowUpStore
+
+template <typename Impl>
+class QueueFollowUpStoreContract : public QueueContract<Impl> {
+protected:
+    static app::FollowUp Planned(std::int64_t outcome, Timestamp due, std::int64_t user = 42) {
+        app::FollowUp f;
+        f.user_id = UserId{user};
+        f.outcome_id = outcome;
+        f.kind = domain::FollowUpKind::kCallbackConfirmation;
+        f.due_at = due;
+        f.callback_at = due + hours{24};
+        f.created_at = kT0;
+        return f;
+    }
+};
+TYPED_TEST_SUITE(QueueFollowUpStoreContract, Implementations, ImplNames);
+
+TYPED_TEST(QueueFollowUpStoreContract, SchedulesOncePerOutcomeAndClaimsDueOnesOnceEarliestFirst) {
+    auto& store = this->FollowUps();
+    const auto later = store.Schedule(this->Planned(1, kT0 + minutes{30}));
+    EXPECT_GT(later.id, 0);
+    EXPECT_EQ(later.status, app::FollowUpStatus::kScheduled);
+    EXPECT_EQ(later.callback_at, kT0 + minutes{30} + hours{24});
+    EXPECT_EQ(store.Schedule(this->Planned(1, kT0)).id, later.id);  // one per outcome
+    const auto first = store.Schedule(this->Planned(2, kT0 - minutes{5}));
+    const auto second = store.Schedule(this->Planned(3, kT0));
+
+    const auto claimed = store.ClaimDue(kT0, 1);
+    ASSERT_EQ(claimed.size(), 1U);
+    EXPECT_EQ(claimed[0].id, first.id);
+    EXPECT_EQ(claimed[0].status, app::FollowUpStatus::kSending);
+    const auto rest = store.ClaimDue(kT0, 10);
+    ASSERT_EQ(rest.size(), 1U);
+    EXPECT_EQ(rest[0].id, second.id);
+    EXPECT_TRUE(store.ClaimDue(kT0, 10).empty());
+
+    ASSERT_TRUE(store.Finish(first.id, app::FollowUpStatus::kSent, "", 77, kT0 + minutes{1}));
+    EXPECT_FALSE(store.Finish(first.id, app::FollowUpStatus::kCancelled, "late", std::nullopt, kT0)
+    );
+    ASSERT_TRUE(store.Defer(second.id, kT0 + hours{20}, "outside the calling window", kT0));
+    EXPECT_FALSE(store.Defer(second.id, kT0, "again", kT0));  // scheduled, not sending
+    EXPECT_FALSE(store.Finish(later.id, app::FollowUpStatus::kSent, "", 1, kT0));
+
+    const auto listed = store.ForUser(UserId{42}, 10);
+    ASSERT_EQ(listed.size(), 3U);
+    const auto find = [&](std::int64_t id) {
+        return *std::find_if(listed.begin(), listed.end(), [id](const auto& f) {
+            return f.id == id;
+        });
+    };
+    EXPECT_EQ(find(first.id).status, app::FollowUpStatus::kSent);
+    EXPECT_EQ(find(first.id).sms_id, 77);
+    EXPECT_EQ(find(second.id).status, app::FollowUpStatus::kScheduled);
+    EXPECT_EQ(find(second.id).due_at, kT0 + hours{20});
+    EXPECT_EQ(find(second.id).reason, "outside the calling window");
+    EXPECT_TRUE(store.ForUser(UserId{43}, 10).empty());
+    EXPECT_EQ(store.ClaimDue(kT0 + hours{20}, 10).size(), 2U);  // the deferred one and `later`
 }
 
 }  // namespace

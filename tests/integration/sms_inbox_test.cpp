@@ -10,6 +10,7 @@
 
 #include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
+#include "dialler/adapters/sql/sql_sms_template_store.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 
@@ -51,10 +52,14 @@ protected:
                 clock_},
             app::SmsServiceConfig{{kOurs}, "", seconds{60}, 20}
         );
+        template_store_ = std::make_unique<adapters::sql::SqlSmsTemplateStore>(*env_->db);
+        templates_ = std::make_unique<app::SmsTemplateService>(app::SmsTemplateService::Ports{
+            *template_store_, *env_->replica, *env_->audit, clock_});
         inbox_ = std::make_unique<app::SmsInboxService>(app::SmsInboxService::Ports{
             *inbox_store_,
             *outbox_,
             *sms_,
+            *templates_,
             *env_->leads,
             *env_->suppressions,
             *env_->agents,
@@ -98,6 +103,8 @@ protected:
     std::unique_ptr<adapters::sql::SqlSmsOutbox> outbox_;
     std::unique_ptr<adapters::sql::SqlSmsInbox> inbox_store_;
     std::unique_ptr<app::SmsService> sms_;
+    std::unique_ptr<adapters::sql::SqlSmsTemplateStore> template_store_;
+    std::unique_ptr<app::SmsTemplateService> templates_;
     std::unique_ptr<app::SmsInboxService> inbox_;
     int sids_ = 0;
 };
@@ -127,7 +134,9 @@ TEST_P(SmsInboxTest, ACustomersTextIsUnreadForTheFloorUntilAnAgentAnswersAndTake
 
     // The other agent answers: they do not hold the customer, but the conversation makes it
     // theirs.
-    const auto reply = inbox_->Reply(other_, c.id, "Yes, it is. Any questions?", "", kCtx);
+    const auto reply = inbox_->Reply(
+        other_, c.id, app::TextToSend{"Yes, it is. Any questions?", std::nullopt}, "", kCtx
+    );
     ASSERT_TRUE(reply) << reply.error().message;
     ASSERT_TRUE(reply->sms);
     EXPECT_EQ(reply->sms->to_e164, phone);
@@ -135,7 +144,10 @@ TEST_P(SmsInboxTest, ACustomersTextIsUnreadForTheFloorUntilAnAgentAnswersAndTake
     // The first agent no longer sees it; it is not theirs.
     EXPECT_EQ(inbox_->Thread(agent_, c.id).error().code, ErrorCode::kNotFound);
     EXPECT_TRUE(inbox_->List(agent_, true).empty());
-    EXPECT_EQ(inbox_->Reply(agent_, c.id, "Me too", "", kCtx).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(
+        inbox_->Reply(agent_, c.id, app::TextToSend{"Me too", std::nullopt}, "", kCtx).error().code,
+        ErrorCode::kNotFound
+    );
     EXPECT_EQ(sms_->Deliver(), 1);
 
     clock_.Advance(minutes{1});
@@ -199,7 +211,9 @@ TEST_P(SmsInboxTest, StopSuppressesTextsOnceAndStartLiftsOnlyWhatStopSet) {
     EXPECT_TRUE(thread->opted_out);
     EXPECT_TRUE(thread->reply_blocked);
     EXPECT_EQ(thread->entries[0].consent, domain::InboundConsent::kOptOut);
-    const auto answered = inbox_->Reply(supervisor_, conversation.id, "Sorry", "", kCtx);
+    const auto answered = inbox_->Reply(
+        supervisor_, conversation.id, app::TextToSend{"Sorry", std::nullopt}, "", kCtx
+    );
     ASSERT_TRUE(answered);
     EXPECT_FALSE(answered->sms);
     EXPECT_TRUE(outbox_->ToNumber(phone, 10).empty());
@@ -253,7 +267,8 @@ TEST_P(SmsInboxTest, ANumberNoCustomerHasIsKeptButCannotBeAnswered) {
     ASSERT_TRUE(thread);
     EXPECT_TRUE(thread->reply_blocked);
     EXPECT_EQ(
-        inbox_->Reply(agent_, id, "Hello", "", kCtx).error().code, ErrorCode::kFailedPrecondition
+        inbox_->Reply(agent_, id, app::TextToSend{"Hello", std::nullopt}, "", kCtx).error().code,
+        ErrorCode::kFailedPrecondition
     );
     EXPECT_TRUE(outbox_->ToNumber("+447700900999", 10).empty());
     EXPECT_EQ(AuditCount("sms.received"), 1);
@@ -296,6 +311,102 @@ TEST_P(SmsInboxTest, ATextWithABadSenderIsRefusedAndStoresNothing) {
     );
     EXPECT_TRUE(inbox_->List(supervisor_, true).empty());
     EXPECT_EQ(AuditCount("sms.received"), 0);
+}
+
+TEST_P(SmsInboxTest, ATemplateIsFilledInPerCustomerAndEachTextKeepsItsVersion) {
+    domain::Agent admin = env_->AddAgent("admin@test.local");
+    admin.role = domain::Role::kAdmin;
+    const auto created = templates_->Create(
+        admin, {"  Check-in ", "service", "Hi {firstName}, {agentName} here. Any questions?"}, kCtx
+    );
+    ASSERT_TRUE(created) << created.error().message;
+    EXPECT_EQ(created->name, "Check-in");
+    EXPECT_EQ(created->version, 1);
+
+    const app::Lead lead = Mobile();
+    ASSERT_TRUE(Texts(lead.phone->e164, "Hello?"));
+    const auto id = inbox_store_->FindByPhone(lead.phone->e164)->id;
+    const auto sent = inbox_->Reply(agent_, id, {"", created->id}, "", kCtx);
+    ASSERT_TRUE(sent) << sent.error().message;
+    ASSERT_TRUE(sent->sms);
+    const auto record = env_->replica->ReadCustomerContext(lead.user_id);
+    ASSERT_TRUE(record && record->record.user.first_name);
+    EXPECT_EQ(
+        sent->sms->body,
+        "Hi " + *record->record.user.first_name + ", " + agent_.display_name +
+            " here. Any questions?"
+    );
+    EXPECT_EQ(outbox_->Find(sent->sms->id)->template_id, created->id);
+    EXPECT_EQ(outbox_->Find(sent->sms->id)->template_version, 1);
+
+    // A change is a new version; the text keeps the one it was written from.
+    const auto changed = templates_->Update(
+        admin,
+        created->id,
+        1,
+        {"Check-in", "marketing", "Hi {firstName}! Reply STOP to opt out"},
+        kCtx
+    );
+    ASSERT_TRUE(changed) << changed.error().message;
+    EXPECT_EQ(changed->version, 2);
+    EXPECT_EQ(outbox_->Find(sent->sms->id)->template_version, 1);
+    EXPECT_EQ(template_store_->FindVersion(created->id, 1)->kind, domain::TemplateKind::kService);
+    EXPECT_EQ(AuditCount("sms_template.created"), 1);
+    EXPECT_EQ(AuditCount("sms_template.changed"), 1);
+    const auto audit = env_->audit->ListRecent(50, 0);
+    const auto change = std::find_if(audit.begin(), audit.end(), [](const auto& e) {
+        return e.action == "sms_template.changed";
+    });
+    ASSERT_NE(change, audit.end());
+    const auto detail = [&](const std::string& key) {
+        for (const auto& [k, v] : change->details) {
+            if (k == key) {
+                return v;
+            }
+        }
+        return std::string("(missing)");
+    };
+    EXPECT_EQ(detail("beforeKind"), "service");
+    EXPECT_EQ(detail("afterKind"), "marketing");
+    EXPECT_EQ(detail("afterVersion"), "2");
+
+    // Retired: kept, no longer used for texts.
+    ASSERT_TRUE(templates_->SetActive(admin, created->id, false, kCtx));
+    const auto refused = inbox_->Reply(agent_, id, {"", created->id}, "", kCtx);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "templateId");
+    EXPECT_EQ(outbox_->ToNumber(lead.phone->e164, 10).size(), 1U);
+}
+
+TEST_P(SmsInboxTest, ABadTemplateIsRefusedNamingTheFieldAndChangesNothing) {
+    domain::Agent admin = env_->AddAgent("admin@test.local");
+    admin.role = domain::Role::kAdmin;
+    const auto before = templates_->List(true).size();
+    const auto field = [&](const app::TemplateInput& in) {
+        const auto r = templates_->Create(admin, in, kCtx);
+        return r ? std::string("(created)") : r.error().field;
+    };
+    EXPECT_EQ(field({"", "service", "Hi"}), "name");
+    EXPECT_EQ(field({"Offer", "advert", "Hi"}), "kind");
+    EXPECT_EQ(field({"Offer", "marketing", "Great rates for you"}), "body");
+    EXPECT_EQ(field({"Offer", "service", "Hi {name}"}), "body");
+    EXPECT_EQ(field({"Missed call", "service", "Hi"}), "name");  // shipped with the dialler
+    EXPECT_EQ(templates_->List(true).size(), before);
+
+    const auto t = templates_->Create(admin, {"Offer", "service", "Hi"}, kCtx);
+    ASSERT_TRUE(t);
+    ASSERT_TRUE(templates_->Update(admin, t->id, 1, {"Offer", "service", "Hello"}, kCtx));
+    const auto stale = templates_->Update(admin, t->id, 1, {"Offer", "service", "Hey"}, kCtx);
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(template_store_->Find(t->id)->body, "Hello");
+    EXPECT_EQ(
+        templates_->Update(admin, t->id + 100, 1, {"X", "service", "Hey"}, kCtx).error().code,
+        ErrorCode::kNotFound
+    );
+    EXPECT_EQ(
+        templates_->Compose({"", t->id + 100}, Mobile().user_id, agent_).error().field, "templateId"
+    );
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -349,4 +349,179 @@ bool InMemorySmsInbox::SetOpen(std::int64_t id, bool open, Timestamp at) {
     return true;
 }
 
+bool InMemorySmsTemplateStore::NameTaken(const std::string& name, std::int64_t except) const {
+    return std::any_of(versions_.begin(), versions_.end(), [&](const auto& entry) {
+        return entry.first != except && entry.second.back().name == name;
+    });
+}
+
+std::optional<app::SmsTemplate> InMemorySmsTemplateStore::Create(const app::SmsTemplate& t) {
+    const std::lock_guard lock(mutex_);
+    if (NameTaken(t.name, 0)) {
+        return std::nullopt;
+    }
+    app::SmsTemplate stored = t;
+    stored.id = next_id_++;
+    stored.version = 1;
+    versions_[stored.id] = {stored};
+    active_[stored.id] = t.active;
+    return stored;
+}
+
+std::optional<app::SmsTemplate> InMemorySmsTemplateStore::Update(const app::SmsTemplate& t) {
+    const std::lock_guard lock(mutex_);
+    const auto it = versions_.find(t.id);
+    if (it == versions_.end() || it->second.back().version != t.version ||
+        NameTaken(t.name, t.id)) {
+        return std::nullopt;
+    }
+    app::SmsTemplate next = t;
+    next.version = t.version + 1;
+    next.active = active_[t.id];
+    it->second.push_back(next);
+    return next;
+}
+
+bool InMemorySmsTemplateStore::SetActive(std::int64_t id, bool active) {
+    const std::lock_guard lock(mutex_);
+    const auto it = active_.find(id);
+    if (it == active_.end() || it->second == active) {
+        return false;
+    }
+    it->second = active;
+    return true;
+}
+
+std::optional<app::SmsTemplate> InMemorySmsTemplateStore::Find(std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    const auto it = versions_.find(id);
+    if (it == versions_.end()) {
+        return std::nullopt;
+    }
+    app::SmsTemplate current = it->second.back();
+    current.active = active_.at(id);
+    return current;
+}
+
+std::optional<app::SmsTemplate> InMemorySmsTemplateStore::FindVersion(
+    std::int64_t id, int version
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = versions_.find(id);
+    if (it == versions_.end()) {
+        return std::nullopt;
+    }
+    for (app::SmsTemplate v : it->second) {
+        if (v.version == version) {
+            v.active = active_.at(id);
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<app::SmsTemplate> InMemorySmsTemplateStore::List(bool include_retired) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::SmsTemplate> out;
+    for (const auto& [id, versions] : versions_) {
+        if (include_retired || active_.at(id)) {
+            out.push_back(versions.back());
+            out.back().active = active_.at(id);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.name != b.name ? a.name < b.name : a.id < b.id;
+    });
+    return out;
+}
+
+app::FollowUp InMemoryFollowUpStore::Schedule(const app::FollowUp& follow_up) {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, row] : rows_) {
+        if (row.outcome_id == follow_up.outcome_id) {
+            return row;
+        }
+    }
+    app::FollowUp stored = follow_up;
+    stored.id = next_id_++;
+    stored.status = app::FollowUpStatus::kScheduled;
+    stored.updated_at = stored.created_at;
+    rows_.emplace(stored.id, stored);
+    return stored;
+}
+
+std::vector<app::FollowUp> InMemoryFollowUpStore::ClaimDue(Timestamp now, int limit) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::FollowUp*> due;
+    for (auto& [id, row] : rows_) {
+        if (row.status == app::FollowUpStatus::kScheduled && row.due_at <= now) {
+            due.push_back(&row);
+        }
+    }
+    std::sort(due.begin(), due.end(), [](const auto* a, const auto* b) {
+        return a->due_at != b->due_at ? a->due_at < b->due_at : a->id < b->id;
+    });
+    std::vector<app::FollowUp> out;
+    for (auto* row : due) {
+        if (static_cast<int>(out.size()) >= limit) {
+            break;
+        }
+        row->status = app::FollowUpStatus::kSending;
+        row->updated_at = now;
+        out.push_back(*row);
+    }
+    return out;
+}
+
+bool InMemoryFollowUpStore::Finish(
+    std::int64_t id,
+    app::FollowUpStatus to,
+    const std::string& reason,
+    std::optional<std::int64_t> sms_id,
+    Timestamp at
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id);
+    if (it == rows_.end() || it->second.status != app::FollowUpStatus::kSending) {
+        return false;
+    }
+    it->second.status = to;
+    it->second.reason = reason;
+    it->second.sms_id = sms_id;
+    it->second.updated_at = at;
+    return true;
+}
+
+bool InMemoryFollowUpStore::Defer(
+    std::int64_t id, Timestamp due, const std::string& reason, Timestamp at
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id);
+    if (it == rows_.end() || it->second.status != app::FollowUpStatus::kSending) {
+        return false;
+    }
+    it->second.status = app::FollowUpStatus::kScheduled;
+    it->second.due_at = due;
+    it->second.reason = reason;
+    it->second.updated_at = at;
+    return true;
+}
+
+std::vector<app::FollowUp> InMemoryFollowUpStore::ForUser(domain::UserId user, int limit) {
+    const std::lock_guard lock(mutex_);
+    std::vector<app::FollowUp> out;
+    for (const auto& [id, row] : rows_) {
+        if (row.user_id == user) {
+            out.push_back(row);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.created_at != b.created_at ? a.created_at > b.created_at : a.id > b.id;
+    });
+    if (static_cast<int>(out.size()) > limit) {
+        out.resize(static_cast<std::size_t>(std::max(limit, 0)));
+    }
+    return out;
+}
+
 }  // namespace dialler::testing

@@ -4,8 +4,10 @@
 #include <map>
 #include <mutex>
 
+#include "dialler/app/follow_up_store.hpp"
 #include "dialler/app/sms_inbox.hpp"
 #include "dialler/app/sms_outbox.hpp"
+#include "dialler/app/sms_template_store.hpp"
 
 namespace dialler::testing {
 
@@ -78,6 +80,45 @@ private:
     std::mutex mutex_;
     std::map<std::int64_t, app::SmsConversation> conversations_;
     std::map<std::int64_t, app::InboundSms> messages_;
+    std::int64_t next_id_ = 1;
+};
+
+class InMemorySmsTemplateStore final : public app::SmsTemplateStore {
+public:
+    std::optional<app::SmsTemplate> Create(const app::SmsTemplate& t) override;
+    std::optional<app::SmsTemplate> Update(const app::SmsTemplate& t) override;
+    bool SetActive(std::int64_t id, bool active) override;
+    std::optional<app::SmsTemplate> Find(std::int64_t id) override;
+    std::optional<app::SmsTemplate> FindVersion(std::int64_t id, int version) override;
+    std::vector<app::SmsTemplate> List(bool include_retired) override;
+
+private:
+    // Whether a template other than `except` is named `name`. Holds no lock: the caller does.
+    bool NameTaken(const std::string& name, std::int64_t except) const;
+
+    std::mutex mutex_;
+    std::map<std::int64_t, std::vector<app::SmsTemplate>> versions_;  // by id, oldest first
+    std::map<std::int64_t, bool> active_;
+    std::int64_t next_id_ = 1;
+};
+
+class InMemoryFollowUpStore final : public app::FollowUpStore {
+public:
+    app::FollowUp Schedule(const app::FollowUp& follow_up) override;
+    std::vector<app::FollowUp> ClaimDue(Timestamp now, int limit) override;
+    bool Finish(
+        std::int64_t id,
+        app::FollowUpStatus to,
+        const std::string& reason,
+        std::optional<std::int64_t> sms_id,
+        Timestamp at
+    ) override;
+    bool Defer(std::int64_t id, Timestamp due, const std::string& reason, Timestamp at) override;
+    std::vector<app::FollowUp> ForUser(domain::UserId user, int limit) override;
+
+private:
+    std::mutex mutex_;
+    std::map<std::int64_t, app::FollowUp> rows_;
     std::int64_t next_id_ = 1;
 };
 

@@ -23,7 +23,7 @@ long long Seconds(Timestamp t) {
 }  // namespace
 
 Result<CreatedLink> MagicLinkService::Create(
-    const domain::Agent& agent,
+    const std::optional<domain::Agent>& sender,
     domain::UserId user,
     std::string_view type,
     std::optional<std::int64_t> call_session_id,
@@ -52,7 +52,7 @@ Result<CreatedLink> MagicLinkService::Create(
     link.user_id = user;
     link.type = *link_type;
     link.token_hash = ports_.tokens.Fingerprint(token);
-    link.created_by = agent.id;
+    link.created_by = sender ? std::optional(sender->id) : std::nullopt;
     link.call_session_id = call_session_id;
     link.created_at = now;
     link.expires_at = now + config_.lifetime;
@@ -60,7 +60,7 @@ Result<CreatedLink> MagicLinkService::Create(
 
     const std::string url = config_.public_url + "/l/" + token;
     auto sent = ports_.sms.Send(
-        agent,
+        sender,
         user,
         domain::MagicLinkText(*link_type, "", url),
         "magic-link-" + std::to_string(link.id),
@@ -76,10 +76,10 @@ Result<CreatedLink> MagicLinkService::Create(
     }
     ports_.links.AttachSms(link.id, sent->sms->id);
     link.sms_id = sent->sms->id;
-    AuditAgentAction(
+    AuditAction(
         ports_.audit,
         ports_.clock,
-        agent,
+        sender ? Actor::OfAgent(sender->id) : Actor::System(),
         "magic_link.sent",
         "customer",
         user.ToString(),

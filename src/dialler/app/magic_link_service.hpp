@@ -59,10 +59,11 @@ public:
     MagicLinkService(Ports ports, MagicLinkConfig config)
         : ports_(ports), config_(std::move(config)) {}
 
-    // Errors: kInvalidArgument (field "type"), kResourceExhausted (field "userId": too many
-    // links for this customer today), and SmsService::Send's (who may text whom).
+    // `sender` nullopt: a rule of the system (a follow-up). Errors: kInvalidArgument (field
+    // "type"), kResourceExhausted (field "userId": too many links for this customer today), and
+    // SmsService::Send's (who may text whom).
     Result<CreatedLink> Create(
-        const domain::Agent& agent,
+        const std::optional<domain::Agent>& sender,
         domain::UserId user,
         std::string_view type,
         std::optional<std::int64_t> call_session_id,

@@ -579,6 +579,15 @@ Result<StoredOutcome> QueueService::RecordOutcome(
         Audit(agent, "suppression.added", user, ctx, {{"source", "outcome"}});
     }
     PublishLead(agent, user, "done");
+    if (outcome_listener_ != nullptr) {
+        try {
+            outcome_listener_->OutcomeRecorded(
+                *stored, settings.outcomes.For(input.outcome), effects
+            );
+        } catch (const std::exception&) {
+            // The outcome is recorded and stands; a follow-up text is not worth failing it.
+        }
+    }
     return *stored;
 }
 

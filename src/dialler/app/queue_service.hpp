@@ -56,6 +56,18 @@ struct SmsAttemptDecision {
     domain::GateDecision gate;
 };
 
+// Told of every outcome once it is recorded (the follow-ups it schedules). Must not throw
+// for the outcome's sake: a listener's fault is its own.
+class OutcomeListener {
+public:
+    virtual ~OutcomeListener() = default;
+    virtual void OutcomeRecorded(
+        const StoredOutcome& outcome,
+        const domain::OutcomeRule& rule,
+        const domain::OutcomeEffects& effects
+    ) = 0;
+};
+
 // Why an agent may text a customer: they hold or have called them, or they answer the
 // customer's texts to us (an SMS conversation that is theirs).
 enum class TextRight { kHoldOrCalled, kConversation };
@@ -143,6 +155,9 @@ public:
         const RequestContext& ctx
     );
 
+    // Who hears of recorded outcomes (null: nobody). Set once while wiring, before serving.
+    void SetOutcomeListener(OutcomeListener* listener) { outcome_listener_ = listener; }
+
     static constexpr std::chrono::minutes kSkipDelay{30};
     static constexpr int kMaxCandidates = 20;
 
@@ -219,6 +234,7 @@ private:
     );
 
     Ports ports_;
+    OutcomeListener* outcome_listener_ = nullptr;
     bool validate_;
 };
 

@@ -144,6 +144,21 @@ int SmsInboxService::Unread(const domain::Agent& viewer) {
     return ports_.inbox.UnreadTotal(FilterFor(viewer, true));
 }
 
+std::optional<SmsConversation> SmsInboxService::ForCustomer(
+    const domain::Agent& viewer, domain::UserId user
+) {
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead || !lead->phone) {
+        return std::nullopt;
+    }
+    const auto conversation = ports_.inbox.FindByPhone(lead->phone->e164);
+    if (!conversation || conversation->user_id != user) {
+        return std::nullopt;
+    }
+    const auto visible = Visible(viewer, conversation->id);
+    return visible ? std::optional(*visible) : std::nullopt;
+}
+
 Result<SmsConversation> SmsInboxService::Visible(const domain::Agent& viewer, std::int64_t id) {
     auto conversation = ports_.inbox.Find(id);
     if (!conversation || (IsAgent(viewer) && conversation->assigned_agent_id &&
@@ -266,7 +281,7 @@ Result<ConversationView> SmsInboxService::SetOpen(
 Result<SendSmsResult> SmsInboxService::Reply(
     const domain::Agent& viewer,
     std::int64_t id,
-    std::string_view body,
+    const TextToSend& text,
     const std::string& idempotency_key,
     const RequestContext& ctx
 ) {
@@ -284,6 +299,9 @@ Result<SendSmsResult> SmsInboxService::Reply(
             "the customer's number has changed since they texted: text them from their record"
         );
     }
+    DIALLER_ASSIGN_OR_RETURN(
+        const ComposedText composed, ports_.templates.Compose(text, *conversation.user_id, viewer)
+    );
     if (IsAgent(viewer) && !conversation.assigned_agent_id) {
         // Answering takes the conversation, so two agents do not both answer it.
         if (!ports_.inbox.Assign(id, std::nullopt, viewer.id, ports_.clock.Now())) {
@@ -299,7 +317,13 @@ Result<SendSmsResult> SmsInboxService::Reply(
         Publish(conversation, "assigned");
     }
     return ports_.sms.Send(
-        viewer, *conversation.user_id, body, idempotency_key, ctx, TextRight::kConversation
+        viewer,
+        *conversation.user_id,
+        composed.body,
+        idempotency_key,
+        ctx,
+        TextRight::kConversation,
+        composed.FromTemplate()
     );
 }
 

@@ -13,6 +13,7 @@
 #include "dialler/app/sms_inbox.hpp"
 #include "dialler/app/sms_outbox.hpp"
 #include "dialler/app/sms_service.hpp"
+#include "dialler/app/sms_template_service.hpp"
 #include "dialler/app/suppression_store.hpp"
 #include "dialler/base/error.hpp"
 
@@ -68,7 +69,8 @@ public:
         SmsInbox& inbox;
         SmsOutbox& outbox;  // our side of each thread
         SmsService& sms;    // replies
-        LeadStore& leads;   // who has the number
+        SmsTemplateService& templates;
+        LeadStore& leads;  // who has the number
         SuppressionStore& suppressions;
         AgentStore& agents;
         Replica& replica;  // customers' names
@@ -86,6 +88,8 @@ public:
     std::vector<ConversationView> List(const domain::Agent& viewer, bool open);
     // Unread texts over the open conversations `viewer` may see.
     int Unread(const domain::Agent& viewer);
+    // The conversation with the customer's current number, if there is one `viewer` may see.
+    std::optional<SmsConversation> ForCustomer(const domain::Agent& viewer, domain::UserId user);
 
     // Errors for each: kNotFound (no such conversation, or not one `viewer` may see).
     Result<ConversationThread> Thread(const domain::Agent& viewer, std::int64_t id);
@@ -106,13 +110,14 @@ public:
         const domain::Agent& viewer, std::int64_t id, bool open, const RequestContext& ctx
     );
     // Answers the conversation's customer through the outbox (SmsService::Send, the contact
-    // rules applying); an agent replying to a conversation nobody has takes it. Errors:
-    // kFailedPrecondition (no single customer has the number, or the customer's number has
-    // changed since), kPermissionDenied (another agent's conversation), and Send's.
+    // rules applying) with the agent's words or a template's; an agent replying to a
+    // conversation nobody has takes it. Errors: kFailedPrecondition (no single customer has the
+    // number, or the customer's number has changed since), kPermissionDenied (another agent's
+    // conversation), SmsTemplateService::Compose's and Send's.
     Result<SendSmsResult> Reply(
         const domain::Agent& viewer,
         std::int64_t id,
-        std::string_view body,
+        const TextToSend& text,
         const std::string& idempotency_key,
         const RequestContext& ctx
     );

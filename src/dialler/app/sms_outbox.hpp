@@ -23,6 +23,9 @@ struct OutboundSms {
     // Unique per text: the same request made twice (a retried POST, two instances running the
     // same rule) is one text.
     std::string idempotency_key;
+    // The template and version the text was written from, if any.
+    std::optional<std::int64_t> template_id;
+    int template_version = 0;
     domain::SmsStatus status = domain::SmsStatus::kQueued;
     int attempts = 0;  // times the provider was asked
     Timestamp next_attempt_at;

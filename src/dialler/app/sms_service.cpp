@@ -23,7 +23,8 @@ Result<SendSmsResult> SmsService::Send(
     std::string_view body,
     const std::string& idempotency_key,
     const RequestContext& ctx,
-    TextRight right
+    TextRight right,
+    std::optional<std::pair<std::int64_t, int>> from_template
 ) {
     DIALLER_ASSIGN_OR_RETURN(std::string text, domain::CheckSmsBody(body, "body"));
     if (!idempotency_key.empty() && !IsGoodKey(idempotency_key)) {
@@ -63,6 +64,10 @@ Result<SendSmsResult> SmsService::Send(
     sms.from_e164 = config_.from_numbers.front();
     sms.body = std::move(text);
     sms.idempotency_key = key;
+    if (from_template) {
+        sms.template_id = from_template->first;
+        sms.template_version = from_template->second;
+    }
     sms.next_attempt_at = now;
     sms.created_at = now;
     sms.updated_at = now;

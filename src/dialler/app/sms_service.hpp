@@ -66,14 +66,16 @@ public:
     // nullopt: a rule of the system. Errors: CheckSmsBody's (field "body"); kInvalidArgument
     // (field "idempotencyKey") for a key that is not 8-64 letters, digits, '-' or '_';
     // QueueService::RecordSmsAttempt's (`right`: why an agent may text them); kFailedPrecondition
-    // when no number to send from is configured.
+    // when no number to send from is configured. `from_template`: the template id and version
+    // `body` was written from, kept with the text.
     Result<SendSmsResult> Send(
         const std::optional<domain::Agent>& sender,
         domain::UserId user,
         std::string_view body,
         const std::string& idempotency_key,
         const RequestContext& ctx,
-        TextRight right = TextRight::kHoldOrCalled
+        TextRight right = TextRight::kHoldOrCalled,
+        std::optional<std::pair<std::int64_t, int>> from_template = std::nullopt
     );
 
     // One round of the sender: texts left sending by a stopped sender become unknown; due texts

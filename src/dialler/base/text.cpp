@@ -424,6 +424,13 @@ std::string FormatRfc3339(std::chrono::sys_seconds t) {
     return buf.data();
 }
 
+std::size_t CodePoints(std::string_view utf8) {
+    // Continuation bytes are 10xxxxxx; every other byte starts a character.
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    }));
+}
+
 bool IsUrlSafeText(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -40,6 +40,9 @@ Status CheckText(
     std::string_view text, const std::string& field, std::size_t max_bytes, ControlChars allowed
 );
 
+// How many characters (code points) well-formed UTF-8 `utf8` holds.
+std::size_t CodePoints(std::string_view utf8);
+
 // Whether `s` holds only the URL-safe base64 alphabet (letters, digits, '-', '_'): our tokens
 // and the keys clients may choose. Length is the caller's rule.
 bool IsUrlSafeText(std::string_view s);

@@ -23,6 +23,12 @@ TEST(Trim, RemovesSurroundingWhitespace) {
     EXPECT_EQ(Trim("   "), "");
 }
 
+TEST(CodePoints, CountsCharactersNotBytes) {
+    EXPECT_EQ(CodePoints(""), 0U);
+    EXPECT_EQ(CodePoints("abc"), 3U);
+    EXPECT_EQ(CodePoints("£5 ✓ 😀"), 6U);
+}
+
 TEST(IsValidUtf8, AcceptsWellFormedText) {
     EXPECT_TRUE(IsValidUtf8(""));
     EXPECT_TRUE(IsValidUtf8("plain"));

@@ -42,13 +42,6 @@ int Stage(SmsStatus status) {
     return 0;
 }
 
-std::size_t CodePoints(std::string_view utf8) {
-    // Continuation bytes are 10xxxxxx; every other byte starts a character.
-    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-    }));
-}
-
 }  // namespace
 
 std::string_view SmsStatusName(SmsStatus status) {

@@ -405,7 +405,7 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddSmsRoutes(
         router,
         adapters::http::SmsRouteDeps{
-            calls.sms, calls.inbox, calls.telephony, calls.telephony.PublicUrl()}
+            calls.sms, calls.inbox, calls.templates, calls.telephony, calls.telephony.PublicUrl()}
     );
     AddMagicLinks(router, config, calls.links, state.clock);
     AddTestHooks(router, config, state.clock);
@@ -444,6 +444,10 @@ int RunServe(const platform::Config& config) {
     // there is nothing to send.
     jobs.Every("sms.deliver", std::chrono::seconds{2}, std::chrono::seconds{2}, [&calls] {
         (void)calls.sms.Deliver();
+    });
+    // Texts outcomes scheduled (reminders, check-ins, callback confirmations) when due.
+    jobs.Every("sms.follow_ups", std::chrono::seconds{30}, std::chrono::seconds{10}, [&calls] {
+        (void)calls.follow_ups.SendDue();
     });
     // Calls whose final callback never came are finished from the provider's own record.
     jobs.Every("calls.reconcile", std::chrono::minutes{1}, std::chrono::seconds{30}, [&calls] {

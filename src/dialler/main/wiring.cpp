@@ -273,17 +273,34 @@ CallState::CallState(
               link_store, sms, own.tokens, signer, own.audit, live.Sink(), own.clock},
           LinkConfigFrom(config)
       ),
+      template_store(*own.db),
+      templates(app::SmsTemplateService::Ports{template_store, queue.replica, own.audit, own.clock}
+      ),
       inbox_store(*own.db),
       inbox(app::SmsInboxService::Ports{
           inbox_store,
           outbox,
           sms,
+          templates,
           queue.leads,
           queue.suppressions,
           own.agents,
           queue.replica,
           own.audit,
           live.Sink(),
-          own.clock}) {}
+          own.clock}),
+      follow_up_store(*own.db),
+      follow_ups(app::FollowUpService::Ports{
+          follow_up_store,
+          queue.leads,
+          queue.outcomes,
+          inbox_store,
+          sms,
+          links,
+          queue.replica,
+          own.audit,
+          own.clock}) {
+    queue.queue.SetOutcomeListener(&follow_ups);
+}
 
 }  // namespace dialler::main

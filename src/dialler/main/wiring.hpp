@@ -10,10 +10,12 @@
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
+#include "dialler/adapters/sql/sql_follow_up_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
+#include "dialler/adapters/sql/sql_sms_template_store.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/adapters/twilio/stand_in.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
@@ -25,6 +27,7 @@
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
+#include "dialler/app/follow_up_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
@@ -110,8 +113,12 @@ struct CallState {
     adapters::sql::SqlMagicLinkStore link_store;
     adapters::crypto::Hs256AssertionSigner signer;
     app::MagicLinkService links;
+    adapters::sql::SqlSmsTemplateStore template_store;
+    app::SmsTemplateService templates;
     adapters::sql::SqlSmsInbox inbox_store;
     app::SmsInboxService inbox;
+    adapters::sql::SqlFollowUpStore follow_up_store;
+    app::FollowUpService follow_ups;  // hears of every outcome from queue.queue
 
     CallState(
         OwnState& own,

@@ -79,6 +79,11 @@ describe('conversations: texts from customers, answered under the contact rules'
     assert.equal(conversation.assignedAgentId, agent.body.agent.id);
     assert.ok((await as(agent, '/api/sms/unread')).body.unread >= 1);
 
+    // The customer's texts are one step from their record.
+    const texts = await as(agent, `/api/sms/messages?userId=${lead.userId}`);
+    assert.deepEqual(texts.body.conversation, { id: conversation.id, unreadCount: 1, status: 'open' });
+    assert.equal((await as(admin, `/api/sms/messages?userId=${lead.userId}`)).body.conversation, null);
+
     const thread = await as(agent, `/api/sms/conversations/${conversation.id}/messages`);
     assert.equal(thread.response.status, 200);
     assert.deepEqual(
@@ -202,5 +207,89 @@ describe('conversations: texts from customers, answered under the contact rules'
     assert.equal(unchanged.body.messages.length, 1);
     // Admins do not work the floor's texts.
     assertErrorEnvelope(await as(admin, '/api/sms/conversations'), { status: 403, code: 'permission_denied' });
+  });
+
+  it('sends a template filled in for the customer, keeping its version, and lets only admins change templates', async () => {
+    const created = await post(admin, '/api/sms/templates', {
+      name: 'E2E check-in',
+      kind: 'service',
+      body: 'Hi {firstName}, {agentName} here - any questions about your claim?',
+    });
+    assert.equal(created.response.status, 201, JSON.stringify(created.body));
+    const template = created.body.template;
+    assert.equal(template.version, 1);
+    assert.equal(template.active, true);
+
+    const lead = await holdCustomerWithPhone(server.url, agent, 'mobile');
+    const preview = await as(agent, `/api/sms/templates/${template.id}/preview?userId=${lead.userId}`);
+    assert.equal(preview.response.status, 200, JSON.stringify(preview.body));
+    assert.doesNotMatch(preview.body.body, /\{/, 'every placeholder is filled in');
+    assert.match(preview.body.body, /Demo Agent here/);
+
+    const sent = await post(agent, '/api/sms/send', { userId: lead.userId, templateId: template.id });
+    assert.equal(sent.response.status, 201, JSON.stringify(sent.body));
+    assert.equal(sent.body.sms.body, preview.body.body);
+    assert.equal(sent.body.sms.templateId, template.id);
+    assert.equal(sent.body.sms.templateVersion, 1);
+    await eventually(
+      async () => (await sim('/sim/messages')).body.messages.some((m) => m.body === preview.body.body),
+      'the customer gets the filled-in text',
+    );
+
+    const changed = await as(admin, `/api/sms/templates/${template.id}`, {
+      method: 'PUT',
+      json: { name: 'E2E check-in', kind: 'marketing', body: 'Hi {firstName}! Reply STOP to opt out', version: 1 },
+    });
+    assert.equal(changed.response.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.body.template.version, 2);
+    const stale = await as(admin, `/api/sms/templates/${template.id}`, {
+      method: 'PUT',
+      json: { name: 'E2E check-in', kind: 'service', body: 'Hi', version: 1 },
+    });
+    assertErrorEnvelope(stale, { status: 409, code: 'failed_precondition', field: 'version' });
+    const retired = await post(admin, `/api/sms/templates/${template.id}/retire`);
+    assert.equal(retired.body.template.active, false);
+    const listed = await as(agent, '/api/sms/templates');
+    assert.ok(!listed.body.templates.some((t) => t.id === template.id), 'a retired template is not offered');
+    assertErrorEnvelope(await post(agent, '/api/sms/send', { userId: lead.userId, templateId: template.id }), {
+      status: 400,
+      code: 'invalid_argument',
+      field: 'templateId',
+    });
+    assert.equal((await post(admin, `/api/sms/templates/${template.id}/restore`)).body.template.active, true);
+    assert.equal((await post(agent, `/api/queue/leads/${lead.userId}/skip`)).response.status, 200);
+  });
+
+  it('refuses a bad template or a bad send naming the field, and a template change from a non-admin', async () => {
+    for (const [json, field] of [
+      [{ name: 'Offer', kind: 'advert', body: 'Hi' }, 'kind'],
+      [{ name: 'Offer', kind: 'marketing', body: 'Great rates!' }, 'body'],
+      [{ name: 'Offer', kind: 'service', body: 'Hi {name}' }, 'body'],
+      [{ name: '', kind: 'service', body: 'Hi' }, 'name'],
+      [{ kind: 'service', body: 'Hi' }, 'name'],
+    ]) {
+      assertErrorEnvelope(await post(admin, '/api/sms/templates', json), { status: 400, code: 'invalid_argument', field });
+    }
+    assertErrorEnvelope(await post(admin, '/api/sms/templates', { name: 'Missed call', kind: 'service', body: 'Hi' }), {
+      status: 409,
+      code: 'already_exists',
+      field: 'name',
+    });
+    assertErrorEnvelope(await post(agent, '/api/sms/templates', { name: 'Mine', kind: 'service', body: 'Hi' }), {
+      status: 403,
+      code: 'permission_denied',
+    });
+    const names = (await as(admin, '/api/sms/templates?includeRetired=true')).body.templates.map((t) => t.name);
+    assert.ok(!names.includes('Offer') && !names.includes('Mine'), JSON.stringify(names));
+    assertErrorEnvelope(await post(agent, '/api/sms/send', { userId: '1', templateId: '1', body: 'x' }), {
+      status: 400,
+      code: 'invalid_argument',
+      field: 'body',
+    });
+    assertErrorEnvelope(await post(agent, '/api/sms/send', { userId: '1', templateId: 'abc' }), {
+      status: 400,
+      code: 'invalid_argument',
+      field: 'templateId',
+    });
   });
 });

@@ -9,6 +9,7 @@ import type {
   Session,
   SmsConversationDetail,
   SmsMessage,
+  SmsTemplate,
   SmsThreadMessage,
 } from '@/types/api';
 import { ukWallTimeToUtc, utcToUkWallTime } from '@/utils/uk-time';
@@ -191,10 +192,52 @@ export function buildSmsMessage(overrides: Partial<SmsMessage> = {}): SmsMessage
     status: 'queued',
     attempts: 0,
     errorCode: null,
+    templateId: null,
+    templateVersion: null,
     createdAt: '2026-11-24T10:02:00Z',
     updatedAt: '2026-11-24T10:02:00Z',
     ...overrides,
   };
+}
+
+/** A text template as an admin saved it (in use, version 1), with overrides. */
+export function buildSmsTemplate(overrides: Partial<SmsTemplate> = {}): SmsTemplate {
+  return {
+    id: '3',
+    name: 'Claim update',
+    kind: 'service',
+    body: 'Hi {firstName}, your claim has moved on. {agentName}',
+    version: 1,
+    active: true,
+    changedBy: '3',
+    changedAt: '2026-11-23T09:30:00Z',
+    ...overrides,
+  };
+}
+
+/** The two templates the dialler ships with, as `GET /api/sms/templates` first lists them. */
+export function buildShippedTemplates(): SmsTemplate[] {
+  const shipped = { kind: 'service', version: 1, active: true, changedBy: null } as const;
+  return [
+    buildSmsTemplate({
+      ...shipped,
+      id: '2',
+      name: 'Documents waiting',
+      body:
+        'Hi {firstName}, this is {agentName} from the claims team. Your claim documents are ' +
+        'waiting for you; we will text you a secure link to finish them.',
+      changedAt: '1970-01-01T00:00:00Z',
+    }),
+    buildSmsTemplate({
+      ...shipped,
+      id: '1',
+      name: 'Missed call',
+      body:
+        'Hi {firstName}, this is {agentName} from the claims team. We tried to call you about ' +
+        'your claim. Reply to this text and we will call you back.',
+      changedAt: '1970-01-01T00:00:00Z',
+    }),
+  ];
 }
 
 /**

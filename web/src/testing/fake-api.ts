@@ -1,12 +1,13 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
 // me, logout, CSRF, the error envelope, the next-lead path, calling hours, call sessions, voice
 // tokens, the agent's status, texts, magic links and the SMS inbox) for feature tests, with
-// per-test overrides.
+// per-test overrides. Also text templates (list, admin edits, previews, texts sent from one).
 import {
   breakReasonSchema,
   finalCallStatuses,
   magicLinkTypeSchema,
   outcomeCodeSchema,
+  smsTemplateKindSchema,
   type Agent,
   type AgentStatus,
   type AgentStatusName,
@@ -22,6 +23,7 @@ import {
   type SmsConversation,
   type SmsConversationDetail,
   type SmsMessage,
+  type SmsTemplate,
   type SmsThreadMessage,
   type VoiceMode,
 } from '@/types/api';
@@ -31,6 +33,7 @@ import {
   buildCallSession,
   buildQueueCounts,
   buildSession,
+  buildShippedTemplates,
   demoAgents,
   demoPassword,
 } from './data';
@@ -110,6 +113,8 @@ export function createFakeApi() {
   // with its messages, oldest first.
   type FakeConversation = { conversation: SmsConversationDetail; messages: SmsThreadMessage[] };
   const conversations: FakeConversation[] = [];
+  // Text templates, the two the dialler ships with to begin with (any order: listed by name).
+  const templates: SmsTemplate[] = buildShippedTemplates();
 
   /** The server's clock to the second, as it writes `since`. */
   function nowStamp(): string {
@@ -160,7 +165,12 @@ export function createFakeApi() {
       'you may text only a customer you hold or called in the last 24 hours',
     );
 
-  function queueText(agent: Agent, userId: string, body: string): SmsMessage {
+  function queueText(
+    agent: Agent,
+    userId: string,
+    body: string,
+    template: SmsTemplate | null = null,
+  ): SmsMessage {
     const at = nowStamp();
     const sms: SmsMessage = {
       id: String(7000 + smsMessages.length + 1),
@@ -171,6 +181,8 @@ export function createFakeApi() {
       status: 'queued',
       attempts: 0,
       errorCode: null,
+      templateId: template?.id ?? null,
+      templateVersion: template?.version ?? null,
       createdAt: at,
       updatedAt: at,
     };
@@ -189,6 +201,91 @@ export function createFakeApi() {
 
   const userIdRequired = () =>
     errorResponse(400, 'invalid_argument', 'userId is required', { field: 'userId' });
+
+  const invalidField = (field: string, message: string) =>
+    errorResponse(400, 'invalid_argument', message, { field });
+
+  /** The customer's first name for {firstName}: the held lead's, or the inbox's. */
+  function firstNameOf(userId: string): string {
+    if (held?.userId === userId) return held.customer.firstName?.trim() ?? '';
+    const entry = conversations.find((c) => c.conversation.userId === userId);
+    return entry?.conversation.customerName?.trim().split(/\s+/)[0] ?? '';
+  }
+
+  /** The template filled in for the customer and the sender, as the server does it. */
+  function renderTemplate(template: SmsTemplate, userId: string, sender: Agent): string {
+    const values: Record<string, string> = {
+      firstName: firstNameOf(userId) || 'there',
+      agentName: sender.displayName.trim() || 'the claims team',
+    };
+    return template.body.replace(
+      /\{(firstName|agentName)\}/g,
+      (_all, name: string) => values[name] ?? '',
+    );
+  }
+
+  /**
+   * What a text to send says: `body`, or the template `templateId` (in use) filled in; the error
+   * response when neither will do.
+   */
+  function textToSend(
+    body: { body?: unknown; templateId?: unknown },
+    userId: string,
+    sender: Agent,
+  ): Response | { text: string; template: SmsTemplate | null } {
+    if (body.templateId !== undefined) {
+      if (body.body !== undefined) return invalidField('body', 'give body or templateId, not both');
+      const template = templates.find((t) => t.id === body.templateId && t.active);
+      if (!template) return invalidField('templateId', 'templateId is not a template in use');
+      return { text: renderTemplate(template, userId, sender), template };
+    }
+    const text = typeof body.body === 'string' ? body.body.trim() : '';
+    if (text.length < 1 || text.length > 918) {
+      return invalidField('body', 'body must be 1-918 characters');
+    }
+    return { text, template: null };
+  }
+
+  /** A template's name, kind and words checked as the server checks them, or the 400. */
+  function checkTemplate(
+    request: RecordedRequest,
+    exceptId: string | null,
+  ): Response | Pick<SmsTemplate, 'name' | 'kind' | 'body'> {
+    const body = (request.body ?? {}) as { name?: unknown; kind?: unknown; body?: unknown };
+    const name = typeof body.name === 'string' ? body.name.trim() : '';
+    if (name === '') return invalidField('name', 'name is required');
+    if (name.length > 80) return invalidField('name', 'name is too long: at most 80 characters');
+    const kind = smsTemplateKindSchema.safeParse(body.kind);
+    if (!kind.success) return invalidField('kind', 'kind must be service or marketing');
+    const text = typeof body.body === 'string' ? body.body.trim() : '';
+    if (text.length < 1 || text.length > 918) {
+      return invalidField('body', 'body must be 1-918 characters');
+    }
+    for (const match of text.matchAll(/\{([^{}]*)\}|[{}]/g)) {
+      if (match[0] === '{') return invalidField('body', "body has a '{' without its '}'");
+      if (match[0] === '}') return invalidField('body', "body has a '}' without its '{'");
+      if (match[1] !== 'firstName' && match[1] !== 'agentName') {
+        return invalidField(
+          'body',
+          `body uses {${match[1] ?? ''}}: the placeholders are {firstName} and {agentName}`,
+        );
+      }
+    }
+    if (kind.data === 'marketing' && !/(^|[^A-Za-z0-9])STOP([^A-Za-z0-9]|$)/.test(text)) {
+      return invalidField(
+        'body',
+        'body is marketing and must say how to opt out, e.g. "Reply STOP to opt out"',
+      );
+    }
+    if (templates.some((t) => t.name === name && t.id !== exceptId)) {
+      return errorResponse(409, 'already_exists', 'another template has this name', {
+        field: 'name',
+      });
+    }
+    return { name, kind: kind.data, body: text };
+  }
+
+  const byName = (a: SmsTemplate, b: SmsTemplate) => a.name.localeCompare(b.name);
 
   const routes: Record<string, Handler> = {
     'POST /api/auth/login': (request) => {
@@ -321,15 +418,14 @@ export function createFakeApi() {
       const body = (request.body ?? {}) as {
         userId?: unknown;
         body?: unknown;
+        templateId?: unknown;
         idempotencyKey?: unknown;
       };
       const invalid = (field: string, message: string) =>
         errorResponse(400, 'invalid_argument', message, { field });
       if (typeof body.userId !== 'string' || body.userId === '') return userIdRequired();
-      const text = typeof body.body === 'string' ? body.body.trim() : '';
-      if (text.length < 1 || text.length > 918) {
-        return invalid('body', 'body must be 1-918 characters');
-      }
+      const content = textToSend(body, body.userId, result.agent);
+      if (content instanceof Response) return content;
       const key = body.idempotencyKey;
       if (key !== undefined && (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(key))) {
         return invalid('idempotencyKey', 'idempotencyKey must be 8-64 of A-Z, a-z, 0-9, - and _');
@@ -343,7 +439,7 @@ export function createFakeApi() {
           : invalid('idempotencyKey', 'idempotencyKey was used for another customer');
       }
       if (textRefusal) return refused(textRefusal, 'the contact rules do not allow this text now');
-      const sms = queueText(result.agent, body.userId, text);
+      const sms = queueText(result.agent, body.userId, content.text, content.template);
       if (keyed !== null) textsByKey.set(keyed, sms);
       return jsonResponse(201, { sms });
     },
@@ -355,7 +451,19 @@ export function createFakeApi() {
       const messages = smsMessages.filter(
         (sms) => sms.userId === userId && visibleTo(result.agent, sms.agentId),
       );
-      return jsonResponse(200, { messages: [...messages].reverse() });
+      // The customer's conversation in the inbox, if the caller may see it (admins never do).
+      const entry =
+        result.agent.role === 'admin'
+          ? undefined
+          : conversationsFor(result.agent).find((c) => c.conversation.userId === userId);
+      const conversation = entry
+        ? {
+            id: entry.conversation.id,
+            unreadCount: entry.conversation.unreadCount,
+            status: entry.conversation.status,
+          }
+        : null;
+      return jsonResponse(200, { messages: [...messages].reverse(), conversation });
     },
     'POST /api/magic-links': (request) => {
       const result = requireFloor(request);
@@ -451,6 +559,30 @@ export function createFakeApi() {
       if (result instanceof Response) return result;
       return jsonResponse(200, { unread: unreadFor(result.agent) });
     },
+    'GET /api/sms/templates': (request) => {
+      const result = requireSession(request);
+      if (result instanceof Response) return result;
+      const all =
+        new URL(request.path, 'http://localhost').searchParams.get('includeRetired') === 'true';
+      const listed = templates.filter((t) => all || t.active).sort(byName);
+      return jsonResponse(200, { templates: listed });
+    },
+    'POST /api/sms/templates': (request) => {
+      const result = requireAdmin(request);
+      if (result instanceof Response) return result;
+      const input = checkTemplate(request, null);
+      if (input instanceof Response) return input;
+      const template: SmsTemplate = {
+        id: String(Math.max(0, ...templates.map((t) => Number(t.id))) + 1),
+        ...input,
+        version: 1,
+        active: true,
+        changedBy: result.agent.id,
+        changedAt: nowStamp(),
+      };
+      templates.push(template);
+      return jsonResponse(201, { template });
+    },
     'POST /api/auth/logout': (request) => {
       const result = requireSession(request);
       if (result instanceof Response) return result;
@@ -521,13 +653,16 @@ export function createFakeApi() {
         return answer();
       }
       case 'POST messages': {
-        const body = (request.body ?? {}) as { body?: unknown; idempotencyKey?: unknown };
+        const body = (request.body ?? {}) as {
+          body?: unknown;
+          templateId?: unknown;
+          idempotencyKey?: unknown;
+        };
         const invalid = (field: string, message: string) =>
           errorResponse(400, 'invalid_argument', message, { field });
-        const text = typeof body.body === 'string' ? body.body.trim() : '';
-        if (text.length < 1 || text.length > 918) {
-          return invalid('body', 'body must be 1-918 characters');
-        }
+        const content = textToSend(body, conversation.userId ?? '', agent);
+        if (content instanceof Response) return content;
+        const text = content.text;
         const idempotencyKey = body.idempotencyKey;
         if (typeof idempotencyKey !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(idempotencyKey)) {
           return invalid('idempotencyKey', 'idempotencyKey must be 8-64 of A-Z, a-z, 0-9, - and _');
@@ -548,7 +683,7 @@ export function createFakeApi() {
         if (textRefusal) {
           return refused(textRefusal, 'the contact rules do not allow this text now');
         }
-        const sms = queueText(agent, conversation.userId, text);
+        const sms = queueText(agent, conversation.userId, text, content.template);
         textsByKey.set(keyed, sms);
         entry.messages.push({
           id: `out-${sms.id}`,
@@ -566,6 +701,67 @@ export function createFakeApi() {
       default:
         return errorResponse(404, 'not_found', `No route for ${request.method} ${request.path}.`);
     }
+  }
+
+  /** `/api/sms/templates/:id[/<action>]`. */
+  function templateRoute(request: RecordedRequest, id: string, action: string): Response {
+    const template = templates.find((t) => t.id === id);
+    const notFound = () => errorResponse(404, 'not_found', 'no such template');
+    if (request.method === 'GET' && action === 'preview') {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      const userId = userIdParam(request);
+      if (!userId) return userIdRequired();
+      if (!template?.active) {
+        return invalidField('templateId', 'templateId is not a template in use');
+      }
+      return jsonResponse(200, {
+        body: renderTemplate(template, userId, result.agent),
+        templateId: template.id,
+        templateVersion: template.version,
+      });
+    }
+    const result = requireAdmin(request);
+    if (result instanceof Response) return result;
+    if (request.method === 'PUT' && action === '') {
+      if (!template) return notFound();
+      const body = (request.body ?? {}) as { version?: unknown };
+      if (typeof body.version !== 'number') {
+        return invalidField('version', 'version is required: the one you changed');
+      }
+      const input = checkTemplate(request, id);
+      if (input instanceof Response) return input;
+      if (body.version !== template.version) {
+        return errorResponse(
+          409,
+          'failed_precondition',
+          'someone else changed this template meanwhile: look at it again',
+          { field: 'version' },
+        );
+      }
+      Object.assign(template, input, {
+        version: template.version + 1,
+        changedBy: result.agent.id,
+        changedAt: nowStamp(),
+      });
+      return jsonResponse(200, { template });
+    }
+    if (request.method === 'POST' && (action === 'retire' || action === 'restore')) {
+      if (!template) return notFound();
+      template.active = action === 'restore';
+      return jsonResponse(200, { template });
+    }
+    return errorResponse(404, 'not_found', `No route for ${request.method} ${request.path}.`);
+  }
+
+  /** The session of an admin, or the error response. */
+  function requireAdmin(request: RecordedRequest): Response | Session {
+    const result = requireSession(request);
+    if (result instanceof Response) return result;
+    if (result.agent.role !== 'admin') {
+      return errorResponse(403, 'permission_denied', 'Only admins may change templates.');
+    }
+    return result;
   }
 
   const floorRoles = new Set(['agent', 'supervisor']);
@@ -699,6 +895,14 @@ export function createFakeApi() {
     const revoke = /^\/api\/magic-links\/([^/]+)\/revoke$/.exec(url.pathname);
     if (method === 'POST' && revoke) {
       return revokeRoute(request, decodeURIComponent(revoke[1] ?? ''));
+    }
+    const templateAction = /^\/api\/sms\/templates\/([^/]+)(?:\/([a-z]+))?$/.exec(url.pathname);
+    if (templateAction) {
+      return templateRoute(
+        request,
+        decodeURIComponent(templateAction[1] ?? ''),
+        templateAction[2] ?? '',
+      );
     }
     const conversationAction = /^\/api\/sms\/conversations\/([^/]+)\/([a-z]+)$/.exec(url.pathname);
     if (conversationAction) {
@@ -853,6 +1057,20 @@ export function createFakeApi() {
       entry.conversation.unreadCount += 1;
       entry.conversation.lastMessage = message.body;
       entry.conversation.lastMessageAt = message.at;
+    },
+    /** The text templates as they are now, retired ones too (live objects, in no order). */
+    get templates(): readonly SmsTemplate[] {
+      return templates;
+    },
+    /** A template made earlier, as if an admin had added it. */
+    addTemplate(template: SmsTemplate) {
+      templates.push(template);
+    },
+    /** Changes a template as another admin would have (give it the next version to mean it). */
+    updateTemplate(id: string, changes: Partial<SmsTemplate>) {
+      const template = templates.find((candidate) => candidate.id === id);
+      if (!template) throw new Error(`no template ${id}`);
+      Object.assign(template, changes);
     },
     /** The links sent so far, oldest first (live objects). */
     get magicLinks(): readonly MagicLink[] {

@@ -360,6 +360,9 @@ export const smsMessageSchema = z.object({
   attempts: z.number().int(),
   /** The provider's code when it refused the text (21610: the customer replied STOP). */
   errorCode: z.number().int().nullable(),
+  /** The template the text was written from, and which version of it; null for typed texts. */
+  templateId: z.string().nullable(),
+  templateVersion: z.number().int().nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -368,16 +371,82 @@ export type SmsMessage = z.infer<typeof smsMessageSchema>;
 export const smsResponseSchema = z.object({ sms: smsMessageSchema });
 export type SmsResponse = z.infer<typeof smsResponseSchema>;
 
-export const smsMessagesResponseSchema = z.object({ messages: z.array(smsMessageSchema) });
+/**
+ * The customer's conversation in the SMS inbox (their texts to us), as `GET /api/sms/messages`
+ * names it: only one the caller may see.
+ */
+export const smsCustomerConversationSchema = z.object({
+  id: z.string(),
+  unreadCount: z.number().int(),
+  status: z.enum(['open', 'closed']),
+});
+export type SmsCustomerConversation = z.infer<typeof smsCustomerConversationSchema>;
+
+/**
+ * `GET /api/sms/messages?userId=`: the texts sent to the customer, and their conversation in the
+ * SMS inbox if the caller may see one (null when none, and always for admins; absent from older
+ * servers).
+ */
+export const smsMessagesResponseSchema = z.object({
+  messages: z.array(smsMessageSchema),
+  conversation: smsCustomerConversationSchema.nullish(),
+});
 export type SmsMessagesResponse = z.infer<typeof smsMessagesResponseSchema>;
 
+/**
+ * What a text says: the sender's own words, or a template the server fills in for the customer
+ * (`{firstName}`, `{agentName}`).
+ */
+export type TextContent = { body: string } | { templateId: string };
+
 /** Body of `POST /api/sms/send`. */
-export type SendSmsRequest = {
+export type SendSmsRequest = TextContent & {
   userId: string;
-  body: string;
   /** 8-64 of `A-Za-z0-9_-`: the same key from the same sender returns the text it queued. */
   idempotencyKey: string;
 };
+
+// --- Text templates (docs/api.md "Texts", "Templates") ---
+
+export const smsTemplateKindSchema = z.enum(['service', 'marketing']);
+export type SmsTemplateKind = z.infer<typeof smsTemplateKindSchema>;
+
+/** A template as `GET /api/sms/templates` lists it (sorted by name). */
+export const smsTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: smsTemplateKindSchema,
+  /** The words with placeholders, e.g. "Hi {firstName}, this is {agentName}…". */
+  body: z.string(),
+  /** Starts at 1 and goes up by one with every change; an edit names the version it changed. */
+  version: z.number().int(),
+  /** False once retired: agents no longer see it. */
+  active: z.boolean(),
+  /** The admin who last changed it; null for the templates the dialler ships with. */
+  changedBy: z.string().nullable(),
+  changedAt: timestampSchema,
+});
+export type SmsTemplate = z.infer<typeof smsTemplateSchema>;
+
+export const smsTemplatesResponseSchema = z.object({ templates: z.array(smsTemplateSchema) });
+export type SmsTemplatesResponse = z.infer<typeof smsTemplatesResponseSchema>;
+
+export const smsTemplateResponseSchema = z.object({ template: smsTemplateSchema });
+export type SmsTemplateResponse = z.infer<typeof smsTemplateResponseSchema>;
+
+/** Body of `POST /api/sms/templates`. */
+export type SmsTemplateInput = { name: string; kind: SmsTemplateKind; body: string };
+
+/** Body of `PUT /api/sms/templates/:id`: `version` is the one being changed. */
+export type SmsTemplateUpdate = SmsTemplateInput & { version: number };
+
+/** `GET /api/sms/templates/:id/preview?userId=`: the text as that customer would get it. */
+export const smsTemplatePreviewSchema = z.object({
+  body: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number().int(),
+});
+export type SmsTemplatePreview = z.infer<typeof smsTemplatePreviewSchema>;
 
 // --- SMS inbox (docs/api.md "SMS inbox") ---
 
@@ -451,8 +520,7 @@ export const smsConversationResponseSchema = z.object({ conversation: smsConvers
 export type SmsConversationResponse = z.infer<typeof smsConversationResponseSchema>;
 
 /** Body of `POST /api/sms/conversations/:id/messages`. */
-export type SendReplyRequest = {
-  body: string;
+export type SendReplyRequest = TextContent & {
   /** 8-64 of `A-Za-z0-9_-`: the same key from the same sender returns the text it queued. */
   idempotencyKey: string;
 };

@@ -18,6 +18,7 @@
 #include "dialler/app/settings_service.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
+#include "dialler/app/sms_template_service.hpp"
 #include "dialler/platform/metrics.hpp"
 
 namespace dialler::adapters::http {
@@ -73,11 +74,13 @@ struct CallRouteDeps {
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
-// and GET /api/sms/unread (docs/api.md "Texts"), and the signed webhooks: texts to us at
+// and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the
+// signed webhooks: texts to us at
 // POST /api/webhooks/twilio/sms, delivery reports at POST /api/webhooks/twilio/sms-status?id=.
 struct SmsRouteDeps {
     app::SmsService& sms;
     app::SmsInboxService& inbox;
+    app::SmsTemplateService& templates;
     const app::Telephony& telephony;
     std::string public_url;  // PUBLIC_URL, no trailing slash
 };

@@ -23,25 +23,43 @@ nlohmann::json SmsJson(const app::OutboundSms& s) {
         {"body", s.body},
         {"status", domain::SmsStatusName(s.status)},
         {"attempts", s.attempts},
+        {"templateId",
+         s.template_id ? nlohmann::json(std::to_string(*s.template_id)) : nlohmann::json(nullptr)},
+        {"templateVersion",
+         s.template_id ? nlohmann::json(s.template_version) : nlohmann::json(nullptr)},
         {"errorCode", s.error_code != 0 ? nlohmann::json(s.error_code) : nlohmann::json(nullptr)},
         {"createdAt", TimeJson(s.created_at)},
         {"updatedAt", TimeJson(s.updated_at)},
     };
 }
 
-// The text and idempotency key of a request to send one (/api/sms/send, a reply).
+// The text (the sender's words or a template) and idempotency key of a request to send one
+// (/api/sms/send, a reply).
 struct TextRequest {
-    std::string text;
+    app::TextToSend text;
     std::string key;
 };
 
+Result<std::int64_t> RequireIdString(const nlohmann::json& body, const std::string& field) {
+    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(body, field, 20));
+    return PositiveId(text, field);
+}
+
 Result<TextRequest> ParseTextRequest(const nlohmann::json& body) {
-    // The text's own rules (length, characters) are the service's; this only refuses what
-    // cannot be a text at all before it is copied.
     TextRequest out;
-    DIALLER_ASSIGN_OR_RETURN(
-        out.text, RequireString(body, "body", 8 * domain::kMaxSmsLength, TextRule::kMultiline)
-    );
+    if (body.contains("templateId")) {
+        if (body.contains("body")) {
+            return InvalidField("body", "give body or templateId, not both");
+        }
+        DIALLER_ASSIGN_OR_RETURN(out.text.template_id, RequireIdString(body, "templateId"));
+    } else {
+        // The text's own rules (length, characters) are the service's; this only refuses what
+        // cannot be a text at all before it is copied.
+        DIALLER_ASSIGN_OR_RETURN(
+            out.text.body,
+            RequireString(body, "body", 8 * domain::kMaxSmsLength, TextRule::kMultiline)
+        );
+    }
     if (body.contains("idempotencyKey")) {
         DIALLER_ASSIGN_OR_RETURN(out.key, RequireString(body, "idempotencyKey", 64));
     }
@@ -61,9 +79,22 @@ void AddSendRoutes(Router& router, const SmsRouteDeps& d) {
                     DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
                     DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
                     DIALLER_ASSIGN_OR_RETURN(const TextRequest text, ParseTextRequest(body));
+                    const domain::Agent& sender = req.session->agent;
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::ComposedText composed,
+                        d.templates.Compose(text.text, user, sender)
+                    );
                     DIALLER_ASSIGN_OR_RETURN(
                         const app::SendSmsResult sent,
-                        d.sms.Send(req.session->agent, user, text.text, text.key, req.Context())
+                        d.sms.Send(
+                            sender,
+                            user,
+                            composed.body,
+                            text.key,
+                            req.Context(),
+                            app::TextRight::kHoldOrCalled,
+                            composed.FromTemplate()
+                        )
                     );
                     return SentOrRefused(sent, req);
                 }});
@@ -75,7 +106,17 @@ void AddSendRoutes(Router& router, const SmsRouteDeps& d) {
                     for (const auto& s : d.sms.ForUser(req.session->agent, user)) {
                         out.push_back(SmsJson(s));
                     }
-                    return Json({{"messages", out}});
+                    // The customer's own texts are in their conversation: where to read them.
+                    nlohmann::json conversation = nullptr;
+                    if (req.session->agent.role != domain::Role::kAdmin) {
+                        if (const auto c = d.inbox.ForCustomer(req.session->agent, user)) {
+                            conversation = {
+                                {"id", std::to_string(c->id)},
+                                {"unreadCount", c->unread},
+                                {"status", c->open ? "open" : "closed"}};
+                        }
+                    }
+                    return Json({{"messages", out}, {"conversation", conversation}});
                 }});
 }
 
@@ -235,6 +276,115 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
     }
 }
 
+nlohmann::json TemplateJson(const app::SmsTemplate& t) {
+    return {
+        {"id", std::to_string(t.id)},
+        {"name", t.name},
+        {"kind", domain::TemplateKindName(t.kind)},
+        {"body", t.body},
+        {"version", t.version},
+        {"active", t.active},
+        {"changedBy",
+         t.changed_by ? nlohmann::json(t.changed_by->ToString()) : nlohmann::json(nullptr)},
+        {"changedAt", TimeJson(t.changed_at)},
+    };
+}
+
+Result<app::TemplateInput> ParseTemplateInput(const nlohmann::json& body) {
+    app::TemplateInput in;
+    DIALLER_ASSIGN_OR_RETURN(in.name, RequireString(body, "name", 4 * 80));
+    DIALLER_ASSIGN_OR_RETURN(in.kind, RequireString(body, "kind", 20));
+    DIALLER_ASSIGN_OR_RETURN(
+        in.body, RequireString(body, "body", 8 * domain::kMaxSmsLength, TextRule::kMultiline)
+    );
+    return in;
+}
+
+Response TemplateResponse(const app::SmsTemplate& t, int status = 200) {
+    return Json({{"template", TemplateJson(t)}}, status);
+}
+
+void AddTemplateRoutes(Router& router, const SmsRouteDeps& d) {
+    const Access admins = Access::Roles({domain::Role::kAdmin});
+    router.Add({"GET", "/api/sms/templates", kReaders, [d](Request& req) -> Result<Response> {
+                    const auto query = ParseQuery(req.query);
+                    const auto all = query.find("includeRetired");
+                    const bool retired = all != query.end() && all->second == "true";
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const auto& t : d.templates.List(retired)) {
+                        out.push_back(TemplateJson(t));
+                    }
+                    return Json({{"templates", out}});
+                }});
+    router.Add({"POST", "/api/sms/templates", admins, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                    DIALLER_ASSIGN_OR_RETURN(const app::TemplateInput in, ParseTemplateInput(body));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::SmsTemplate t,
+                        d.templates.Create(req.session->agent, in, req.Context())
+                    );
+                    return TemplateResponse(t, 201);
+                }});
+    router.Add({"PUT", "/api/sms/templates/:id", admins, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                    if (!body.contains("version")) {
+                        return InvalidField("version", "version is required: the one you changed");
+                    }
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::int64_t version,
+                        RequireInteger(body["version"], "version", 1, 1'000'000)
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(const app::TemplateInput in, ParseTemplateInput(body));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::SmsTemplate t,
+                        d.templates.Update(
+                            req.session->agent, id, static_cast<int>(version), in, req.Context()
+                        )
+                    );
+                    return TemplateResponse(t);
+                }});
+    for (const bool active : {false, true}) {
+        router.Add(
+            {"POST",
+             active ? "/api/sms/templates/:id/restore" : "/api/sms/templates/:id/retire",
+             admins,
+             [d, active](Request& req) -> Result<Response> {
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+                 );
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const app::SmsTemplate t,
+                     d.templates.SetActive(req.session->agent, id, active, req.Context())
+                 );
+                 return TemplateResponse(t);
+             }}
+        );
+    }
+    router.Add(
+        {"GET",
+         "/api/sms/templates/:id/preview",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
+             );
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserIdParam(req.query));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::ComposedText text,
+                 d.templates.Compose({"", id}, user, req.session->agent)
+             );
+             return Json(
+                 {{"body", text.body},
+                  {"templateId", std::to_string(id)},
+                  {"templateVersion", text.template_version}}
+             );
+         }}
+    );
+}
+
 void AddSmsWebhookRoutes(Router& router, const SmsRouteDeps& d) {
     router.Add(
         {"POST",
@@ -292,6 +442,7 @@ void AddSmsWebhookRoutes(Router& router, const SmsRouteDeps& d) {
 void AddSmsRoutes(Router& router, const SmsRouteDeps& deps) {
     AddSendRoutes(router, deps);
     AddConversationRoutes(router, deps);
+    AddTemplateRoutes(router, deps);
     AddSmsWebhookRoutes(router, deps);
 }
 

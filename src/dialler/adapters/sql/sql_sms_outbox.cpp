@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns =
     "id, user_id, agent_id, to_e164, from_e164, body, idempotency_key, status, attempts, "
     "next_attempt_at, claimed_until, provider_sid, error_code, error_message, created_at, "
-    "updated_at";
+    "updated_at, template_id, template_version";
 
 // One `sms_outbox` row, bound column by column in kColumns order.
 struct Row {
@@ -23,6 +23,8 @@ struct Row {
     long long claimed_until = 0;
     long long created_at = 0;
     long long updated_at = 0;
+    long long template_id = 0;
+    int template_version = 0;
     int attempts = 0;
     int error_code = 0;
     std::string to;
@@ -35,6 +37,8 @@ struct Row {
     soci::indicator agent_i{};
     soci::indicator claimed_i{};
     soci::indicator sid_i{};
+    soci::indicator template_i{};
+    soci::indicator template_version_i{};
 
     void Bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -53,6 +57,8 @@ struct Row {
         st.exchange(soci::into(error_message));
         st.exchange(soci::into(created_at));
         st.exchange(soci::into(updated_at));
+        st.exchange(soci::into(template_id, template_i));
+        st.exchange(soci::into(template_version, template_version_i));
     }
 
     app::OutboundSms ToSms() const {
@@ -77,6 +83,10 @@ struct Row {
         s.error_message = error_message;
         s.created_at = FromMs(created_at);
         s.updated_at = FromMs(updated_at);
+        if (template_i == soci::i_ok) {
+            s.template_id = template_id;
+            s.template_version = template_version_i == soci::i_ok ? template_version : 0;
+        }
         return s;
     }
 };
@@ -136,15 +146,19 @@ app::SmsOutbox::Enqueued SqlSmsOutbox::Enqueue(const app::OutboundSms& sms) {
     const std::string status = Name(domain::SmsStatus::kQueued);
     const long long due = Ms(sms.next_attempt_at);
     const long long created = Ms(sms.created_at);
+    long long template_id = sms.template_id.value_or(0);
+    int template_version = sms.template_version;
+    soci::indicator template_i = sms.template_id ? soci::i_ok : soci::i_null;
+    soci::indicator template_version_i = sms.template_id ? soci::i_ok : soci::i_null;
     return db_.Write([&](soci::session& s) {
         long long new_id = 0;
         soci::indicator new_i = soci::i_null;
         Once(
             s,
             "INSERT INTO sms_outbox (user_id, agent_id, to_e164, from_e164, body, "
-            "idempotency_key, status, next_attempt_at, created_at, updated_at) VALUES (:u, :a, "
-            ":t, :f, :b, :k, :s, :n, :c, :c2) ON CONFLICT (idempotency_key) DO NOTHING "
-            "RETURNING id",
+            "idempotency_key, status, next_attempt_at, created_at, updated_at, template_id, "
+            "template_version) VALUES (:u, :a, :t, :f, :b, :k, :s, :n, :c, :c2, :ti, :tv) "
+            "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
             soci::use(user),
             soci::use(agent, agent_i),
             soci::use(sms.to_e164),
@@ -155,6 +169,8 @@ app::SmsOutbox::Enqueued SqlSmsOutbox::Enqueue(const app::OutboundSms& sms) {
             soci::use(due),
             soci::use(created),
             soci::use(created),
+            soci::use(template_id, template_i),
+            soci::use(template_version, template_version_i),
             soci::into(new_id, new_i)
         )
             .execute(true);

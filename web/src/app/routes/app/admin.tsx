@@ -1,5 +1,11 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { SmsTemplatesSection } from '@/features/sms-templates/components/sms-templates-section';
 
+/** Administration: for now the texts agents choose from. */
 export function AdminRoute() {
-  return <PlaceholderPage title="Admin" description="Administration is not available in this version of the dialler yet; use the dialler command line." />;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Admin</h1>
+      <SmsTemplatesSection />
+    </div>
+  );
 }

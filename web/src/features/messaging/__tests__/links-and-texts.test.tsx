@@ -1,7 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { buildLead, buildMagicLink, buildSmsMessage, demoAgents } from '@/testing/data';
+import {
+  buildLead,
+  buildMagicLink,
+  buildSmsMessage,
+  buildSmsTemplate,
+  demoAgents,
+} from '@/testing/data';
 import { createFakeApi, errorResponse, type FakeApi } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 
@@ -336,6 +342,171 @@ describe('sending a text', () => {
     expect(alert).toHaveTextContent('Texts may be sent from 08:00');
     expect(alert).not.toHaveTextContent('Next allowed');
     expect(textBox()).toHaveValue('Hello');
+  });
+});
+
+describe('sending a template', () => {
+  const missedCall =
+    'Hi Jane, this is Demo Agent from the claims team. We tried to call you about your claim. ' +
+    'Reply to this text and we will call you back.';
+  const templateSelect = () => within(section()).getByRole('combobox', { name: 'Template' });
+  const preview = () => within(section()).findByRole('textbox', { name: 'Text to send' });
+
+  function sentTexts(api: FakeApi) {
+    return requestsTo(api, 'POST', '/api/sms/send').map((request) => request.body);
+  }
+
+  it('offers the templates in use after Write my own', async () => {
+    const api = createFakeApi();
+    api.addTemplate(buildSmsTemplate({ id: '3', name: 'Old offer', active: false }));
+    const rendered = renderQueue(api);
+    await takeNextCustomer(rendered);
+
+    await waitFor(() =>
+      expect(
+        within(templateSelect())
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Write my own', 'Documents waiting', 'Missed call']),
+    );
+    expect(templateSelect()).toHaveDisplayValue('Write my own');
+    expect(textBox()).toBeInTheDocument();
+    expect(requestsTo(api, 'GET', '/api/sms/templates')).not.toHaveLength(0);
+  });
+
+  it('shows the text filled in for the customer, sends the template and goes back', async () => {
+    const rendered = renderQueue();
+    const { user, api, session } = rendered;
+    await takeNextCustomer(rendered);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+
+    await user.selectOptions(templateSelect(), 'Missed call');
+
+    const shown = await preview();
+    expect(shown).toHaveValue(missedCall);
+    expect(shown).toHaveAttribute('readonly');
+    expect(shown).toHaveAccessibleDescription('As the customer will get it. Ctrl+Enter sends.');
+    expect(within(section()).queryByRole('textbox', { name: 'Text message' })).toBeNull();
+    expect(requestsTo(api, 'GET', '/api/sms/templates/1/preview?userId=1940')).toHaveLength(1);
+
+    await user.click(sendText());
+
+    expect(await within(section()).findByText('Text queued')).toBeInTheDocument();
+    const [sent] = requestsTo(api, 'POST', '/api/sms/send');
+    expect(sent?.body).toEqual({
+      userId: '1940',
+      templateId: '1',
+      idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    });
+    expect(sent?.headers.get('X-CSRF-Token')).toBe(session.csrfToken);
+    expect(api.smsMessages[0]).toMatchObject({ body: missedCall, templateId: '1' });
+    expect(await textList()).toHaveTextContent(missedCall);
+    // Back to the agent's own words, so a second press does not send the template again.
+    expect(templateSelect()).toHaveDisplayValue('Write my own');
+    expect(textBox()).toHaveValue('');
+
+    // The next template is a new message: a new key, sent with Ctrl+Enter from the text.
+    await user.selectOptions(templateSelect(), 'Documents waiting');
+    await user.click(await preview());
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(sentTexts(api)).toHaveLength(2));
+    const [first, second] = sentTexts(api) as { idempotencyKey: string; templateId: string }[];
+    expect(second?.templateId).toBe('2');
+    expect(second?.idempotencyKey).not.toBe(first?.idempotencyKey);
+  });
+
+  it("goes back to the agent's own words, kept as they were", async () => {
+    const rendered = renderQueue();
+    const { user, api } = rendered;
+    await takeNextCustomer(rendered);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+    await user.type(textBox(), 'Hello Jane');
+
+    await user.selectOptions(templateSelect(), 'Missed call');
+    await preview();
+    await user.selectOptions(templateSelect(), 'Write my own');
+
+    expect(within(section()).queryByRole('textbox', { name: 'Text to send' })).toBeNull();
+    expect(textBox()).toHaveValue('Hello Jane');
+    await user.click(sendText());
+
+    await within(section()).findByText('Text queued');
+    expect(sentTexts(api)).toEqual([
+      { userId: '1940', body: 'Hello Jane', idempotencyKey: expect.any(String) },
+    ]);
+  });
+
+  it('shows why the contact rules refuse it, keeping the template chosen', async () => {
+    const api = createFakeApi();
+    api.refuseTexts({
+      denials: [{ code: 'sms_per_day', message: '1 text today already' }],
+      nextAllowedAt: null,
+    });
+    const rendered = renderQueue(api);
+    const { user } = rendered;
+    await takeNextCustomer(rendered);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+
+    await user.selectOptions(templateSelect(), 'Missed call');
+    await preview();
+    await user.click(sendText());
+
+    const alert = await within(section()).findByRole('alert');
+    expect(alert).toHaveTextContent('This customer cannot be texted now.');
+    expect(alert).toHaveTextContent('1 text today already');
+    expect(templateSelect()).toHaveDisplayValue('Missed call');
+    expect(api.smsMessages).toHaveLength(0);
+  });
+
+  it('says when the template was retired before it was sent', async () => {
+    const rendered = renderQueue();
+    const { user, api } = rendered;
+    await takeNextCustomer(rendered);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+    await user.selectOptions(templateSelect(), 'Missed call');
+    await preview();
+    api.updateTemplate('1', { active: false });
+
+    await user.click(sendText());
+
+    await waitFor(() =>
+      expect(templateSelect()).toHaveAccessibleDescription(
+        'This template is no longer in use. Choose another, or write your own.',
+      ),
+    );
+    await waitFor(() => expect(templateSelect()).toHaveFocus());
+    expect(templateSelect()).toHaveDisplayValue('Write my own');
+    await waitFor(() =>
+      expect(within(templateSelect()).queryByRole('option', { name: 'Missed call' })).toBeNull(),
+    );
+    expect(api.smsMessages).toHaveLength(0);
+  });
+
+  it('says when the text cannot be filled in, and sends nothing until it is', async () => {
+    const api = createFakeApi();
+    api.on('GET', '/api/sms/templates/1/preview', () =>
+      errorResponse(503, 'unavailable', 'The server is busy.'),
+    );
+    const rendered = renderQueue(api);
+    const { user } = rendered;
+    await takeNextCustomer(rendered);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+
+    await user.selectOptions(templateSelect(), 'Missed call');
+
+    expect(
+      await within(section()).findByText('The text could not be filled in: The server is busy.'),
+    ).toBeInTheDocument();
+    await user.click(sendText());
+    expect(templateSelect()).toHaveAccessibleDescription(
+      'Wait for the text to show, or write your own.',
+    );
+    expect(sentTexts(api)).toHaveLength(0);
+
+    api.off('GET', '/api/sms/templates/1/preview');
+    await user.click(within(section()).getByRole('button', { name: 'Try again' }));
+
+    expect(await preview()).toHaveValue(missedCall);
   });
 });
 

@@ -11,9 +11,11 @@ import {
 import { messagingKeys } from './messaging-keys';
 
 /**
- * `POST /api/sms/send`: queues a text to the customer. The same `idempotencyKey` returns the text
- * it queued, so a retry never sends twice. The contact rules may refuse it (409 with `denials`,
- * see callRefusal); 400 names the field (`body`, `idempotencyKey`).
+ * `POST /api/sms/send`: queues a text to the customer, in the sender's words (`body`) or a
+ * template's (`templateId`, filled in for the customer by the server). The same `idempotencyKey`
+ * returns the text it queued, so a retry never sends twice. The contact rules may refuse it (409
+ * with `denials`, see callRefusal); 400 names the field (`body`, `templateId` for a template no
+ * longer in use, `idempotencyKey`).
  */
 export function sendSms(body: SendSmsRequest): Promise<SmsResponse> {
   return apiClient.post('/api/sms/send', smsResponseSchema, { body });

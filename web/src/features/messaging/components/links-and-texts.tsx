@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 
 import { useLiveMessaging } from '../hooks/use-live-messaging';
+import { CustomerReplies } from './customer-replies';
 import { MagicLinkList } from './magic-link-list';
 import { SendLinkForm } from './send-link-form';
 import { SendTextForm } from './send-text-form';
@@ -43,6 +44,7 @@ export function LinksAndTexts({ userId, callSessionId }: LinksAndTextsProps) {
         <div className="min-w-0 space-y-1">
           <h5 className="text-xs font-medium text-slate-600">Texts</h5>
           <TextList userId={userId} />
+          <CustomerReplies userId={userId} />
         </div>
       </div>
     </section>

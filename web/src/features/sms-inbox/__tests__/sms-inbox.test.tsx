@@ -420,6 +420,85 @@ describe('replying', () => {
   });
 });
 
+describe('replying with a template', () => {
+  const templateSelect = () => within(thread()).getByRole('combobox', { name: 'Template' });
+  const preview = () => within(thread()).findByRole('textbox', { name: 'Text to send' });
+  const documentsWaiting =
+    'Hi Jane, this is Demo Agent from the claims team. Your claim documents are waiting for ' +
+    'you; we will text you a secure link to finish them.';
+
+  it('shows the text filled in for the customer and sends it into the thread', async () => {
+    const api = createFakeApi();
+    api.addConversation(buildSmsConversation({ id: '12', unreadCount: 0 }), [
+      buildSmsThreadMessage(),
+    ]);
+    const rendered = renderInbox(api);
+    const { user } = rendered;
+    const messages = await openConversation(rendered, /Jane Smith/);
+    await within(templateSelect()).findByRole('option', { name: 'Documents waiting' });
+
+    await user.selectOptions(templateSelect(), 'Documents waiting');
+
+    expect(await preview()).toHaveValue(documentsWaiting);
+    expect(within(thread()).queryByRole('textbox', { name: 'Reply' })).toBeNull();
+    expect(requestsTo(api, 'GET', '/api/sms/templates/2/preview?userId=1940')).toHaveLength(1);
+
+    await user.click(sendReply());
+
+    expect(await within(thread()).findByText('Reply sent')).toBeInTheDocument();
+    expect(requestsTo(api, 'POST', '/api/sms/conversations/12/messages')[0]?.body).toEqual({
+      templateId: '2',
+      idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    });
+    expect(await within(messages).findByText(documentsWaiting)).toBeInTheDocument();
+    expect(templateSelect()).toHaveDisplayValue('Write my own');
+    expect(replyBox()).toHaveValue('');
+  });
+
+  it("goes back to the agent's own words", async () => {
+    const api = createFakeApi();
+    api.addConversation(buildSmsConversation({ id: '12', unreadCount: 0 }), [
+      buildSmsThreadMessage(),
+    ]);
+    const rendered = renderInbox(api);
+    const { user } = rendered;
+    await openConversation(rendered, /Jane Smith/);
+    await within(templateSelect()).findByRole('option', { name: 'Missed call' });
+    await user.type(replyBox(), 'Yes, all is well.');
+
+    await user.selectOptions(templateSelect(), 'Missed call');
+    await preview();
+    await user.selectOptions(templateSelect(), 'Write my own');
+    await user.click(sendReply());
+
+    await within(thread()).findByText('Reply sent');
+    expect(requestsTo(api, 'POST', '/api/sms/conversations/12/messages')[0]?.body).toEqual({
+      body: 'Yes, all is well.',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('offers no template when no reply may be sent', async () => {
+    const api = createFakeApi();
+    api.addConversation(
+      buildSmsConversation({
+        id: '12',
+        unreadCount: 0,
+        optedOut: true,
+        canReply: false,
+        replyBlockedReason: 'The customer replied STOP.',
+      }),
+      [buildSmsThreadMessage({ body: 'STOP', consent: 'opt_out' })],
+    );
+    const rendered = renderInbox(api);
+
+    await openConversation(rendered, /Jane Smith/);
+
+    expect(templateSelect()).toBeDisabled();
+    expect(templateSelect()).toHaveDisplayValue('Write my own');
+  });
+});
+
 describe('assigning and closing', () => {
   it('lets an agent take a conversation and give it back', async () => {
     const api = createFakeApi();

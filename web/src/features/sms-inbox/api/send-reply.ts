@@ -8,10 +8,11 @@ import { refreshInbox } from './conversation-cache';
 export type SendReplyInput = SendReplyRequest & { conversationId: string };
 
 /**
- * `POST /api/sms/conversations/:id/messages`: queues a reply to the customer. The same
- * `idempotencyKey` returns the text it queued, so a retry never sends twice. The contact rules may
- * refuse it (409 with `denials`, see callRefusal); a conversation with no customer is a 409
- * without them; 400 names the field (`body`, `idempotencyKey`).
+ * `POST /api/sms/conversations/:id/messages`: queues a reply to the customer, in the sender's
+ * words (`body`) or a template's (`templateId`). The same `idempotencyKey` returns the text it
+ * queued, so a retry never sends twice. The contact rules may refuse it (409 with `denials`, see
+ * callRefusal); a conversation with no customer is a 409 without them; 400 names the field
+ * (`body`, `templateId`, `idempotencyKey`).
  */
 export function sendReply({ conversationId, ...body }: SendReplyInput): Promise<SmsResponse> {
   return apiClient.post(

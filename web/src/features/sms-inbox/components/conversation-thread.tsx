@@ -289,6 +289,7 @@ export function ConversationThread({ conversationId }: ConversationThreadProps) 
       <ReplyForm
         key={current.id}
         conversationId={current.id}
+        userId={current.userId}
         blocked={block.blocked}
         blockedReason={block.reason}
       />
