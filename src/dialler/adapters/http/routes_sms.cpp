@@ -292,7 +292,9 @@ nlohmann::json TemplateJson(const app::SmsTemplate& t) {
 
 Result<app::TemplateInput> ParseTemplateInput(const nlohmann::json& body) {
     app::TemplateInput in;
-    DIALLER_ASSIGN_OR_RETURN(in.name, RequireString(body, "name", 4 * 80));
+    // Bytes: the domain's 80 characters, each up to 4 bytes of UTF-8; the domain counts them.
+    constexpr std::size_t kMaxNameBytes = 320;
+    DIALLER_ASSIGN_OR_RETURN(in.name, RequireString(body, "name", kMaxNameBytes));
     DIALLER_ASSIGN_OR_RETURN(in.kind, RequireString(body, "kind", 20));
     DIALLER_ASSIGN_OR_RETURN(
         in.body, RequireString(body, "body", 8 * domain::kMaxSmsLength, TextRule::kMultiline)
