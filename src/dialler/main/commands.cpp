@@ -307,13 +307,12 @@ void AddMagicLinks(
     const Clock& clock
 ) {
     adapters::http::AddMagicLinkRoutes(router, adapters::http::MagicLinkRouteDeps{links, clock});
-    if (config.magic_link_legacy_mlid) {
-        // Said at every start, so nobody forgets it is on.
-        platform::LogWarn(
-            "server.magic_links_legacy_mlid",
-            {{"why", "MAGIC_LINK_FORMAT=legacy-mlid: anyone can forge these links"}}
-        );
+    // Said at every start and on the admin screen, so nobody forgets a setting is unsafe.
+    const auto warnings = platform::ConfigWarnings(config);
+    for (const auto& w : warnings) {
+        platform::LogWarn("server.config_warning", {{"code", w.code}, {"why", w.message}});
     }
+    adapters::http::AddConfigWarningsRoute(router, warnings);
 }
 }  // namespace
 

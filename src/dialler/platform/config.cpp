@@ -395,6 +395,20 @@ Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default) {
     return c;
 }
 
+std::vector<ConfigWarning> ConfigWarnings(const Config& config) {
+    std::vector<ConfigWarning> out;
+    if (config.magic_link_legacy_mlid) {
+        out.push_back(
+            {"legacy_magic_links",
+             "Magic links use the earlier platform's format (MAGIC_LINK_FORMAT=legacy-mlid): "
+             "anyone "
+             "who knows a customer's number in the platform can open their portal. Switch to the "
+             "default format once the platform checks the signed assertion (docs/magic-links.md)."}
+        );
+    }
+    return out;
+}
+
 Status CheckServeUser(const Config& config, unsigned euid) {
     if (euid == 0 && config.IsProduction() && !config.allow_run_as_root) {
         return Bad(

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dialler/base/error.hpp"
 
@@ -85,6 +86,14 @@ inline constexpr std::string_view kDefaultDemoPassword = "demo-password-2026";
 // kInvalidArgument with `field` = the variable's name and a message that names it; secret values
 // never appear in messages. Pure: reads nothing but `env` and `web_dir_default`.
 Result<Config> LoadConfig(const EnvMap& env, std::string_view web_dir_default);
+
+// A setting that works but that an admin should change, said at start-up (logged) and on the
+// admin screen (GET /api/admin/warnings).
+struct ConfigWarning {
+    std::string code;     // "legacy_magic_links"
+    std::string message;  // for an admin: what is wrong and what to do
+};
+std::vector<ConfigWarning> ConfigWarnings(const Config& config);
 
 // Whether `dialler serve` may run with effective user id `euid`: not root (0) in production,
 // unless ALLOW_RUN_AS_ROOT is set. Errors: kInvalidArgument naming ALLOW_RUN_AS_ROOT.

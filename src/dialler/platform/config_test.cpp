@@ -182,6 +182,16 @@ TEST(CheckServeUser, RefusesRootInProductionUnlessAllowed) {
     EXPECT_TRUE(CheckServeUser(*Load({}), 0));
 }
 
+TEST(ConfigWarnings, NameTheLegacyLinkFormatAndNothingByDefault) {
+    EXPECT_TRUE(ConfigWarnings(*Load({})).empty());
+    const auto legacy = Load({{"MAGIC_LINK_FORMAT", "legacy-mlid"}});
+    ASSERT_TRUE(legacy);
+    const auto warnings = ConfigWarnings(*legacy);
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_EQ(warnings[0].code, "legacy_magic_links");
+    EXPECT_NE(warnings[0].message.find("MAGIC_LINK_FORMAT=legacy-mlid"), std::string::npos);
+}
+
 TEST(ParseDotEnv, ReadsCommentsQuotesAndExport) {
     const auto env = ParseDotEnv(
         "# comment\n"

@@ -56,6 +56,12 @@ describe('texts and magic links: the gate, the outbox, signed reports, verifiabl
     await server?.stop();
   });
 
+  it('has no settings for an admin to change on the defaults', async () => {
+    const { response, body } = await as(admin, '/api/admin/warnings');
+    assert.equal(response.status, 200);
+    assert.deepEqual(body.warnings, []);
+  });
+
   it('sends a text to a mobile and follows it to delivered', async () => {
     const lead = await holdCustomerWith('mobile');
     const sent = await post(agent, '/api/sms/send', {

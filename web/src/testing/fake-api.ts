@@ -554,6 +554,11 @@ export function createFakeApi() {
         unreadTotal: unreadFor(result.agent),
       });
     },
+    'GET /api/admin/warnings': (request) => {
+      const result = requireAdmin(request);
+      if (result instanceof Response) return result;
+      return jsonResponse(200, { warnings: [] });
+    },
     'GET /api/sms/unread': (request) => {
       const result = requireFloor(request);
       if (result instanceof Response) return result;

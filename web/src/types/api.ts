@@ -429,6 +429,12 @@ export const smsTemplateSchema = z.object({
 export type SmsTemplate = z.infer<typeof smsTemplateSchema>;
 
 export const smsTemplatesResponseSchema = z.object({ templates: z.array(smsTemplateSchema) });
+
+/** `GET /api/admin/warnings`: settings that work but that an admin should change. */
+export const configWarningsResponseSchema = z.object({
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+export type ConfigWarningsResponse = z.infer<typeof configWarningsResponseSchema>;
 export type SmsTemplatesResponse = z.infer<typeof smsTemplatesResponseSchema>;
 
 export const smsTemplateResponseSchema = z.object({ template: smsTemplateSchema });

@@ -19,6 +19,7 @@
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 #include "dialler/app/sms_template_service.hpp"
+#include "dialler/platform/config.hpp"
 #include "dialler/platform/metrics.hpp"
 
 namespace dialler::adapters::http {
@@ -30,6 +31,9 @@ struct CookieSettings {
 // Each function adds one feature's routes, each with its declared access. The handlers map
 // JSON to app calls and back; they hold references to the services.
 void AddOpsRoutes(Router& router, app::ReadinessService& readiness, std::string version);
+
+// GET /api/admin/warnings (admin): the settings an admin should change (platform::ConfigWarnings).
+void AddConfigWarningsRoute(Router& router, const std::vector<platform::ConfigWarning>& warnings);
 
 // Who may read GET /metrics (it names every route and counts failed logins).
 struct MetricsAccess {

@@ -84,6 +84,21 @@ void AddMetricsRoute(Router& router, platform::Metrics& metrics, MetricsAccess a
     );
 }
 
+void AddConfigWarningsRoute(Router& router, const std::vector<platform::ConfigWarning>& warnings) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& w : warnings) {
+        out.push_back({{"code", w.code}, {"message", w.message}});
+    }
+    router.Add(
+        {"GET",
+         "/api/admin/warnings",
+         Access::Roles({domain::Role::kAdmin}),
+         [out](Request&) -> Result<Response> {
+             return Json({{"warnings", out}});
+         }}
+    );
+}
+
 void AddTestingRoutes(
     Router& router, const std::function<void(std::optional<Timestamp>, bool)>& set_clock
 ) {
