@@ -105,6 +105,14 @@ TEST(ReplicaReads, GiveTheSameCustomersOnSqliteAndMysql) {
     ASSERT_EQ(some.size(), 2U);
     EXPECT_EQ(some[0], a[2]);
     EXPECT_EQ(some[1], a[6]);
+    // The users alone: the same rows, in one query.
+    for (auto* replica : {sqlite.get(), mysql.get()}) {
+        const auto users = replica->ReadUsersOnly(ids);
+        ASSERT_EQ(users.size(), 2U);
+        EXPECT_EQ(users[0], a[2].user);
+        EXPECT_EQ(users[1], a[6].user);
+        EXPECT_TRUE(replica->ReadUsersOnly({}).empty());
+    }
     EXPECT_EQ(sqlite->MaxUserId(), domain::UserId{300});
     EXPECT_EQ(mysql->MaxUserId(), domain::UserId{300});
 

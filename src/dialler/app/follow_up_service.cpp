@@ -1,7 +1,6 @@
 #include "dialler/app/follow_up_service.hpp"
 
 #include <algorithm>
-#include <array>
 #include <exception>
 
 namespace dialler::app {
@@ -94,8 +93,22 @@ void FollowUpService::OutcomeRecorded(
 int FollowUpService::SendDue() {
     int sent = 0;
     for (const FollowUp& f : ports_.follow_ups.ClaimDue(ports_.clock.Now(), kBatch)) {
+        std::optional<std::string> first_name;
         try {
-            sent += SendOne(f) ? 1 : 0;
+            first_name = Prepare(f);
+        } catch (const std::exception&) {
+            // Nothing was asked of anyone yet: try again shortly.
+            const Timestamp now = ports_.clock.Now();
+            ports_.follow_ups.Defer(
+                f.id, now + kRetryAfterFault, "the customer's details could not be read", now
+            );
+            continue;
+        }
+        if (!first_name) {
+            continue;
+        }
+        try {
+            sent += SendOne(f, *first_name) ? 1 : 0;
         } catch (const std::exception&) {
             // Claimed and maybe half-sent: never tried again (at most once).
             Cancel(f, "a fault stopped it; it is not sent again");
@@ -104,19 +117,25 @@ int FollowUpService::SendDue() {
     return sent;
 }
 
-bool FollowUpService::SendOne(const FollowUp& f) {
+std::optional<std::string> FollowUpService::Prepare(const FollowUp& f) {
     const auto lead = ports_.leads.FindLead(f.user_id);
     if (!lead || !lead->queue || lead->is_closed) {
         Cancel(f, "the customer is no longer in a queue (converted or closed)");
-        return false;
+        return std::nullopt;
     }
     if (lead->phone) {
         const auto conversation = ports_.inbox.FindByPhone(lead->phone->e164);
         if (conversation && conversation->last_message_at > f.created_at) {
             Cancel(f, "the customer has texted us since");
-            return false;
+            return std::nullopt;
         }
     }
+    // A reminder is the magic link's own text.
+    return f.kind == domain::FollowUpKind::kReminder ? std::string()
+                                                     : FirstName(ports_.replica, f.user_id);
+}
+
+bool FollowUpService::SendOne(const FollowUp& f, const std::string& first_name) {
     std::optional<SendSmsResult> sent;
     if (f.kind == domain::FollowUpKind::kReminder) {
         auto link =
@@ -127,12 +146,6 @@ bool FollowUpService::SendOne(const FollowUp& f) {
         }
         sent = SendSmsResult{link->sms, link->refusal};
     } else {
-        std::string first_name;
-        const std::array<domain::UserId, 1> ids{f.user_id};
-        const auto records = ports_.replica.ReadCustomers(ids);
-        if (!records.empty()) {
-            first_name = records.front().user.first_name.value_or("");
-        }
         auto text = ports_.sms.Send(
             std::nullopt,
             f.user_id,

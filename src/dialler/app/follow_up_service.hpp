@@ -51,9 +51,16 @@ public:
     // How long past its time a follow-up may still go out.
     static constexpr std::chrono::hours kMaxDelay{24};
 
+    // How long a follow-up waits when the customer's details could not be read.
+    static constexpr std::chrono::minutes kRetryAfterFault{5};
+
 private:
-    // Sends one claimed follow-up, or decides why not.
-    bool SendOne(const FollowUp& f);
+    // Whether a claimed follow-up should still go: nullopt when it is cancelled (with the
+    // reason); otherwise the customer's first name for its text. Throws on a fault, before
+    // anything is sent.
+    std::optional<std::string> Prepare(const FollowUp& f);
+    // Sends one claimed, prepared follow-up, or decides why not.
+    bool SendOne(const FollowUp& f, const std::string& first_name);
     void Cancel(const FollowUp& f, const std::string& reason);
 
     Ports ports_;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "dialler/app/probe.hpp"
@@ -29,6 +31,9 @@ public:
     // queries whatever the number of ids.
     virtual std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids
     ) = 0;
+    // The same customers' own rows only (names, number, status), without claims: one query, for
+    // what needs a name, not the eligibility facts.
+    virtual std::vector<domain::ReplicaUser> ReadUsersOnly(std::span<const domain::UserId> ids) = 0;
 
     // Reads one customer with everything the agent sees (record, email, addresses, vehicle
     // packages): three queries, the pre-call validation and the context in one go. nullopt if the
@@ -63,5 +68,13 @@ public:
     };
     virtual std::vector<IndexCheck> CheckIndexes() = 0;
 };
+
+// The customer's first name as the platform has it ("" when it has none or no such customer):
+// one query. Throws as the replica does.
+inline std::string FirstName(Replica& replica, domain::UserId user) {
+    const std::array<domain::UserId, 1> ids{user};
+    const auto users = replica.ReadUsersOnly(ids);
+    return users.empty() ? std::string() : users.front().first_name.value_or("");
+}
 
 }  // namespace dialler::app

@@ -198,18 +198,14 @@ Result<ConversationThread> SmsInboxService::Thread(const domain::Agent& viewer, 
 }
 
 bool SmsInboxService::OptedOut(const SmsConversation& conversation) {
-    if (conversation.user_id) {
-        return IsSuppressed(
-            ports_.suppressions,
-            *conversation.user_id,
-            conversation.phone_e164,
-            SuppressionChannel::kSms
-        );
-    }
-    const auto entries = ports_.suppressions.List(std::nullopt, conversation.phone_e164, false, 50);
-    return std::any_of(entries.begin(), entries.end(), [](const Suppression& s) {
-        return s.channel != SuppressionChannel::kCall;
-    });
+    // The suppression rule as everywhere (IsSuppressed); for a number no customer has, only the
+    // number's own entries count (no customer has id 0).
+    return IsSuppressed(
+        ports_.suppressions,
+        conversation.user_id.value_or(domain::UserId{0}),
+        conversation.phone_e164,
+        SuppressionChannel::kSms
+    );
 }
 
 Result<ConversationView> SmsInboxService::MarkRead(
@@ -342,8 +338,8 @@ std::vector<ConversationView> SmsInboxService::Views(std::vector<SmsConversation
     std::map<std::int64_t, std::string> customer_names;
     if (!users.empty()) {
         try {
-            for (const auto& record : ports_.replica.ReadCustomers(users)) {
-                customer_names[record.user.id.Value()] = FullName(record.user);
+            for (const auto& user : ports_.replica.ReadUsersOnly(users)) {
+                customer_names[user.id.Value()] = FullName(user);
             }
         } catch (const std::exception&) {
             // The inbox still works without names while the replica is away (readiness and the

@@ -1,6 +1,5 @@
 #include "dialler/app/sms_template_service.hpp"
 
-#include <array>
 #include <exception>
 
 namespace dialler::app {
@@ -146,11 +145,7 @@ Result<ComposedText> SmsTemplateService::Compose(
     domain::TemplateValues values;
     values.agent_name = sender ? sender->display_name : std::string();
     try {
-        const std::array<domain::UserId, 1> ids{user};
-        const auto records = ports_.replica.ReadCustomers(ids);
-        if (!records.empty()) {
-            values.first_name = records.front().user.first_name.value_or("");
-        }
+        values.first_name = FirstName(ports_.replica, user);
     } catch (const std::exception&) {
         return Fail(
             ErrorCode::kUnavailable, "The customer's name cannot be read just now. Try again."

@@ -125,9 +125,27 @@ Result<std::int64_t> PositiveId(std::string_view text, const std::string& field)
     return id;
 }
 
+Result<std::int64_t> PathId(const Request& req) {
+    return PositiveId(req.path_params.at("id"), "id");
+}
+
+Result<std::int64_t> RequireId(const nlohmann::json& object, const std::string& key) {
+    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(object, key, 20));
+    return PositiveId(text, key);
+}
+
+Result<std::optional<std::int64_t>> OptionalId(
+    const nlohmann::json& object, const std::string& key
+) {
+    if (!object.contains(key) || object[key].is_null()) {
+        return std::nullopt;
+    }
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, RequireId(object, key));
+    return id;
+}
+
 Result<domain::UserId> RequireUserId(const nlohmann::json& object) {
-    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(object, "userId", 20));
-    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(text, "userId"));
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, RequireId(object, "userId"));
     return domain::UserId{id};
 }
 

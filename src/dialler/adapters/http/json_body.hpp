@@ -60,8 +60,18 @@ std::map<std::string, std::string> ParseQuery(std::string_view query);
 // Parses a positive integer path or query parameter. Errors: kInvalidArgument naming `field`.
 Result<std::int64_t> PositiveId(std::string_view text, const std::string& field);
 
-// The customer a request body names: "userId", a positive whole number as a string (ids are
-// strings in the API: they may outgrow a JavaScript number). Errors: kInvalidArgument naming it.
+// The route's `:id`. Errors: kInvalidArgument naming "id".
+Result<std::int64_t> PathId(const Request& req);
+
+// A body member naming something by id: a positive whole number as a string (ids are strings in
+// the API: they may outgrow a JavaScript number). Errors: kInvalidArgument naming `key`.
+Result<std::int64_t> RequireId(const nlohmann::json& object, const std::string& key);
+// The same for a member that may be absent or null (nullopt then).
+Result<std::optional<std::int64_t>> OptionalId(
+    const nlohmann::json& object, const std::string& key
+);
+
+// The customer a request body names: "userId" (RequireId). Errors: kInvalidArgument naming it.
 Result<domain::UserId> RequireUserId(const nlohmann::json& object);
 // The same, from a query string ("?userId=1940"). Errors: kInvalidArgument naming "userId".
 Result<domain::UserId> RequireUserIdParam(std::string_view query);

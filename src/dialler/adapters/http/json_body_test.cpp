@@ -86,5 +86,21 @@ TEST(RequireInteger, ChecksTheRangeBeforeConverting) {
     EXPECT_FALSE(RequireInteger(body["text"], "text", 0, 10));
 }
 
+TEST(RequireId, TakesAPositiveWholeNumberAsAStringAndNamesTheMember) {
+    const auto body = nlohmann::json::parse(
+        R"({"agentId": "12", "zero": "0", "number": 12, "word": "12a", "none": null})"
+    );
+    EXPECT_EQ(*RequireId(body, "agentId"), 12);
+    for (const char* key : {"zero", "number", "word", "none", "missing"}) {
+        const auto refused = RequireId(body, key);
+        ASSERT_FALSE(refused) << key;
+        EXPECT_EQ(refused.error().field, key);
+    }
+    EXPECT_EQ(*OptionalId(body, "agentId"), 12);
+    EXPECT_EQ(*OptionalId(body, "none"), std::nullopt);
+    EXPECT_EQ(*OptionalId(body, "missing"), std::nullopt);
+    EXPECT_EQ(OptionalId(body, "word").error().field, "word");
+}
+
 }  // namespace
 }  // namespace dialler::adapters::http

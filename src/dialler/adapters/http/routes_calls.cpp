@@ -202,9 +202,7 @@ void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
                 }});
     router
         .Add({"GET", "/api/call-sessions/:id", kCallReaders, [d](Request& req) -> Result<Response> {
-                  DIALLER_ASSIGN_OR_RETURN(
-                      const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-                  );
+                  DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                   DIALLER_ASSIGN_OR_RETURN(
                       const app::CallSession session, d.calls.Get(req.session->agent, id)
                   );
@@ -215,9 +213,7 @@ void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
          "/api/call-sessions/:id/recording",
          kCallReaders,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(
                  app::RecordingMedia media, d.calls.Recording(req.session->agent, id, req.Context())
              );
@@ -276,9 +272,7 @@ void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status) {
          "/api/agents/:id/status-timeline",
          kCallReaders,
          [&status](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              const auto query = ParseQuery(req.query);
              std::array<Timestamp, 2> range{};
              for (std::size_t i = 0; i < range.size(); ++i) {

@@ -72,13 +72,9 @@ void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& d) {
                     DIALLER_ASSIGN_OR_RETURN(
                         const std::string type, RequireString(body, "type", 40)
                     );
-                    std::optional<std::int64_t> call;
-                    if (body.contains("callSessionId") && !body["callSessionId"].is_null()) {
-                        DIALLER_ASSIGN_OR_RETURN(
-                            const std::string text, RequireString(body, "callSessionId", 20)
-                        );
-                        DIALLER_ASSIGN_OR_RETURN(call, PositiveId(text, "callSessionId"));
-                    }
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::optional<std::int64_t> call, OptionalId(body, "callSessionId")
+                    );
                     DIALLER_ASSIGN_OR_RETURN(
                         const app::CreatedLink created,
                         d.links.Create(req.session->agent, user, type, call, req.Context())
@@ -106,9 +102,7 @@ void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& d) {
                 }});
     router
         .Add({"POST", "/api/magic-links/:id/revoke", kFloor, [d](Request& req) -> Result<Response> {
-                  DIALLER_ASSIGN_OR_RETURN(
-                      const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-                  );
+                  DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                   DIALLER_ASSIGN_OR_RETURN(
                       const app::MagicLink link,
                       d.links.Revoke(req.session->agent, id, req.Context())

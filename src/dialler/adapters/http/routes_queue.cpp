@@ -155,12 +155,10 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
                  DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "callbackAt"));
                  input.callback_at = std::chrono::floor<std::chrono::seconds>(at);
              }
-             std::optional<std::int64_t> call;
-             if (body.contains("callSessionId") && !body["callSessionId"].is_null()) {
-                 DIALLER_ASSIGN_OR_RETURN(
-                     const std::string text, RequireString(body, "callSessionId", 20)
-                 );
-                 DIALLER_ASSIGN_OR_RETURN(call, PositiveId(text, "callSessionId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::optional<std::int64_t> call, OptionalId(body, "callSessionId")
+             );
+             if (call) {
                  // Checked first, so a wrong id saves nothing.
                  DIALLER_RETURN_IF_ERROR(d.calls.CheckOutcomeLink(req.session->agent, *call, user));
              }
@@ -218,9 +216,7 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
          "/api/callbacks/:id/reschedule",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              DIALLER_ASSIGN_OR_RETURN(const Timestamp at, RequireTime(body, "scheduledFor"));
              DIALLER_ASSIGN_OR_RETURN(
@@ -238,9 +234,7 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
              std::string("/api/callbacks/:id/") + verb,
              kFloor,
              [d, status = status](Request& req) -> Result<Response> {
-                 DIALLER_ASSIGN_OR_RETURN(
-                     const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-                 );
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                  DIALLER_ASSIGN_OR_RETURN(
                      const app::Callback changed,
                      d.callbacks.SetStatus(req.session->agent, id, status, req.Context())
@@ -308,9 +302,7 @@ void AddSuppressionRoutes(Router& router, QueueRouteDeps d) {
          "/api/suppressions/:id/remove",
          kManagers,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              DIALLER_ASSIGN_OR_RETURN(
                  const std::string reason, RequireString(body, "reason", 2000, TextRule::kMultiline)

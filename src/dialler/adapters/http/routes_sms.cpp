@@ -40,18 +40,13 @@ struct TextRequest {
     std::string key;
 };
 
-Result<std::int64_t> RequireIdString(const nlohmann::json& body, const std::string& field) {
-    DIALLER_ASSIGN_OR_RETURN(const std::string text, RequireString(body, field, 20));
-    return PositiveId(text, field);
-}
-
 Result<TextRequest> ParseTextRequest(const nlohmann::json& body) {
     TextRequest out;
     if (body.contains("templateId")) {
         if (body.contains("body")) {
             return InvalidField("body", "give body or templateId, not both");
         }
-        DIALLER_ASSIGN_OR_RETURN(out.text.template_id, RequireIdString(body, "templateId"));
+        DIALLER_ASSIGN_OR_RETURN(out.text.template_id, RequireId(body, "templateId"));
     } else {
         // The text's own rules (length, characters) are the service's; this only refuses what
         // cannot be a text at all before it is copied.
@@ -168,10 +163,6 @@ nlohmann::json ThreadJson(const app::ConversationThread& t) {
     return {{"conversation", conversation}, {"messages", messages}};
 }
 
-Result<std::int64_t> ConversationId(const Request& req) {
-    return PositiveId(req.path_params.at("id"), "id");
-}
-
 Response ConversationResponse(const app::ConversationView& view) {
     return Json({{"conversation", ConversationJson(view)}});
 }
@@ -199,7 +190,7 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
          "/api/sms/conversations/:id/messages",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, ConversationId(req));
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(
                  const app::ConversationThread thread, d.inbox.Thread(req.session->agent, id)
              );
@@ -211,7 +202,7 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
          "/api/sms/conversations/:id/messages",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, ConversationId(req));
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              DIALLER_ASSIGN_OR_RETURN(const TextRequest text, ParseTextRequest(body));
              DIALLER_ASSIGN_OR_RETURN(
@@ -226,7 +217,7 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
          "/api/sms/conversations/:id/read",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, ConversationId(req));
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(
                  const app::ConversationView view,
                  d.inbox.MarkRead(req.session->agent, id, req.Context())
@@ -239,19 +230,13 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
          "/api/sms/conversations/:id/assign",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, ConversationId(req));
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
              if (!body.contains("agentId")) {
                  return InvalidField("agentId", "agentId is required (null to unassign)");
              }
-             std::optional<domain::AgentId> agent;
-             if (!body["agentId"].is_null()) {
-                 DIALLER_ASSIGN_OR_RETURN(
-                     const std::string text, RequireString(body, "agentId", 20)
-                 );
-                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t agent_id, PositiveId(text, "agentId"));
-                 agent = domain::AgentId{agent_id};
-             }
+             DIALLER_ASSIGN_OR_RETURN(const auto agent_id, OptionalId(body, "agentId"));
+             const auto agent = agent_id ? std::optional(domain::AgentId{*agent_id}) : std::nullopt;
              DIALLER_ASSIGN_OR_RETURN(
                  const app::ConversationView view,
                  d.inbox.Assign(req.session->agent, id, agent, req.Context())
@@ -265,7 +250,7 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
              open ? "/api/sms/conversations/:id/reopen" : "/api/sms/conversations/:id/close",
              kFloor,
              [d, open](Request& req) -> Result<Response> {
-                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, ConversationId(req));
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                  DIALLER_ASSIGN_OR_RETURN(
                      const app::ConversationView view,
                      d.inbox.SetOpen(req.session->agent, id, open, req.Context())
@@ -328,9 +313,7 @@ void AddTemplateRoutes(Router& router, const SmsRouteDeps& d) {
                     return TemplateResponse(t, 201);
                 }});
     router.Add({"PUT", "/api/sms/templates/:id", admins, [d](Request& req) -> Result<Response> {
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-                    );
+                    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                     DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
                     if (!body.contains("version")) {
                         return InvalidField("version", "version is required: the one you changed");
@@ -354,9 +337,7 @@ void AddTemplateRoutes(Router& router, const SmsRouteDeps& d) {
              active ? "/api/sms/templates/:id/restore" : "/api/sms/templates/:id/retire",
              admins,
              [d, active](Request& req) -> Result<Response> {
-                 DIALLER_ASSIGN_OR_RETURN(
-                     const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-                 );
+                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                  DIALLER_ASSIGN_OR_RETURN(
                      const app::SmsTemplate t,
                      d.templates.SetActive(req.session->agent, id, active, req.Context())
@@ -370,9 +351,7 @@ void AddTemplateRoutes(Router& router, const SmsRouteDeps& d) {
          "/api/sms/templates/:id/preview",
          kFloor,
          [d](Request& req) -> Result<Response> {
-             DIALLER_ASSIGN_OR_RETURN(
-                 const std::int64_t id, PositiveId(req.path_params.at("id"), "id")
-             );
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserIdParam(req.query));
              DIALLER_ASSIGN_OR_RETURN(
                  const app::ComposedText text,

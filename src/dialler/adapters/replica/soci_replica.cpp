@@ -556,15 +556,41 @@ std::vector<CustomerRecord> SociReplica::ReadCustomerRange(UserId first, UserId 
     );
 }
 
-std::vector<CustomerRecord> SociReplica::ReadCustomers(std::span<const UserId> ids) {
-    if (ids.empty()) {
-        return {};
-    }
+namespace {
+
+// "IN (3,9)" over the ids, as integer literals.
+std::string InList(std::span<const UserId> ids) {
     std::string list = "IN (";
     for (std::size_t i = 0; i < ids.size(); ++i) {
         list += (i == 0 ? "" : ",") + std::to_string(ids[i].Value());
     }
-    return Records(list + ")");
+    return list + ")";
+}
+
+}  // namespace
+
+std::vector<CustomerRecord> SociReplica::ReadCustomers(std::span<const UserId> ids) {
+    if (ids.empty()) {
+        return {};
+    }
+    return Records(InList(ids));
+}
+
+std::vector<domain::ReplicaUser> SociReplica::ReadUsersOnly(std::span<const UserId> ids) {
+    if (ids.empty()) {
+        return {};
+    }
+    Reading reading = WithSession([&](soci::session& s) {
+        Reading read;
+        ReadUsers(s, InList(ids), false, read);
+        return read;
+    });
+    std::vector<domain::ReplicaUser> out;
+    out.reserve(reading.records.size());
+    for (auto& record : reading.records) {
+        out.push_back(std::move(record.user));
+    }
+    return out;
 }
 
 std::optional<UserId> SociReplica::MaxUserId() {

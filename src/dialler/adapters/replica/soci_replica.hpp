@@ -36,6 +36,7 @@ public:
     std::vector<domain::CustomerRecord> ReadCustomerRange(domain::UserId first, domain::UserId last)
         override;
     std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids) override;
+    std::vector<domain::ReplicaUser> ReadUsersOnly(std::span<const domain::UserId> ids) override;
     std::optional<domain::UserId> MaxUserId() override;
     std::optional<domain::CustomerContextData> ReadCustomerContext(domain::UserId id) override;
     Changes ChangedSince(Timestamp since) override;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialler/adapters/sql/claim_due.hpp"
 #include "dialler/adapters/sql/sql_time.hpp"
 #include "dialler/adapters/sql/statement.hpp"
 
@@ -113,18 +114,17 @@ app::FollowUp SqlFollowUpStore::Schedule(const app::FollowUp& f) {
 }
 
 std::vector<app::FollowUp> SqlFollowUpStore::ClaimDue(Timestamp now, int limit) {
-    const std::string at = std::to_string(Ms(now));
-    const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
-    const std::string scheduled = "'" + Name(app::FollowUpStatus::kScheduled) + "'";
-    // As the outbox's claim: the pick is a CTE (run once), other senders' rows are skipped.
-    const std::string claim =
-        "WITH picked AS (SELECT id AS picked_id FROM follow_ups WHERE status = " + scheduled +
-        " AND due_at <= " + at + " ORDER BY due_at, id LIMIT " +
-        std::to_string(std::max(limit, 0)) + (postgres ? " FOR UPDATE SKIP LOCKED" : "") +
-        ") UPDATE follow_ups SET status = '" + Name(app::FollowUpStatus::kSending) +
-        "', updated_at = " + at +
-        " FROM picked WHERE follow_ups.id = picked.picked_id AND status = " + scheduled +
-        " RETURNING " + kColumns;
+    const std::string claim = ClaimDueSql(
+        db_.SqlDialect(),
+        {"follow_ups",
+         "due_at",
+         Name(app::FollowUpStatus::kScheduled),
+         Name(app::FollowUpStatus::kSending),
+         "",
+         Ms(now),
+         limit,
+         kColumns}
+    );
     auto claimed = db_.AutoCommit([&](soci::session& s) {
         return SelectRows<Row>(s, claim, nullptr, [](const Row& r) { return r.ToFollowUp(); });
     });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialler/adapters/sql/claim_due.hpp"
 #include "dialler/adapters/sql/sql_time.hpp"
 #include "dialler/adapters/sql/statement.hpp"
 
@@ -185,22 +186,17 @@ app::SmsOutbox::Enqueued SqlSmsOutbox::Enqueue(const app::OutboundSms& sms) {
 std::vector<app::OutboundSms> SqlSmsOutbox::ClaimDue(
     Timestamp now, Timestamp claim_until, int limit
 ) {
-    const std::string at = std::to_string(Ms(now));
-    const bool postgres = db_.SqlDialect() == Dialect::kPostgres;
-    // One statement, one round trip: pick and claim together. The pick is a CTE so PostgreSQL
-    // runs it once (an IN-subquery with LIMIT may be run again per row and claim more). Two
-    // senders at once skip each other's rows (SKIP LOCKED); the status check keeps correctness
-    // off the lock.
-    const std::string queued = "'" + Name(domain::SmsStatus::kQueued) + "'";
-    const std::string claim =
-        "WITH picked AS (SELECT id AS picked_id FROM sms_outbox WHERE status = " + queued +
-        " AND next_attempt_at <= " + at + " ORDER BY next_attempt_at, id LIMIT " +
-        std::to_string(std::max(limit, 0)) + (postgres ? " FOR UPDATE SKIP LOCKED" : "") +
-        ") UPDATE sms_outbox SET status = '" + Name(domain::SmsStatus::kSending) +
-        "', claimed_until = " + std::to_string(Ms(claim_until)) +
-        ", attempts = attempts + 1, updated_at = " + at +
-        " FROM picked WHERE sms_outbox.id = picked.picked_id AND status = " + queued +
-        " RETURNING " + kColumns;
+    const std::string claim = ClaimDueSql(
+        db_.SqlDialect(),
+        {"sms_outbox",
+         "next_attempt_at",
+         Name(domain::SmsStatus::kQueued),
+         Name(domain::SmsStatus::kSending),
+         ", claimed_until = " + std::to_string(Ms(claim_until)) + ", attempts = attempts + 1",
+         Ms(now),
+         limit,
+         kColumns}
+    );
     auto claimed = db_.AutoCommit([&](soci::session& s) {
         return SelectRows<Row>(s, claim, nullptr, [](const Row& r) { return r.ToSms(); });
     });
