@@ -1229,6 +1229,20 @@ TYPED_TEST(QueueDiscoveryStoreContract, ConversionsSinceIsOldestFirstFromSinceAn
     EXPECT_TRUE(since(kT0 + minutes{4}, 10).empty());
 }
 
+TYPED_TEST(QueueDiscoveryStoreContract, ConversionsForAreOneCustomersOldestFirst) {
+    this->Discovery().RecordConversions(std::vector<app::Conversion>{
+        MakeConversion(7, "documents_completed", Queue::kOutstanding, kT0 + minutes{5}, {}),
+        MakeConversion(8, "signed", Queue::kUnsigned, kT0 + minutes{1}, {}),
+        MakeConversion(7, "signed", Queue::kUnsigned, kT0 + minutes{2}, {}),
+    });
+    const auto mine = this->Discovery().ConversionsFor(UserId{7}, 10);
+    ASSERT_EQ(mine.size(), 2U);
+    EXPECT_EQ(mine[0].kind, "signed");
+    EXPECT_EQ(mine[1].from_queue, Queue::kOutstanding);
+    EXPECT_EQ(this->Discovery().ConversionsFor(UserId{7}, 1).size(), 1U);
+    EXPECT_TRUE(this->Discovery().ConversionsFor(UserId{9}, 10).empty());
+}
+
 // =============================================================================================
 // ContactLog
 
@@ -1556,6 +1570,29 @@ TYPED_TEST(QueueLeadLeasesContract, NeverClaimsALeadThatMayNotBeCalledNow) {
     EXPECT_FALSE(this->Leases().ClaimNext(Claim(kAgentB, {Queue::kUnsigned}, now)));
 }
 
+TYPED_TEST(QueueLeadLeasesContract, ClaimLeadTakesOneOpenFreeLeadWhateverItsTurn) {
+    Apply(
+        this->Leads(),
+        {Eval(1, Queue::kUnsigned, 1), Eval(2, Queue::kUnsigned, 50), Eval(3, Queue::kUnsigned, 1)},
+        kT0
+    );
+    const Timestamp now = kT0 + minutes{1};
+    this->stores_->SetHeldState(UserId{3}, HeldState{true, "no_claim", {}, {}, {}, {}});
+    // Not the best lead, and waiting: chosen by a person, the gate judges it, not the store.
+    this->stores_->SetHeldState(UserId{2}, WaitingUntil(now + hours{1}));
+    const auto taken = this->Leases().ClaimLead(UserId{2}, kAgentA, now, now + minutes{2});
+    ASSERT_TRUE(taken);
+    EXPECT_EQ(taken->lease_agent_id, kAgentA);
+    EXPECT_EQ(taken->lease_expires_at, now + minutes{2});
+    EXPECT_EQ(this->Leases().HeldBy(kAgentA, now)->user_id, UserId{2});
+    EXPECT_FALSE(this->Leases().ClaimLead(UserId{2}, kAgentB, now, now + minutes{2}));   // held
+    EXPECT_FALSE(this->Leases().ClaimLead(UserId{3}, kAgentB, now, now + minutes{2}));   // closed
+    EXPECT_FALSE(this->Leases().ClaimLead(UserId{99}, kAgentB, now, now + minutes{2}));  // none
+    // Once the hold has run out, another may take them.
+    const Timestamp later = now + minutes{3};
+    EXPECT_TRUE(this->Leases().ClaimLead(UserId{2}, kAgentB, later, later + minutes{2}));
+}
+
 TYPED_TEST(QueueLeadLeasesContract, OwnDueCallbacksFirstThenTheTeamsAfterTheGrace) {
     Apply(
         this->Leads(),
@@ -1830,6 +1867,12 @@ TYPED_TEST(QueueOutcomeStoreContract, CallbacksChangeOnlyWhilePendingAndListBySc
     EXPECT_FALSE(o.CloseCallback(a.id, "again", now));
     EXPECT_FALSE(o.RescheduleCallback(a.id, now + hours{2}, now));
     EXPECT_TRUE(o.RescheduleCallback(b.id, now + hours{2}, now));
+    EXPECT_TRUE(o.ReassignCallback(b.id, kAgentB, now));
+    EXPECT_EQ(o.FindCallback(b.id)->agent, kAgentB);
+    EXPECT_TRUE(o.ReassignCallback(b.id, std::nullopt, now));
+    EXPECT_FALSE(o.FindCallback(b.id)->agent);
+    EXPECT_FALSE(o.ReassignCallback(a.id, kAgentB, now));  // closed above
+    EXPECT_TRUE(o.ReassignCallback(b.id, kAgentA, now));
     EXPECT_TRUE(o.SetCallbackStatus(c.id, app::CallbackStatus::kCompleted, now));
     EXPECT_FALSE(o.SetCallbackStatus(c.id, app::CallbackStatus::kCancelled, now));
     const auto closed = o.FindCallback(a.id);

@@ -113,6 +113,29 @@ TEST(ReplicaReads, GiveTheSameCustomersOnSqliteAndMysql) {
         EXPECT_EQ(users[1], a[6].user);
         EXPECT_TRUE(replica->ReadUsersOnly({}).empty());
     }
+    // Searches give the same people on both, by id, email and name words.
+    app::UserSearch search;
+    search.ids = {domain::UserId{4}, domain::UserId{250}};
+    search.name_words = {"a"};
+    const auto found = sqlite->SearchUsers(search, 0, 500);
+    EXPECT_EQ(found, mysql->SearchUsers(search, 0, 500));
+    EXPECT_GT(found.size(), 2U);
+    EXPECT_TRUE(std::is_sorted(found.begin(), found.end(), [](const auto& x, const auto& y) {
+        return x.id < y.id;
+    }));
+    EXPECT_EQ(sqlite->SearchUsers(search, 2, 3), mysql->SearchUsers(search, 2, 3));
+    EXPECT_EQ(sqlite->SearchUsers(search, 2, 3).size(), 3U);
+    EXPECT_TRUE(sqlite->SearchUsers(app::UserSearch{}, 0, 10).empty());
+    for (const auto& u : found) {
+        if (u.email) {
+            app::UserSearch by_email;
+            by_email.email = *u.email;
+            const auto same = mysql->SearchUsers(by_email, 0, 10);
+            EXPECT_EQ(same, sqlite->SearchUsers(by_email, 0, 10));
+            EXPECT_FALSE(same.empty());
+            break;
+        }
+    }
     EXPECT_EQ(sqlite->MaxUserId(), domain::UserId{300});
     EXPECT_EQ(mysql->MaxUserId(), domain::UserId{300});
 

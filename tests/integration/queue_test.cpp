@@ -1204,13 +1204,60 @@ TEST_P(QueueTest, CallbacksCanBeRescheduledCancelledAndCompletedByTheirAgentOnly
     );
     ASSERT_FALSE(sunday);
     EXPECT_EQ(sunday.error().field, "scheduledFor");
-    ASSERT_TRUE(env->callbacks->SetStatus(owner, pending->id, app::CallbackStatus::kCancelled, kCtx)
-    );
-    const auto again =
-        env->callbacks->SetStatus(owner, pending->id, app::CallbackStatus::kCompleted, kCtx);
+    // A cancellation needs a reason, and changes nothing without one.
+    const auto no_reason = env->callbacks->Cancel(owner, pending->id, "  ", kCtx);
+    ASSERT_FALSE(no_reason);
+    EXPECT_EQ(no_reason.error().field, "reason");
+    ASSERT_TRUE(PendingCallbackFor(*env, user));
+    const auto not_theirs_to_cancel =
+        env->callbacks->Cancel(other, pending->id, "customer asked", kCtx);
+    ASSERT_FALSE(not_theirs_to_cancel);
+    EXPECT_EQ(not_theirs_to_cancel.error().code, ErrorCode::kPermissionDenied);
+    const auto cancelled = env->callbacks->Cancel(owner, pending->id, " customer asked ", kCtx);
+    ASSERT_TRUE(cancelled);
+    EXPECT_EQ(cancelled->status, app::CallbackStatus::kCancelled);
+    EXPECT_EQ(cancelled->closed_reason, "customer asked");
+    const auto again = env->callbacks->Complete(owner, pending->id, kCtx);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
     EXPECT_FALSE(PendingCallbackFor(*env, user));
+}
+
+TEST_P(QueueTest, OnlyManagersReassignCallbacksAndOnlyToActiveFloorStaff) {
+    auto env = Make(100);
+    const domain::Agent owner = env->AddAgent("ra-owner@test.local");
+    const domain::Agent other = env->AddAgent("ra-other@test.local");
+    const domain::Agent boss = env->AddAgent("ra-boss@test.local", domain::Role::kSupervisor);
+    const auto user = BookCallback(*env, owner, hours{2});
+    const auto pending = PendingCallbackFor(*env, user);
+    ASSERT_TRUE(pending);
+
+    const auto by_agent = env->callbacks->Reassign(owner, pending->id, other.id, kCtx);
+    ASSERT_FALSE(by_agent);
+    EXPECT_EQ(by_agent.error().code, ErrorCode::kPermissionDenied);
+    const auto to_nobody =
+        env->callbacks->Reassign(boss, pending->id, domain::AgentId{999999}, kCtx);
+    ASSERT_FALSE(to_nobody);
+    EXPECT_EQ(to_nobody.error().field, "agentId");
+    EXPECT_EQ(PendingCallbackFor(*env, user)->agent, owner.id);  // refusals change nothing
+
+    const auto moved = env->callbacks->Reassign(boss, pending->id, other.id, kCtx);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->agent, other.id);
+    // Now the other agent's: the first may no longer change it, the second may.
+    EXPECT_FALSE(env->callbacks->Reschedule(owner, pending->id, kNow + hours{3}, kCtx));
+    const auto to_team = env->callbacks->Reassign(boss, pending->id, std::nullopt, kCtx);
+    ASSERT_TRUE(to_team);
+    EXPECT_FALSE(to_team->agent);
+    const auto team = env->callbacks->List(other, app::CallbackScope::kTeam);
+    ASSERT_EQ(team.size(), 1U);
+    EXPECT_EQ(team.front().callback.id, pending->id);
+    EXPECT_TRUE(team.front().customer_name);  // named from the replica
+
+    ASSERT_TRUE(env->callbacks->Cancel(boss, pending->id, "duplicate booking", kCtx));
+    const auto closed = env->callbacks->Reassign(boss, pending->id, owner.id, kCtx);
+    ASSERT_FALSE(closed);
+    EXPECT_EQ(closed.error().code, ErrorCode::kFailedPrecondition);
 }
 
 // Discovery runs while agents claim, with leases short enough to expire under them. Every

@@ -102,7 +102,16 @@ QueueEnv::QueueEnv(
         validate
     );
     callbacks = std::make_unique<app::CallbackService>(app::CallbackService::Ports{
-        *outcomes, *leads, *suppressions, *audit, phones, settings, clock, *discovery});
+        *outcomes,
+        *leads,
+        *suppressions,
+        *audit,
+        phones,
+        settings,
+        clock,
+        *discovery,
+        *this->replica,
+        *agents});
     call_sessions = std::make_unique<adapters::sql::SqlCallSessionStore>(*db);
     agent_statuses = std::make_unique<adapters::sql::SqlAgentStatusStore>(*db);
     agent_status = std::make_unique<app::AgentStatusService>(app::AgentStatusService::Ports{
@@ -147,13 +156,13 @@ app::Lead QueueEnv::LeadWithPhone(
     throw std::logic_error("no open lead has a number of that type");
 }
 
-domain::Agent QueueEnv::AddAgent(const std::string& email) const {
+domain::Agent QueueEnv::AddAgent(const std::string& email, domain::Role role) const {
     auto existing = agents->FindByEmail(email);
     if (existing) {
         return existing->agent;
     }
     return *agents->Create(
-        app::NewAgent{email, email, domain::Role::kAgent, domain::AllQueues(), "x"}, clock.Now()
+        app::NewAgent{email, email, role, domain::AllQueues(), "x"}, clock.Now()
     );
 }
 

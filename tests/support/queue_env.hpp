@@ -79,7 +79,8 @@ struct QueueEnv {
     // Runs SQL on the replica with a writable connection (the platform changing its data).
     void OnReplica(const std::string& sql) const;
     // Adds an agent with all queues and returns it.
-    domain::Agent AddAgent(const std::string& email) const;
+    domain::Agent AddAgent(const std::string& email, domain::Role role = domain::Role::kAgent)
+        const;
     // The open lead with the lowest user id (up to `max_user`) whose number is of `type`, other
     // than `except`. Throws when there is none.
     app::Lead LeadWithPhone(

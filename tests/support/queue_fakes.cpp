@@ -329,15 +329,12 @@ std::size_t InMemoryDiscoveryStore::RecordConversions(std::span<const app::Conve
     return recorded;
 }
 
-std::vector<app::Conversion> InMemoryDiscoveryStore::ConversionsSince(Timestamp since, int limit) {
+std::vector<app::Conversion> InMemoryDiscoveryStore::SelectConversions(
+    const std::function<bool(const app::Conversion&)>& wanted, int limit
+) {
     const std::lock_guard lock(mutex_);
     std::vector<app::Conversion> out;
-    std::copy_if(
-        conversions_.begin(),
-        conversions_.end(),
-        std::back_inserter(out),
-        [&](const app::Conversion& c) { return c.at >= since; }
-    );
+    std::copy_if(conversions_.begin(), conversions_.end(), std::back_inserter(out), wanted);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.at < b.at;
     });
@@ -345,6 +342,16 @@ std::vector<app::Conversion> InMemoryDiscoveryStore::ConversionsSince(Timestamp 
         out.resize(static_cast<std::size_t>(std::max(limit, 0)));
     }
     return out;
+}
+
+std::vector<app::Conversion> InMemoryDiscoveryStore::ConversionsSince(Timestamp since, int limit) {
+    return SelectConversions([&](const app::Conversion& c) { return c.at >= since; }, limit);
+}
+
+std::vector<app::Conversion> InMemoryDiscoveryStore::ConversionsFor(
+    domain::UserId user, int limit
+) {
+    return SelectConversions([&](const app::Conversion& c) { return c.user_id == user; }, limit);
 }
 
 app::ContactAttempt InMemoryContactLog::Record(const app::ContactAttempt& attempt) {
@@ -729,6 +736,20 @@ bool InMemoryOutcomeStore::SetCallbackStatus(
     return false;
 }
 
+bool InMemoryOutcomeStore::ReassignCallback(
+    std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    for (auto& cb : callbacks_) {
+        if (cb.id == id && cb.status == app::CallbackStatus::kPending) {
+            cb.agent = agent;
+            cb.updated_at = now;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool InMemoryOutcomeStore::CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) {
     const std::lock_guard lock(mutex_);
     for (auto& cb : callbacks_) {
@@ -861,6 +882,25 @@ std::optional<app::ClaimedLead> InMemoryLeadLeases::ClaimNext(const app::ClaimRe
             }
             LeaseTo(*best, request);
             return app::ClaimedLead{*best, std::nullopt};
+        }
+    );
+}
+
+std::optional<app::Lead> InMemoryLeadLeases::ClaimLead(
+    domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+) {
+    return leads_.WithRows(
+        [&](std::map<std::int64_t, app::Lead>& rows) -> std::optional<app::Lead> {
+            const auto it = rows.find(user.Value());
+            if (it == rows.end() || it->second.is_closed || it->second.IsLeasedAt(now)) {
+                return std::nullopt;
+            }
+            app::ClaimRequest request;
+            request.agent = agent;
+            request.now = now;
+            request.lease_until = until;
+            LeaseTo(it->second, request);
+            return it->second;
         }
     );
 }

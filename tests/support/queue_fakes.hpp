@@ -97,12 +97,16 @@ public:
     void SetWatermark(Timestamp watermark) override;
     std::size_t RecordConversions(std::span<const app::Conversion> conversions) override;
     std::vector<app::Conversion> ConversionsSince(Timestamp since, int limit) override;
+    std::vector<app::Conversion> ConversionsFor(domain::UserId user, int limit) override;
 
 private:
     std::mutex mutex_;
     std::map<std::int64_t, app::DiscoveryRun> runs_;
     std::int64_t next_run_id_ = 1;
     std::optional<Timestamp> watermark_;
+    std::vector<app::Conversion> SelectConversions(
+        const std::function<bool(const app::Conversion&)>& wanted, int limit
+    );
     std::vector<app::Conversion> conversions_;  // in recording order
 };
 
@@ -151,6 +155,8 @@ public:
         override;
     bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
     bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
+    bool ReassignCallback(std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now)
+        override;
     bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
     app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
 
@@ -177,6 +183,9 @@ public:
         : leads_(leads), outcomes_(outcomes) {}
 
     std::optional<app::ClaimedLead> ClaimNext(const app::ClaimRequest& request) override;
+    std::optional<app::Lead> ClaimLead(
+        domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+    ) override;
     std::optional<app::Lead> HeldBy(domain::AgentId agent, Timestamp now) override;
     bool ExtendLease(domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until)
         override;

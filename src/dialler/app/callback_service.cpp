@@ -58,8 +58,22 @@ Result<Callback> CallbackService::Create(
     return created;
 }
 
-std::vector<Callback> CallbackService::List(const domain::Agent& agent, CallbackScope scope) {
-    return ports_.outcomes.ListCallbacks(scope, agent.id, ports_.clock.Now(), 500);
+std::vector<CallbackView> CallbackService::List(const domain::Agent& agent, CallbackScope scope) {
+    auto callbacks = ports_.outcomes.ListCallbacks(scope, agent.id, ports_.clock.Now(), 500);
+    std::vector<domain::UserId> users;
+    users.reserve(callbacks.size());
+    for (const auto& c : callbacks) {
+        users.push_back(c.user_id);
+    }
+    const auto names = CustomerNames(ports_.replica, users);
+    std::vector<CallbackView> out;
+    out.reserve(callbacks.size());
+    for (auto& c : callbacks) {
+        const auto it = names.find(c.user_id.Value());
+        out.push_back(CallbackView{
+            std::move(c), it == names.end() ? std::nullopt : std::optional(it->second)});
+    }
+    return out;
 }
 
 Result<Callback> CallbackService::OwnPending(const domain::Agent& agent, std::int64_t id) {
@@ -98,22 +112,90 @@ Result<Callback> CallbackService::Reschedule(
     return *ports_.outcomes.FindCallback(id);
 }
 
-Result<Callback> CallbackService::SetStatus(
-    const domain::Agent& agent, std::int64_t id, CallbackStatus status, const RequestContext& ctx
+Result<Callback> CallbackService::Complete(
+    const domain::Agent& agent, std::int64_t id, const RequestContext& ctx
 ) {
     DIALLER_ASSIGN_OR_RETURN(Callback c, OwnPending(agent, id));
-    if (!ports_.outcomes.SetCallbackStatus(id, status, ports_.clock.Now())) {
+    if (!ports_.outcomes.SetCallbackStatus(id, CallbackStatus::kCompleted, ports_.clock.Now())) {
         return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
     }
     AuditAgentAction(
         ports_.audit,
         ports_.clock,
         agent,
-        status == CallbackStatus::kCancelled ? "callback.cancelled" : "callback.completed",
+        "callback.completed",
         "customer",
         c.user_id.ToString(),
         ctx,
         {{"callbackId", std::to_string(id)}}
+    );
+    return *ports_.outcomes.FindCallback(id);
+}
+
+Result<Callback> CallbackService::Cancel(
+    const domain::Agent& agent,
+    std::int64_t id,
+    const std::string& reason,
+    const RequestContext& ctx
+) {
+    const std::string_view why = Trim(reason);
+    if (why.empty()) {
+        return InvalidField("reason", "say why the callback is cancelled");
+    }
+    if (why.size() > kMaxReason) {
+        return InvalidField(
+            "reason", "reason must be at most " + std::to_string(kMaxReason) + " bytes"
+        );
+    }
+    DIALLER_ASSIGN_OR_RETURN(Callback c, OwnPending(agent, id));
+    if (!ports_.outcomes.CloseCallback(id, why, ports_.clock.Now())) {
+        return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
+    }
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
+        agent,
+        "callback.cancelled",
+        "customer",
+        c.user_id.ToString(),
+        ctx,
+        {{"callbackId", std::to_string(id)}, {"reason", std::string(why)}}
+    );
+    return *ports_.outcomes.FindCallback(id);
+}
+
+Result<Callback> CallbackService::Reassign(
+    const domain::Agent& agent,
+    std::int64_t id,
+    std::optional<domain::AgentId> to,
+    const RequestContext& ctx
+) {
+    if (agent.role == domain::Role::kAgent) {
+        return Fail(
+            ErrorCode::kPermissionDenied, "only a supervisor or an admin gives callbacks to others"
+        );
+    }
+    if (to) {
+        const auto target = ports_.agents.FindById(*to);
+        if (!target || !target->is_active || target->role == domain::Role::kAdmin) {
+            return InvalidField("agentId", "agentId must be an active agent or supervisor");
+        }
+    }
+    DIALLER_ASSIGN_OR_RETURN(Callback c, OwnPending(agent, id));
+    if (!ports_.outcomes.ReassignCallback(id, to, ports_.clock.Now())) {
+        return Fail(ErrorCode::kFailedPrecondition, "this callback is no longer pending");
+    }
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
+        agent,
+        "callback.reassigned",
+        "customer",
+        c.user_id.ToString(),
+        ctx,
+        {{"callbackId", std::to_string(id)},
+         {"from", c.agent ? c.agent->ToString() : "team"},
+         {"to", to ? to->ToString() : "team"}}
     );
     return *ports_.outcomes.FindCallback(id);
 }

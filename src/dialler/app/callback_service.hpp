@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dialler/app/agent_store.hpp"
 #include "dialler/app/audit_log.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/customer_evaluation.hpp"
@@ -11,10 +12,17 @@
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/phone_parser.hpp"
 #include "dialler/app/queue_settings.hpp"
+#include "dialler/app/replica.hpp"
 #include "dialler/app/suppression_store.hpp"
 #include "dialler/base/error.hpp"
 
 namespace dialler::app {
+
+// A callback as the callbacks page lists it: with the customer's name when the replica has one.
+struct CallbackView {
+    Callback callback;
+    std::optional<std::string> customer_name;
+};
 
 // Callbacks (product.md §3, §6) and the suppression list (§8), as agents and admins manage them.
 // Every change is audited. Keeps references to the ports. Thread-safe; blocking.
@@ -29,6 +37,8 @@ public:
         const SettingsProvider& settings;
         const Clock& clock;
         EvaluationSink& discovery;
+        Replica& replica;    // customers' names
+        AgentStore& agents;  // who a callback may be given to
     };
     explicit CallbackService(Ports ports) : ports_(ports) {}
 
@@ -42,7 +52,7 @@ public:
         const std::string& notes,
         const RequestContext& ctx
     );
-    std::vector<Callback> List(const domain::Agent& agent, CallbackScope scope);
+    std::vector<CallbackView> List(const domain::Agent& agent, CallbackScope scope);
     // Errors: kNotFound, kPermissionDenied (an agent may only change their own callbacks;
     // supervisors and admins any), kFailedPrecondition (no longer pending), kInvalidArgument.
     Result<Callback> Reschedule(
@@ -51,10 +61,25 @@ public:
         Timestamp scheduled_for,
         const RequestContext& ctx
     );
-    Result<Callback> SetStatus(
+    Result<Callback> Complete(
+        const domain::Agent& agent, std::int64_t id, const RequestContext& ctx
+    );
+    // Cancels with the reason, kept on the callback and in the audit log. Errors as Reschedule,
+    // and kInvalidArgument ("reason": missing or longer than kMaxReason).
+    Result<Callback> Cancel(
         const domain::Agent& agent,
         std::int64_t id,
-        CallbackStatus status,
+        const std::string& reason,
+        const RequestContext& ctx
+    );
+    static constexpr std::size_t kMaxReason = 500;
+    // Gives a pending callback to another agent, or (nullopt) to anyone on the team. Supervisors
+    // and admins only. Errors: kPermissionDenied, kNotFound, kFailedPrecondition (no longer
+    // pending), kInvalidArgument ("agentId": no such active agent who works the queues).
+    Result<Callback> Reassign(
+        const domain::Agent& agent,
+        std::int64_t id,
+        std::optional<domain::AgentId> to,
         const RequestContext& ctx
     );
 

@@ -56,6 +56,8 @@ public:
     // how many it recorded.
     virtual std::size_t RecordConversions(std::span<const Conversion> conversions) = 0;
     virtual std::vector<Conversion> ConversionsSince(Timestamp since, int limit) = 0;
+    // One customer's conversions, oldest first.
+    virtual std::vector<Conversion> ConversionsFor(domain::UserId user, int limit) = 0;
 };
 
 }  // namespace dialler::app

@@ -8,13 +8,16 @@ Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
     if (records.empty()) {
         return Fail(ErrorCode::kNotFound, "no customer " + user_id.ToString() + " in the replica");
     }
+    return InspectRecord(records.front());
+}
+
+CustomerInspection InspectionService::InspectRecord(const domain::CustomerRecord& record) {
+    const domain::UserId user_id = record.user.id;
     const Timestamp now = ports_.clock.Now();
     const QueueSettings settings = ports_.settings.Current();
     CustomerInspection out;
     out.user_id = user_id;
     out.stored = ports_.leads.FindLead(user_id);
-
-    const domain::CustomerRecord& record = records.front();
     out.evaluation = EvaluateLive(
         record, out.stored, ports_.phones, ports_.suppressions, settings, ports_.lenders, now
     );

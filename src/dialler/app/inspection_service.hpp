@@ -43,6 +43,8 @@ public:
 
     // Errors: kNotFound when the replica has no such user.
     Result<CustomerInspection> Inspect(domain::UserId user_id);
+    // The same for a customer already read from the replica (no second read).
+    CustomerInspection InspectRecord(const domain::CustomerRecord& record);
 
     // One page of the data-quality report: customers left out of the queues because their
     // phone number is not valid or not a UK number we may call, as discovery last saw them,

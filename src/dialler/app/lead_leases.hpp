@@ -37,6 +37,12 @@ public:
     // given up, not leased, not waiting for next_call_at, no bad number. No two callers ever get
     // the same lead, on any number of instances. nullopt when nothing is callable.
     virtual std::optional<ClaimedLead> ClaimNext(const ClaimRequest& request) = 0;
+    // Leases this one customer to the agent (an agent chose them, e.g. to call them now) if their
+    // lead is open (not closed) and nobody holds it at `now`; nullopt otherwise. Whether they
+    // may be called is the caller's business (the gate), not the store's.
+    virtual std::optional<Lead> ClaimLead(
+        domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+    ) = 0;
     // The lead the agent holds at `now`, if any.
     virtual std::optional<Lead> HeldBy(domain::AgentId agent, Timestamp now) = 0;
     // Extends the agent's lease on the lead; false if the agent does not hold it at `now`.

@@ -105,8 +105,12 @@ public:
     // Changes a pending callback; false if it is not pending.
     virtual bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) = 0;
     virtual bool SetCallbackStatus(std::int64_t id, CallbackStatus status, Timestamp now) = 0;
-    // Closes a pending callback the customer can no longer have (status cancelled, with the
-    // reason); false if it is not pending.
+    // Books a pending callback with another agent (nullopt: anyone); false if not pending.
+    virtual bool ReassignCallback(
+        std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now
+    ) = 0;
+    // Cancels a pending callback with the reason (the system's: the customer can no longer have
+    // it; or a person's); false if it is not pending.
     virtual bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) = 0;
     virtual CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) = 0;
 };

@@ -138,6 +138,51 @@ Result<NextLeadResult> QueueService::NextLead(
         std::nullopt, next, gave_up && refused > 0 ? "candidates_refused" : "queue_empty", refused};
 }
 
+Result<LeadContext> QueueService::Take(
+    const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+) {
+    const QueueSettings settings = ports_.settings.Current();
+    const Timestamp now = ports_.clock.Now();
+    if (auto held = ports_.leases.HeldBy(agent.id, now); held && held->user_id != user) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            "you are with another customer: save their outcome or let them go first"
+        );
+    }
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead) {
+        return Fail(ErrorCode::kNotFound, "the dialler has no customer " + user.ToString());
+    }
+    if (!lead->queue || lead->is_closed) {
+        return Fail(ErrorCode::kFailedPrecondition, "this customer is not in a queue to call");
+    }
+    if (lead->is_given_up) {
+        return Fail(
+            ErrorCode::kFailedPrecondition, "the dialler has given up on this customer (score)"
+        );
+    }
+    if (std::find(agent.queues.begin(), agent.queues.end(), *lead->queue) == agent.queues.end()) {
+        return Fail(ErrorCode::kPermissionDenied, "you may not work this customer's queue");
+    }
+    const bool again = lead->IsLeasedAt(now) && lead->lease_agent_id == agent.id;
+    const std::optional<Lead> claimed =
+        again ? lead : ports_.leases.ClaimLead(user, agent.id, now, now + settings.lease_duration);
+    if (!claimed) {
+        return Fail(ErrorCode::kFailedPrecondition, "another agent is with this customer now");
+    }
+    DIALLER_ASSIGN_OR_RETURN(
+        auto context,
+        GuardedHandOut(agent, ClaimedLead{*claimed, DueCallback(user, now)}, settings, ctx, again)
+    );
+    if (!context) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            "this customer cannot be called now: their page says why"
+        );
+    }
+    return std::move(*context);
+}
+
 Result<std::optional<LeadContext>> QueueService::GuardedHandOut(
     const domain::Agent& agent,
     const ClaimedLead& claimed,

@@ -113,6 +113,17 @@ public:
         const domain::Agent& agent, std::optional<domain::Queue> queue, const RequestContext& ctx
     );
 
+    // Hands the agent this one customer (they chose them, e.g. from the customer's page, to call
+    // now) after the same validation and gate as NextLead; the agent's own customer again if
+    // they hold them already. Errors: kNotFound (the dialler has no such customer),
+    // kPermissionDenied (a queue the agent may not work), kFailedPrecondition (the agent holds
+    // someone else; the customer is in no queue, closed, given up, held by another agent, or
+    // refused by validation or the gate, which is dealt with as on the next-lead path),
+    // kUnavailable (the replica cannot be read).
+    Result<LeadContext> Take(
+        const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+    );
+
     // Asks the gate again when the call is placed (the window may have closed, another agent
     // may have called, a suppression may have arrived since the hand-out) and, if it says yes,
     // records the call attempt: the daily and weekly caps and the minimum gap count it even if

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,23 @@
 #include "dialler/domain/customer.hpp"
 
 namespace dialler::app {
+
+// What a customer search asks of the replica: users who match any of the three.
+struct UserSearch {
+    std::vector<domain::UserId> ids;      // exactly these ids (a customer number, a phone's owners)
+    std::optional<std::string> email;     // this email address, case-insensitively
+    std::vector<std::string> name_words;  // every word starts the first or the last name
+};
+
+// A user found by a search: enough to tell them apart in a list.
+struct UserMatch {
+    domain::UserId id;
+    std::optional<std::string> first_name;
+    std::optional<std::string> last_name;
+    std::optional<std::string> email;
+
+    friend bool operator==(const UserMatch&, const UserMatch&) = default;
+};
 
 // The main platform's claims database (the shared replica-schema.md), read-only by construction:
 // this port has no write methods, and the adapters open read-only connections. Implementations:
@@ -43,6 +61,10 @@ public:
     // The highest users.id (nullopt for an empty replica): the end of a full reconcile.
     virtual std::optional<domain::UserId> MaxUserId() = 0;
 
+    // The users matching `search`, ordered by id, skipping `offset`, at most `limit`: one query.
+    // Name words match case-insensitively at the start of a name (no wildcards of their own).
+    virtual std::vector<UserMatch> SearchUsers(const UserSearch& search, int offset, int limit) = 0;
+
     // Returns the users touched at or after `since` (their row, a claim, or a requirement of a
     // claim has updated_at >= since), with the newest change time seen, for an incremental run.
     struct Changes {
@@ -68,6 +90,18 @@ public:
     };
     virtual std::vector<IndexCheck> CheckIndexes() = 0;
 };
+
+// "First Last" as the platform has it ("" when it has neither).
+std::string FullName(
+    const std::optional<std::string>& first_name, const std::optional<std::string>& last_name
+);
+
+// The full names of these customers (one query), by user id; those without a name are left
+// out. Empty while the replica cannot be read: a list of callbacks or conversations still works
+// without names (readiness and the floor board report the replica's health).
+std::map<std::int64_t, std::string> CustomerNames(
+    Replica& replica, std::span<const domain::UserId> ids
+);
 
 // The customer's first name as the platform has it ("" when it has none or no such customer):
 // one query. Throws as the replica does.

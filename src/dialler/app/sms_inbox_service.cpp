@@ -17,14 +17,6 @@ constexpr std::size_t kMaxBody = 1600;  // the provider's longest text
 
 constexpr const char* kStopSource = "sms_stop";
 
-std::string FullName(const domain::ReplicaUser& user) {
-    std::string name = user.first_name.value_or("");
-    if (user.last_name && !user.last_name->empty()) {
-        name += (name.empty() ? "" : " ") + *user.last_name;
-    }
-    return name;
-}
-
 bool IsAgent(const domain::Agent& viewer) {
     return viewer.role == domain::Role::kAgent;
 }
@@ -335,17 +327,7 @@ std::vector<ConversationView> SmsInboxService::Views(std::vector<SmsConversation
             users.push_back(*c.user_id);
         }
     }
-    std::map<std::int64_t, std::string> customer_names;
-    if (!users.empty()) {
-        try {
-            for (const auto& user : ports_.replica.ReadUsersOnly(users)) {
-                customer_names[user.id.Value()] = FullName(user);
-            }
-        } catch (const std::exception&) {
-            // The inbox still works without names while the replica is away (readiness and the
-            // floor board report the replica's health).
-        }
-    }
+    const auto customer_names = CustomerNames(ports_.replica, users);
     std::map<std::int64_t, std::string> agent_names;
     for (const auto& agent : ports_.agents.List()) {
         agent_names[agent.id.Value()] = agent.display_name;
@@ -356,7 +338,7 @@ std::vector<ConversationView> SmsInboxService::Views(std::vector<SmsConversation
         ConversationView v;
         if (c.user_id) {
             if (const auto it = customer_names.find(c.user_id->Value());
-                it != customer_names.end() && !it->second.empty()) {
+                it != customer_names.end()) {
                 v.customer_name = it->second;
             }
         }

@@ -396,6 +396,10 @@ int RunServe(const platform::Config& config) {
             state.clock}
     );
     adapters::http::AddAgentStatusRoutes(router, calls.agent_status);
+    adapters::http::AddCustomerRoutes(
+        router,
+        adapters::http::CustomerRouteDeps{calls.customers, state.agents, queue.lenders, state.clock}
+    );
     adapters::http::AddCallRoutes(
         router,
         adapters::http::CallRouteDeps{

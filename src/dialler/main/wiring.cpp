@@ -140,7 +140,16 @@ QueueState::QueueState(
           config.enable_pre_call_validation
       ),
       callbacks(app::CallbackService::Ports{
-          outcomes, leads, suppressions, own.audit, phones, settings, own.clock, discovery}) {}
+          outcomes,
+          leads,
+          suppressions,
+          own.audit,
+          phones,
+          settings,
+          own.clock,
+          discovery,
+          replica,
+          own.agents}) {}
 
 adapters::twilio::TwilioSettings TwilioSettingsFrom(
     const platform::Config& config, std::string api_base_url
@@ -299,6 +308,22 @@ CallState::CallState(
           links,
           queue.replica,
           own.audit,
+          own.clock}),
+      customers(app::CustomerService::Ports{
+          queue.replica,
+          queue.leads,
+          queue.inspection,
+          queue.outcomes,
+          queue.contacts,
+          sessions,
+          outbox,
+          inbox_store,
+          link_store,
+          queue.suppressions,
+          queue.runs,
+          follow_up_store,
+          own.audit,
+          queue.phones,
           own.clock}) {
     queue.queue.SetOutcomeListener(&follow_ups);
 }

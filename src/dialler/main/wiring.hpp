@@ -25,6 +25,7 @@
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_reminders.hpp"
 #include "dialler/app/callback_service.hpp"
+#include "dialler/app/customer_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
 #include "dialler/app/follow_up_service.hpp"
@@ -119,6 +120,7 @@ struct CallState {
     app::SmsInboxService inbox;
     adapters::sql::SqlFollowUpStore follow_up_store;
     app::FollowUpService follow_ups;  // hears of every outcome from queue.queue
+    app::CustomerService customers;
 
     CallState(
         OwnState& own,

@@ -8,8 +8,8 @@ import {
 } from 'react-router';
 
 import { Spinner } from '@/components/ui/spinner';
-import { navItems, type NavKey } from '@/config/navigation';
-import { defaultSignedInPath, paths } from '@/config/paths';
+import { navItems, type NavItem, type NavKey } from '@/config/navigation';
+import { defaultSignedInPath, paths, routePatterns } from '@/config/paths';
 import { RequireRole } from '@/features/auth/components/require-role';
 
 import { AppRoot } from './routes/app/root';
@@ -39,9 +39,42 @@ const pages: Record<NavKey, LazyPage> = {
   admin: lazyPage(() => import('./routes/app/admin').then((m) => m.AdminRoute)),
 };
 
+type SubPage = { key: string; label: string; path: string; page: LazyPage };
+
+/**
+ * Pages below a navigation entry (one customer under Customers). They have no entry of their own:
+ * the entry's roles guard them, so a page is open exactly to those who may open its parent.
+ */
+const subPages: Partial<Record<NavKey, SubPage[]>> = {
+  customers: [
+    {
+      key: 'customer',
+      label: 'Customer',
+      path: routePatterns.customer,
+      page: lazyPage(() => import('./routes/app/customers').then((m) => m.CustomerRoute)),
+    },
+  ],
+};
+
 /** Fetches the code of every page now rather than when it is first opened. */
 export function preloadPages(): Promise<unknown> {
-  return Promise.all(Object.values(pages).map((page) => page.preload()));
+  const below = Object.values(subPages).flatMap((list) => list.map((sub) => sub.page));
+  return Promise.all([...Object.values(pages), ...below].map((page) => page.preload()));
+}
+
+/**
+ * A page behind its navigation entry's guard. Keyed, so every page gets its own Suspense boundary
+ * and shows its own fallback rather than leaving the previous page up while the next one loads.
+ * The guard comes first: a page the role may not open is never fetched.
+ */
+function guardedPage(item: NavItem, key: string, label: string, Page: LazyPage) {
+  return (
+    <RequireRole key={key} page={item}>
+      <Suspense fallback={<Spinner label={`Loading ${label}`} className="p-4" />}>
+        <Page />
+      </Suspense>
+    </RequireRole>
+  );
 }
 
 export const routes: RouteObject[] = [
@@ -55,22 +88,15 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to={defaultSignedInPath} replace /> },
           // Guards come from the same role table as the navigation (config/navigation.ts).
-          ...navItems.map((item): RouteObject => {
-            const Page = pages[item.key];
-            return {
-              path: item.path,
-              // Keyed, so every page gets its own Suspense boundary and shows its own fallback
-              // rather than leaving the previous page up while the next one loads. The guard
-              // comes first: a page the role may not open is never fetched.
-              element: (
-                <RequireRole key={item.key} page={item}>
-                  <Suspense fallback={<Spinner label={`Loading ${item.label}`} className="p-4" />}>
-                    <Page />
-                  </Suspense>
-                </RequireRole>
-              ),
-            };
-          }),
+          ...navItems.flatMap((item): RouteObject[] => [
+            { path: item.path, element: guardedPage(item, item.key, item.label, pages[item.key]) },
+            ...(subPages[item.key] ?? []).map(
+              (sub): RouteObject => ({
+                path: sub.path,
+                element: guardedPage(item, sub.key, sub.label, sub.page),
+              }),
+            ),
+          ]),
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

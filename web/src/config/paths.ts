@@ -12,5 +12,15 @@ export const paths = {
 
 export type AppPath = (typeof paths)[keyof typeof paths];
 
+/** Route patterns of the pages below a navigation entry; links use the builders below. */
+export const routePatterns = {
+  customer: `${paths.customers}/:userId`,
+} as const;
+
+/** `/customers/42`: one customer's page. */
+export function customerPath(userId: string): string {
+  return `${paths.customers}/${encodeURIComponent(userId)}`;
+}
+
 /** Where a signed-in user lands by default: every role may open the queue. */
 export const defaultSignedInPath = paths.queue;

@@ -361,4 +361,82 @@ nlohmann::json LeadContextJson(
     };
 }
 
+nlohmann::json IdJson(const std::optional<std::int64_t>& id) {
+    return id ? nlohmann::json(std::to_string(*id)) : nlohmann::json(nullptr);
+}
+
+nlohmann::json CallSessionJson(const app::CallSession& s) {
+    const auto& st = s.state;
+    const bool over = domain::IsFinal(st.status);
+    nlohmann::json recording = nullptr;
+    if (s.recording) {
+        recording = {
+            {"seconds", s.recording->seconds},
+            {"url", "/api/call-sessions/" + std::to_string(s.id) + "/recording"}};
+    }
+    return {
+        {"id", std::to_string(s.id)},
+        {"userId", s.user_id.ToString()},
+        {"agentId", s.agent_id.ToString()},
+        {"status", domain::CallStatusName(st.status)},
+        {"createdAt", TimeJson(st.created_at)},
+        {"ringingAt", TimeJson(st.ringing_at)},
+        {"answeredAt", TimeJson(st.answered_at)},
+        {"endedAt", TimeJson(st.ended_at)},
+        {"ringSeconds", domain::RingSeconds(st)},
+        {"talkSeconds", domain::TalkSeconds(st)},
+        {"endReason", over ? nlohmann::json(domain::CallStatusName(st.status)) : nullptr},
+        {"recording", recording},
+        {"outcomeId", s.outcome_id ? nlohmann::json(std::to_string(*s.outcome_id)) : nullptr},
+    };
+}
+
+nlohmann::json LinkJson(const app::MagicLink& l, Timestamp now) {
+    const char* status = "active";
+    switch (domain::DecideLinkOpen(l.expires_at, l.revoked_at, now)) {
+        case domain::LinkOpen::kExpired:
+            status = "expired";
+            break;
+        case domain::LinkOpen::kRevoked:
+            status = "revoked";
+            break;
+        case domain::LinkOpen::kOpen:
+            break;
+    }
+    return {
+        {"id", std::to_string(l.id)},
+        {"userId", l.user_id.ToString()},
+        {"type", domain::LinkTypeName(l.type)},
+        {"status", status},
+        {"createdBy", l.created_by ? nlohmann::json(l.created_by->ToString()) : nullptr},
+        {"callSessionId", IdJson(l.call_session_id)},
+        {"smsId", IdJson(l.sms_id)},
+        {"sentAt", TimeJson(l.created_at)},
+        {"expiresAt", TimeJson(l.expires_at)},
+        {"revokedAt", TimeJson(l.revoked_at)},
+        {"clickCount", l.click_count},
+        {"firstOpenedAt", TimeJson(l.first_opened_at)},
+        {"lastOpenedAt", TimeJson(l.last_opened_at)},
+    };
+}
+
+nlohmann::json SmsJson(const app::OutboundSms& s) {
+    return {
+        {"id", std::to_string(s.id)},
+        {"userId", s.user_id.ToString()},
+        {"agentId", s.agent_id ? nlohmann::json(s.agent_id->ToString()) : nlohmann::json(nullptr)},
+        {"to", MaskedNumber(s.to_e164)},
+        {"body", s.body},
+        {"status", domain::SmsStatusName(s.status)},
+        {"attempts", s.attempts},
+        {"templateId",
+         s.template_id ? nlohmann::json(std::to_string(*s.template_id)) : nlohmann::json(nullptr)},
+        {"templateVersion",
+         s.template_id ? nlohmann::json(s.template_version) : nlohmann::json(nullptr)},
+        {"errorCode", s.error_code != 0 ? nlohmann::json(s.error_code) : nlohmann::json(nullptr)},
+        {"createdAt", TimeJson(s.created_at)},
+        {"updatedAt", TimeJson(s.updated_at)},
+    };
+}
+
 }  // namespace dialler::adapters::http

@@ -5,11 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/http/http_types.hpp"
+#include "dialler/app/call_session_store.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/lead_store.hpp"
+#include "dialler/app/magic_link_store.hpp"
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/queue_service.hpp"
+#include "dialler/app/sms_outbox.hpp"
 #include "dialler/app/suppression_store.hpp"
 #include "dialler/domain/lenders.hpp"
 
@@ -42,5 +45,13 @@ nlohmann::json LeadContextJson(
 nlohmann::json CallbackJson(const app::Callback& callback);
 nlohmann::json OutcomeJson(const app::StoredOutcome& outcome);
 nlohmann::json SuppressionJson(const app::Suppression& entry);
+
+// An optional id as the wire has it: a string, or null.
+nlohmann::json IdJson(const std::optional<std::int64_t>& id);
+// A call session (GET /api/call-sessions), a magic link (GET /api/magic-links; its status as at
+// `now`) and a text we sent (GET /api/sms/messages): the same shapes wherever they appear.
+nlohmann::json CallSessionJson(const app::CallSession& session);
+nlohmann::json LinkJson(const app::MagicLink& link, Timestamp now);
+nlohmann::json SmsJson(const app::OutboundSms& sms);
 
 }  // namespace dialler::adapters::http

@@ -10,6 +10,7 @@
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
+#include "dialler/app/customer_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/magic_link_service.hpp"
@@ -102,6 +103,15 @@ void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& deps);
 // GET/PUT /api/agents/me/status (agents, supervisors), GET /api/agents/status and
 // GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).
 void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status);
+
+// Customer search and the customer's page (audited views), and the floor's agents' names.
+struct CustomerRouteDeps {
+    app::CustomerService& customers;
+    app::AgentStore& agents;
+    const domain::LenderNames& lenders;
+    const Clock& clock;
+};
+void AddCustomerRoutes(Router& router, const CustomerRouteDeps& deps);
 
 // GET /api/settings (supervisor, admin), PUT /api/settings (admin); GET /api/calling-hours?days=
 // (anyone signed in): the open calling hours from now through the next `days` UK days (1-31,

@@ -14,32 +14,6 @@ namespace {
 const Access kFloor = Access::Floor();
 const Access kCallReaders = Access::FloorAndAdmins();
 
-nlohmann::json CallSessionJson(const app::CallSession& s) {
-    const auto& st = s.state;
-    const bool over = domain::IsFinal(st.status);
-    nlohmann::json recording = nullptr;
-    if (s.recording) {
-        recording = {
-            {"seconds", s.recording->seconds},
-            {"url", "/api/call-sessions/" + std::to_string(s.id) + "/recording"}};
-    }
-    return {
-        {"id", std::to_string(s.id)},
-        {"userId", s.user_id.ToString()},
-        {"agentId", s.agent_id.ToString()},
-        {"status", domain::CallStatusName(st.status)},
-        {"createdAt", TimeJson(st.created_at)},
-        {"ringingAt", TimeJson(st.ringing_at)},
-        {"answeredAt", TimeJson(st.answered_at)},
-        {"endedAt", TimeJson(st.ended_at)},
-        {"ringSeconds", domain::RingSeconds(st)},
-        {"talkSeconds", domain::TalkSeconds(st)},
-        {"endReason", over ? nlohmann::json(domain::CallStatusName(st.status)) : nullptr},
-        {"recording", recording},
-        {"outcomeId", s.outcome_id ? nlohmann::json(std::to_string(*s.outcome_id)) : nullptr},
-    };
-}
-
 std::optional<Timestamp> TimeParam(const UrlEncodedPairs& params, std::string_view key) {
     const auto parsed = ParseRfc2822(FormParam(params, key));
     return parsed ? std::optional<Timestamp>(*parsed) : std::nullopt;

@@ -12,39 +12,6 @@ namespace {
 const Access kFloor = Access::Floor();
 const Access kReaders = Access::FloorAndAdmins();
 
-nlohmann::json OptionalId(const std::optional<std::int64_t>& id) {
-    return id ? nlohmann::json(std::to_string(*id)) : nlohmann::json(nullptr);
-}
-
-nlohmann::json LinkJson(const app::MagicLink& l, Timestamp now) {
-    const char* status = "active";
-    switch (domain::DecideLinkOpen(l.expires_at, l.revoked_at, now)) {
-        case domain::LinkOpen::kExpired:
-            status = "expired";
-            break;
-        case domain::LinkOpen::kRevoked:
-            status = "revoked";
-            break;
-        case domain::LinkOpen::kOpen:
-            break;
-    }
-    return {
-        {"id", std::to_string(l.id)},
-        {"userId", l.user_id.ToString()},
-        {"type", domain::LinkTypeName(l.type)},
-        {"status", status},
-        {"createdBy", l.created_by ? nlohmann::json(l.created_by->ToString()) : nullptr},
-        {"callSessionId", OptionalId(l.call_session_id)},
-        {"smsId", OptionalId(l.sms_id)},
-        {"sentAt", TimeJson(l.created_at)},
-        {"expiresAt", TimeJson(l.expires_at)},
-        {"revokedAt", TimeJson(l.revoked_at)},
-        {"clickCount", l.click_count},
-        {"firstOpenedAt", TimeJson(l.first_opened_at)},
-        {"lastOpenedAt", TimeJson(l.last_opened_at)},
-    };
-}
-
 // What a customer sees when a link cannot take them on: a plain page, never an error dump.
 Response LandingPage(int status, const std::string& title, const std::string& words) {
     Response r;

@@ -135,6 +135,19 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
              return Json({{"ok", true}});
          }}
     );
+    // "Call now" from a customer's page: this customer, through the same checks and gate.
+    router.Add(
+        {"POST",
+         "/api/queue/leads/:userId/take",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::LeadContext taken, d.queue.Take(req.session->agent, user, req.Context())
+             );
+             return Json({{"lead", LeadContextJson(taken, d.lenders, d.clock.Now())}});
+         }}
+    );
     router.Add(
         {"POST",
          "/api/queue/leads/:userId/outcome",
@@ -191,8 +204,11 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
                         return InvalidField("scope", "scope must be mine, team or overdue");
                     }
                     nlohmann::json out = nlohmann::json::array();
-                    for (const auto& c : d.callbacks.List(req.session->agent, s)) {
-                        out.push_back(CallbackJson(c));
+                    for (const auto& v : d.callbacks.List(req.session->agent, s)) {
+                        nlohmann::json c = CallbackJson(v.callback);
+                        c["customerName"] = v.customer_name ? nlohmann::json(*v.customer_name)
+                                                            : nlohmann::json(nullptr);
+                        out.push_back(std::move(c));
                     }
                     return Json({{"callbacks", out}});
                 }});
@@ -226,23 +242,53 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
              return Json({{"callback", CallbackJson(changed)}});
          }}
     );
-    for (const auto& [verb, status] :
-         {std::pair{"cancel", app::CallbackStatus::kCancelled},
-          std::pair{"complete", app::CallbackStatus::kCompleted}}) {
-        router.Add(
-            {"POST",
-             std::string("/api/callbacks/:id/") + verb,
-             kFloor,
-             [d, status = status](Request& req) -> Result<Response> {
-                 DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
-                 DIALLER_ASSIGN_OR_RETURN(
-                     const app::Callback changed,
-                     d.callbacks.SetStatus(req.session->agent, id, status, req.Context())
+    router
+        .Add({"POST", "/api/callbacks/:id/complete", kFloor, [d](Request& req) -> Result<Response> {
+                  DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+                  DIALLER_ASSIGN_OR_RETURN(
+                      const app::Callback changed,
+                      d.callbacks.Complete(req.session->agent, id, req.Context())
+                  );
+                  return Json({{"callback", CallbackJson(changed)}});
+              }});
+    router.Add({"POST", "/api/callbacks/:id/cancel", kFloor, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const std::string reason,
+                        RequireString(body, "reason", app::CallbackService::kMaxReason)
+                    );
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::Callback changed,
+                        d.callbacks.Cancel(req.session->agent, id, reason, req.Context())
+                    );
+                    return Json({{"callback", CallbackJson(changed)}});
+                }});
+    router.Add(
+        {"POST",
+         "/api/callbacks/:id/reassign",
+         kManagers,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             if (!body.contains("agentId")) {
+                 return InvalidField(
+                     "agentId", "agentId must be an agent's id, or null for the team"
                  );
-                 return Json({{"callback", CallbackJson(changed)}});
-             }}
-        );
-    }
+             }
+             DIALLER_ASSIGN_OR_RETURN(const auto to, OptionalId(body, "agentId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::Callback changed,
+                 d.callbacks.Reassign(
+                     req.session->agent,
+                     id,
+                     to ? std::optional(domain::AgentId{*to}) : std::nullopt,
+                     req.Context()
+                 )
+             );
+             return Json({{"callback", CallbackJson(changed)}});
+         }}
+    );
 }
 
 void AddSuppressionRoutes(Router& router, QueueRouteDeps d) {

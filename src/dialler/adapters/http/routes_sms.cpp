@@ -14,25 +14,6 @@ namespace {
 const Access kFloor = Access::Floor();
 const Access kReaders = Access::FloorAndAdmins();
 
-nlohmann::json SmsJson(const app::OutboundSms& s) {
-    return {
-        {"id", std::to_string(s.id)},
-        {"userId", s.user_id.ToString()},
-        {"agentId", s.agent_id ? nlohmann::json(s.agent_id->ToString()) : nlohmann::json(nullptr)},
-        {"to", MaskedNumber(s.to_e164)},
-        {"body", s.body},
-        {"status", domain::SmsStatusName(s.status)},
-        {"attempts", s.attempts},
-        {"templateId",
-         s.template_id ? nlohmann::json(std::to_string(*s.template_id)) : nlohmann::json(nullptr)},
-        {"templateVersion",
-         s.template_id ? nlohmann::json(s.template_version) : nlohmann::json(nullptr)},
-        {"errorCode", s.error_code != 0 ? nlohmann::json(s.error_code) : nlohmann::json(nullptr)},
-        {"createdAt", TimeJson(s.created_at)},
-        {"updatedAt", TimeJson(s.updated_at)},
-    };
-}
-
 // The text (the sender's words or a template) and idempotency key of a request to send one
 // (/api/sms/send, a reply).
 struct TextRequest {

@@ -593,6 +593,96 @@ std::vector<domain::ReplicaUser> SociReplica::ReadUsersOnly(std::span<const User
     return out;
 }
 
+namespace {
+
+// A name word as a LIKE prefix pattern: its own % and _ match themselves ('!' escapes, the one
+// escape character MySQL and SQLite read alike).
+std::string PrefixPattern(std::string_view word) {
+    std::string out;
+    out.reserve(word.size() + 2);
+    for (const char c : word) {
+        if (c == '%' || c == '_' || c == '!') {
+            out += '!';
+        }
+        out += c;
+    }
+    return out + '%';
+}
+
+}  // namespace
+
+std::vector<app::UserMatch> SociReplica::SearchUsers(
+    const app::UserSearch& search, int offset, int limit
+) {
+    std::vector<std::string> any;
+    if (!search.ids.empty()) {
+        any.push_back("id " + InList(search.ids));
+    }
+    // Bound values by placeholder name: the email, and each name pattern (twice: first and
+    // last name).
+    std::vector<std::pair<std::string, std::string>> binds;
+    if (search.email) {
+        // MySQL compares in the column's (case-insensitive) collation and may use an index;
+        // SQLite needs to be told.
+        any.emplace_back(
+            dialect_ == ReplicaDialect::kMysql ? "email_address = :e"
+                                               : "email_address = :e COLLATE NOCASE"
+        );
+        binds.emplace_back("e", *search.email);
+    }
+    if (!search.name_words.empty()) {
+        std::string all;
+        for (const auto& word : search.name_words) {
+            const std::string n = std::to_string(binds.size());
+            all += all.empty() ? "(" : " AND (";
+            all += "first_name LIKE :f";
+            all += n;
+            all += " ESCAPE '!' OR last_name LIKE :l";
+            all += n;
+            all += " ESCAPE '!')";
+            binds.emplace_back("f" + n, PrefixPattern(word));
+            binds.emplace_back("l" + n, PrefixPattern(word));
+        }
+        any.push_back(all);
+    }
+    if (any.empty() || limit <= 0) {
+        return {};
+    }
+    std::string where;
+    for (const auto& part : any) {
+        where += where.empty() ? "(" : " OR (";
+        where += part + ")";
+    }
+    const std::string sql = "SELECT id, first_name, last_name, email_address FROM users WHERE " +
+                            where + " ORDER BY id LIMIT " + std::to_string(limit) + " OFFSET " +
+                            std::to_string(std::max(offset, 0));
+    return WithSession([&](soci::session& s) {
+        long long id = 0;
+        std::string first;
+        std::string last;
+        std::string email;
+        soci::indicator first_i{};
+        soci::indicator last_i{};
+        soci::indicator email_i{};
+        soci::statement st(s);
+        st.alloc();
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(first, first_i));
+        st.exchange(soci::into(last, last_i));
+        st.exchange(soci::into(email, email_i));
+        for (const auto& [name, value] : binds) {
+            st.exchange(soci::use(value, name));
+        }
+        Run(st, sql);
+        std::vector<app::UserMatch> out;
+        while (st.fetch()) {
+            out.push_back(app::UserMatch{
+                UserId{id}, Opt(first, first_i), Opt(last, last_i), Opt(email, email_i)});
+        }
+        return out;
+    });
+}
+
 std::optional<UserId> SociReplica::MaxUserId() {
     return WithSession([](soci::session& s) {
         long long max_id = 0;

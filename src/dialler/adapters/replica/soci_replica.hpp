@@ -38,6 +38,8 @@ public:
     std::vector<domain::CustomerRecord> ReadCustomers(std::span<const domain::UserId> ids) override;
     std::vector<domain::ReplicaUser> ReadUsersOnly(std::span<const domain::UserId> ids) override;
     std::optional<domain::UserId> MaxUserId() override;
+    std::vector<app::UserMatch> SearchUsers(const app::UserSearch& search, int offset, int limit)
+        override;
     std::optional<domain::CustomerContextData> ReadCustomerContext(domain::UserId id) override;
     Changes ChangedSince(Timestamp since) override;
     std::optional<Timestamp> NewestChange() override;

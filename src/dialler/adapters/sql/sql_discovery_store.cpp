@@ -140,8 +140,9 @@ std::size_t SqlDiscoveryStore::RecordConversions(std::span<const app::Conversion
     });
 }
 
-std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since, int limit) {
-    const long long from = Ms(since);
+std::vector<app::Conversion> SqlDiscoveryStore::SelectConversions(
+    const std::string& where, long long value, int limit
+) {
     return db_.Read([&](soci::session& s) {
         std::vector<app::Conversion> out;
         long long user = 0;
@@ -153,11 +154,9 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
         soci::indicator episode_i = soci::i_null;
         soci::statement st = Once(
             s,
-            "SELECT user_id, kind, from_queue, at, agent_ids, episode FROM conversions WHERE "
-            "at >= :f "
-            "ORDER BY at, id LIMIT " +
-                std::to_string(std::max(limit, 0)),
-            soci::use(from),
+            "SELECT user_id, kind, from_queue, at, agent_ids, episode FROM conversions WHERE " +
+                where + " ORDER BY at, id LIMIT " + std::to_string(std::max(limit, 0)),
+            soci::use(value),
             soci::into(user),
             soci::into(kind),
             soci::into(queue),
@@ -182,6 +181,14 @@ std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since
         }
         return out;
     });
+}
+
+std::vector<app::Conversion> SqlDiscoveryStore::ConversionsSince(Timestamp since, int limit) {
+    return SelectConversions("at >= :v", Ms(since), limit);
+}
+
+std::vector<app::Conversion> SqlDiscoveryStore::ConversionsFor(domain::UserId user, int limit) {
+    return SelectConversions("user_id = :v", user.Value(), limit);
 }
 
 }  // namespace dialler::adapters::sql

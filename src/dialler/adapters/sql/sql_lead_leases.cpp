@@ -249,6 +249,24 @@ std::optional<app::ClaimedLead> SqlLeadLeases::ClaimNext(const app::ClaimRequest
     return v.postgres ? db_.AutoCommit(claim) : db_.Write(claim);
 }
 
+std::optional<app::Lead> SqlLeadLeases::ClaimLead(
+    domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+) {
+    const ClaimValues v{Ms(now), Ms(until), agent.Value(), Ms(now), false};
+    const long long u = user.Value();
+    return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
+        return Lease(
+            s,
+            v,
+            ":u AND is_closed = 0 AND (lease_expires_at IS NULL OR lease_expires_at <= :now)",
+            [&](soci::statement& st) {
+                st.exchange(soci::use(u));
+                st.exchange(soci::use(v.now));
+            }
+        );
+    });
+}
+
 std::optional<app::Lead> SqlLeadLeases::HeldBy(domain::AgentId agent, Timestamp now) {
     auto leads = SelectLeads(
         db_,

@@ -379,6 +379,25 @@ bool SqlOutcomeStore::SetCallbackStatus(
     });
 }
 
+bool SqlOutcomeStore::ReassignCallback(
+    std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now
+) {
+    const long long cb = id;
+    const long long to = agent ? agent->Value() : 0;
+    soci::indicator to_i = agent ? soci::i_ok : soci::i_null;
+    const long long at = Ms(now);
+    return db_.AutoCommit([&](soci::session& s) {  // one UPDATE: atomic by itself
+        return Execute(
+                   s,
+                   "UPDATE callbacks SET agent_id = :a, updated_at = :t "
+                   "WHERE id = :id AND status = 'pending'",
+                   soci::use(to, to_i),
+                   soci::use(at),
+                   soci::use(cb)
+               ) > 0;
+    });
+}
+
 bool SqlOutcomeStore::CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) {
     const long long cb = id;
     const std::string why(reason);

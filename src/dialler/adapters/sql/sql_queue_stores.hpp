@@ -48,6 +48,9 @@ class SqlLeadLeases final : public app::LeadLeases {
 public:
     explicit SqlLeadLeases(SqlDatabase& db) : db_(db) {}
     std::optional<app::ClaimedLead> ClaimNext(const app::ClaimRequest& request) override;
+    std::optional<app::Lead> ClaimLead(
+        domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until
+    ) override;
     std::optional<app::Lead> HeldBy(domain::AgentId agent, Timestamp now) override;
     bool ExtendLease(domain::UserId user, domain::AgentId agent, Timestamp now, Timestamp until)
         override;
@@ -80,6 +83,8 @@ public:
         override;
     bool RescheduleCallback(std::int64_t id, Timestamp scheduled_for, Timestamp now) override;
     bool SetCallbackStatus(std::int64_t id, app::CallbackStatus status, Timestamp now) override;
+    bool ReassignCallback(std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now)
+        override;
     bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
     app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
 
@@ -119,8 +124,13 @@ public:
     void SetWatermark(Timestamp watermark) override;
     std::size_t RecordConversions(std::span<const app::Conversion> conversions) override;
     std::vector<app::Conversion> ConversionsSince(Timestamp since, int limit) override;
+    std::vector<app::Conversion> ConversionsFor(domain::UserId user, int limit) override;
 
 private:
+    // `where` has one placeholder, :v.
+    std::vector<app::Conversion> SelectConversions(
+        const std::string& where, long long value, int limit
+    );
     SqlDatabase& db_;
 };
 

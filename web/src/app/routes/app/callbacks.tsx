@@ -1,5 +1,5 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { CallbacksPage } from '@/features/callbacks/components/callbacks-page';
 
 export function CallbacksRoute() {
-  return <PlaceholderPage title="Callbacks" description="The callbacks list is not available in this version of the dialler yet." />;
+  return <CallbacksPage />;
 }

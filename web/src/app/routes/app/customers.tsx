@@ -1,5 +1,12 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { CustomerPage } from '@/features/customers/components/customer-page';
+import { CustomerSearchPage } from '@/features/customers/components/customer-search-page';
 
+/** `/customers?q=&page=`: find a customer. */
 export function CustomersRoute() {
-  return <PlaceholderPage title="Customers" description="Customer search is not available in this version of the dialler yet." />;
+  return <CustomerSearchPage />;
+}
+
+/** `/customers/:userId`: one customer. */
+export function CustomerRoute() {
+  return <CustomerPage />;
 }

@@ -6,6 +6,7 @@ import { AgentStatusControl } from '@/features/agent-status/components/agent-sta
 import { useSession } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { RequireAuth } from '@/features/auth/components/require-auth';
+import { CallbackDueNotices } from '@/features/callbacks/components/callback-due-notices';
 import { LiveEventsProvider } from '@/features/calls/live/live-events';
 import { useSmsUnread } from '@/features/sms-inbox/hooks/use-sms-unread';
 
@@ -27,6 +28,7 @@ function SignedInLayout() {
       signOutError={logout.error?.message}
     >
       <Outlet />
+      <CallbackDueNotices />
     </AppLayout>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker, useLocation, useNavigate } from 'react-router';
+import { z } from 'zod';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -10,7 +11,7 @@ import { useSession } from '@/features/auth/api/get-me';
 import { Softphone } from '@/features/calls/components/softphone';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
 import type { ApiError } from '@/lib/api-error';
-import type { Lead, NoLead, QueueChoice } from '@/types/api';
+import { leadSchema, type Lead, type NoLead, type QueueChoice } from '@/types/api';
 import { cn } from '@/utils/cn';
 
 import { useNextLead } from '../api/next-lead';
@@ -52,6 +53,14 @@ function Panel({
   );
 }
 
+/** A customer another page took for the agent (a customer's Call now), as router state. */
+const heldLeadStateSchema = z.object({ heldLead: leadSchema });
+
+function heldLeadFrom(state: unknown): Lead | null {
+  const parsed = heldLeadStateSchema.safeParse(state);
+  return parsed.success ? parsed.data.heldLead : null;
+}
+
 type FocusRequest = { target: 'next' | 'customer'; serial: number };
 
 /** The call made in the current hold; `ended` once it is over and only the outcome is left. */
@@ -90,14 +99,18 @@ function OutcomeFirstDialog({ name, onStay }: { name: string; onStay: () => void
  * The agent's call screen (docs: screens.md, "The agent's call screen"). It holds at most one
  * customer at a time: Next customer loads one; Save outcome, Skip, Release or a lost hold end it.
  * Nothing is requested on mount: a reload shows no customer until the agent presses Next
- * customer, which returns the customer they still hold, if any.
+ * customer, which returns the customer they still hold, if any. A customer taken on another page
+ * (Call now on a customer's page) arrives in the router state and starts out loaded.
  */
 export function QueuePage() {
   const { agent } = useSession();
   // The server lets agents and supervisors work the queues; everyone else only sees the counts.
   const canWork = agent.role === 'agent' || agent.role === 'supervisor';
   const [queue, setQueue] = useState<QueueChoice>('any');
-  const [lead, setLead] = useState<Lead | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // A customer handed over by another page starts out loaded, as if Next customer had returned it.
+  const [lead, setLead] = useState<Lead | null>(() => heldLeadFrom(location.state));
   const [noLead, setNoLead] = useState<NoLead | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
@@ -127,6 +140,14 @@ export function QueuePage() {
   function requestFocus(target: FocusRequest['target']) {
     setFocusRequest((current) => ({ target, serial: (current?.serial ?? 0) + 1 }));
   }
+
+  // Having adopted a handed-over customer: announce them, and forget the hand-over so that a
+  // reload (or Back to this entry) does not load them again.
+  useEffect(() => {
+    if (heldLeadFrom(location.state) === null) return;
+    requestFocus('customer');
+    void navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
 
   const nextDisabled = !canWork || lead !== null || next.isPending || callActive || away;
 
