@@ -2241,6 +2241,11 @@ TYPED_TEST(QueueMagicLinkStoreContract, StoresFindsByFingerprintAndCountsPerCust
     EXPECT_EQ(links.CountSince(UserId{42}, kT0), 2);
     EXPECT_EQ(links.CountSince(UserId{42}, kT0 + minutes{1}), 1);
     EXPECT_EQ(links.CountSince(UserId{43}, kT0), 0);
+    // By sender: the rule's link is nobody's.
+    links.Create(this->Link("hash-4", kT0 + minutes{9}));
+    EXPECT_EQ(links.CountSentBy(kAgentA, kT0), 2);
+    EXPECT_EQ(links.CountSentBy(kAgentA, kT0 + minutes{1}), 1);
+    EXPECT_EQ(links.CountSentBy(kAgentB, kT0), 0);
 }
 
 TYPED_TEST(QueueMagicLinkStoreContract, RevokesOnceAndCountsClicks) {

@@ -83,6 +83,13 @@ int InMemoryMagicLinkStore::CountSince(domain::UserId user, Timestamp since) {
     }));
 }
 
+int InMemoryMagicLinkStore::CountSentBy(domain::AgentId agent, Timestamp since) {
+    const std::lock_guard lock(mutex_);
+    return static_cast<int>(std::count_if(rows_.begin(), rows_.end(), [&](const auto& entry) {
+        return entry.second.created_by == agent && entry.second.created_at >= since;
+    }));
+}
+
 std::optional<app::MagicLink> InMemoryMagicLinkStore::RecordClick(
     std::int64_t id, Timestamp at, const std::string& /*user_agent*/, const std::string& jti
 ) {

@@ -48,6 +48,8 @@ public:
     virtual std::vector<MagicLink> ForUser(domain::UserId user, int limit) = 0;
     // How many links the customer was sent at or after `since`.
     virtual int CountSince(domain::UserId user, Timestamp since) = 0;
+    // Links `agent` created at or after `since` (an agent's day).
+    virtual int CountSentBy(domain::AgentId agent, Timestamp since) = 0;
     // Counts a click (and keeps it: time, the browser's user agent, the assertion's id); returns
     // the link as it is after it. nullopt when there is no such link.
     virtual std::optional<MagicLink> RecordClick(

@@ -12,6 +12,13 @@ namespace dialler::app {
 
 // Every rule setting of the queue engine, in one value: services take a copy at the start of a
 // run or request, so a change applies from the next discovery run and never half-way.
+// Auto mode (power dialling, product.md §6): what the agent's screen does between calls.
+struct AutoDialSettings {
+    std::chrono::seconds countdown{10};        // from the next customer loaded to the dial
+    int max_calls_per_session = 150;           // auto mode stops after this many calls
+    std::chrono::minutes break_reminder{120};  // "time for a break" after this long working
+};
+
 struct QueueSettings {
     domain::EligibilityRules eligibility;
     domain::ScoreWeights scoring;
@@ -25,6 +32,7 @@ struct QueueSettings {
     // never from the settings an admin edits. Window settings outside them are refused.
     domain::DayWindow window_limits = domain::kWidestCallingHours;
     std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
+    AutoDialSettings auto_dial;
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.
     static QueueSettings Defaults();

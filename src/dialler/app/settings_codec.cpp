@@ -240,10 +240,31 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     m["callback.graceMinutes"] = std::to_string(s.callback_grace.count());
     m["callback.maxFailedTries"] = std::to_string(s.callback_max_failed_tries);
     m["conversion.creditDays"] = std::to_string(s.conversion_credit_window.count());
+    m["autoDial.countdownSeconds"] = std::to_string(s.auto_dial.countdown.count());
+    m["autoDial.maxCallsPerSession"] = std::to_string(s.auto_dial.max_calls_per_session);
+    m["autoDial.breakReminderMinutes"] = std::to_string(s.auto_dial.break_reminder.count());
     return m;
 }
 
 namespace {
+
+Result<bool> DecodeAutoDialKey(const std::string& key, const std::string& v, AutoDialSettings& a) {
+    if (key == "autoDial.countdownSeconds") {
+        DIALLER_ASSIGN_OR_RETURN(const int secs, Int(key, v, 3, 60));
+        a.countdown = std::chrono::seconds{secs};
+        return true;
+    }
+    if (key == "autoDial.maxCallsPerSession") {
+        DIALLER_ASSIGN_OR_RETURN(a.max_calls_per_session, Int(key, v, 1, 1000));
+        return true;
+    }
+    if (key == "autoDial.breakReminderMinutes") {
+        DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 15, 600));
+        a.break_reminder = std::chrono::minutes{mins};
+        return true;
+    }
+    return false;
+}
 
 Result<bool> DecodeWindowKey(const std::string& key, const std::string& v, QueueSettings& s) {
     for (std::size_t d = 0; d < kDays.size(); ++d) {
@@ -376,6 +397,9 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
     }
     if (key.starts_with("outcome.")) {
         return DecodeOutcomeKey(key, v, s);
+    }
+    if (key.starts_with("autoDial.")) {
+        return DecodeAutoDialKey(key, v, s.auto_dial);
     }
     return false;
 }

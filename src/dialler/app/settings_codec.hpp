@@ -28,6 +28,8 @@ namespace dialler::app {
 //   outcome.<code>.score                                    [whole number]
 //   outcome.<code>.nextCallMinutes                          [whole number | "" = the outcome's own
 //   rule] lease.seconds, callback.graceMinutes, conversion.creditDays [whole number]
+//   autoDial.countdownSeconds (3-60), autoDial.maxCallsPerSession (1-1000),
+//   autoDial.breakReminderMinutes (15-600)                  [whole number]
 using SettingsMap = std::map<std::string, std::string>;
 
 SettingsMap EncodeSettings(const QueueSettings& settings);

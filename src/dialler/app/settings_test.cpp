@@ -66,6 +66,10 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
              {"lease.seconds", "5"},
              {"outcome.no_answer.nextCallMinutes", "-1"},
              {"no.such.key", "1"},
+             {"autoDial.countdownSeconds", "2"},
+             {"autoDial.maxCallsPerSession", "0"},
+             {"autoDial.breakReminderMinutes", "601"},
+             {"autoDial.somethingElse", "1"},
          }) {
         const auto r = DecodeSettings({{key, value}});
         ASSERT_FALSE(r) << key;

@@ -204,6 +204,10 @@ sys_seconds NextUkMidnight(sys_seconds t) {
     return FirstInstantShowing(local_seconds{tomorrow});
 }
 
+sys_seconds UkDayStart(sys_seconds t) {
+    return FirstInstantShowing(local_seconds{std::chrono::floor<days>(ToUkLocal(t))});
+}
+
 std::optional<sys_seconds> FromUkLocal(local_seconds local) {
     // BST is tried first: in the repeated hour both readings are valid and the BST one is the
     // earlier instant.

@@ -23,6 +23,8 @@ std::optional<std::chrono::sys_seconds> FromUkLocal(std::chrono::local_seconds l
 
 // The first instant of the UK day after the one containing `t` (the next UK midnight).
 std::chrono::sys_seconds NextUkMidnight(std::chrono::sys_seconds t);
+// The first instant of the UK day containing `t` (its UK midnight).
+std::chrono::sys_seconds UkDayStart(std::chrono::sys_seconds t);
 
 // Opening hours of one weekday in UK local time; `open` < `close`, both since local midnight.
 struct DayWindow {

@@ -89,6 +89,17 @@ TEST(NextUkMidnight, IsTheStartOfTheNextUkDay) {
     EXPECT_EQ(NextUkMidnight(Utc(2026, 10, 24, 23, 30)), Utc(2026, 10, 26, 0));
 }
 
+TEST(UkDayStart, IsTheMidnightThatBeganTheUkDay) {
+    EXPECT_EQ(UkDayStart(Utc(2026, 11, 4, 11)), Utc(2026, 11, 4, 0));
+    EXPECT_EQ(UkDayStart(Utc(2026, 11, 4, 0)), Utc(2026, 11, 4, 0));
+    // 00:30 BST on 16 July began at 23:00 UTC on the 15th; 23:30 UTC on the 15th too.
+    EXPECT_EQ(UkDayStart(Utc(2026, 7, 15, 23, 30)), Utc(2026, 7, 15, 23));
+    EXPECT_EQ(UkDayStart(Utc(2026, 7, 15, 22, 59)), Utc(2026, 7, 14, 23));
+    // The short and the long day: each starts at its own midnight.
+    EXPECT_EQ(UkDayStart(Utc(2026, 3, 29, 22)), Utc(2026, 3, 29, 0));
+    EXPECT_EQ(UkDayStart(Utc(2026, 10, 25, 23, 30)), Utc(2026, 10, 24, 23));
+}
+
 TEST(ToUkLocal, AddsTheOffsetOfTheInstant) {
     EXPECT_EQ(ToUkLocal(Utc(2026, 1, 15, 12)), Local(2026, 1, 15, 12));
     EXPECT_EQ(ToUkLocal(Utc(2026, 7, 15, 12)), Local(2026, 7, 15, 13));

@@ -275,18 +275,24 @@ namespace {
 void AddTestHooks(
     adapters::http::Router& router,
     const platform::Config& config,
-    platform::ControllableClock& clock
+    platform::ControllableClock& clock,
+    CallState& calls
 ) {
     if (!config.enable_test_endpoints) {
         return;
     }
-    adapters::http::AddTestingRoutes(router, [&clock](std::optional<Timestamp> t, bool running) {
-        if (t) {
-            clock.Pin(*t, running);
-        } else {
-            clock.Unpin();
-        }
-    });
+    adapters::http::AddTestingRoutes(
+        router,
+        [&clock](std::optional<Timestamp> t, bool running) {
+            if (t) {
+                clock.Pin(*t, running);
+            } else {
+                clock.Unpin();
+            }
+        },
+        {{"callbacks.reminders", [&calls] { return calls.reminders.AnnounceDue(); }},
+         {"sms.follow_ups", [&calls] { return calls.follow_ups.SendDue(); }}}
+    );
     platform::LogWarn("server.test_endpoints_enabled");
 }
 
@@ -396,6 +402,7 @@ int RunServe(const platform::Config& config) {
             state.clock}
     );
     adapters::http::AddAgentStatusRoutes(router, calls.agent_status);
+    adapters::http::AddAgentDayRoute(router, calls.days, queue.settings);
     adapters::http::AddCustomerRoutes(
         router,
         adapters::http::CustomerRouteDeps{calls.customers, state.agents, queue.lenders, state.clock}
@@ -411,7 +418,7 @@ int RunServe(const platform::Config& config) {
             calls.sms, calls.inbox, calls.templates, calls.telephony, calls.telephony.PublicUrl()}
     );
     AddMagicLinks(router, config, calls.links, state.clock);
-    AddTestHooks(router, config, state.clock);
+    AddTestHooks(router, config, state.clock, calls);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);
     }

@@ -324,7 +324,8 @@ CallState::CallState(
           follow_up_store,
           own.audit,
           queue.phones,
-          own.clock}) {
+          own.clock}),
+      days(app::AgentDayService::Ports{sessions, link_store, own.clock}) {
     queue.queue.SetOutcomeListener(&follow_ups);
 }
 

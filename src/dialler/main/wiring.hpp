@@ -19,6 +19,7 @@
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/adapters/twilio/stand_in.hpp"
 #include "dialler/adapters/twilio/twilio_telephony.hpp"
+#include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
@@ -121,6 +122,7 @@ struct CallState {
     adapters::sql::SqlFollowUpStore follow_up_store;
     app::FollowUpService follow_ups;  // hears of every outcome from queue.queue
     app::CustomerService customers;
+    app::AgentDayService days;
 
     CallState(
         OwnState& own,

@@ -113,6 +113,9 @@ describe('calls: sessions, signed webhooks, recordings', () => {
   });
 
   it('a call from the voice webhook to completed, in order, idempotent, with its outcome', async () => {
+    const dayBefore = await as(agent, '/api/agents/me/day');
+    assert.equal(dayBefore.response.status, 200, JSON.stringify(dayBefore.body));
+    assert.equal(dayBefore.body.day.since, '2026-11-04T00:00:00Z'); // UK midnight (GMT in November)
     const { lead, session } = await startCall();
     assert.equal(session.status, 'created');
     assert.equal(session.userId, lead.userId);
@@ -217,6 +220,51 @@ describe('calls: sessions, signed webhooks, recordings', () => {
     const listed = await as(supervisor, `/api/call-sessions?userId=${lead.userId}`);
     assert.equal(listed.response.status, 200);
     assert.deepEqual(listed.body.callSessions.map((s) => s.id), [session.id]);
+
+    // The agent's day counts the call, the contact (it was answered) and its talk time.
+    const day = (await as(agent, '/api/agents/me/day')).body;
+    assert.equal(day.day.calls, dayBefore.body.day.calls + 1);
+    assert.equal(day.day.contacts, dayBefore.body.day.contacts + 1);
+    assert.equal(day.day.talkSeconds, dayBefore.body.day.talkSeconds + 5);
+    assert.equal(day.day.linksSent, dayBefore.body.day.linksSent);
+    assert.equal(day.autoDial.countdownSeconds, 10);
+    assert.ok(day.pauseReasons.includes('training'));
+    // Not the supervisor's day.
+    assert.equal((await as(supervisor, '/api/agents/me/day')).body.day.calls, 0);
+  });
+
+  it("the auto mode settings are an admin's, in range, and reach the agents", async () => {
+    const bad = await as(admin, '/api/settings', {
+      method: 'PUT',
+      json: { settings: { 'autoDial.countdownSeconds': 2 } },
+    });
+    assertErrorEnvelope(bad, { status: 400, code: 'invalid_argument', field: 'autoDial.countdownSeconds' });
+    const byAgent = await as(agent, '/api/settings', {
+      method: 'PUT',
+      json: { settings: { 'autoDial.countdownSeconds': 5 } },
+    });
+    assertErrorEnvelope(byAgent, { status: 403, code: 'permission_denied' });
+    const changed = await as(admin, '/api/settings', {
+      method: 'PUT',
+      json: { settings: { 'autoDial.countdownSeconds': 5, 'autoDial.maxCallsPerSession': 40 } },
+    });
+    assert.equal(changed.response.status, 200, JSON.stringify(changed.body));
+    const day = (await as(agent, '/api/agents/me/day')).body;
+    assert.equal(day.autoDial.countdownSeconds, 5);
+    assert.equal(day.autoDial.maxCallsPerSession, 40);
+    assert.equal(day.autoDial.breakReminderMinutes, 120);
+  });
+
+  it('test hooks run a job now, for admins only', async () => {
+    const ran = await post(admin, '/api/testing/jobs/callbacks.reminders');
+    assert.equal(ran.response.status, 200, JSON.stringify(ran.body));
+    assert.equal(ran.body.job, 'callbacks.reminders');
+    assert.equal(typeof ran.body.result, 'number');
+    assertErrorEnvelope(await post(agent, '/api/testing/jobs/callbacks.reminders'), {
+      status: 403,
+      code: 'permission_denied',
+    });
+    assertErrorEnvelope(await post(admin, '/api/testing/jobs/discovery.everything'), { status: 404, code: 'not_found' });
   });
 
   it('unsigned, forged and re-pointed webhooks get 403 and change nothing', async () => {

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "dialler/adapters/http/router.hpp"
+#include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
@@ -103,6 +105,10 @@ void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& deps);
 // GET/PUT /api/agents/me/status (agents, supervisors), GET /api/agents/status and
 // GET /api/agents/:id/status-timeline (supervisors, admins; an agent their own).
 void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status);
+// GET /api/agents/me/day: the agent's day so far, and what auto mode needs to know.
+void AddAgentDayRoute(
+    Router& router, app::AgentDayService& days, const app::SettingsProvider& settings
+);
 
 // Customer search and the customer's page (audited views), and the floor's agents' names.
 struct CustomerRouteDeps {
@@ -121,8 +127,13 @@ void AddSettingsRoutes(Router& router, app::SettingsService& settings, const Clo
 // Test hooks for black-box tests; only added when ENABLE_TEST_ENDPOINTS is on (never in
 // production). POST /api/testing/clock {"now": RFC 3339 | null, "running": bool} pins the clock
 // (stopped, or running on from `now`) or unpins it.
+// Also POST /api/testing/jobs/:name: runs one of `jobs` (a periodic job, by its name) once now,
+// so a browser test need not wait for its timer → {"job", "result"}.
+using TestJobs = std::map<std::string, std::function<int()>>;
 void AddTestingRoutes(
-    Router& router, const std::function<void(std::optional<Timestamp>, bool)>& set_clock
+    Router& router,
+    const std::function<void(std::optional<Timestamp>, bool)>& set_clock,
+    TestJobs jobs = {}
 );
 
 }  // namespace dialler::adapters::http

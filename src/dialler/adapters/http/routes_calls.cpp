@@ -215,6 +215,37 @@ nlohmann::json StatusJson(const app::AgentStatusEntry& e) {
 
 }  // namespace
 
+void AddAgentDayRoute(
+    Router& router, app::AgentDayService& days, const app::SettingsProvider& settings
+) {
+    router.Add(
+        {"GET",
+         "/api/agents/me/day",
+         kFloor,
+         [&days, &settings](Request& req) -> Result<Response> {
+             const app::AgentDay day = days.Today(req.session->agent.id);
+             const app::AutoDialSettings a = settings.Current().auto_dial;
+             nlohmann::json reasons = nlohmann::json::array();
+             for (const auto reason : domain::BreakReasons()) {
+                 reasons.push_back(reason);
+             }
+             return Json({
+                 {"day",
+                  {{"since", TimeJson(day.since)},
+                   {"calls", day.calls},
+                   {"contacts", day.contacts},
+                   {"talkSeconds", day.talk_seconds},
+                   {"linksSent", day.links_sent}}},
+                 {"autoDial",
+                  {{"countdownSeconds", a.countdown.count()},
+                   {"maxCallsPerSession", a.max_calls_per_session},
+                   {"breakReminderMinutes", a.break_reminder.count()}}},
+                 {"pauseReasons", reasons},
+             });
+         }}
+    );
+}
+
 void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status) {
     const Access managers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
     router

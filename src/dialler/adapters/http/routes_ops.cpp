@@ -100,8 +100,23 @@ void AddConfigWarningsRoute(Router& router, const std::vector<platform::ConfigWa
 }
 
 void AddTestingRoutes(
-    Router& router, const std::function<void(std::optional<Timestamp>, bool)>& set_clock
+    Router& router,
+    const std::function<void(std::optional<Timestamp>, bool)>& set_clock,
+    TestJobs jobs
 ) {
+    router.Add(
+        {"POST",
+         "/api/testing/jobs/:name",
+         Access::Roles({domain::Role::kAdmin}),
+         [jobs = std::move(jobs)](Request& req) -> Result<Response> {
+             const std::string& name = req.path_params.at("name");
+             const auto job = jobs.find(name);
+             if (job == jobs.end()) {
+                 return Fail(ErrorCode::kNotFound, "no job " + name + " can be run from here");
+             }
+             return Json({{"job", name}, {"result", job->second()}});
+         }}
+    );
     router.Add(
         {"POST",
          "/api/testing/clock",

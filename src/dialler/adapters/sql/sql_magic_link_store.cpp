@@ -206,6 +206,23 @@ int SqlMagicLinkStore::CountSince(domain::UserId user, Timestamp since) {
     });
 }
 
+int SqlMagicLinkStore::CountSentBy(domain::AgentId agent, Timestamp since) {
+    const long long key = agent.Value();
+    const long long from = Ms(since);
+    return db_.Read([&](soci::session& s) {
+        long long n = 0;
+        Once(
+            s,
+            "SELECT COUNT(*) FROM magic_links WHERE created_by = :a AND created_at >= :f",
+            soci::use(key),
+            soci::use(from),
+            soci::into(n)
+        )
+            .execute(true);
+        return static_cast<int>(n);
+    });
+}
+
 std::optional<app::MagicLink> SqlMagicLinkStore::RecordClick(
     std::int64_t id, Timestamp at, const std::string& user_agent, const std::string& jti
 ) {

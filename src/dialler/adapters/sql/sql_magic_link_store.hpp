@@ -15,6 +15,7 @@ public:
     std::optional<app::MagicLink> FindByTokenHash(const std::string& token_hash) override;
     std::vector<app::MagicLink> ForUser(domain::UserId user, int limit) override;
     int CountSince(domain::UserId user, Timestamp since) override;
+    int CountSentBy(domain::AgentId agent, Timestamp since) override;
     std::optional<app::MagicLink> RecordClick(
         std::int64_t id, Timestamp at, const std::string& user_agent, const std::string& jti
     ) override;
