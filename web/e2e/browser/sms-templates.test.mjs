@@ -12,6 +12,7 @@ import {
   LAPTOP_VIEWPORT,
   openBrowser,
   prepareQueues,
+  signIn as signInPage,
 } from '../support/browser.mjs';
 import { eventually, login } from '../support/http.mjs';
 import { holdCustomerWithPhone } from '../support/queue.mjs';
@@ -53,13 +54,7 @@ describe('text templates, from the Admin page to the customer', () => {
     page.getByRole('banner').getByRole('button', { name: `Status: ${words}`, exact: true });
   const panel = () => page.getByRole('region', { name: 'Links and texts' });
 
-  async function signIn(user) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/queue');
-  }
+  const signIn = (user) => signInPage(page, server, user);
 
   /** The words of what describes a field (its error, hints), as a screen reader reads them. */
   function description(locator) {

@@ -2,7 +2,8 @@
 // helper that leaves a screenshot behind when it fails, and a server made ready to hand out
 // customers (queues discovered on a test clock inside the calling window).
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -102,6 +103,27 @@ export async function prepareQueues(server, { now, running }) {
   assert.equal(discovered.code, 0, `discover --full: ${discovered.stdout}\n${discovered.stderr}`);
 }
 
+/** Signs `user` ({ email, password }) in through the sign-in page; resolves on the Queue page. */
+export async function signIn(page, server, user) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/queue');
+}
+
+/** Waits for the response to `method pathname` that `act` causes; asserts its status. */
+export async function answerTo(page, method, pathname, act, status = 200) {
+  const answer = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === pathname && response.request().method() === method,
+  );
+  await act();
+  const response = await answer;
+  assert.equal(response.status(), status, await response.text());
+  return response;
+}
+
 /** The laptop the screens are designed for (screens.md): everything fits without page scroll. */
 export const LAPTOP_VIEWPORT = Object.freeze({ width: 1366, height: 768 });
 
@@ -123,4 +145,68 @@ export async function assertNoPageScroll(page, viewport, label) {
     scrollHeight <= viewport.height && scrollWidth <= viewport.width,
     `${label}: the page scrolls (${scrollWidth}x${scrollHeight} in ${viewport.width}x${viewport.height})`,
   );
+}
+
+const requireFromHere = createRequire(import.meta.url);
+/**
+ * axe-core's source, read once. It is evaluated in the page (through the DevTools protocol, which
+ * the page's Content-Security-Policy does not govern) rather than added as a script tag, which
+ * that policy refuses: the browser keeps enforcing the app's real policy (no bypassCSP).
+ */
+let axeSource;
+async function loadAxeSource() {
+  axeSource ??= await readFile(requireFromHere.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+/** The WCAG 2.0 and 2.1 A and AA rules: what screens.md's conventions ask for. */
+const A11Y_TAGS = Object.freeze(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails, naming `label`,
+ * when any violation is serious or critical; the message lists each one with its rule id, impact,
+ * what it asks for and the selectors of the elements at fault. Moderate and minor ones are
+ * returned ({ violations }) but do not fail.
+ */
+export async function assertNoSeriousA11yViolations(page, label) {
+  const source = await loadAxeSource();
+  // Once per document: a navigation inside the SPA keeps it, a full load drops it.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(source);
+  }
+  const violations = await page.evaluate(
+    async (values) => {
+      const results = await window.axe.run(document, {
+        runOnly: { type: 'tag', values },
+        resultTypes: ['violations'],
+      });
+      return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        helpUrl: violation.helpUrl,
+        nodes: violation.nodes.map((node) => ({
+          // One selector, or the chain through frames and shadow roots.
+          target:
+            node.target.length === 1 ? String(node.target[0]) : JSON.stringify(node.target),
+          summary: node.failureSummary ?? '',
+        })),
+      }));
+    },
+    [...A11Y_TAGS],
+  );
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const lines = serious.flatMap((violation) => [
+      `- ${violation.id} (${violation.impact}): ${violation.help} [${violation.helpUrl}]`,
+      ...violation.nodes.map(
+        (node) => `    ${node.target}\n      ${node.summary.replace(/\n/g, '\n      ')}`,
+      ),
+    ]);
+    assert.fail(
+      `${label}: ${serious.length} serious or critical accessibility violation(s) ` +
+        `(axe-core, ${A11Y_TAGS.join(', ')}):\n${lines.join('\n')}`,
+    );
+  }
+  return { violations };
 }

@@ -20,26 +20,34 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * Calls `handler` when the single key `key` (case-insensitive, no Ctrl/Alt/Meta) is pressed
- * anywhere on the page, except while the user is typing into a field.
+ * Calls `handler` with the key when the single key `key` (case-insensitive, no Ctrl/Alt/Meta), or
+ * any one of `key` when it is a list, is pressed anywhere on the page, except while the user is
+ * typing into a field. Held keys do not repeat it.
  */
-export function useKeyboardShortcut(key: string, handler: () => void, enabled = true): void {
+export function useKeyboardShortcut(
+  key: string | readonly string[],
+  handler: (key: string) => void,
+  enabled = true,
+): void {
   const handlerRef = useRef(handler);
   useEffect(() => {
     handlerRef.current = handler;
   });
 
+  // One string, so that a list written inline does not rebind the listener on every render.
+  const wanted = (typeof key === 'string' ? [key] : key).map((k) => k.toLowerCase()).join('\n');
   useEffect(() => {
     if (!enabled) return undefined;
-    const wanted = key.toLowerCase();
+    const keys = new Set(wanted.split('\n'));
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
       if (event.ctrlKey || event.altKey || event.metaKey) return;
-      if (event.key.toLowerCase() !== wanted || isTypingTarget(event.target)) return;
+      const pressed = event.key.toLowerCase();
+      if (!keys.has(pressed) || isTypingTarget(event.target)) return;
       event.preventDefault();
-      handlerRef.current();
+      handlerRef.current(event.key);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [key, enabled]);
+  }, [wanted, enabled]);
 }

@@ -9,8 +9,10 @@ import {
   outcomeCodeSchema,
   smsTemplateKindSchema,
   type Agent,
+  type AgentDay,
   type AgentStatus,
   type AgentStatusName,
+  type AutoDialSettings,
   type CallingHoursInterval,
   type CallRefusal,
   type CallSession,
@@ -101,6 +103,20 @@ export function createFakeApi() {
   // The signed-in agent's status. A test that starts signed in starts Available (as if they had
   // chosen it earlier); signing in through the login form leaves them offline, as the server does.
   let agentStatus: AgentStatus | null = null;
+  // The agent's day as `GET /api/agents/me/day` answers it (each call session opened adds a call)
+  // and auto mode's settings.
+  let day: AgentDay = {
+    since: '2026-11-24T00:00:00Z',
+    calls: 0,
+    contacts: 0,
+    talkSeconds: 0,
+    linksSent: 0,
+  };
+  let autoDial: AutoDialSettings = {
+    countdownSeconds: 10,
+    maxCallsPerSession: 150,
+    breakReminderMinutes: 120,
+  };
   // What `GET /api/calling-hours` answers; null derives them from the clock (buildCallingHours).
   let callingHours: CallingHoursInterval[] | null = null;
   // Texts and links (oldest first), the texts queued per sender's idempotency key, and what the
@@ -362,8 +378,14 @@ export function createFakeApi() {
         agentId: result.agent.id,
       });
       callSessions.push(session);
+      day = { ...day, calls: day.calls + 1 };
       moveStatus(result.agent, 'on_call');
       return jsonResponse(201, { callSession: session });
+    },
+    'GET /api/agents/me/day': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      return jsonResponse(200, { day, autoDial, pauseReasons: breakReasonSchema.options });
     },
     'GET /api/agents/me/status': (request) => {
       const result = requireFloor(request);
@@ -985,6 +1007,17 @@ export function createFakeApi() {
       if (agent && finalCallStatuses.has(session.status) && agentStatus?.status === 'on_call') {
         moveStatus(agent, 'wrap_up');
       }
+    },
+    /** What `GET /api/agents/me/day` answers from now on (each call opened still adds one). */
+    setDay(changes: Partial<AgentDay>) {
+      day = { ...day, ...changes };
+    },
+    get day(): AgentDay {
+      return day;
+    },
+    /** Auto mode's settings, as an admin would set them. */
+    setAutoDial(changes: Partial<AutoDialSettings>) {
+      autoDial = { ...autoDial, ...changes };
     },
     /** The signed-in agent's status as `GET /api/agents/me/status` answers it. */
     get agentStatus(): AgentStatus | null {

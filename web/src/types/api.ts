@@ -621,6 +621,36 @@ export type AgentStatusRequest =
   | { status: 'available' | 'offline' }
   | { status: 'break'; reason: BreakReason };
 
+/** The agent's own figures since UK midnight (`GET /api/agents/me/day`). */
+export const agentDaySchema = z.object({
+  since: timestampSchema,
+  calls: z.number().int(),
+  /** Calls that were answered. */
+  contacts: z.number().int(),
+  talkSeconds: z.number().int(),
+  linksSent: z.number().int(),
+});
+export type AgentDay = z.infer<typeof agentDaySchema>;
+
+/** Auto mode's settings (admin: `autoDial.*`), as agents read them. */
+export const autoDialSettingsSchema = z.object({
+  countdownSeconds: z.number().int().positive(),
+  maxCallsPerSession: z.number().int().positive(),
+  breakReminderMinutes: z.number().int().positive(),
+});
+export type AutoDialSettings = z.infer<typeof autoDialSettingsSchema>;
+
+/**
+ * `GET /api/agents/me/day`. `pauseReasons` stays plain strings, as a break's reason does: the page
+ * offers the ones it knows (BreakReason).
+ */
+export const myDayResponseSchema = z.object({
+  day: agentDaySchema,
+  autoDial: autoDialSettingsSchema,
+  pauseReasons: z.array(z.string()),
+});
+export type MyDayResponse = z.infer<typeof myDayResponseSchema>;
+
 /**
  * A frame of the live socket (`/api/live`). Only `type` is relied on: an event type added on the
  * server later is ignored rather than breaking the socket.

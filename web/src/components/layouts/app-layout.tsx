@@ -67,8 +67,6 @@ export function AppLayout({
                 <li key={item.path}>
                   <NavLink
                     to={item.path}
-                    // Named with the count in words ("SMS, 3 unread"), not "SMS3".
-                    aria-label={shown ? `${item.label}, ${badge.description}` : undefined}
                     className={({ isActive }) =>
                       cn(
                         'inline-flex items-center border-b-2 px-3 py-2 text-sm font-medium',
@@ -78,18 +76,26 @@ export function AppLayout({
                       )
                     }
                   >
-                    {item.label}
                     {shown ? (
-                      <span
-                        aria-hidden="true"
-                        className={cn(
-                          'ml-1.5 min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs',
-                          'font-semibold text-white tabular-nums',
-                        )}
-                      >
-                        {badge.count > 99 ? '99+' : badge.count}
-                      </span>
-                    ) : null}
+                      // Seen: the label and the count ("SMS 3"); heard: the count in words
+                      // ("SMS, 3 unread"), not "SMS3". Said by hidden text rather than an
+                      // aria-label, whose words would have to hold what is seen as it is seen.
+                      <>
+                        <span aria-hidden="true">{item.label}</span>
+                        <span
+                          aria-hidden="true"
+                          className={cn(
+                            'ml-1.5 min-w-5 rounded-full bg-indigo-600 px-1.5 text-center text-xs',
+                            'font-semibold text-white tabular-nums',
+                          )}
+                        >
+                          {badge.count > 99 ? '99+' : badge.count}
+                        </span>
+                        <span className="sr-only">{`${item.label}, ${badge.description}`}</span>
+                      </>
+                    ) : (
+                      item.label
+                    )}
                   </NavLink>
                 </li>
               );

@@ -13,6 +13,11 @@ export const breakReasonLabels: ReadonlyArray<readonly [BreakReason, string]> = 
 
 const breakReasonLabelMap = new Map<string, string>(breakReasonLabels);
 
+/** "Lunch", "Comfort break" …; a reason added on the server later in plain words. */
+export function breakReasonLabel(reason: string): string {
+  return breakReasonLabelMap.get(reason) ?? reason.replaceAll('_', ' ');
+}
+
 const statusLabels: Record<AgentStatusName, string> = {
   offline: 'Offline',
   available: 'Available',
@@ -25,8 +30,7 @@ const statusLabels: Record<AgentStatusName, string> = {
 export function statusText({ status, reason }: Pick<AgentStatus, 'status' | 'reason'>): string {
   const label = statusLabels[status];
   if (status !== 'break' || !reason) return label;
-  const words = breakReasonLabelMap.get(reason) ?? reason.replaceAll('_', ' ');
-  return `${label} — ${words}`;
+  return `${label} — ${breakReasonLabel(reason)}`;
 }
 
 export const statusDotClasses: Record<AgentStatusName, string> = {

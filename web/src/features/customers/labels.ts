@@ -34,6 +34,14 @@ const statusLabels: Record<string, string> = {
 };
 
 /** Where the customer stands in words: "Ready to call", "Waiting until Wed 2 Dec, 10:00" … */
+/**
+ * Whether the dialler calls this customer at all (in a queue, not closed or given up): only then
+ * does the contact rules' answer decide, and only then is Call now offered.
+ */
+export function isInAQueue(status: CustomerStatus): boolean {
+  return status === 'callable' || status === 'waiting' || status === 'held';
+}
+
 export function customerStatusLabel(status: CustomerStatus, nextCallAt: string | null): string {
   if (status === 'waiting' && nextCallAt !== null) {
     return `Waiting until ${formatUkDateTime(nextCallAt)}`;

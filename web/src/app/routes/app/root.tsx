@@ -2,7 +2,7 @@ import { Outlet } from 'react-router';
 
 import { AppLayout } from '@/components/layouts/app-layout';
 import { navItemsFor } from '@/config/navigation';
-import { AgentStatusControl } from '@/features/agent-status/components/agent-status-control';
+import { TopBarTools } from '@/features/auto-dial/components/top-bar-tools';
 import { useSession } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { RequireAuth } from '@/features/auth/components/require-auth';
@@ -20,7 +20,7 @@ function SignedInLayout() {
   return (
     <AppLayout
       user={agent}
-      status={hasStatus ? <AgentStatusControl /> : undefined}
+      status={<TopBarTools takesCalls={hasStatus} />}
       navItems={items}
       navBadges={{ sms: { count: unread, description: `${unread} unread` } }}
       onSignOut={() => logout.mutate()}

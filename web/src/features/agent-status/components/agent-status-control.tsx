@@ -1,4 +1,4 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   useEffect,
   useId,
@@ -10,30 +10,17 @@ import {
 
 import { Alert } from '@/components/ui/alert';
 import { useSession } from '@/features/auth/api/get-me';
-import { telephonyTokenQueryOptions } from '@/features/calls/api/get-telephony-token';
 import { useElapsedSeconds } from '@/features/calls/hooks/use-elapsed-seconds';
-import type { AgentStatus, AgentStatusRequest, VoiceMode } from '@/types/api';
+import type { AgentStatus, AgentStatusRequest } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatElapsed } from '@/utils/duration';
 
 import { useMyStatus } from '../api/get-my-status';
 import { useSetMyStatus } from '../api/set-my-status';
+import { microphoneProblem } from '../hooks/use-change-my-status';
 import { useLiveAgentStatus } from '../hooks/use-live-agent-status';
 import { breakReasonLabels, lockedReason, statusDotClasses, statusText } from '../labels';
 import { useMicrophoneCheck } from '../microphone/check-context';
-
-/**
- * The voice mode of the signed-in agent's token (the softphone's own query, so the token it
- * fetches here is the one the first call reuses); null when the token cannot be had just now.
- */
-async function voiceMode(queryClient: QueryClient): Promise<VoiceMode | null> {
-  try {
-    return (await queryClient.fetchQuery(telephonyTokenQueryOptions())).mode;
-  } catch {
-    // The softphone says so itself when a call is tried; the status is no place to block on it.
-    return null;
-  }
-}
 
 function TimeInState({ since }: { since: string }) {
   const seconds = useElapsedSeconds(Date.parse(since));
@@ -144,15 +131,11 @@ export function AgentStatusControl() {
     if (request.status === 'available') {
       // Only the real voice service uses this browser's microphone; the simulation has none.
       setChecking(true);
-      try {
-        if ((await voiceMode(queryClient)) === 'twilio') await checkMicrophone();
-      } catch (error) {
-        const reason =
-          error instanceof Error && error.message !== '' ? error.message : 'it could not be opened';
-        setProblem(`Your microphone is not available: ${reason}`);
+      const microphone = await microphoneProblem(queryClient, checkMicrophone);
+      setChecking(false);
+      if (microphone) {
+        setProblem(microphone);
         return;
-      } finally {
-        setChecking(false);
       }
     }
     change.mutate(request);

@@ -1,20 +1,30 @@
-import { useId, useState } from 'react';
+import { useId, useImperativeHandle, useState, type Ref } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { MaskedPhone } from '@/components/ui/masked-phone';
+import { ShortcutKey } from '@/features/shortcuts/components/shortcut-key';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
 import type { Lead } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatDuration } from '@/utils/duration';
 
 import type { VoiceDevice } from '../device/types';
-import { useCall, type CallPhase } from '../hooks/use-call';
+import { useCall, type CallPhase, type CallStartResult } from '../hooks/use-call';
 import { useElapsedSeconds } from '../hooks/use-elapsed-seconds';
 import { useVoiceDevice } from '../hooks/use-voice-device';
 import { callStatusLabel } from '../labels';
 import { LiveIndicator } from './live-indicator';
 import { RefusalMessage } from './refusal-message';
+
+/** The softphone's keys (what `KeyboardEvent.key` says), for its buttons and the help overlay. */
+export const softphoneKeys = { call: 'F2', hangUp: 'H', mute: 'M' } as const;
+
+/** What the page may ask of the softphone itself: auto mode dials as the Call button does. */
+export type SoftphoneControl = {
+  /** Presses Call for the held customer: the same request, checks and messages as a click. */
+  call: () => Promise<CallStartResult>;
+};
 
 export type SoftphoneProps = {
   /** The customer the agent holds, or null when there is none. */
@@ -23,6 +33,8 @@ export type SoftphoneProps = {
   onCallStarted?: (callSessionId: string) => void;
   /** The call ended, so the page can move to the outcome form, which records it. */
   onCallEnded: (callSessionId: string) => void;
+  /** Filled with the controls for the held customer while there is one. */
+  controlRef?: Ref<SoftphoneControl>;
 };
 
 function displayName(lead: Lead): string {
@@ -62,10 +74,17 @@ type CallPanelProps = {
   ensureDevice: () => Promise<VoiceDevice>;
   onCallStarted?: (callSessionId: string) => void;
   onCallEnded: (callSessionId: string) => void;
+  controlRef?: Ref<SoftphoneControl>;
 };
 
 /** The call controls for one held customer (remounted for the next one). */
-function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanelProps) {
+function CallPanel({
+  lead,
+  ensureDevice,
+  onCallStarted,
+  onCallEnded,
+  controlRef,
+}: CallPanelProps) {
   const id = useId();
   const [keypadOpen, setKeypadOpen] = useState(false);
   const call = useCall({
@@ -79,7 +98,18 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
   // One call per hold: after it, the outcome records how it went before anything else.
   const canCall = hasNumber && phase.kind === 'idle';
 
-  useKeyboardShortcut('F2', () => void call.start(), canCall);
+  const canHangUp = call.controllable && !call.hangingUp;
+
+  useKeyboardShortcut(softphoneKeys.call, () => void call.start(), canCall);
+  useKeyboardShortcut(softphoneKeys.hangUp, call.hangUp, canHangUp);
+  useKeyboardShortcut(softphoneKeys.mute, call.toggleMute, call.controllable);
+
+  useImperativeHandle(controlRef, () => ({
+    call: () => {
+      if (!hasNumber) return Promise.resolve<CallStartResult>('failed');
+      return phase.kind === 'idle' ? call.start() : Promise.resolve<CallStartResult>('ignored');
+    },
+  }));
 
   return (
     <div className="space-y-2">
@@ -88,7 +118,7 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
           className="flex-1"
           onClick={() => void call.start()}
           disabled={!canCall}
-          aria-keyshortcuts="F2"
+          aria-keyshortcuts={softphoneKeys.call}
           aria-describedby={`${id}-call-key`}
         >
           Call
@@ -101,7 +131,7 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
             'font-mono text-xs text-slate-600',
           )}
         >
-          F2
+          {softphoneKeys.call}
         </kbd>
       </div>
 
@@ -118,11 +148,14 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
           <div className="flex gap-2">
             <Button
               variant="secondary"
+              className="gap-1.5"
               aria-pressed={call.muted}
+              aria-keyshortcuts={softphoneKeys.mute}
               disabled={!call.controllable}
               onClick={call.toggleMute}
             >
               Mute
+              <ShortcutKey aria-hidden="true">{softphoneKeys.mute}</ShortcutKey>
             </Button>
             <Button
               variant="secondary"
@@ -135,13 +168,15 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
             </Button>
             <Button
               className={cn(
-                'flex-1 bg-red-600 hover:bg-red-500',
+                'flex-1 gap-1.5 bg-red-600 hover:bg-red-500',
                 'focus-visible:outline-red-600 disabled:bg-red-300',
               )}
-              disabled={!call.controllable || call.hangingUp}
+              aria-keyshortcuts={softphoneKeys.hangUp}
+              disabled={!canHangUp}
               onClick={call.hangUp}
             >
               Hang up
+              <ShortcutKey aria-hidden="true">{softphoneKeys.hangUp}</ShortcutKey>
             </Button>
           </div>
           {keypadOpen && call.controllable ? (
@@ -184,7 +219,7 @@ function CallPanel({ lead, ensureDevice, onCallStarted, onCallEnded }: CallPanel
  * The softphone panel of the queue page: who is on the line, the (masked) number, the call and
  * its controls. The device outlives each customer, so the next call starts without a new token.
  */
-export function Softphone({ lead, onCallStarted, onCallEnded }: SoftphoneProps) {
+export function Softphone({ lead, onCallStarted, onCallEnded, controlRef }: SoftphoneProps) {
   const headingId = useId();
   const ensureDevice = useVoiceDevice();
   return (
@@ -213,6 +248,7 @@ export function Softphone({ lead, onCallStarted, onCallEnded }: SoftphoneProps) 
             ensureDevice={ensureDevice}
             onCallStarted={onCallStarted}
             onCallEnded={onCallEnded}
+            controlRef={controlRef}
           />
         </div>
       ) : (

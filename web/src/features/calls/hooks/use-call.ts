@@ -31,6 +31,14 @@ export type CallPhase =
   /** `reason` is the final status; null while the server has not said it yet. */
   | { kind: 'ended'; reason: CallStatus | null };
 
+/**
+ * How pressing Call went: `started` once the server opened the call's session (the call then runs
+ * its course, even if the device fails to connect it); `refused` when the contact rules said no;
+ * `failed` when no call was made for any other reason (voice service, network); `ignored` when a
+ * call was already starting or made in this hold.
+ */
+export type CallStartResult = 'started' | 'refused' | 'failed' | 'ignored';
+
 export type UseCallOptions = {
   userId: string;
   ensureDevice: () => Promise<VoiceDevice>;
@@ -127,8 +135,8 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
   const inCall =
     phase.kind === 'dialling' || phase.kind === 'ringing' || phase.kind === 'connected';
 
-  async function start() {
-    if (startingRef.current || sessionId !== null) return;
+  async function start(): Promise<CallStartResult> {
+    if (startingRef.current || sessionId !== null) return 'ignored';
     startingRef.current = true;
     setStarting(true);
     setRefusal(null);
@@ -141,7 +149,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
         device = await ensureDevice();
       } catch (failure) {
         setError(messageOf(failure));
-        return;
+        return 'failed';
       }
       let id: string;
       try {
@@ -150,9 +158,9 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
         const refused = callRefusal(failure);
         if (refused) setRefusal(refused);
         else setError(messageOf(failure));
-        return;
+        return refused ? 'refused' : 'failed';
       }
-      if (!mountedRef.current) return;
+      if (!mountedRef.current) return 'started';
       sessionIdRef.current = id;
       setSessionId(id);
       onStarted?.(id);
@@ -162,11 +170,11 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
       } catch (failure) {
         setError(messageOf(failure));
         setConnectFailed(true);
-        return;
+        return 'started';
       }
       if (!mountedRef.current) {
         call.disconnect();
-        return;
+        return 'started';
       }
       call.on('accept', () => setDeviceAccepted(true));
       call.on('disconnect', () => {
@@ -179,6 +187,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
       });
       liveCallRef.current = call;
       setVoiceCall(call);
+      return 'started';
     } finally {
       startingRef.current = false;
       setStarting(false);

@@ -280,6 +280,19 @@ describe('the customer page', () => {
     expect(screen.queryByRole('button', { name: 'Call now' })).not.toBeInTheDocument();
   });
 
+  it('offers no Call now for a customer the dialler does not call, whatever the contact rules say', async () => {
+    for (const status of ['not_in_queue', 'closed', 'given_up', 'not_discovered'] as const) {
+      const api = createFakeApi();
+      const { unmount } = renderCustomer(api, buildCustomerRecord({ status }));
+
+      await heading();
+      expect(panel('Why now')).toHaveTextContent('Not called by the dialler');
+      expect(panel('Why now')).not.toHaveTextContent('Can be called now');
+      expect(screen.queryByRole('button', { name: 'Call now' })).not.toBeInTheDocument();
+      unmount();
+    }
+  });
+
   it('offers no Call now to an admin', async () => {
     const api = createFakeApi();
     renderCustomer(api, buildCustomerRecord(), { role: 'admin' });

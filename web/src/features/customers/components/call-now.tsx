@@ -10,6 +10,7 @@ import { RefusalMessage } from '@/features/calls/components/refusal-message';
 
 import type { CustomerRecord } from '../api/schemas';
 import { useTakeCustomer } from '../api/take-customer';
+import { isInAQueue } from '../labels';
 
 /** What the queue page reads from the router state to start with a customer already held. */
 export type HeldLeadState = { heldLead: CustomerRecord['lead'] };
@@ -28,7 +29,7 @@ export function CallNow({ record }: CallNowProps) {
   const { userId } = record.lead;
   const canWork = agent.role === 'agent' || agent.role === 'supervisor';
   const heldByOther = record.heldBy !== null && record.heldBy !== agent.id;
-  const offered = record.eligibility.gate.allowed && !heldByOther;
+  const offered = isInAQueue(record.status) && record.eligibility.gate.allowed && !heldByOther;
 
   if (!canWork || (!offered && !take.isError)) return null;
 

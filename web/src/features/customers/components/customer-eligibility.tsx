@@ -4,7 +4,7 @@ import { codeInWords } from '@/features/calls/labels';
 import { formatUkDateTime } from '@/utils/uk-time';
 
 import type { CustomerRecord } from '../api/schemas';
-import { queueLabel } from '../labels';
+import { customerStatusLabel, isInAQueue, queueLabel } from '../labels';
 
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -17,6 +17,8 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 
 type CustomerEligibilityProps = {
   eligibility: CustomerRecord['eligibility'];
+  /** Where the customer stands with the dialler (search and page alike). */
+  status: CustomerRecord['status'];
   /** Names an agent by id. */
   agentName: (agentId: string) => string;
   /** What may be done about it (Call now), right under the gate's decision. */
@@ -29,6 +31,7 @@ type CustomerEligibilityProps = {
  */
 export function CustomerEligibility({
   eligibility,
+  status,
   agentName,
   action,
 }: CustomerEligibilityProps) {
@@ -60,7 +63,11 @@ export function CustomerEligibility({
       </Block>
 
       <Block title="Calling now">
-        {gate.allowed ? (
+        {!isInAQueue(status) ? (
+          <p className="text-sm font-medium text-slate-700">
+            Not called by the dialler: {customerStatusLabel(status, null).toLowerCase()}
+          </p>
+        ) : gate.allowed ? (
           <p className="text-sm font-medium text-emerald-800">Can be called now</p>
         ) : (
           <>

@@ -87,6 +87,7 @@ function Record({ record }: { record: CustomerRecord }) {
         <Panel title="Why now" scrolls>
           <CustomerEligibility
             eligibility={eligibility}
+            status={record.status}
             agentName={agentName}
             action={<CallNow record={record} />}
           />

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { dayKeys } from '@/features/auto-dial/api/day-keys';
 import { callKeys } from '@/features/calls/api/call-keys';
 import { apiClient } from '@/lib/api-client';
 import { outcomeResponseSchema, type OutcomeRequest, type OutcomeResponse } from '@/types/api';
@@ -22,6 +23,9 @@ export function useRecordOutcome() {
   return useMutation({
     mutationFn: recordOutcome,
     onSettled: async () => {
+      // The agent's day figures are reread too (the call's end may not have reached this tab);
+      // nothing waits for them.
+      void queryClient.invalidateQueries({ queryKey: dayKeys.mine() });
       // The outcome is linked to the call just made, so the customer's call list changes too.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queueKeys.counts() }),

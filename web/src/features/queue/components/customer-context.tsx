@@ -1,104 +1,14 @@
-import type { ReactNode, Ref } from 'react';
+import type { Ref } from 'react';
 
 import { MaskedPhone } from '@/components/ui/masked-phone';
 import { CallHistory } from '@/features/calls/components/call-history';
 import { LinksAndTexts } from '@/features/messaging/components/links-and-texts';
-import type { Address, Claim, Lead } from '@/types/api';
-import { cn } from '@/utils/cn';
-import { formatUkDate, formatUkDateTime } from '@/utils/uk-time';
+import type { Lead } from '@/types/api';
+import { formatUkDateTime } from '@/utils/uk-time';
 
 import { customerName, outcomeLabel, phoneTypeLabel, queueLabels } from '../labels';
 
-const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
-
-function money(value: string): string {
-  const amount = Number(value);
-  return Number.isFinite(amount) ? pounds.format(amount) : value;
-}
-
-/** "proof_of_address" → "proof of address"; "PENDING" → "Pending". */
-function words(code: string): string {
-  const spaced = code.replaceAll('_', ' ').trim();
-  if (spaced === spaced.toUpperCase()) {
-    return spaced.charAt(0) + spaced.slice(1).toLowerCase();
-  }
-  return spaced;
-}
-
-function addressText(address: Address): string {
-  if (address.fullAddress) return address.fullAddress;
-  return [address.line1, address.line2, address.town, address.county, address.postCode]
-    .filter((part) => part !== null && part !== undefined && part.trim() !== '')
-    .join(', ');
-}
-
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h4>
-      {children}
-    </div>
-  );
-}
-
-function ClaimItem({ claim }: { claim: Claim }) {
-  const vehicle = claim.vehicle;
-  const car = vehicle
-    ? [
-        vehicle.registration?.toUpperCase() ?? null,
-        [vehicle.make, vehicle.model].filter(Boolean).join(' '),
-      ]
-        .filter((part) => part !== null && part !== '')
-        .join(' · ')
-    : '';
-  return (
-    <li className="rounded-md bg-slate-50 px-2 py-1.5">
-      <p className="text-sm">
-        <span className="font-medium">{claim.lender ?? 'Unknown lender'}</span>
-        {claim.type ? <span className="text-slate-600"> · {claim.type}</span> : null}
-        {claim.status ? <span className="text-slate-600"> · {words(claim.status)}</span> : null}
-      </p>
-      {vehicle ? (
-        <p className="text-sm text-slate-700">
-          {car}
-          {vehicle.monthlyPayment ? <> · {money(vehicle.monthlyPayment)} a month</> : null}
-          {vehicle.contractStart ? (
-            <span className="text-slate-500"> · from {formatUkDate(vehicle.contractStart)}</span>
-          ) : null}
-        </p>
-      ) : null}
-      {claim.requirements.length > 0 ? (
-        <ul
-          aria-label={claim.lender ? `Requirements for the ${claim.lender} claim` : 'Requirements'}
-          className="mt-1 space-y-0.5"
-        >
-          {claim.requirements.map((requirement) => (
-            <li key={requirement.id} className="text-sm">
-              <span>{words(requirement.type ?? 'requirement')}</span>
-              {' — '}
-              <span
-                className={cn(
-                  'rounded px-1 text-xs font-semibold',
-                  requirement.outstanding
-                    ? 'bg-amber-100 text-amber-900'
-                    : 'bg-emerald-100 text-emerald-900',
-                )}
-              >
-                {requirement.status ? words(requirement.status) : 'No status'}
-              </span>
-              {requirement.outstanding ? (
-                <span className="text-amber-900"> (outstanding)</span>
-              ) : null}
-              {requirement.reason ? (
-                <span className="text-slate-600"> — {requirement.reason}</span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
-  );
-}
+import { AddressesBlock, Block, ClaimsBlock, words } from './customer-details';
 
 type CustomerContextProps = {
   lead: Lead;
@@ -115,7 +25,6 @@ export function CustomerContext({
   callSessionId = null,
 }: CustomerContextProps) {
   const { customer, score, history } = lead;
-  const addresses = [...customer.addresses].sort((a, b) => Number(b.current) - Number(a.current));
   const outcomes = [...history.outcomes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const calls = history.contacts.filter((contact) => contact.channel === 'call').length;
   const texts = history.contacts.length - calls;
@@ -169,39 +78,16 @@ export function CustomerContext({
             >
               {component.name} {component.points}
               {component.detail ? (
-                <span className="text-slate-500"> — {component.detail}</span>
+                <span className="text-slate-600"> — {component.detail}</span>
               ) : null}
             </li>
           ))}
         </ul>
       </Block>
 
-      <Block title={`Claims (${lead.claims.length})`}>
-        {lead.claims.length === 0 ? (
-          <p className="text-sm text-slate-500">No claims</p>
-        ) : (
-          <ul aria-label="Claims" className="space-y-1.5">
-            {lead.claims.map((claim) => (
-              <ClaimItem key={claim.id} claim={claim} />
-            ))}
-          </ul>
-        )}
-      </Block>
+      <ClaimsBlock claims={lead.claims} />
 
-      <Block title="Addresses">
-        {addresses.length === 0 ? (
-          <p className="text-sm text-slate-500">No address on file</p>
-        ) : (
-          <ul aria-label="Addresses" className="space-y-0.5 text-sm">
-            {addresses.map((address, index) => (
-              <li key={index}>
-                {addressText(address)}
-                {address.current ? <span className="text-slate-500"> (current)</span> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Block>
+      <AddressesBlock addresses={customer.addresses} />
 
       <Block title="History">
         <p className="text-sm">

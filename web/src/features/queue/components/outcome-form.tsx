@@ -11,6 +11,8 @@ import {
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
+import { ShortcutKey } from '@/features/shortcuts/components/shortcut-key';
+import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
 import { useNow } from '@/hooks/use-now';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import type { Lead, OutcomeCode, OutcomeRequest } from '@/types/api';
@@ -21,6 +23,10 @@ import { useRecordOutcome } from '../api/record-outcome';
 import { callbackDays, callbackDaysAhead } from '../callback-slots';
 import { outcomeLabel, outcomeLabels } from '../labels';
 import { CallbackPicker, noCallingHoursMessage } from './callback-picker';
+
+/** Keys 1–9 choose the outcome listed at that place; Enter (on an outcome) saves. */
+export const outcomeKeys = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+export const saveOutcomeKey = 'Enter';
 
 /** The fields the server may name in a 400 for this form. */
 type Field = 'outcome' | 'notes' | 'callbackAt';
@@ -64,6 +70,7 @@ export function OutcomeForm({
   const [noTimeToOffer, setNoTimeToOffer] = useState(false);
   const save = useRecordOutcome();
   const firstRadioRef = useRef<HTMLInputElement>(null);
+  const radioRefs = useRef<(HTMLInputElement | null)[]>([]);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const callbackRef = useRef<HTMLSelectElement>(null);
 
@@ -83,6 +90,32 @@ export function OutcomeForm({
   const callbackDay = days.find((day) => day.key === callbackDayKey) ?? days[0];
   // A chosen time that is no longer offered counts as none: it is never sent.
   const callbackSlot = callbackDay?.slots.find((slot) => slot.at === callbackAt);
+
+  function chooseOutcome(code: OutcomeCode) {
+    setOutcome(code);
+    setNoTimeToOffer(false);
+    clearError('outcome');
+  }
+
+  // The n-th outcome, and the focus on it, so that Enter then saves it.
+  useKeyboardShortcut(
+    outcomeKeys,
+    (key) => {
+      const index = Number(key) - 1;
+      const entry = outcomeLabels[index];
+      if (!entry) return;
+      chooseOutcome(entry[0]);
+      radioRefs.current[index]?.focus();
+    },
+    !save.isPending,
+  );
+
+  /** Enter on an outcome saves, in every browser (not all submit a form from a radio). */
+  function handleOutcomeKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
 
   /** Keeps the time of day when the agent moves to another day that offers it. */
   function chooseCallbackDay(key: string) {
@@ -196,30 +229,39 @@ export function OutcomeForm({
         aria-describedby={errorId('outcome')}
         aria-invalid={errors.outcome ? true : undefined}
         aria-required="true"
+        onKeyDown={handleOutcomeKeyDown}
         className="min-w-0"
       >
         <legend id={`${id}-outcome-legend`} className="mb-1 text-sm font-medium text-slate-700">
           Outcome
         </legend>
         <div className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-x-2 gap-y-0.5">
-          {outcomeLabels.map(([code, label], index) => (
-            <label key={code} className="flex items-center gap-1.5 text-sm whitespace-nowrap">
-              <input
-                ref={index === 0 ? firstRadioRef : undefined}
-                type="radio"
-                name={`${id}-outcome`}
-                value={code}
-                checked={outcome === code}
-                onChange={() => {
-                  setOutcome(code);
-                  setNoTimeToOffer(false);
-                  clearError('outcome');
-                }}
-                className="size-4 accent-indigo-600"
-              />
-              {label}
-            </label>
-          ))}
+          {outcomeLabels.map(([code, label], index) => {
+            const key = outcomeKeys[index];
+            return (
+              <label key={code} className="flex items-center gap-1.5 text-sm whitespace-nowrap">
+                <input
+                  ref={(element) => {
+                    radioRefs.current[index] = element;
+                    if (index === 0) firstRadioRef.current = element;
+                  }}
+                  type="radio"
+                  name={`${id}-outcome`}
+                  value={code}
+                  checked={outcome === code}
+                  aria-keyshortcuts={key}
+                  onChange={() => chooseOutcome(code)}
+                  className="size-4 accent-indigo-600"
+                />
+                {label}
+                {key ? (
+                  <ShortcutKey aria-hidden="true" className="text-slate-600">
+                    {key}
+                  </ShortcutKey>
+                ) : null}
+              </label>
+            );
+          })}
         </div>
         {errors.outcome ? (
           <p id={`${id}-outcome-error`} className="mt-1 text-sm text-red-700">
@@ -280,10 +322,13 @@ export function OutcomeForm({
         {formError ? <Alert>{formError}</Alert> : null}
         <Button
           type="submit"
+          className="gap-1.5"
           disabled={save.isPending || callActive}
+          aria-keyshortcuts={saveOutcomeKey}
           aria-describedby={callActive ? `${id}-save-hint` : undefined}
         >
           Save outcome
+          <ShortcutKey aria-hidden="true">{saveOutcomeKey}</ShortcutKey>
         </Button>
         {callActive ? (
           <p id={`${id}-save-hint`} className="text-xs text-slate-500">

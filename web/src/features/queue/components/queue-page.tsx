@@ -7,16 +7,30 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useMyStatus } from '@/features/agent-status/api/get-my-status';
+import { useChangeMyStatus } from '@/features/agent-status/hooks/use-change-my-status';
 import { useSession } from '@/features/auth/api/get-me';
-import { Softphone } from '@/features/calls/components/softphone';
+import { useMyDay } from '@/features/auto-dial/api/get-my-day';
+import type { LoadResult } from '@/features/auto-dial/auto-mode';
+import { AutoModeBar } from '@/features/auto-dial/components/auto-mode-bar';
+import { useAutoMode } from '@/features/auto-dial/hooks/use-auto-mode';
+import { Softphone, type SoftphoneControl } from '@/features/calls/components/softphone';
+import { useShortcutGroup } from '@/features/shortcuts/registry';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
 import type { ApiError } from '@/lib/api-error';
-import { leadSchema, type Lead, type NoLead, type QueueChoice } from '@/types/api';
+import {
+  breakReasonSchema,
+  leadSchema,
+  type BreakReason,
+  type Lead,
+  type NoLead,
+  type QueueChoice,
+} from '@/types/api';
 import { cn } from '@/utils/cn';
 
 import { useNextLead } from '../api/next-lead';
 import { useLeadHeartbeat } from '../hooks/use-lead-heartbeat';
 import { customerName } from '../labels';
+import { nextCustomerKey, queueShortcutGroup } from '../shortcuts';
 import { CustomerContext } from './customer-context';
 import { LeadActions } from './lead-actions';
 import { NoCustomer } from './no-customer';
@@ -101,6 +115,8 @@ function OutcomeFirstDialog({ name, onStay }: { name: string; onStay: () => void
  * Nothing is requested on mount: a reload shows no customer until the agent presses Next
  * customer, which returns the customer they still hold, if any. A customer taken on another page
  * (Call now on a customer's page) arrives in the router state and starts out loaded.
+ * Auto mode (the bar at the top) does the same steps itself: its state lives in this page, so a
+ * reload or leaving the page ends it.
  */
 export function QueuePage() {
   const { agent } = useSession();
@@ -117,10 +133,14 @@ export function QueuePage() {
   const [call, setCall] = useState<HeldCall | null>(null);
   const callActive = call !== null && !call.ended;
   const nextButtonRef = useRef<HTMLButtonElement>(null);
+  const softphoneRef = useRef<SoftphoneControl>(null);
   const customerHeadingRef = useRef<HTMLHeadingElement>(null);
   const outcomeGroupRef = useRef<HTMLFieldSetElement>(null);
   const next = useNextLead();
   const myStatus = useMyStatus({ enabled: canWork });
+  const myDay = useMyDay({ enabled: canWork });
+  const changeStatus = useChangeMyStatus();
+  useShortcutGroup(canWork ? queueShortcutGroup : null);
   // Offline or on a break, the agent has said they take no customers. A status not known (still
   // loading, or unreadable just now) blocks nothing: a glitch there must not stop the work. During
   // a call or its wrap-up Next customer stays usable: after a reload it returns the held customer.
@@ -151,24 +171,48 @@ export function QueuePage() {
 
   const nextDisabled = !canWork || lead !== null || next.isPending || callActive || away;
 
-  function takeNext() {
-    if (nextDisabled) return;
-    setNotice(null);
+  /**
+   * Takes the next customer. Auto mode keeps the notice of what was just done ("Outcome saved"):
+   * the agent did not ask for the next one themselves.
+   */
+  function takeNext({ keepNotice = false }: { keepNotice?: boolean } = {}): Promise<LoadResult> {
+    if (nextDisabled) return Promise.resolve('blocked');
+    if (!keepNotice) setNotice(null);
     setNoLead(null);
-    next.mutate(queue, {
-      onSuccess: (answer) => {
-        if (answer.lead === null) {
-          setNoLead(answer);
-          requestFocus('next');
-        } else {
-          setLead(answer.lead);
-          requestFocus('customer');
-        }
-      },
+    return new Promise((resolve) => {
+      next.mutate(queue, {
+        onSuccess: (answer) => {
+          if (answer.lead === null) {
+            setNoLead(answer);
+            requestFocus('next');
+            resolve('none');
+          } else {
+            setLead(answer.lead);
+            requestFocus('customer');
+            resolve('lead');
+          }
+        },
+        onError: () => resolve('error'),
+      });
     });
   }
 
-  useKeyboardShortcut('n', takeNext, !nextDisabled);
+  useKeyboardShortcut(nextCustomerKey, () => void takeNext(), !nextDisabled);
+
+  const auto = useAutoMode({
+    settings: myDay.data?.autoDial,
+    hasLead: lead !== null,
+    callMade: call !== null,
+    loadPending: next.isPending,
+    away,
+    loadNext: () => takeNext({ keepNotice: true }),
+    // The softphone's own Call: the same session request, contact rules and refusal message.
+    dial: () => softphoneRef.current?.call() ?? Promise.resolve('failed'),
+    setStatus: changeStatus,
+  });
+  const pauseReasons = (myDay.data?.pauseReasons ?? []).filter(
+    (reason): reason is BreakReason => breakReasonSchema.safeParse(reason).success,
+  );
 
   function endLead(nextNotice: Notice) {
     setLead(null);
@@ -177,6 +221,7 @@ export function QueuePage() {
     next.reset();
     setNotice(nextNotice);
     requestFocus('next');
+    auto.leadDone();
   }
 
   function loseLead(held: Lead, error: ApiError) {
@@ -233,12 +278,26 @@ export function QueuePage() {
   return (
     <div className="flex h-full min-h-0 flex-col gap-3">
       <h1 className="sr-only">Queue</h1>
+      {canWork ? (
+        <AutoModeBar
+          auto={auto}
+          pauseReasons={pauseReasons}
+          customerName={lead ? customerName(lead) : null}
+          canStart={myDay.isSuccess && !away}
+          startHint={away ? 'Set yourself Available to use auto mode' : null}
+          countdownSeconds={myDay.data?.autoDial.countdownSeconds ?? null}
+        />
+      ) : null}
       <div className="grid min-h-0 flex-1 grid-cols-[30fr_45fr_25fr] gap-3">
         <div className="flex min-h-0 flex-col gap-3 overflow-y-auto">
           <Panel>
             <Softphone
               lead={lead}
-              onCallStarted={(sessionId) => setCall({ sessionId, ended: false })}
+              controlRef={softphoneRef}
+              onCallStarted={(sessionId) => {
+                setCall({ sessionId, ended: false });
+                auto.callStarted();
+              }}
               onCallEnded={(sessionId) => {
                 setCall({ sessionId, ended: true });
                 focusOutcome();
@@ -251,7 +310,7 @@ export function QueuePage() {
               canWork={canWork}
               queue={queue}
               onQueueChange={setQueue}
-              onNext={takeNext}
+              onNext={() => void takeNext()}
               nextDisabled={nextDisabled}
               nextHint={away ? 'Set yourself Available to take customers' : null}
               nextButtonRef={nextButtonRef}

@@ -9,6 +9,7 @@ import type { QueueChoice, QueueName } from '@/types/api';
 import { useQueueCounts } from '../api/get-queue-counts';
 import { useLiveQueueCounts } from '../hooks/use-live-queue-counts';
 import { queueLabels } from '../labels';
+import { nextCustomerKey } from '../shortcuts';
 
 export type Notice = { tone: 'info' | 'error'; text: string };
 
@@ -85,7 +86,8 @@ export function QueuePanel({
       >
         Queue
       </h2>
-      {summary}
+      {/* Room for the usual rows while they load, so nothing below moves when they come. */}
+      <div className="min-h-20">{summary}</div>
       {canWork ? (
         <>
           <div className="space-y-1">
@@ -110,7 +112,7 @@ export function QueuePanel({
               className="flex-1"
               onClick={onNext}
               disabled={nextDisabled}
-              aria-keyshortcuts="N"
+              aria-keyshortcuts={nextCustomerKey}
               aria-describedby={nextHint ? `${id}-next-key ${id}-next-hint` : `${id}-next-key`}
             >
               Next customer
@@ -120,7 +122,7 @@ export function QueuePanel({
               title="Keyboard shortcut"
               className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-600"
             >
-              N
+              {nextCustomerKey}
             </kbd>
           </div>
           {nextHint ? (

@@ -22,7 +22,12 @@ describe('the SMS entry of the main navigation', () => {
 
     const link = await within(await nav()).findByRole('link', { name: 'SMS, 3 unread' });
     expect(link).toHaveAttribute('href', '/sms');
-    expect(link).toHaveTextContent('SMS3');
+    // Shown as the label and the count; said in words by the link's own text, not an aria-label
+    // (whose words would have to hold "SMS3" as it is seen).
+    expect(link).not.toHaveAttribute('aria-label');
+    expect(within(link).getByText('SMS')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(link).getByText('3')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(link).getByText('SMS, 3 unread')).toHaveClass('sr-only');
   });
 
   it('is plain "SMS" with nothing unread', async () => {

@@ -37,7 +37,7 @@ function ConversationRow({ conversation, selected, onOpen }: ConversationRowProp
           {conversation.lastMessageAt ? (
             <time
               dateTime={conversation.lastMessageAt}
-              className="shrink-0 text-xs text-slate-500 tabular-nums"
+              className="shrink-0 text-xs text-slate-600 tabular-nums"
             >
               {formatSentAt(conversation.lastMessageAt)}
             </time>
@@ -47,7 +47,7 @@ function ConversationRow({ conversation, selected, onOpen }: ConversationRowProp
           {conversation.lastMessage ?? ''}
         </span>
         <span className="flex items-center justify-between gap-2 text-xs">
-          <span className="min-w-0 truncate text-slate-500">
+          <span className="min-w-0 truncate text-slate-600">
             <MaskedPhone masked={conversation.phone} />
             {' · '}
             {assigneeLabel(conversation)}

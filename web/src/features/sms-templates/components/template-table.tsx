@@ -128,12 +128,12 @@ export function TemplateTable({
               aria-current={template.id === editingId ? 'true' : undefined}
               className={cn(
                 template.id === editingId && 'bg-indigo-50',
-                !template.active && 'text-slate-500',
+                !template.active && 'text-slate-600',
               )}
             >
               <th scope="row" className={cn(cell, 'max-w-64 font-normal')}>
                 <span className="block font-medium text-slate-900">{template.name}</span>{' '}
-                <span className="line-clamp-2 text-xs text-slate-500" title={template.body}>
+                <span className="line-clamp-2 text-xs text-slate-600" title={template.body}>
                   {template.body}
                 </span>
               </th>
