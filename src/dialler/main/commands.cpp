@@ -405,7 +405,8 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddAgentDayRoute(router, calls.days, queue.settings);
     adapters::http::AddCustomerRoutes(
         router,
-        adapters::http::CustomerRouteDeps{calls.customers, state.agents, queue.lenders, state.clock}
+        adapters::http::CustomerRouteDeps{
+            calls.customers, state.agent_service, queue.lenders, state.clock}
     );
     adapters::http::AddCallRoutes(
         router,

@@ -8,6 +8,7 @@
 
 #include "dialler/adapters/http/router.hpp"
 #include "dialler/app/agent_day.hpp"
+#include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
@@ -113,7 +114,7 @@ void AddAgentDayRoute(
 // Customer search and the customer's page (audited views), and the floor's agents' names.
 struct CustomerRouteDeps {
     app::CustomerService& customers;
-    app::AgentStore& agents;
+    app::AgentService& agents;  // names for screens (List)
     const domain::LenderNames& lenders;
     const Clock& clock;
 };

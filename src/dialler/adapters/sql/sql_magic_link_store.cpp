@@ -190,30 +190,21 @@ std::vector<app::MagicLink> SqlMagicLinkStore::ForUser(domain::UserId user, int 
 }
 
 int SqlMagicLinkStore::CountSince(domain::UserId user, Timestamp since) {
-    const long long key = user.Value();
-    const long long from = Ms(since);
-    return db_.Read([&](soci::session& s) {
-        long long n = 0;
-        Once(
-            s,
-            "SELECT COUNT(*) FROM magic_links WHERE user_id = :u AND created_at >= :f",
-            soci::use(key),
-            soci::use(from),
-            soci::into(n)
-        )
-            .execute(true);
-        return static_cast<int>(n);
-    });
+    return CountFrom("user_id", user.Value(), since);
 }
 
 int SqlMagicLinkStore::CountSentBy(domain::AgentId agent, Timestamp since) {
-    const long long key = agent.Value();
+    return CountFrom("created_by", agent.Value(), since);
+}
+
+int SqlMagicLinkStore::CountFrom(const char* column, long long key, Timestamp since) {
     const long long from = Ms(since);
     return db_.Read([&](soci::session& s) {
         long long n = 0;
         Once(
             s,
-            "SELECT COUNT(*) FROM magic_links WHERE created_by = :a AND created_at >= :f",
+            std::string("SELECT COUNT(*) FROM magic_links WHERE ") + column +
+                " = :k AND created_at >= :f",
             soci::use(key),
             soci::use(from),
             soci::into(n)

@@ -21,6 +21,8 @@ public:
     ) override;
 
 private:
+    // Links with `column` (user_id, created_by) = key created at or after `since`.
+    int CountFrom(const char* column, long long key, Timestamp since);
     SqlDatabase& db_;
 };
 
