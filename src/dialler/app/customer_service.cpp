@@ -13,6 +13,7 @@ constexpr int kShown = 100;                      // of each kind of history on t
 constexpr std::size_t kMaxIdDigits = 18;         // fits a BIGINT
 constexpr std::size_t kMaxNameWord = 64;         // longer than any name
 constexpr std::chrono::days kContactsShown{30};  // as on the call screen
+static_assert(kContactsShown >= InspectionService::kGateHistory);
 
 bool IsSpace(char c) {
     return std::isspace(static_cast<unsigned char>(c)) != 0;
@@ -199,8 +200,11 @@ Result<CustomerRecordView> CustomerService::Record(
     }
     const Timestamp now = ports_.clock.Now();
     CustomerRecordView out;
-    out.inspection = ports_.inspection.InspectRecord(customer->record);
     LeadContext& c = out.context;
+    // One read of the contact attempts serves the page's history and the gate (a superset of
+    // what the gate needs).
+    c.contacts = ports_.contacts.Since(user, now - kContactsShown);
+    out.inspection = ports_.inspection.InspectRecord(customer->record, c.contacts);
     if (out.inspection.stored) {
         c.lead = *out.inspection.stored;
     } else {
@@ -211,7 +215,6 @@ Result<CustomerRecordView> CustomerService::Record(
     c.customer = std::move(*customer);
     c.outcomes = ports_.outcomes.OutcomesFor(user, kShown);
     c.callbacks = ports_.outcomes.CallbacksFor(user);
-    c.contacts = ports_.contacts.Since(user, now - kContactsShown);
 
     CallSessionFilter calls;
     calls.user_id = user;

@@ -8,10 +8,13 @@ Result<CustomerInspection> InspectionService::Inspect(domain::UserId user_id) {
     if (records.empty()) {
         return Fail(ErrorCode::kNotFound, "no customer " + user_id.ToString() + " in the replica");
     }
-    return InspectRecord(records.front());
+    const auto recent = ports_.contacts.Since(user_id, ports_.clock.Now() - kGateHistory);
+    return InspectRecord(records.front(), recent);
 }
 
-CustomerInspection InspectionService::InspectRecord(const domain::CustomerRecord& record) {
+CustomerInspection InspectionService::InspectRecord(
+    const domain::CustomerRecord& record, const std::vector<ContactAttempt>& recent
+) {
     const domain::UserId user_id = record.user.id;
     const Timestamp now = ports_.clock.Now();
     const QueueSettings settings = ports_.settings.Current();
@@ -21,7 +24,6 @@ CustomerInspection InspectionService::InspectRecord(const domain::CustomerRecord
     out.evaluation = EvaluateLive(
         record, out.stored, ports_.phones, ports_.suppressions, settings, ports_.lenders, now
     );
-    const auto recent = ports_.contacts.Since(user_id, now - std::chrono::days{8});
     out.gate = domain::DecideContact(
         domain::Channel::kCall,
         ContactSubjectFor(out.evaluation.phone, out.evaluation.suppressed, out.stored, recent),

@@ -43,8 +43,13 @@ public:
 
     // Errors: kNotFound when the replica has no such user.
     Result<CustomerInspection> Inspect(domain::UserId user_id);
-    // The same for a customer already read from the replica (no second read).
-    CustomerInspection InspectRecord(const domain::CustomerRecord& record);
+    // The same for a customer already read from the replica (no second read), with their contact
+    // attempts already read too (at least the last kGateHistory; more does no harm).
+    CustomerInspection InspectRecord(
+        const domain::CustomerRecord& record, const std::vector<ContactAttempt>& recent
+    );
+    // How far back the gate needs contact attempts: the 7-day cap, and a day to spare.
+    static constexpr std::chrono::days kGateHistory{8};
 
     // One page of the data-quality report: customers left out of the queues because their
     // phone number is not valid or not a UK number we may call, as discovery last saw them,

@@ -136,6 +136,7 @@ describe('customers: search, their page, call now, and callbacks', () => {
     });
     assert.equal(saved.response.status, 201, JSON.stringify(saved.body));
     const mine = await as(agent, '/api/callbacks?scope=mine');
+    assert.equal(mine.body.now, WEDNESDAY_11, 'the server clock, pinned');
     const booked = mine.body.callbacks.find((c) => c.userId === lead.userId);
     assert.ok(booked, JSON.stringify(mine.body));
     assert.equal(booked.agentId, agent.body.agent.id);

@@ -134,6 +134,15 @@ Result<std::int64_t> RequireId(const nlohmann::json& object, const std::string& 
     return PositiveId(text, key);
 }
 
+Result<std::optional<std::int64_t>> RequireNullableId(
+    const nlohmann::json& object, const std::string& key, const std::string& missing
+) {
+    if (!object.contains(key)) {
+        return InvalidField(key, missing);
+    }
+    return OptionalId(object, key);
+}
+
 Result<std::optional<std::int64_t>> OptionalId(
     const nlohmann::json& object, const std::string& key
 ) {

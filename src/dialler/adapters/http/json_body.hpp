@@ -71,6 +71,13 @@ Result<std::optional<std::int64_t>> OptionalId(
     const nlohmann::json& object, const std::string& key
 );
 
+// The same for a member that must be present but may be null ("give it to nobody"): nullopt
+// for null. Errors: kInvalidArgument naming `key` when it is missing, with `missing` as the
+// message.
+Result<std::optional<std::int64_t>> RequireNullableId(
+    const nlohmann::json& object, const std::string& key, const std::string& missing
+);
+
 // The customer a request body names: "userId" (RequireId). Errors: kInvalidArgument naming it.
 Result<domain::UserId> RequireUserId(const nlohmann::json& object);
 // The same, from a query string ("?userId=1940"). Errors: kInvalidArgument naming "userId".

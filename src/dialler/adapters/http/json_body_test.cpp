@@ -100,6 +100,14 @@ TEST(RequireId, TakesAPositiveWholeNumberAsAStringAndNamesTheMember) {
     EXPECT_EQ(*OptionalId(body, "none"), std::nullopt);
     EXPECT_EQ(*OptionalId(body, "missing"), std::nullopt);
     EXPECT_EQ(OptionalId(body, "word").error().field, "word");
+    // Present but possibly null: missing is refused with the caller's words.
+    EXPECT_EQ(*RequireNullableId(body, "agentId", "say who"), 12);
+    EXPECT_EQ(*RequireNullableId(body, "none", "say who"), std::nullopt);
+    const auto missing = RequireNullableId(body, "missing", "say who");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().field, "missing");
+    EXPECT_EQ(missing.error().message, "say who");
+    EXPECT_EQ(RequireNullableId(body, "word", "say who").error().field, "word");
 }
 
 }  // namespace

@@ -7,6 +7,17 @@
 
 namespace dialler::adapters::http {
 
+nlohmann::json Opt(const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json MaskedPhoneJson(const std::optional<domain::PhoneNumber>& phone) {
+    if (!phone) {
+        return nullptr;
+    }
+    return {{"masked", domain::MaskPhone(*phone)}, {"type", domain::PhoneTypeName(phone->type)}};
+}
+
 nlohmann::json TimeJson(const std::optional<Timestamp>& t) {
     if (!t) {
         return nullptr;
@@ -178,10 +189,6 @@ nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run) {
 
 namespace {
 
-nlohmann::json Opt(const std::optional<std::string>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 nlohmann::json ActorJson(const app::Actor& a) {
     return {
         {"kind", app::ActorKindName(a.kind)},
@@ -341,8 +348,10 @@ nlohmann::json LeadContextJson(
     }
     return {
         {"userId", user.id.ToString()},
-        {"queue", c.lead.queue ? nlohmann::json(domain::QueueName(*c.lead.queue)) : nlohmann::json(nullptr)},
-        {"callbackId", c.callback_id ? nlohmann::json(std::to_string(*c.callback_id)) : nlohmann::json(nullptr)},
+        {"queue",
+         c.lead.queue ? nlohmann::json(domain::QueueName(*c.lead.queue)) : nlohmann::json(nullptr)},
+        {"callbackId",
+         c.callback_id ? nlohmann::json(std::to_string(*c.callback_id)) : nlohmann::json(nullptr)},
         {"whyInQueue", reasons},
         {"leaseExpiresAt", TimeJson(c.lead.lease_expires_at)},
         {"customer",
@@ -350,13 +359,13 @@ nlohmann::json LeadContextJson(
           {"lastName", Opt(user.last_name)},
           {"age", age ? nlohmann::json(*age) : nlohmann::json(nullptr)},
           {"email", Opt(c.customer.email)},
-          {"phone",
-           c.phone ? nlohmann::json{{"masked", domain::MaskPhone(*c.phone)}, {"type", domain::PhoneTypeName(c.phone->type)}}
-                   : nlohmann::json(nullptr)},
+          {"phone", MaskedPhoneJson(c.phone)},
           {"addresses", addresses}}},
         {"claims", claims},
-        {"score", {{"total", c.lead.score}, {"components", ScoreComponentsJson(c.lead.score_components)}}},
-        {"history", {{"outcomes", outcomes}, {"contacts", contacts}, {"attempts", c.lead.attempts}}},
+        {"score",
+         {{"total", c.lead.score}, {"components", ScoreComponentsJson(c.lead.score_components)}}},
+        {"history",
+         {{"outcomes", outcomes}, {"contacts", contacts}, {"attempts", c.lead.attempts}}},
         {"callbacks", callbacks},
     };
 }

@@ -36,6 +36,10 @@ nlohmann::json QueueCountsJson(const std::vector<app::LeadCounts>& counts);
 nlohmann::json DiscoveryRunJson(const app::DiscoveryRun& run);
 nlohmann::json ScoreComponentsJson(const std::vector<domain::ScoreComponent>& components);
 nlohmann::json TimeJson(const std::optional<Timestamp>& t);
+// An optional text: the string, or null.
+nlohmann::json Opt(const std::optional<std::string>& v);
+// A number as screens show it: {"masked", "type"}, or null.
+nlohmann::json MaskedPhoneJson(const std::optional<domain::PhoneNumber>& phone);
 // A stored E.164 number as screens show it: masked (domain::MaskPhone).
 std::string MaskedNumber(const std::string& e164);
 // The customer context handed to an agent with a lead (product.md §4).

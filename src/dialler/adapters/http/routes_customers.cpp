@@ -12,23 +12,13 @@ namespace {
 
 const Access kFloor = Access::Floor();
 
-nlohmann::json Opt(const std::optional<std::string>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 nlohmann::json SummaryJson(const app::CustomerSummary& c, Timestamp now) {
-    nlohmann::json phone = nullptr;
-    if (c.lead && c.lead->phone) {
-        phone = {
-            {"masked", domain::MaskPhone(*c.lead->phone)},
-            {"type", domain::PhoneTypeName(c.lead->phone->type)}};
-    }
     return {
         {"userId", c.user.id.ToString()},
         {"firstName", Opt(c.user.first_name)},
         {"lastName", Opt(c.user.last_name)},
         {"email", Opt(c.user.email)},
-        {"phone", phone},
+        {"phone", MaskedPhoneJson(c.lead ? c.lead->phone : std::nullopt)},
         {"queue",
          c.lead && c.lead->queue ? nlohmann::json(domain::QueueName(*c.lead->queue))
                                  : nlohmann::json(nullptr)},

@@ -210,7 +210,8 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
                                                             : nlohmann::json(nullptr);
                         out.push_back(std::move(c));
                     }
-                    return Json({{"callbacks", out}});
+                    // The server's clock: screens judge "overdue" by it, not by the PC's.
+                    return Json({{"callbacks", out}, {"now", TimeJson(d.clock.Now())}});
                 }});
     router.Add({"POST", "/api/callbacks", kFloor, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
@@ -271,12 +272,12 @@ void AddCallbackRoutes(Router& router, QueueRouteDeps d) {
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-             if (!body.contains("agentId")) {
-                 return InvalidField(
-                     "agentId", "agentId must be an agent's id, or null for the team"
-                 );
-             }
-             DIALLER_ASSIGN_OR_RETURN(const auto to, OptionalId(body, "agentId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const auto to,
+                 RequireNullableId(
+                     body, "agentId", "agentId must be an agent's id, or null for the team"
+                 )
+             );
              DIALLER_ASSIGN_OR_RETURN(
                  const app::Callback changed,
                  d.callbacks.Reassign(

@@ -213,10 +213,10 @@ void AddConversationRoutes(Router& router, const SmsRouteDeps& d) {
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-             if (!body.contains("agentId")) {
-                 return InvalidField("agentId", "agentId is required (null to unassign)");
-             }
-             DIALLER_ASSIGN_OR_RETURN(const auto agent_id, OptionalId(body, "agentId"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const auto agent_id,
+                 RequireNullableId(body, "agentId", "agentId is required (null to unassign)")
+             );
              const auto agent = agent_id ? std::optional(domain::AgentId{*agent_id}) : std::nullopt;
              DIALLER_ASSIGN_OR_RETURN(
                  const app::ConversationView view,

@@ -1,11 +1,9 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { useCallingHours } from '@/features/queue/api/get-calling-hours';
-import { callbackDays, callbackDaysAhead } from '@/features/queue/callback-slots';
 import { CallbackPicker } from '@/features/queue/components/callback-picker';
-import { useNow } from '@/hooks/use-now';
+import { useCallbackDays } from '@/features/queue/hooks/use-callback-days';
 import { isApiError } from '@/lib/api-error';
 import { formatUkDateTime } from '@/utils/uk-time';
 
@@ -27,14 +25,8 @@ export function RescheduleForm({ callback, name, onDone, onClose }: ActionFormPr
   const timeRef = useRef<HTMLSelectElement>(null);
   const reschedule = useRescheduleCallback();
 
-  const hours = useCallingHours(callbackDaysAhead);
-  // Read again while the picker is open, so times that have come too close drop out of it.
-  const now = useNow(30_000);
-  const serverSkew = hours.data ? Date.parse(hours.data.now) - hours.dataUpdatedAt : 0;
-  const days = useMemo(
-    () => (hours.data ? callbackDays(hours.data.hours, now + serverSkew) : []),
-    [hours.data, now, serverSkew],
-  );
+  const { hours, days } = useCallbackDays();
+
   const day = days.find((candidate) => candidate.key === dayKey) ?? days[0];
   // A chosen time that is no longer offered counts as none: it is never sent.
   const slot = day?.slots.find((candidate) => candidate.at === at);

@@ -1,6 +1,7 @@
 import { callbackDaysAhead } from '@/features/queue/callback-slots';
 import { useCallingHours } from '@/features/queue/api/get-calling-hours';
 import { useNow } from '@/hooks/use-now';
+import { serverSkewMs } from '@/utils/server-clock';
 
 /** How often "overdue" is judged again while the page is open. */
 export const overdueTickMs = 30_000;
@@ -14,8 +15,9 @@ export const overdueTickMs = 30_000;
 export function useServerNow(listNow: { now: string | undefined; at: number } | null): number {
   const hours = useCallingHours(callbackDaysAhead);
   const pcNow = useNow(overdueTickMs);
-  let skew = 0;
-  if (listNow?.now !== undefined) skew = Date.parse(listNow.now) - listNow.at;
-  else if (hours.data) skew = Date.parse(hours.data.now) - hours.dataUpdatedAt;
+  const skew =
+    listNow?.now !== undefined
+      ? serverSkewMs(listNow.now, listNow.at)
+      : serverSkewMs(hours.data?.now, hours.dataUpdatedAt);
   return pcNow + skew;
 }

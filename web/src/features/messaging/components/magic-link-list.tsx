@@ -5,6 +5,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useNow } from '@/hooks/use-now';
 import type { MagicLink } from '@/types/api';
 import { cn } from '@/utils/cn';
+import { serverSkewMs } from '@/utils/server-clock';
 
 import { useCustomerMagicLinks } from '../api/get-magic-links';
 import { useRevokeMagicLink } from '../api/revoke-magic-link';
@@ -71,8 +72,7 @@ export function MagicLinkList({ userId, onNotice }: MagicLinkListProps) {
   // Only a live link changes with the clock alone; with none on screen nothing ticks. Judged on
   // the server's clock (its answer's `now`, moved on since), not the PC's, which may be wrong.
   const pcNow = useNow(items.some((link) => link.status === 'active') ? linkClockTickMs : null);
-  const serverSkew = links.data ? Date.parse(links.data.now) - links.dataUpdatedAt : 0;
-  const now = pcNow + serverSkew;
+  const now = pcNow + serverSkewMs(links.data?.now, links.dataUpdatedAt);
 
   function handleRevoke(link: MagicLink, label: string) {
     if (revoke.isPending) return;

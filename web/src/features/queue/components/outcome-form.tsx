@@ -1,6 +1,5 @@
 import {
   useId,
-  useMemo,
   useRef,
   useState,
   type FormEvent,
@@ -13,14 +12,12 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { ShortcutKey } from '@/features/shortcuts/components/shortcut-key';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
-import { useNow } from '@/hooks/use-now';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import type { Lead, OutcomeCode, OutcomeRequest } from '@/types/api';
 import { cn } from '@/utils/cn';
 
-import { useCallingHours } from '../api/get-calling-hours';
 import { useRecordOutcome } from '../api/record-outcome';
-import { callbackDays, callbackDaysAhead } from '../callback-slots';
+import { useCallbackDays } from '../hooks/use-callback-days';
 import { outcomeLabel, outcomeLabels } from '../labels';
 import { CallbackPicker, noCallingHoursMessage } from './callback-picker';
 
@@ -77,16 +74,8 @@ export function OutcomeForm({
   const needsNotes = outcome === 'do_not_contact';
   const needsCallback = outcome === 'call_back';
 
-  const hours = useCallingHours(callbackDaysAhead, { enabled: needsCallback });
-  // Read again while the picker is shown, so times that have come too close drop out of it.
-  const now = useNow(needsCallback ? 30_000 : null);
-  // The server's clock, not the agent's PC's (which may be wrong): its answer's `now`, moved on
-  // by the time passed since it came.
-  const serverSkew = hours.data ? Date.parse(hours.data.now) - hours.dataUpdatedAt : 0;
-  const days = useMemo(
-    () => (hours.data ? callbackDays(hours.data.hours, now + serverSkew) : []),
-    [hours.data, now, serverSkew],
-  );
+  const { hours, days } = useCallbackDays(needsCallback);
+
   const callbackDay = days.find((day) => day.key === callbackDayKey) ?? days[0];
   // A chosen time that is no longer offered counts as none: it is never sent.
   const callbackSlot = callbackDay?.slots.find((slot) => slot.at === callbackAt);
