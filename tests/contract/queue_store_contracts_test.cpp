@@ -1934,6 +1934,24 @@ TYPED_TEST(QueueCallSessionStoreContract, CreatesAndFindsByIdAndByEitherLegsCall
     EXPECT_EQ(calls.FindByCallSid("CA-child-a")->id, a.id);
 }
 
+TYPED_TEST(QueueCallSessionStoreContract, KeepsAnInboundCallsDirectionAndItsCustomersCallSid) {
+    auto& calls = this->CallSessions();
+    const auto outbound = calls.Create(NewCall(1, kAgentA, kT0));
+    app::CallSession in = NewCall(2, kAgentB, kT0);
+    in.direction = app::CallDirection::kInbound;
+    in.call_sid = "CA-customer-rang";
+    const auto inbound = calls.Create(in);
+    EXPECT_EQ(calls.Find(outbound.id)->direction, app::CallDirection::kOutbound);
+    EXPECT_FALSE(calls.Find(outbound.id)->call_sid);
+    const auto found = calls.FindByCallSid("CA-customer-rang");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->id, inbound.id);
+    EXPECT_EQ(found->direction, app::CallDirection::kInbound);
+    // Its CallSid is taken: no other session can claim the customer's call.
+    EXPECT_FALSE(calls.AttachCallSid(outbound.id, "CA-customer-rang"));
+    EXPECT_EQ(calls.List({}).front().direction, app::CallDirection::kInbound);
+}
+
 TYPED_TEST(QueueCallSessionStoreContract, UpdatesStateOnlyFromTheExpectedOne) {
     auto& calls = this->CallSessions();
     const auto a = calls.Create(NewCall(1, kAgentA, kT0));

@@ -76,6 +76,9 @@ public:
     std::string DialResponse(const app::DialInstruction& dial) const override {
         return real_.DialResponse(dial);
     }
+    std::string RingAgentResponse(const app::RingInstruction& ring) const override {
+        return real_.RingAgentResponse(ring);
+    }
     std::string RefusalResponse(std::string_view message) const override {
         return real_.RefusalResponse(message);
     }

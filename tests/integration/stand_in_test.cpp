@@ -117,8 +117,27 @@ protected:
                 clock_},
             config
         );
+        inbound_ = std::make_unique<app::InboundCallService>(
+            app::InboundCallService::Ports{
+                *env_->leads,
+                *env_->call_sessions,
+                *env_->agent_status,
+                *env_->outcomes,
+                *env_->queue,
+                *calls_,
+                *env_->agent_status,
+                *env_->replica,
+                *env_->audit,
+                events_,
+                env_->phones,
+                env_->settings,
+                clock_},
+            app::InboundCallService::Config{{kOwnNumber}}
+        );
         adapters::http::AddCallRoutes(
-            router_, adapters::http::CallRouteDeps{*calls_, *telephony_, base, clock_}
+            router_,
+            adapters::http::CallRouteDeps{
+                *calls_, *inbound_, *telephony_, base, env_->lenders, clock_}
         );
         const auto forward = [this](adapters::http::Request& req
                              ) -> Result<adapters::http::Response> {
@@ -194,6 +213,26 @@ protected:
         return nlohmann::json::parse(answer.body)["callSid"].get<std::string>();
     }
 
+    // The agent's device answers or rejects the customer's call ringing it.
+    adapters::twilio::StandInResponse Incoming(const std::string& action) {
+        const std::string token =
+            telephony_->VoiceToken(app::CallService::IdentityOf(agent_), clock_.Now());
+        return stand_in_->Handle({"POST", "/sim/device/incoming/" + action, "Bearer " + token, ""});
+    }
+
+    // A known customer rings our number; returns their CallSid once the stand-in asked.
+    std::string KnownCustomerRings(const app::Lead& caller, int steps) {
+        const auto placed = stand_in_->Handle(
+            {"POST",
+             "/sim/inbound/calls",
+             Basic(),
+             nlohmann::json{{"from", caller.phone->e164}}.dump()}
+        );
+        EXPECT_EQ(placed.status, 201) << placed.body;
+        EXPECT_EQ(stand_in_->RunPending(steps), steps);
+        return nlohmann::json::parse(placed.body)["callSid"].get<std::string>();
+    }
+
     adapters::twilio::StandInResponse HangUp(const std::string& sid) {
         const std::string token =
             telephony_->VoiceToken(app::CallService::IdentityOf(agent_), clock_.Now());
@@ -247,6 +286,7 @@ protected:
     std::unique_ptr<adapters::twilio::TwilioStandIn> stand_in_;
     std::unique_ptr<adapters::twilio::TwilioTelephony> telephony_;
     std::unique_ptr<app::CallService> calls_;
+    std::unique_ptr<app::InboundCallService> inbound_;
 
     testing::InMemoryAgentStore agents_;
     testing::InMemorySessionStore sessions_;
@@ -444,6 +484,62 @@ TEST_F(StandInTest, ACustomerCallingUsIsAnsweredWithAMessageThroughTheSignedVoic
     EXPECT_EQ(twiml.find("<Dial"), std::string::npos) << twiml;
     // No call session was made or touched by a call nobody placed.
     EXPECT_TRUE(env_->call_sessions->List({}).empty());
+}
+
+TEST_F(StandInTest, AKnownCallerRingsTheAgentsDeviceWhichAnswersTalksAndHangsUp) {
+    ASSERT_TRUE(env_->agent_status->Request(agent_, "available", "", kCtx));
+    const auto caller = env_->LeadWithPhone(domain::PhoneType::kMobile);
+    // The webhook, then the device rings.
+    const std::string sid = KnownCustomerRings(caller, 2);
+    const auto record = InboundRecord("calls", sid);
+    EXPECT_EQ(record["status"], "in-progress");
+    const std::string twiml = record["answer"].get<std::string>();
+    EXPECT_NE(
+        twiml.find(">" + app::CallService::IdentityOf(agent_) + "</Client></Dial>"),
+        std::string::npos
+    ) << twiml;
+    const auto ringing = inbound_->Ringing(agent_);
+    ASSERT_EQ(ringing.size(), 1U);
+    const std::int64_t id = ringing[0].session_id;
+    EXPECT_EQ(env_->call_sessions->Find(id)->state.status, domain::CallStatus::kRinging);
+
+    ASSERT_TRUE(inbound_->Answer(agent_, id, kCtx));
+    const auto accepted = Incoming("accept");
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
+    EXPECT_EQ(nlohmann::json::parse(accepted.body)["callSid"], sid);
+    EXPECT_EQ(stand_in_->RunPending(1), 1);
+    EXPECT_EQ(env_->call_sessions->Find(id)->state.status, domain::CallStatus::kInProgress);
+    EXPECT_EQ(Incoming("accept").status, 404);  // nothing rings any more
+
+    clock_.Advance(std::chrono::seconds{42});
+    ASSERT_EQ(HangUp(sid).status, 200);
+    stand_in_->RunPending();
+    const auto over = env_->call_sessions->Find(id);
+    EXPECT_EQ(over->state.status, domain::CallStatus::kCompleted);
+    ASSERT_TRUE(over->recording);
+    EXPECT_EQ(over->recording->seconds, 42);
+    const auto after = InboundRecord("calls", sid);
+    EXPECT_EQ(after["status"], "completed");
+    EXPECT_EQ(after["dialAnswer"].get<std::string>().find("<Say"), std::string::npos);
+    EXPECT_TRUE(env_->outcomes->CallbacksFor(caller.user_id).empty());
+}
+
+TEST_F(StandInTest, ARingNobodyAnswersIsAMissedCallAndTheCallerHearsWhy) {
+    ASSERT_TRUE(env_->agent_status->Request(agent_, "available", "", kCtx));
+    const auto caller = env_->LeadWithPhone(domain::PhoneType::kMobile);
+    // The webhook, the ringing, then the dial's timeout: no-answer.
+    const std::string sid = KnownCustomerRings(caller, 3);
+    EXPECT_EQ(stand_in_->RunPending(), 0);
+    const auto record = InboundRecord("calls", sid);
+    EXPECT_EQ(record["status"], "completed");
+    EXPECT_NE(record["dialAnswer"].get<std::string>().find("Everyone is busy"), std::string::npos);
+    const auto sessions = env_->call_sessions->List({});
+    ASSERT_EQ(sessions.size(), 1U);
+    EXPECT_EQ(sessions[0].state.status, domain::CallStatus::kNoAnswer);
+    const auto callbacks = env_->outcomes->CallbacksFor(caller.user_id);
+    ASSERT_EQ(callbacks.size(), 1U);
+    EXPECT_EQ(callbacks[0].notes, "Missed call");
+    EXPECT_EQ(Incoming("reject").status, 404);
 }
 
 TEST_F(StandInTest, ACustomersTextReachesTheSmsWebhookSignedAndItsReplyIsSent) {

@@ -123,6 +123,23 @@ QueueEnv::QueueEnv(
             *queue, *call_sessions, telephony, *audit, events, *agent_status, clock},
         call_config
     );
+    inbound = std::make_unique<app::InboundCallService>(
+        app::InboundCallService::Ports{
+            *leads,
+            *call_sessions,
+            *agent_status,
+            *outcomes,
+            *queue,
+            *calls,
+            *agent_status,
+            *this->replica,
+            *audit,
+            events,
+            phones,
+            settings,
+            clock},
+        app::InboundCallService::Config{call_config.caller_ids}
+    );
 }
 
 void QueueEnv::OnReplica(const std::string& sql) const {

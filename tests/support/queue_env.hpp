@@ -14,6 +14,7 @@
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/discovery_service.hpp"
+#include "dialler/app/inbound_call_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/queue_service.hpp"
 
@@ -115,6 +116,7 @@ struct QueueEnv {
     FakeTelephony telephony;
     RecordingEventSink events;
     std::unique_ptr<app::CallService> calls;
+    std::unique_ptr<app::InboundCallService> inbound;  // customers ringing +441134960000
 };
 
 }  // namespace dialler::testing

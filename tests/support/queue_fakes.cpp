@@ -968,7 +968,6 @@ app::CallSession InMemoryCallSessionStore::Create(const app::CallSession& sessio
     const std::lock_guard lock(mutex_);
     app::CallSession stored = session;
     stored.id = static_cast<std::int64_t>(rows_.size()) + 1;
-    stored.call_sid.reset();
     stored.dialled_call_sid.reset();
     stored.recording.reset();
     stored.outcome_id.reset();

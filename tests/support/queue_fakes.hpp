@@ -277,6 +277,9 @@ public:
         std::string_view signature
     ) const override;
     std::string DialResponse(const app::DialInstruction& dial) const override;
+    std::string RingAgentResponse(const app::RingInstruction& ring) const override {
+        return "ring " + ring.identity;
+    }
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override { return "hang up"; }
     std::string NoReplyResponse() const override { return "no reply"; }

@@ -10,6 +10,9 @@ AgentDay SumAgentDay(std::span<const CallSession> calls, int links_sent, Timesta
     day.since = since;
     day.links_sent = links_sent;
     for (const CallSession& call : calls) {
+        if (call.direction == CallDirection::kInbound && !call.state.answered_at) {
+            continue;  // a customer's call that rang them and was not taken is not their call
+        }
         ++day.calls;
         if (call.state.answered_at) {
             ++day.contacts;

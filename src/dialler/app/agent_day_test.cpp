@@ -29,6 +29,18 @@ TEST(AgentDay, CountsEveryCallAndOnlyAnsweredOnesAsContactsWithTheirTalkTime) {
     EXPECT_EQ(day.links_sent, 2);
 }
 
+TEST(AgentDay, ACustomersCallCountsOnlyWhenTheAgentTookIt) {
+    CallSession taken = Call(3, 63);
+    taken.direction = CallDirection::kInbound;
+    CallSession missed = Call(std::nullopt, 20);
+    missed.direction = CallDirection::kInbound;
+    const std::vector<CallSession> calls{taken, missed, Call(std::nullopt, 25)};
+    const AgentDay day = SumAgentDay(calls, 0, kMidnight);
+    EXPECT_EQ(day.calls, 2);
+    EXPECT_EQ(day.contacts, 1);
+    EXPECT_EQ(day.talk_seconds, 60);
+}
+
 TEST(AgentDay, AnEmptyDayIsAllNoughts) {
     const AgentDay day = SumAgentDay({}, 0, kMidnight);
     EXPECT_EQ(day.calls, 0);

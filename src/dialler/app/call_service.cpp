@@ -19,6 +19,10 @@ bool SeesEveryCall(const domain::Agent& agent) {
 
 }  // namespace
 
+std::string_view CallDirectionName(CallDirection direction) {
+    return direction == CallDirection::kInbound ? "inbound" : "outbound";
+}
+
 CallService::CallService(Ports ports, CallServiceConfig config)
     : ports_(ports), config_(std::move(config)) {}
 

@@ -19,16 +19,24 @@ struct CallRecording {
     int seconds = 0;
 };
 
-// One call to a customer, from the gate's yes to its end.
+// Who rang whom: an agent's call to a customer (the gate allowed it), or a customer's call to
+// our number that rang an agent's browser.
+enum class CallDirection { kOutbound, kInbound };
+std::string_view CallDirectionName(CallDirection direction);  // "outbound", "inbound"
+
+// One call with a customer, from the gate's yes (or their call reaching us) to its end. For an
+// inbound call the legs swap roles: call_sid is the customer's call to us, dialled_call_sid the
+// agent's browser it rang; the state follows that dialled leg either way.
 struct CallSession {
     std::int64_t id = 0;
+    CallDirection direction = CallDirection::kOutbound;
     domain::UserId user_id;
     domain::AgentId agent_id;
     std::string phone_e164;  // resolved by the server; the browser never sees it
     std::string caller_id;
     domain::CallState state;
-    std::optional<std::string> call_sid;          // the browser's leg
-    std::optional<std::string> dialled_call_sid;  // the customer's leg
+    std::optional<std::string> call_sid;          // outbound: the browser's leg
+    std::optional<std::string> dialled_call_sid;  // outbound: the customer's leg
     std::optional<CallRecording> recording;
     std::optional<std::int64_t> outcome_id;
 };
@@ -45,7 +53,8 @@ struct CallSessionFilter {
 class CallSessionStore {
 public:
     virtual ~CallSessionStore() = default;
-    // Stores a new session (its id assigned) and returns it.
+    // Stores a new session (its id assigned) and returns it. An inbound session comes with its
+    // call_sid (unique: a second session for the same call is a fault).
     virtual CallSession Create(const CallSession& session) = 0;
     virtual std::optional<CallSession> Find(std::int64_t id) = 0;
     // The session either of whose legs has this CallSid.

@@ -183,6 +183,63 @@ Result<LeadContext> QueueService::Take(
     return std::move(*context);
 }
 
+Result<LeadContext> QueueService::TakeCaller(
+    const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+) {
+    const QueueSettings settings = ports_.settings.Current();
+    const Timestamp now = ports_.clock.Now();
+    if (auto held = ports_.leases.HeldBy(agent.id, now); held && held->user_id != user) {
+        ports_.leases.ReleaseLease(held->user_id, agent.id, std::nullopt);
+        Audit(agent, "lead.released", held->user_id, ctx, {{"reason", "answered_inbound_call"}});
+        PublishLead(agent, held->user_id, "released");
+    }
+    const auto lead = ports_.leads.FindLead(user);
+    if (!lead) {
+        return Fail(ErrorCode::kNotFound, "the dialler has no customer " + user.ToString());
+    }
+    const bool again = lead->IsLeasedAt(now) && lead->lease_agent_id == agent.id;
+    const std::optional<Lead> claimed =
+        again ? lead : ports_.leases.ClaimLead(user, agent.id, now, now + settings.lease_duration);
+    if (!claimed) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            lead->is_closed ? "this customer's claim is closed: their page has their history"
+                            : "another agent is with this customer now"
+        );
+    }
+    try {
+        auto customer = ports_.replica.ReadCustomerContext(user);
+        if (!customer) {
+            ports_.leases.ReleaseLease(user, agent.id, std::nullopt);
+            return Fail(ErrorCode::kNotFound, "the customer is no longer in the claims system");
+        }
+        const CustomerEvaluation e = EvaluateLive(
+            customer->record,
+            *claimed,
+            ports_.phones,
+            ports_.suppressions,
+            settings,
+            ports_.lenders,
+            now
+        );
+        if (!again) {
+            Audit(agent, "lead.assigned", user, ctx, {{"via", "inbound_call"}});
+            PublishLead(agent, user, "taken");
+        }
+        LeadContext context = BuildContext(
+            *claimed, std::move(*customer), e, ports_.contacts.Since(user, now - kContactHistory)
+        );
+        context.callback_id = DueCallback(user, now);
+        return context;
+    } catch (const std::exception&) {
+        ports_.leases.ReleaseLease(user, agent.id, std::nullopt);
+        return Fail(
+            ErrorCode::kUnavailable,
+            "The customer's details cannot be read just now. Try again in a moment."
+        );
+    }
+}
+
 Result<std::optional<LeadContext>> QueueService::GuardedHandOut(
     const domain::Agent& agent,
     const ClaimedLead& claimed,

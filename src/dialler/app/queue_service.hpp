@@ -124,6 +124,16 @@ public:
         const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
     );
 
+    // Hands the agent the customer whose call to us they are answering: no gate (the customer
+    // rang us) and no queue check (whatever their queue, they are on the line); a customer the
+    // agent held and had not called goes back unchanged first. The context is the next-lead
+    // path's, with their due callback, which this call answers. Errors: kNotFound (no such
+    // customer, or gone from the replica), kFailedPrecondition (their lead is closed, or another
+    // agent holds them), kUnavailable (the replica cannot be read).
+    Result<LeadContext> TakeCaller(
+        const domain::Agent& agent, domain::UserId user, const RequestContext& ctx
+    );
+
     // Asks the gate again when the call is placed (the window may have closed, another agent
     // may have called, a suppression may have arrived since the hand-out) and, if it says yes,
     // records the call attempt: the daily and weekly caps and the minimum gap count it even if

@@ -19,6 +19,15 @@ struct AutoDialSettings {
     std::chrono::minutes break_reminder{120};  // "time for a break" after this long working
 };
 
+// Customers calling our number (product.md §6).
+struct InboundSettings {
+    // What a caller hears outside the calling hours (the firm's opening hours).
+    std::string out_of_hours_message =
+        "Thank you for calling. Our team is available Monday to Friday from 8am to 8pm and on "
+        "Saturdays from 9am to 5pm. We will call you back when we open.";
+    std::chrono::seconds ring{20};  // an agent's browser rings this long, then it is a missed call
+};
+
 struct QueueSettings {
     domain::EligibilityRules eligibility;
     domain::ScoreWeights scoring;
@@ -33,6 +42,7 @@ struct QueueSettings {
     domain::DayWindow window_limits = domain::kWidestCallingHours;
     std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
     AutoDialSettings auto_dial;
+    InboundSettings inbound;
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.
     static QueueSettings Defaults();

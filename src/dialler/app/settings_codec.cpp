@@ -243,6 +243,8 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     m["autoDial.countdownSeconds"] = std::to_string(s.auto_dial.countdown.count());
     m["autoDial.maxCallsPerSession"] = std::to_string(s.auto_dial.max_calls_per_session);
     m["autoDial.breakReminderMinutes"] = std::to_string(s.auto_dial.break_reminder.count());
+    m["inbound.outOfHoursMessage"] = s.inbound.out_of_hours_message;
+    m["inbound.ringSeconds"] = std::to_string(s.inbound.ring.count());
     return m;
 }
 
@@ -261,6 +263,24 @@ Result<bool> DecodeAutoDialKey(const std::string& key, const std::string& v, Aut
     if (key == "autoDial.breakReminderMinutes") {
         DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 15, 600));
         a.break_reminder = std::chrono::minutes{mins};
+        return true;
+    }
+    return false;
+}
+
+Result<bool> DecodeInboundKey(const std::string& key, const std::string& v, InboundSettings& in) {
+    if (key == "inbound.outOfHoursMessage") {
+        const std::string_view text = Trim(v);
+        DIALLER_RETURN_IF_ERROR(CheckText(text, key, 2000, ControlChars::kNone));
+        if (text.empty() || CodePoints(text) > 500) {
+            return Bad(key, "must be one line of text, 1 to 500 characters");
+        }
+        in.out_of_hours_message = std::string(text);
+        return true;
+    }
+    if (key == "inbound.ringSeconds") {
+        DIALLER_ASSIGN_OR_RETURN(const int secs, Int(key, v, 10, 60));
+        in.ring = std::chrono::seconds{secs};
         return true;
     }
     return false;
@@ -400,6 +420,9 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
     }
     if (key.starts_with("autoDial.")) {
         return DecodeAutoDialKey(key, v, s.auto_dial);
+    }
+    if (key.starts_with("inbound.")) {
+        return DecodeInboundKey(key, v, s.inbound);
     }
     return false;
 }

@@ -30,6 +30,8 @@ namespace dialler::app {
 //   rule] lease.seconds, callback.graceMinutes, conversion.creditDays [whole number]
 //   autoDial.countdownSeconds (3-60), autoDial.maxCallsPerSession (1-1000),
 //   autoDial.breakReminderMinutes (15-600)                  [whole number]
+//   inbound.outOfHoursMessage                               [text, 1-500 characters, one line]
+//   inbound.ringSeconds (10-60)                             [whole number]
 using SettingsMap = std::map<std::string, std::string>;
 
 SettingsMap EncodeSettings(const QueueSettings& settings);

@@ -41,8 +41,12 @@ TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
         {"eligibility.excludedRequirements", "cfa;id_document=base requirement for claim."},
         {"outcome.hung_up.nextCallMinutes", "60"},
         {"caps.callsPerDay", "2"},
+        {"inbound.outOfHoursMessage", "  We open at 8am.  "},
+        {"inbound.ringSeconds", "30"},
     });
     ASSERT_TRUE(s);
+    EXPECT_EQ(s->inbound.out_of_hours_message, "We open at 8am.");
+    EXPECT_EQ(s->inbound.ring, std::chrono::seconds{30});
     EXPECT_EQ(s->scoring.outstanding_base, 35);
     EXPECT_FALSE(s->gate.windows.by_weekday[6]);
     EXPECT_EQ(s->gate.windows.by_weekday[1]->open, std::chrono::minutes{9 * 60 + 30});
@@ -70,6 +74,11 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
              {"autoDial.maxCallsPerSession", "0"},
              {"autoDial.breakReminderMinutes", "601"},
              {"autoDial.somethingElse", "1"},
+             {"inbound.outOfHoursMessage", "  "},
+             {"inbound.outOfHoursMessage", "Closed.\nCall tomorrow."},
+             {"inbound.outOfHoursMessage", std::string(501, 'a')},
+             {"inbound.ringSeconds", "9"},
+             {"inbound.ringSeconds", "61"},
          }) {
         const auto r = DecodeSettings({{key, value}});
         ASSERT_FALSE(r) << key;

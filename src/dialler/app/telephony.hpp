@@ -33,6 +33,13 @@ struct DialInstruction {
     std::chrono::seconds timeout{25};
 };
 
+// What the voice webhook rings for a customer calling our number: the chosen agent's browser.
+struct RingInstruction {
+    std::int64_t session_id = 0;
+    std::string identity;  // the agent's voice device ("agent-7")
+    std::chrono::seconds timeout{20};
+};
+
 // A text to send (the SMS outbox's worker sends through this).
 struct OutgoingMessage {
     std::string to;    // E.164
@@ -80,8 +87,10 @@ public:
         std::string_view signature
     ) const = 0;
     // Answers to the voice webhook (their content type: WebhookContentType()): dial the customer,
-    // say why not and hang up, or (after the dial) simply hang up.
+    // ring an agent for a customer calling us, say why not and hang up, or (after the dial)
+    // simply hang up.
     virtual std::string DialResponse(const DialInstruction& dial) const = 0;
+    virtual std::string RingAgentResponse(const RingInstruction& ring) const = 0;
     virtual std::string RefusalResponse(std::string_view message) const = 0;
     virtual std::string HangUpResponse() const = 0;
     // The answer to an incoming text that sends nothing back.

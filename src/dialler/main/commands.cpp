@@ -411,7 +411,12 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddCallRoutes(
         router,
         adapters::http::CallRouteDeps{
-            calls.calls, calls.telephony, calls.telephony.PublicUrl(), state.clock}
+            calls.calls,
+            calls.inbound,
+            calls.telephony,
+            calls.telephony.PublicUrl(),
+            queue.lenders,
+            state.clock}
     );
     adapters::http::AddSmsRoutes(
         router,

@@ -21,6 +21,8 @@ void AddStandInRoutes(adapters::http::Router& router, adapters::twilio::TwilioSt
          {"/sim/device/calls",
           "/sim/device/calls/:sid/hangup",
           "/sim/device/calls/:sid/digits",
+          "/sim/device/incoming/accept",
+          "/sim/device/incoming/reject",
           "/sim/customers",
           "/sim/inbound/calls",
           "/sim/inbound/messages"}) {

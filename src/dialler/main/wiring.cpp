@@ -325,7 +325,24 @@ CallState::CallState(
           own.audit,
           queue.phones,
           own.clock}),
-      days(app::AgentDayService::Ports{sessions, link_store, own.clock}) {
+      days(app::AgentDayService::Ports{sessions, link_store, own.clock}),
+      inbound(
+          app::InboundCallService::Ports{
+              queue.leads,
+              sessions,
+              agent_status,
+              queue.outcomes,
+              queue.queue,
+              calls,
+              agent_status,
+              queue.replica,
+              own.audit,
+              live.Sink(),
+              queue.phones,
+              queue.settings,
+              own.clock},
+          app::InboundCallService::Config{FirmNumbers(config)}
+      ) {
     queue.queue.SetOutcomeListener(&follow_ups);
 }
 

@@ -30,6 +30,7 @@
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
 #include "dialler/app/follow_up_service.hpp"
+#include "dialler/app/inbound_call_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
@@ -123,6 +124,7 @@ struct CallState {
     app::FollowUpService follow_ups;  // hears of every outcome from queue.queue
     app::CustomerService customers;
     app::AgentDayService days;
+    app::InboundCallService inbound;
 
     CallState(
         OwnState& own,

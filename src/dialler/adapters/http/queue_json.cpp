@@ -385,6 +385,7 @@ nlohmann::json CallSessionJson(const app::CallSession& s) {
     }
     return {
         {"id", std::to_string(s.id)},
+        {"direction", app::CallDirectionName(s.direction)},
         {"userId", s.user_id.ToString()},
         {"agentId", s.agent_id.ToString()},
         {"status", domain::CallStatusName(st.status)},

@@ -15,6 +15,7 @@
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/customer_service.hpp"
 #include "dialler/app/discovery_service.hpp"
+#include "dialler/app/inbound_call_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
@@ -72,11 +73,14 @@ struct QueueRouteDeps {
 void AddQueueRoutes(Router& router, QueueRouteDeps deps);
 
 // Calls: the provider's webhooks (public, each verified by its signature against
-// `public_url`), voice tokens, call sessions and their recordings.
+// `public_url`), voice tokens, call sessions and their recordings, customers' calls to us
+// ringing an agent (GET /api/calls/incoming, POST /api/call-sessions/:id/answer).
 struct CallRouteDeps {
     app::CallService& calls;
+    app::InboundCallService& inbound;
     const app::Telephony& telephony;
     std::string public_url;  // PUBLIC_URL, no trailing slash
+    const domain::LenderNames& lenders;
     const Clock& clock;
 };
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);

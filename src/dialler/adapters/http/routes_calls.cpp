@@ -19,6 +19,18 @@ std::optional<Timestamp> TimeParam(const UrlEncodedPairs& params, std::string_vi
     return parsed ? std::optional<Timestamp>(*parsed) : std::nullopt;
 }
 
+// What the caller of our number gets: an agent's browser rung, a message, or the end.
+Response InboundTwiml(const app::Telephony& telephony, const app::InboundAnswer& answer) {
+    if (answer.ring) {
+        return Twiml(telephony, telephony.RingAgentResponse(*answer.ring));
+    }
+    return Twiml(
+        telephony,
+        answer.message.empty() ? telephony.HangUpResponse()
+                               : telephony.RefusalResponse(answer.message)
+    );
+}
+
 void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
     router.Add(
         {"POST",
@@ -28,28 +40,29 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              DIALLER_ASSIGN_OR_RETURN(
                  const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
              );
-             if (ParseQuery(req.query).contains("step")) {
+             const auto query = ParseQuery(req.query);
+             const auto step = query.find("step");
+             const app::CallStatusEvent dial_end{
+                 FormParam(p, "CallSid"),
+                 std::nullopt,
+                 FormParam(p, "DialCallStatus"),
+                 std::nullopt,
+                 TimeParam(p, "Timestamp")};
+             if (step != query.end() && step->second == "inbound-ended") {
+                 // A customer's call that rang an agent: answered and over, or missed.
+                 return InboundTwiml(d.telephony, d.inbound.DialEnded(dial_end));
+             }
+             if (step != query.end()) {
                  // The dial's action: the customer's leg is over, and so is the call.
-                 (void)d.calls.OnStatus(
-                     {FormParam(p, "CallSid"),
-                      std::nullopt,
-                      FormParam(p, "DialCallStatus"),
-                      std::nullopt,
-                      TimeParam(p, "Timestamp")}
-                 );
+                 (void)d.calls.OnStatus(dial_end);
                  return Twiml(d.telephony, d.telephony.HangUpResponse());
              }
              if (!FormParam(p, "From").starts_with("client:")) {
-                 // A customer calling our number, not an agent's browser: nobody is rung yet, so
-                 // they hear why rather than silence.
-                 platform::LogInfo(
-                     "call.inbound_not_routed", {{"callSid", FormParam(p, "CallSid")}}
-                 );
-                 return Twiml(
+                 // A customer calling our number, not an agent's browser.
+                 return InboundTwiml(
                      d.telephony,
-                     d.telephony.RefusalResponse(
-                         "Thank you for calling. Nobody can take your call just now. Please try "
-                         "again later."
+                     d.inbound.Route(
+                         {FormParam(p, "CallSid"), FormParam(p, "From"), FormParam(p, "To")}
                      )
                  );
              }
@@ -135,6 +148,37 @@ Result<app::CallSessionFilter> FilterFrom(const Request& req) {
         return InvalidField("to", "to must be after from");
     }
     return filter;
+}
+
+void AddInboundRoutes(Router& router, const CallRouteDeps& d) {
+    router.Add({"GET", "/api/calls/incoming", kFloor, [d](Request& req) -> Result<Response> {
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const app::IncomingCall& c : d.inbound.Ringing(req.session->agent)) {
+                        out.push_back({
+                            {"callSessionId", std::to_string(c.session_id)},
+                            {"userId", c.user_id.ToString()},
+                            {"customerName", Opt(c.customer_name)},
+                            {"since", TimeJson(c.since)},
+                        });
+                    }
+                    return Json({{"incoming", out}});
+                }});
+    router.Add(
+        {"POST",
+         "/api/call-sessions/:id/answer",
+         kFloor,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::AnsweredCall answered,
+                 d.inbound.Answer(req.session->agent, id, req.Context())
+             );
+             return Json(
+                 {{"lead", LeadContextJson(answered.lead, d.lenders, d.clock.Now())},
+                  {"callSession", CallSessionJson(answered.session)}}
+             );
+         }}
+    );
 }
 
 void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
@@ -305,6 +349,7 @@ void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status) {
 void AddCallRoutes(Router& router, const CallRouteDeps& deps) {
     AddWebhookRoutes(router, deps);
     AddSessionRoutes(router, deps);
+    AddInboundRoutes(router, deps);
 }
 
 }  // namespace dialler::adapters::http

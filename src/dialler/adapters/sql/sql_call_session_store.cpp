@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns =
     "id, user_id, agent_id, phone_e164, caller_id, status, last_sequence, call_sid, "
     "dialled_call_sid, created_at, ringing_at, answered_at, ended_at, recording_sid, "
-    "recording_url, recording_seconds, outcome_id";
+    "recording_url, recording_seconds, outcome_id, direction";
 
 // One `call_sessions` row, bound column by column in kColumns order.
 struct Row {
@@ -32,6 +32,7 @@ struct Row {
     std::string dialled;
     std::string recording_sid;
     std::string recording_url;
+    std::string direction;
     int recording_seconds = 0;
     soci::indicator call_sid_i{};
     soci::indicator dialled_i{};
@@ -61,6 +62,7 @@ struct Row {
         st.exchange(soci::into(recording_url, recording_url_i));
         st.exchange(soci::into(recording_seconds, recording_seconds_i));
         st.exchange(soci::into(outcome_id, outcome_i));
+        st.exchange(soci::into(direction));
     }
 
     app::CallSession ToSession() const {
@@ -72,6 +74,8 @@ struct Row {
         };
         app::CallSession c;
         c.id = id;
+        c.direction =
+            direction == "inbound" ? app::CallDirection::kInbound : app::CallDirection::kOutbound;
         c.user_id = domain::UserId{user_id};
         c.agent_id = domain::AgentId{agent_id};
         c.phone_e164 = phone;
@@ -134,17 +138,23 @@ app::CallSession SqlCallSessionStore::Create(const app::CallSession& session) {
     const long long agent = session.agent_id.Value();
     const std::string status(domain::CallStatusName(session.state.status));
     const long long created = Ms(session.state.created_at);
+    const std::string direction(app::CallDirectionName(session.direction));
+    const std::string call_sid = session.call_sid.value_or("");
+    soci::indicator call_sid_i = session.call_sid ? soci::i_ok : soci::i_null;
     const long long id = db_.AutoCommit([&](soci::session& s) {  // one INSERT: atomic by itself
         long long new_id = 0;
         Once(
             s,
             "INSERT INTO call_sessions (user_id, agent_id, phone_e164, caller_id, status, "
-            "created_at, updated_at) VALUES (:u, :a, :p, :c, :s, :t, :t2) RETURNING id",
+            "direction, call_sid, created_at, updated_at) "
+            "VALUES (:u, :a, :p, :c, :s, :d, :k, :t, :t2) RETURNING id",
             soci::use(user),
             soci::use(agent),
             soci::use(session.phone_e164),
             soci::use(session.caller_id),
             soci::use(status),
+            soci::use(direction),
+            soci::use(call_sid, call_sid_i),
             soci::use(created),
             soci::use(created),
             soci::into(new_id)

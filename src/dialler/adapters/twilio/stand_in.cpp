@@ -134,6 +134,9 @@ struct SimCall {
     int recording_seconds = 0;
     int epoch = 0;  // bumped when the call changes course, so scheduled steps go stale
     CustomerScript script;
+    // A customer's call to us that rings an agent's device: `sid` is the customer's leg, the
+    // dialled leg is the device (`identity`), which answers or rejects it.
+    bool rings_device = false;
 };
 
 // What a customer did towards us: a call to our number or a text.
@@ -145,6 +148,7 @@ struct SimInbound {
     std::string status;       // a call: ringing, then completed; a text: received
     long webhook_status = 0;  // the dialler's HTTP answer; 0 until it came
     std::string answer;       // the dialler's answer body (TwiML)
+    std::string dial_answer;  // its answer to the dial's action, when it rang someone
 };
 
 // A number as Twilio writes one: "+", then 8 to 15 digits.
@@ -569,7 +573,12 @@ struct TwilioStandIn::Impl {
             lost = calls.at(sid).script.lose_final_callback;
         }
         if (!action_url.empty() && !lost) {
-            Post(action_url, action);
+            const RestResponse answer = Post(action_url, action);
+            const std::lock_guard lock(mutex);
+            if (const auto in = inbound.find(sid); in != inbound.end()) {
+                in->second.dial_answer = answer.body;
+                in->second.status = "completed";
+            }
         }
         if (!recording_url.empty()) {
             Post(recording_url, recording);
@@ -805,7 +814,74 @@ struct TwilioStandIn::Impl {
                 {"Called", in.to},
             };
         }
-        RecordAnswer(sid, Post(settings.webhook_base_url + kVoiceWebhookPath, params), "completed");
+        const RestResponse r = Post(settings.webhook_base_url + kVoiceWebhookPath, params);
+        const auto dial = FindTag(r.body, "Dial");
+        const auto client = FindTag(r.body, "Client");
+        if (r.status != 200 || !dial || !client || client->text.empty()) {
+            RecordAnswer(sid, r, "completed");  // a message played, then the end
+            return;
+        }
+        RecordAnswer(sid, r, "in-progress");
+        RingDevice(sid, *dial, *client);
+    }
+
+    // The <Dial><Client> of a customer's call: the device rings until it answers or rejects, or
+    // the dial's timeout passes (no-answer).
+    void RingDevice(const std::string& sid, const XmlTag& dial, const XmlTag& client) {
+        SimCall call;
+        call.sid = sid;
+        call.identity = client.text;
+        call.rings_device = true;
+        call.status = "in-progress";
+        call.child_sid = NewSid("CA");
+        call.number = "client:" + client.text;
+        call.timeout_seconds =
+            dial.attributes.contains("timeout") ? std::stoi(dial.attributes.at("timeout")) : 30;
+        call.action_url = dial.attributes.contains("action") ? dial.attributes.at("action") : "";
+        call.recording_callback = dial.attributes.contains("recordingStatusCallback")
+                                      ? dial.attributes.at("recordingStatusCallback")
+                                      : "";
+        call.status_callback = client.attributes.contains("statusCallback")
+                                   ? client.attributes.at("statusCallback")
+                                   : "";
+        const auto timeout = std::chrono::seconds{call.timeout_seconds};
+        {
+            const std::lock_guard lock(mutex);
+            child_to_parent[call.child_sid] = sid;
+            calls.emplace(sid, std::move(call));
+        }
+        ChildStatus(sid, 0, "initiated");
+        After(milliseconds{300}, [this, sid] { ChildStatus(sid, 0, "ringing"); });
+        After(timeout, [this, sid] { ChildStatus(sid, 0, "no-answer"); });
+    }
+
+    // The device answers (or rejects) the customer's call ringing it.
+    StandInResponse AnswerIncoming(const StandInRequest& request, bool accept) {
+        const auto identity = DeviceIdentity(request.authorization);
+        if (!identity) {
+            return Problem(401, "the access token is not valid");
+        }
+        std::string sid;
+        int epoch = 0;
+        {
+            const std::lock_guard lock(mutex);
+            for (auto& [key, call] : calls) {
+                const bool ringing =
+                    call.child_status == "initiated" || call.child_status == "ringing";
+                if (call.rings_device && call.identity == *identity && ringing) {
+                    sid = key;
+                    epoch = ++call.epoch;  // the dial's timeout no longer applies
+                    break;
+                }
+            }
+        }
+        if (sid.empty()) {
+            return Problem(404, "no call is ringing for this device");
+        }
+        // Twilio reports a rejected client leg as busy.
+        const std::string status = accept ? "in-progress" : "busy";
+        After(milliseconds{0}, [this, sid, epoch, status] { ChildStatus(sid, epoch, status); });
+        return JsonResponse(200, {{"callSid", sid}});
     }
 
     void DeliverText(const std::string& sid) {
@@ -875,7 +951,8 @@ struct TwilioStandIn::Impl {
              {"body", in.body},
              {"status", in.status},
              {"webhookStatus", in.webhook_status},
-             {"answer", in.answer}}
+             {"answer", in.answer},
+             {"dialAnswer", in.dial_answer}}
         );
     }
 
@@ -933,6 +1010,9 @@ struct TwilioStandIn::Impl {
         }
         if (n == 6 && parts[3] == "calls" && parts[5] == "hangup") {
             return HangUp(request, std::string(parts[4]));
+        }
+        if (n == 5 && parts[3] == "incoming" && (parts[4] == "accept" || parts[4] == "reject")) {
+            return AnswerIncoming(request, parts[4] == "accept");
         }
         if (n == 6 && parts[3] == "calls" && parts[5] == "digits") {
             return DeviceIdentity(request.authorization)

@@ -66,6 +66,9 @@ struct StandInResponse {
 //   POST /sim/device/calls                 Bearer <voice token>; {"params": {...}} -> {"callSid"}
 //   POST /sim/device/calls/:sid/hangup     Bearer <voice token>: the agent hangs up
 //   POST /sim/device/calls/:sid/digits     Bearer <voice token>; {"digits": "1#"}
+//   POST /sim/device/incoming/accept|reject  Bearer <voice token>: the device answers or rejects
+//                                          the customer's call ringing it -> {"callSid"} (hang
+//                                          up as above); 404 when nothing rings for it
 //   POST /sim/customers                    basic auth; {"number"?, "behaviour", "ringMs", "talkMs",
 //                                          "loseFinalCallback"}
 //                                          (without a number: the next customer dialled)
@@ -75,8 +78,11 @@ struct StandInResponse {
 //        StatusCallback -> 201 {"sid", "status": "queued"}, then "sent" and "delivered" callbacks;
 //        21610 for a number whose customer opted out ({"number", "optedOut": true})
 //   POST /sim/inbound/calls                basic auth; {"from", "to"?}: a customer calls our
-//                                          number -> 201 {"callSid"}; the voice webhook is asked,
-//                                          its TwiML played, the call ends
+//                                          number -> 201 {"callSid"}; the voice webhook is asked;
+//                                          a <Dial><Client> rings that device (status callbacks
+//                                          for its leg, no-answer at the dial's timeout, the
+//                                          dial's action, the recording), anything else is
+//                                          played and the call ends
 //   POST /sim/inbound/messages             basic auth; {"from", "to"?, "body"}: a customer texts
 //                                          -> 201 {"messageSid"}; the SMS webhook gets it (a
 //                                          whole-message opt-out keyword opts the number out, as
@@ -87,7 +93,8 @@ struct StandInResponse {
 //   GET  /sim/inbound/calls/:sid, /sim/inbound/messages/:sid   basic auth: what happened,
 //                                          {"sid", "from", "to", "body", "status",
 //                                          "webhookStatus" (the dialler's HTTP status, 0 until it
-//                                          answered), "answer" (its body)}
+//                                          answered), "answer" (its body), "dialAnswer" (its
+//                                          answer to the dial's action)}
 class TwilioStandIn {
 public:
     TwilioStandIn(StandInSettings settings, const Clock& clock);

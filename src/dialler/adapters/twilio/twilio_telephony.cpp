@@ -169,6 +169,16 @@ std::string TwilioTelephony::DialResponse(const app::DialInstruction& dial) cons
         base + kRecordingWebhookPath});
 }
 
+std::string TwilioTelephony::RingAgentResponse(const app::RingInstruction& ring) const {
+    const std::string& base = settings_.public_url;
+    return DialClientTwiml(RingClientSpec{
+        ring.identity,
+        static_cast<int>(ring.timeout.count()),
+        base + kVoiceWebhookPath + "?" + kInboundEndedQuery,
+        base + kStatusWebhookPath,
+        base + kRecordingWebhookPath});
+}
+
 std::string TwilioTelephony::RefusalResponse(std::string_view message) const {
     return SayAndHangUpTwiml(message);
 }

@@ -18,6 +18,8 @@ inline constexpr const char* kSmsStatusPath = "/api/webhooks/twilio/sms-status";
 inline constexpr const char* kSmsWebhookPath = "/api/webhooks/twilio/sms";
 // The dial's action goes to the voice webhook, marked, so its answer is "hang up".
 inline constexpr const char* kDialEndedQuery = "step=dial-ended";
+// A customer's call to us that rang an agent: its dial's action (missed, or over).
+inline constexpr const char* kInboundEndedQuery = "step=inbound-ended";
 
 struct TwilioSettings {
     std::string mode;  // "twilio" or "sim" (the stand-in): which browser device the web app loads
@@ -50,6 +52,7 @@ public:
         std::string_view signature
     ) const override;
     std::string DialResponse(const app::DialInstruction& dial) const override;
+    std::string RingAgentResponse(const app::RingInstruction& ring) const override;
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override;
     std::string NoReplyResponse() const override;

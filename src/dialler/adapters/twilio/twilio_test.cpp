@@ -130,6 +130,11 @@ TEST(DialNumberTwiml, WritesEscapedTwiml) {
         "https://d.example/r"});
     EXPECT_NE(xml.find("action=\"https://d.example/a?x=1&amp;y=2\""), std::string::npos) << xml;
     EXPECT_NE(xml.find(">+447400123456</Number>"), std::string::npos) << xml;
+    const std::string ring = DialClientTwiml(RingClientSpec{
+        "agent-7", 20, "https://d.example/v?step=inbound-ended", "https://d.example/s", "r"});
+    EXPECT_NE(ring.find("timeout=\"20\""), std::string::npos) << ring;
+    EXPECT_NE(ring.find(">agent-7</Client></Dial></Response>"), std::string::npos) << ring;
+    EXPECT_EQ(ring.find("callerId"), std::string::npos) << ring;
     EXPECT_EQ(
         SayAndHangUpTwiml("Closed <now> & \"then\""),
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Closed &lt;now&gt; &amp; "

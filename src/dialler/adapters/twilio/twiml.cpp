@@ -83,6 +83,28 @@ std::string DialNumberTwiml(const DialSpec& spec) {
     return RenderXml(XmlElement{"Response", {}, "", {std::move(dial)}});
 }
 
+std::string DialClientTwiml(const RingClientSpec& spec) {
+    XmlElement client{
+        "Client",
+        {{"statusCallbackEvent", "initiated ringing answered completed"},
+         {"statusCallback", spec.status_callback_url},
+         {"statusCallbackMethod", "POST"}},
+        spec.identity,
+        {}};
+    XmlElement dial{
+        "Dial",
+        {{"answerOnBridge", "true"},
+         {"timeout", std::to_string(spec.timeout_seconds)},
+         {"record", "record-from-answer-dual"},
+         {"recordingStatusCallback", spec.recording_status_callback_url},
+         {"recordingStatusCallbackMethod", "POST"},
+         {"action", spec.action_url},
+         {"method", "POST"}},
+        "",
+        {std::move(client)}};
+    return RenderXml(XmlElement{"Response", {}, "", {std::move(dial)}});
+}
+
 std::string SayAndHangUpTwiml(std::string_view message) {
     return RenderXml(XmlElement{
         "Response",

@@ -32,6 +32,18 @@ struct DialSpec {
 };
 std::string DialNumberTwiml(const DialSpec& spec);
 
+// The voice webhook's answer for a customer calling our number: ring the agent's browser (the
+// identity its voice device registered with), bridged on answer, recorded from answer, with
+// status callbacks for the agent's leg and the dial's action when it ends.
+struct RingClientSpec {
+    std::string identity;  // "agent-7"
+    int timeout_seconds = 20;
+    std::string action_url;
+    std::string status_callback_url;
+    std::string recording_status_callback_url;
+};
+std::string DialClientTwiml(const RingClientSpec& spec);
+
 // A spoken message, then hang up (a refused call, out of hours).
 std::string SayAndHangUpTwiml(std::string_view message);
 
