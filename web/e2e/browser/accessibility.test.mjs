@@ -1,7 +1,7 @@
 // Browser accessibility scan: every page an agent and a supervisor can open (and the admin's own
-// page), in its main states, checked with axe-core against the WCAG 2.0/2.1 A and AA rules at the
-// laptop size the screens are designed for (screens.md: every control named, status colours
-// paired with text, …). A serious or critical violation fails the test; the scan carries on
+// page), in its main states (a customer's call ringing among them), checked with axe-core against
+// the WCAG 2.0/2.1 A and AA rules at the laptop size the screens are designed for (screens.md:
+// every control named, status colours paired with text, …). A serious or critical violation fails the test; the scan carries on
 // through the remaining states first, so that one run lists every page at fault. Real binary with
 // its Twilio stand-in, the clock running from inside the calling window (Wednesday 2026-11-04
 // 11:00 GMT), by role and name only.
@@ -519,6 +519,25 @@ describe('accessibility: every page and state agents, supervisors and admins see
         await scan('agent: queue, second customer loaded');
         await page.getByRole('button', { name: 'Release', exact: true }).click();
         await page.getByRole('status').filter({ hasText: 'Customer released' }).waitFor();
+      });
+
+      await step(async () => {
+        // The customer calls us: it rings on the queue page, and as a notice on the others.
+        const placed = await standIn(server.url, AUTH_TOKEN, '/sim/inbound/calls', {
+          from: number,
+        });
+        assert.equal(placed.response.status, 201, `POST /sim/inbound/calls: ${placed.text}`);
+        const ringing = page.getByRole('region', { name: 'Incoming call', exact: true });
+        await ringing.getByRole('button', { name: 'Accept call', exact: true }).waitFor();
+        await scan('agent: queue, a customer calling');
+        await navLink('Callbacks').click();
+        await page.getByRole('heading', { level: 1, name: 'Callbacks' }).waitFor();
+        const notices = page.getByRole('status', { name: 'Calls for you', exact: true });
+        await notices.getByText(`Incoming call: ${customerName(lead)}`, { exact: true }).waitFor();
+        await scan('agent: callbacks, a customer calling');
+        await notices.getByRole('link', { name: 'Answer on the calls page', exact: true }).click();
+        await ringing.getByRole('button', { name: 'Decline call', exact: true }).click();
+        await ringing.waitFor({ state: 'detached' });
         await signOut();
       });
     });

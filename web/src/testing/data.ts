@@ -157,6 +157,7 @@ export function buildCallSession(overrides: Partial<CallSession> = {}): CallSess
     endReason: null,
     recording: null,
     outcomeId: null,
+    direction: 'outbound',
     ...overrides,
   };
 }

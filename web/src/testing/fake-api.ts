@@ -1,7 +1,8 @@
 // An in-memory stand-in for the dialler server at the fetch level: enough of docs/api.md (login,
 // me, logout, CSRF, the error envelope, the next-lead path, calling hours, call sessions, voice
 // tokens, the agent's status, texts, magic links and the SMS inbox) for feature tests, with
-// per-test overrides. Also text templates (list, admin edits, previews, texts sent from one).
+// per-test overrides. Also text templates (list, admin edits, previews, texts sent from one) and
+// customers' calls to us ringing for the agent (listed, answered).
 import {
   breakReasonSchema,
   finalCallStatuses,
@@ -17,6 +18,7 @@ import {
   type CallRefusal,
   type CallSession,
   type ErrorCode,
+  type IncomingCall,
   type Lead,
   type MagicLink,
   type NoLead,
@@ -100,6 +102,8 @@ export function createFakeApi() {
   let refusal: CallRefusal | null = null;
   let tokensIssued = 0;
   let voiceMode: VoiceMode = 'sim';
+  // Customers' calls ringing for the signed-in agent, each with the customer answering hands out.
+  const ringing: Array<{ call: IncomingCall; lead: Lead }> = [];
   // The signed-in agent's status. A test that starts signed in starts Available (as if they had
   // chosen it earlier); signing in through the login form leaves them offline, as the server does.
   let agentStatus: AgentStatus | null = null;
@@ -381,6 +385,11 @@ export function createFakeApi() {
       day = { ...day, calls: day.calls + 1 };
       moveStatus(result.agent, 'on_call');
       return jsonResponse(201, { callSession: session });
+    },
+    'GET /api/calls/incoming': (request) => {
+      const result = requireFloor(request);
+      if (result instanceof Response) return result;
+      return jsonResponse(200, { incoming: ringing.map((entry) => entry.call) });
     },
     'GET /api/agents/me/day': (request) => {
       const result = requireFloor(request);
@@ -820,6 +829,29 @@ export function createFakeApi() {
     return jsonResponse(200, { magicLink: link });
   }
 
+  /**
+   * `POST /api/call-sessions/:id/answer`: the agent takes a customer's call ringing for them. The
+   * caller is held for the agent (one held before, not called, goes back to the queue).
+   */
+  function answerRoute(request: RecordedRequest, id: string): Response {
+    const result = requireFloor(request);
+    if (result instanceof Response) return result;
+    const session = callSessions.find(
+      (candidate) => candidate.id === id && candidate.agentId === result.agent.id,
+    );
+    if (!session) return errorResponse(404, 'not_found', 'no such call session');
+    const index = ringing.findIndex((entry) => entry.call.callSessionId === id);
+    const entry = ringing[index];
+    if (!entry) {
+      return errorResponse(409, 'failed_precondition', 'this call is no longer ringing for you');
+    }
+    ringing.splice(index, 1);
+    if (held && held.userId !== entry.lead.userId) waiting.unshift(held);
+    held = entry.lead;
+    moveStatus(result.agent, 'on_call');
+    return jsonResponse(200, { lead: entry.lead, callSession: session });
+  }
+
   /** `POST /api/queue/leads/:userId/<action>`. */
   function leadRoute(request: RecordedRequest, userId: string, action: string): Response {
     const result = requireFloor(request);
@@ -919,6 +951,10 @@ export function createFakeApi() {
         ? jsonResponse(200, { callSession: found })
         : errorResponse(404, 'not_found', 'no such call session');
     }
+    const answer = /^\/api\/call-sessions\/([^/]+)\/answer$/.exec(url.pathname);
+    if (method === 'POST' && answer) {
+      return answerRoute(request, decodeURIComponent(answer[1] ?? ''));
+    }
     const revoke = /^\/api\/magic-links\/([^/]+)\/revoke$/.exec(url.pathname);
     if (method === 'POST' && revoke) {
       return revokeRoute(request, decodeURIComponent(revoke[1] ?? ''));
@@ -990,6 +1026,48 @@ export function createFakeApi() {
     /** The call sessions opened so far, oldest first (live objects: tests may read them later). */
     get callSessions(): readonly CallSession[] {
       return callSessions;
+    },
+    /**
+     * A customer calls and the server rings the signed-in agent: the call's session (inbound,
+     * ringing) is opened and the call listed by `GET /api/calls/incoming` until it is answered or
+     * stops ringing. Answering it holds `lead` for the agent. Returns the call as listed.
+     */
+    ringAgent(lead: Lead, overrides: Partial<IncomingCall> = {}): IncomingCall {
+      if (!session) throw new Error('nobody is signed in');
+      const call: IncomingCall = {
+        callSessionId: String(5000 + callSessions.length + 1),
+        userId: lead.userId,
+        customerName:
+          [lead.customer.firstName, lead.customer.lastName].filter(Boolean).join(' ') || null,
+        since: nowStamp(),
+        ...overrides,
+      };
+      callSessions.push(
+        buildCallSession({
+          id: call.callSessionId,
+          userId: call.userId,
+          agentId: session.agent.id,
+          status: 'ringing',
+          direction: 'inbound',
+          ringingAt: call.since,
+        }),
+      );
+      ringing.push({ call, lead });
+      return call;
+    },
+    /**
+     * The call stops ringing for the agent without being answered here (the caller gave up, it
+     * was declined, nobody answered in time): it is no longer listed and its session ends so.
+     */
+    stopRinging(callSessionId: string, status: CallSession['status'] = 'no-answer') {
+      const index = ringing.findIndex((entry) => entry.call.callSessionId === callSessionId);
+      if (index >= 0) ringing.splice(index, 1);
+      const call = callSessions.find((candidate) => candidate.id === callSessionId);
+      if (call) Object.assign(call, { status, endReason: status });
+    },
+    /** The calls ringing for the signed-in agent now, oldest first. */
+    get ringing(): readonly IncomingCall[] {
+      return ringing.map((entry) => entry.call);
     },
     /** A call session made earlier (for the call history), as if `POST /api/call-sessions` had. */
     addCallSession(session: CallSession) {

@@ -67,6 +67,16 @@ export function createFakeLive() {
         at: '2026-11-24T10:00:05Z',
       });
     },
+    /** Sends the event the server sends when a customer's call starts ringing for an agent. */
+    callIncoming(callSessionId: string, agentId = '1'): void {
+      this.current.send({
+        type: 'call.incoming',
+        subjectId: callSessionId,
+        state: 'ringing',
+        agentId,
+        at: '2026-11-24T10:00:05Z',
+      });
+    },
     /** Sends the event the server sends when an agent's status moves. */
     agentStatusChanged(state: string, agentId = '1'): void {
       this.current.send({

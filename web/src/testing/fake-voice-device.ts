@@ -10,14 +10,18 @@ import type {
 import type { VoiceMode } from '@/types/api';
 
 export class FakeVoiceCall implements VoiceCall {
+  /** What the softphone connected with; empty for a customer's call it answered. */
   readonly params: Record<string, string>;
+  /** A customer's call to us, answered (not one the softphone placed). */
+  readonly incoming: boolean;
   readonly events = new CallEvents();
   disconnects = 0;
   digits: string[] = [];
   private muted = false;
 
-  constructor(params: Record<string, string>) {
+  constructor(params: Record<string, string>, { incoming = false } = {}) {
     this.params = params;
+    this.incoming = incoming;
   }
 
   disconnect(): void {
@@ -49,6 +53,14 @@ export class FakeVoiceDevice implements VoiceDevice {
   destroyed = false;
   /** The next connect fails with this. */
   failConnect: Error | null = null;
+  /** How often it was asked to be reachable for calls to the agent. */
+  registrations = 0;
+  /** The next register fails with this. */
+  failRegister: Error | null = null;
+  /** The next answer of a customer's call fails with this (nothing rings any more, say). */
+  failAccept: Error | null = null;
+  /** How often a customer's call ringing here was turned away. */
+  rejections = 0;
 
   constructor(token: string, mode: VoiceMode) {
     this.tokens = [token];
@@ -64,6 +76,29 @@ export class FakeVoiceDevice implements VoiceDevice {
     const call = new FakeVoiceCall(params);
     this.calls.push(call);
     return Promise.resolve(call);
+  }
+
+  register(): Promise<void> {
+    this.registrations += 1;
+    const failure = this.failRegister;
+    this.failRegister = null;
+    return failure ? Promise.reject(failure) : Promise.resolve();
+  }
+
+  acceptIncoming(): Promise<VoiceCall> {
+    if (this.failAccept) {
+      const failure = this.failAccept;
+      this.failAccept = null;
+      return Promise.reject(failure);
+    }
+    const call = new FakeVoiceCall({}, { incoming: true });
+    this.calls.push(call);
+    return Promise.resolve(call);
+  }
+
+  rejectIncoming(): Promise<void> {
+    this.rejections += 1;
+    return Promise.resolve();
   }
 
   updateToken(token: string): void {
@@ -89,7 +124,7 @@ export function createFakeVoice() {
   return {
     factory,
     devices,
-    /** Every call placed, on any device, in order. */
+    /** Every call placed or answered, on any device, in order. */
     get calls(): FakeVoiceCall[] {
       return devices.flatMap((device) => device.calls);
     },

@@ -300,6 +300,10 @@ export const finalCallStatuses: ReadonlySet<CallStatus> = new Set([
   'canceled',
 ]);
 
+/** Who rang whom: the agent a customer (`outbound`), or a customer our number (`inbound`). */
+export const callDirectionSchema = z.enum(['outbound', 'inbound']);
+export type CallDirection = z.infer<typeof callDirectionSchema>;
+
 export const callSessionSchema = z.object({
   id: z.string(),
   userId: z.string(),
@@ -314,6 +318,7 @@ export const callSessionSchema = z.object({
   endReason: callStatusSchema.nullable(),
   recording: z.object({ seconds: z.number().int(), url: z.string() }).nullable(),
   outcomeId: z.string().nullable(),
+  direction: callDirectionSchema,
 });
 export type CallSession = z.infer<typeof callSessionSchema>;
 
@@ -322,6 +327,30 @@ export type CallSessionResponse = z.infer<typeof callSessionResponseSchema>;
 
 export const callSessionsResponseSchema = z.object({ callSessions: z.array(callSessionSchema) });
 export type CallSessionsResponse = z.infer<typeof callSessionsResponseSchema>;
+
+/** A customer's call ringing for the signed-in agent (`GET /api/calls/incoming`). */
+export const incomingCallSchema = z.object({
+  callSessionId: z.string(),
+  userId: z.string(),
+  /** Null when the customer's name cannot be read just now. */
+  customerName: z.string().nullable(),
+  since: timestampSchema,
+});
+export type IncomingCall = z.infer<typeof incomingCallSchema>;
+
+/** The calls ringing for me now: normally none or one. */
+export const incomingCallsResponseSchema = z.object({ incoming: z.array(incomingCallSchema) });
+export type IncomingCallsResponse = z.infer<typeof incomingCallsResponseSchema>;
+
+/**
+ * `POST /api/call-sessions/:id/answer`: the caller, now held by the agent (the same lead as
+ * `POST /api/queue/leads/:userId/take` gives), and the call's session.
+ */
+export const answerCallResponseSchema = z.object({
+  lead: leadSchema,
+  callSession: callSessionSchema,
+});
+export type AnswerCallResponse = z.infer<typeof answerCallResponseSchema>;
 
 /**
  * The extra fields of the 409 `POST /api/call-sessions` answers when the contact rules refuse the

@@ -1,5 +1,5 @@
 // The words the agent sees for the call states the API sends.
-import type { CallStatus } from '@/types/api';
+import type { CallStatus, IncomingCall } from '@/types/api';
 
 const statusLabels: Record<CallStatus, string> = {
   created: 'Dialling',
@@ -23,4 +23,10 @@ export function callStatusLabel(status: CallStatus): string {
 export function codeInWords(code: string): string {
   const spaced = code.replaceAll('_', ' ').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** "Jane Smith"; the customer number when their name cannot be read just now. */
+export function callerName(call: IncomingCall): string {
+  const name = call.customerName?.trim() ?? '';
+  return name === '' ? `Customer ${call.userId}` : name;
 }

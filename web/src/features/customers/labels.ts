@@ -59,7 +59,7 @@ export function agentLabel(agentId: string, agent?: { displayName: string }): st
 export function timelineKindLabel(entry: TimelineEntry): string {
   switch (entry.kind) {
     case 'call':
-      return 'Call';
+      return entry.call.direction === 'inbound' ? 'Call from the customer' : 'Call';
     case 'outcome':
       return 'Outcome';
     case 'sms':

@@ -7,6 +7,8 @@ import { useSession } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { CallbackDueNotices } from '@/features/callbacks/components/callback-due-notices';
+import { IncomingCallNotice } from '@/features/calls/components/incoming-call-notice';
+import { VoiceDeviceProvider } from '@/features/calls/device/voice-device-provider';
 import { LiveEventsProvider } from '@/features/calls/live/live-events';
 import { useSmsUnread } from '@/features/sms-inbox/hooks/use-sms-unread';
 
@@ -29,15 +31,19 @@ function SignedInLayout() {
     >
       <Outlet />
       <CallbackDueNotices />
+      <IncomingCallNotice />
     </AppLayout>
   );
 }
 
 function SignedInShell() {
   return (
-    // One live socket per signed-in tab; it closes with the session (sign-out, expiry).
+    // One live socket and one voice device per signed-in tab; they go with the session (sign-out,
+    // expiry).
     <LiveEventsProvider>
-      <SignedInLayout />
+      <VoiceDeviceProvider>
+        <SignedInLayout />
+      </VoiceDeviceProvider>
     </LiveEventsProvider>
   );
 }

@@ -3,34 +3,48 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createTwilioVoiceDevice } from '../device/twilio-device';
-import { voiceUnavailableMessage } from '../device/types';
+import { noLongerRingingMessage, voiceUnavailableMessage } from '../device/types';
 
 type Listener = (arg?: unknown) => void;
 
 const sdk = vi.hoisted(() => {
+  type CallRecord = {
+    listeners: Map<string, Listener[]>;
+    muted: boolean;
+    digits: string[];
+    ended: boolean;
+    accepted: boolean;
+    rejected: boolean;
+  };
   const state = {
     refuse: false,
+    refuseRegister: false,
     devices: [] as Array<{
       token: string;
       options: unknown;
       connected: unknown[];
       tokens: string[];
       destroyed: boolean;
+      registrations: number;
+      listeners: Map<string, Listener[]>;
     }>,
-    calls: [] as Array<{ listeners: Map<string, Listener[]>; muted: boolean; digits: string[]; ended: boolean }>,
+    calls: [] as CallRecord[],
   };
-  class Device {
-    record: (typeof state.devices)[number];
-    constructor(token: string, options?: unknown) {
-      if (state.refuse) throw new Error('AccessTokenInvalid');
-      this.record = { token, options, connected: [], tokens: [], destroyed: false };
-      state.devices.push(this.record);
-    }
-    connect(options: unknown) {
-      this.record.connected.push(options);
-      const call = { listeners: new Map<string, Listener[]>(), muted: false, digits: [] as string[], ended: false };
-      state.calls.push(call);
-      return Promise.resolve({
+  const emit = (listeners: Map<string, Listener[]>, event: string, arg?: unknown) =>
+    listeners.get(event)?.forEach((listener) => listener(arg));
+  function makeCall() {
+    const call: CallRecord = {
+      listeners: new Map<string, Listener[]>(),
+      muted: false,
+      digits: [],
+      ended: false,
+      accepted: false,
+      rejected: false,
+    };
+    state.calls.push(call);
+    return {
+      record: call,
+      sdkCall: {
         on: (event: string, listener: Listener) =>
           call.listeners.set(event, [...(call.listeners.get(event) ?? []), listener]),
         disconnect: () => {
@@ -41,7 +55,43 @@ const sdk = vi.hoisted(() => {
         },
         isMuted: () => call.muted,
         sendDigits: (digits: string) => call.digits.push(digits),
-      });
+        accept: () => {
+          call.accepted = true;
+        },
+        reject: () => {
+          call.rejected = true;
+          emit(call.listeners, 'reject');
+        },
+      },
+    };
+  }
+  class Device {
+    record: (typeof state.devices)[number];
+    constructor(token: string, options?: unknown) {
+      if (state.refuse) throw new Error('AccessTokenInvalid');
+      this.record = {
+        token,
+        options,
+        connected: [],
+        tokens: [],
+        destroyed: false,
+        registrations: 0,
+        listeners: new Map(),
+      };
+      state.devices.push(this.record);
+    }
+    connect(options: unknown) {
+      this.record.connected.push(options);
+      return Promise.resolve(makeCall().sdkCall);
+    }
+    register() {
+      this.record.registrations += 1;
+      return state.refuseRegister
+        ? Promise.reject(new Error('AccessTokenInvalid'))
+        : Promise.resolve();
+    }
+    on(event: string, listener: Listener) {
+      this.record.listeners.set(event, [...(this.record.listeners.get(event) ?? []), listener]);
     }
     updateToken(token: string) {
       this.record.tokens.push(token);
@@ -50,7 +100,15 @@ const sdk = vi.hoisted(() => {
       this.record.destroyed = true;
     }
   }
-  return { state, Device };
+  /** Twilio puts a customer's call through to the first device: it rings there. */
+  function ring() {
+    const call = makeCall();
+    const device = state.devices[0];
+    if (!device) throw new Error('no device was made');
+    emit(device.listeners, 'incoming', call.sdkCall);
+    return call.record;
+  }
+  return { state, Device, ring, emit };
 });
 
 vi.mock('@twilio/voice-sdk', () => ({ Device: sdk.Device }));
@@ -58,6 +116,7 @@ vi.mock('@twilio/voice-sdk', () => ({ Device: sdk.Device }));
 describe('the Twilio voice device', () => {
   beforeEach(() => {
     sdk.state.refuse = false;
+    sdk.state.refuseRegister = false;
     sdk.state.devices.length = 0;
     sdk.state.calls.length = 0;
   });
@@ -104,5 +163,58 @@ describe('the Twilio voice device', () => {
     sdk.state.refuse = false;
     await expect(device.connect({ params: { sessionId: '1' } })).resolves.toBeDefined();
     expect(sdk.state.devices).toHaveLength(1);
+  });
+
+  it('registers once, so that calls to the agent ring here, and tries again after a failure', async () => {
+    const device = createTwilioVoiceDevice('token-1');
+    sdk.state.refuseRegister = true;
+    await expect(device.register()).rejects.toThrow(voiceUnavailableMessage);
+    sdk.state.refuseRegister = false;
+
+    await device.register();
+    await device.register();
+
+    expect(sdk.state.devices).toHaveLength(1);
+    expect(sdk.state.devices[0]?.registrations).toBe(2);
+  });
+
+  it('answers the call ringing here and forwards its events and controls as for a placed call', async () => {
+    const device = createTwilioVoiceDevice('token-1');
+    await device.register();
+    const raw = sdk.ring();
+
+    const call = await device.acceptIncoming();
+    expect(raw.accepted).toBe(true);
+    const accepted = vi.fn();
+    const ended = vi.fn();
+    call.on('accept', accepted);
+    call.on('disconnect', ended);
+    raw.listeners.get('accept')?.forEach((l) => l());
+    raw.listeners.get('disconnect')?.forEach((l) => l());
+    expect(accepted).toHaveBeenCalledOnce();
+    expect(ended).toHaveBeenCalledOnce();
+    call.mute(true);
+    expect(raw.muted).toBe(true);
+    call.disconnect();
+    expect(raw.ended).toBe(true);
+
+    // Answered once: nothing rings any more.
+    await expect(device.acceptIncoming()).rejects.toThrow(noLongerRingingMessage);
+  });
+
+  it('turns the ringing call away, and cannot answer one that stopped ringing', async () => {
+    const device = createTwilioVoiceDevice('token-1');
+    await device.register();
+    const declined = sdk.ring();
+    await device.rejectIncoming();
+    expect(declined.rejected).toBe(true);
+    await expect(device.acceptIncoming()).rejects.toThrow(noLongerRingingMessage);
+
+    const givenUp = sdk.ring();
+    sdk.emit(givenUp.listeners, 'cancel');
+    await expect(device.acceptIncoming()).rejects.toThrow(noLongerRingingMessage);
+    expect(givenUp.accepted).toBe(false);
+    // Nothing ringing: turning it away is done already.
+    await expect(device.rejectIncoming()).resolves.toBeUndefined();
   });
 });

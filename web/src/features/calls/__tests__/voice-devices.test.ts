@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createVoiceDevice } from '@/features/calls/device/create-voice-device';
-import { VoiceDeviceError } from '@/features/calls/device/types';
+import { noLongerRingingMessage, VoiceDeviceError } from '@/features/calls/device/types';
 import { setCsrfToken } from '@/lib/api-client';
 
 type Sent = { url: string; init: RequestInit };
@@ -86,5 +86,55 @@ describe('the simulated voice device', () => {
     await expect(
       createVoiceDevice('expired', 'sim').connect({ params: { sessionId: '1' } }),
     ).rejects.toBeInstanceOf(VoiceDeviceError);
+  });
+
+  it('needs no registering: the stand-in rings the agent by their token', async () => {
+    const sent = stubFetch(() => Response.json({}));
+    await createVoiceDevice('token-1', 'sim').register();
+    expect(sent).toHaveLength(0);
+  });
+
+  it('answers the call ringing for it with the access token only, then controls it', async () => {
+    setCsrfToken('csrf-of-the-session');
+    const sent = stubFetch((url) =>
+      url === '/sim/device/incoming/accept'
+        ? Response.json({ callSid: 'CA777' })
+        : Response.json({ ok: true }),
+    );
+    const device = createVoiceDevice('token-1', 'sim');
+
+    const call = await device.acceptIncoming();
+    call.sendDigits('2');
+    call.disconnect();
+
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent[0]?.url).toBe('/sim/device/incoming/accept');
+    expect(sent[0]?.init.method).toBe('POST');
+    expect(sent[0]?.init.credentials).toBe('omit');
+    expect(sent[0]?.init.body).toBeUndefined();
+    expect(headersOf(sent[0]).get('Authorization')).toBe('Bearer token-1');
+    expect(headersOf(sent[0]).has('X-CSRF-Token')).toBe(false);
+    expect(sent[1]?.url).toBe('/sim/device/calls/CA777/digits');
+    expect(sent[2]?.url).toBe('/sim/device/calls/CA777/hangup');
+  });
+
+  it('says the call no longer rings when the stand-in has nothing ringing for it', async () => {
+    stubFetch(() => new Response('', { status: 404 }));
+    const answering = createVoiceDevice('token-1', 'sim').acceptIncoming();
+    await expect(answering).rejects.toBeInstanceOf(VoiceDeviceError);
+    await expect(answering).rejects.toThrow(noLongerRingingMessage);
+  });
+
+  it('turns the ringing call away; nothing ringing any more is as good', async () => {
+    const sent = stubFetch(() => Response.json({ callSid: 'CA777' }));
+    const device = createVoiceDevice('token-1', 'sim');
+    await device.rejectIncoming();
+    expect(sent[0]?.url).toBe('/sim/device/incoming/reject');
+    expect(headersOf(sent[0]).get('Authorization')).toBe('Bearer token-1');
+
+    stubFetch(() => new Response('', { status: 404 }));
+    await expect(device.rejectIncoming()).resolves.toBeUndefined();
+    stubFetch(() => new Response('', { status: 500 }));
+    await expect(device.rejectIncoming()).rejects.toBeInstanceOf(VoiceDeviceError);
   });
 });

@@ -4,4 +4,5 @@ export const callKeys = {
   sessions: () => [...callKeys.all, 'sessions'] as const,
   session: (id: string) => [...callKeys.sessions(), 'one', id] as const,
   forCustomer: (userId: string) => [...callKeys.sessions(), 'customer', userId] as const,
+  incoming: () => [...callKeys.all, 'incoming'] as const,
 };

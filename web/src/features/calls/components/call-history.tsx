@@ -12,6 +12,7 @@ function CallItem({ call }: { call: CallSession }) {
     <li className="space-y-1">
       <p className="text-sm">
         <span className="text-slate-500">{at}</span>{' '}
+        {call.direction === 'inbound' ? <span className="text-slate-600">Incoming · </span> : null}
         <span className="font-medium">{callStatusLabel(reason)}</span>
         {call.talkSeconds !== null ? (
           <span className="text-slate-600"> · talk {formatDuration(call.talkSeconds)}</span>

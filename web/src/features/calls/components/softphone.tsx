@@ -1,4 +1,4 @@
-import { useId, useImperativeHandle, useState, type Ref } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,7 +9,7 @@ import type { Lead } from '@/types/api';
 import { cn } from '@/utils/cn';
 import { formatDuration } from '@/utils/duration';
 
-import type { VoiceDevice } from '../device/types';
+import type { VoiceCall, VoiceDevice } from '../device/types';
 import { useCall, type CallPhase, type CallStartResult } from '../hooks/use-call';
 import { useElapsedSeconds } from '../hooks/use-elapsed-seconds';
 import { useVoiceDevice } from '../hooks/use-voice-device';
@@ -26,6 +26,15 @@ export type SoftphoneControl = {
   call: () => Promise<CallStartResult>;
 };
 
+/** A customer's call the agent answered, for the softphone to take over once they are loaded. */
+export type AnsweredCall = {
+  callSessionId: string;
+  /** The caller: taken over by the softphone of this customer only. */
+  userId: string;
+  /** The device's call, once it has answered. */
+  call: Promise<VoiceCall>;
+};
+
 export type SoftphoneProps = {
   /** The customer the agent holds, or null when there is none. */
   lead: Lead | null;
@@ -35,6 +44,8 @@ export type SoftphoneProps = {
   onCallEnded: (callSessionId: string) => void;
   /** Filled with the controls for the held customer while there is one. */
   controlRef?: Ref<SoftphoneControl>;
+  /** The held customer's call to us, answered: the softphone carries on with it as its call. */
+  answeredCall?: AnsweredCall | null;
 };
 
 function displayName(lead: Lead): string {
@@ -53,6 +64,8 @@ function phaseText(phase: CallPhase): string {
       return 'Dialling…';
     case 'ringing':
       return 'Ringing…';
+    case 'answering':
+      return 'Connecting…';
     case 'connected':
       return 'Connected';
     case 'ended':
@@ -75,6 +88,7 @@ type CallPanelProps = {
   onCallStarted?: (callSessionId: string) => void;
   onCallEnded: (callSessionId: string) => void;
   controlRef?: Ref<SoftphoneControl>;
+  answeredCall: AnsweredCall | null;
 };
 
 /** The call controls for one held customer (remounted for the next one). */
@@ -84,6 +98,7 @@ function CallPanel({
   onCallStarted,
   onCallEnded,
   controlRef,
+  answeredCall,
 }: CallPanelProps) {
   const id = useId();
   const [keypadOpen, setKeypadOpen] = useState(false);
@@ -94,6 +109,16 @@ function CallPanel({
     onEnded: onCallEnded,
   });
   const { phase } = call;
+
+  // Each answered call is taken over once, by the panel of its caller.
+  const adoptedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (!answeredCall || answeredCall.userId !== lead.userId) return;
+    if (adoptedRef.current === answeredCall.callSessionId) return;
+    adoptedRef.current = answeredCall.callSessionId;
+    call.adopt(answeredCall.callSessionId, answeredCall.call);
+  });
+
   const hasNumber = lead.customer.phone !== null;
   // One call per hold: after it, the outcome records how it went before anything else.
   const canCall = hasNumber && phase.kind === 'idle';
@@ -217,9 +242,16 @@ function CallPanel({
 
 /**
  * The softphone panel of the queue page: who is on the line, the (masked) number, the call and
- * its controls. The device outlives each customer, so the next call starts without a new token.
+ * its controls. The device outlives each customer (and the page: see VoiceDeviceProvider), so the
+ * next call starts without a new token.
  */
-export function Softphone({ lead, onCallStarted, onCallEnded, controlRef }: SoftphoneProps) {
+export function Softphone({
+  lead,
+  onCallStarted,
+  onCallEnded,
+  controlRef,
+  answeredCall = null,
+}: SoftphoneProps) {
   const headingId = useId();
   const ensureDevice = useVoiceDevice();
   return (
@@ -249,6 +281,7 @@ export function Softphone({ lead, onCallStarted, onCallEnded, controlRef }: Soft
             onCallStarted={onCallStarted}
             onCallEnded={onCallEnded}
             controlRef={controlRef}
+            answeredCall={answeredCall}
           />
         </div>
       ) : (

@@ -4,7 +4,13 @@
 import { z } from 'zod';
 
 import { CallEvents } from './call-events';
-import { VoiceDeviceError, type ConnectOptions, type VoiceCall, type VoiceDevice } from './types';
+import {
+  noLongerRingingMessage,
+  VoiceDeviceError,
+  type ConnectOptions,
+  type VoiceCall,
+  type VoiceDevice,
+} from './types';
 
 const placedSchema = z.object({ callSid: z.string().min(1) });
 
@@ -14,17 +20,11 @@ type TokenSource = () => string;
  * These requests go around api-client on purpose: the stand-in authenticates the device by its
  * access token, as Twilio does, so they carry the token and neither the session cookie nor CSRF.
  */
-async function post(
-  path: string,
-  token: string,
-  failure: string,
-  body?: unknown,
-): Promise<Response> {
+async function send(path: string, token: string, body?: unknown): Promise<Response> {
   const headers = new Headers({ Authorization: `Bearer ${token}` });
   if (body !== undefined) headers.set('Content-Type', 'application/json');
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: 'POST',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -33,10 +33,28 @@ async function post(
   } catch (cause) {
     throw new VoiceDeviceError(undefined, { cause });
   }
-  if (!response.ok) {
-    throw new VoiceDeviceError(`${failure} (the voice service answered ${response.status})`);
-  }
+}
+
+function refused(failure: string, response: Response): VoiceDeviceError {
+  return new VoiceDeviceError(`${failure} (the voice service answered ${response.status})`);
+}
+
+async function post(
+  path: string,
+  token: string,
+  failure: string,
+  body?: unknown,
+): Promise<Response> {
+  const response = await send(path, token, body);
+  if (!response.ok) throw refused(failure, response);
   return response;
+}
+
+/** The call the stand-in put through to this device, by its SID; or the error. */
+async function callSidOf(response: Response): Promise<string> {
+  const placed = placedSchema.safeParse(await response.json().catch(() => null));
+  if (!placed.success) throw new VoiceDeviceError();
+  return placed.data.callSid;
 }
 
 class SimVoiceCall implements VoiceCall {
@@ -88,9 +106,28 @@ export function createSimVoiceDevice(initialToken: string): VoiceDevice {
       const response = await post('/sim/device/calls', token, 'The call could not be placed', {
         params,
       });
-      const placed = placedSchema.safeParse(await response.json().catch(() => null));
-      if (!placed.success) throw new VoiceDeviceError();
-      return new SimVoiceCall(placed.data.callSid, () => token);
+      return new SimVoiceCall(await callSidOf(response), () => token);
+    },
+    // The stand-in rings the agent's identity (the token's), wherever its device is: nothing to
+    // sign up for.
+    register() {
+      return destroyed ? Promise.reject(new VoiceDeviceError()) : Promise.resolve();
+    },
+    async acceptIncoming() {
+      if (destroyed) throw new VoiceDeviceError();
+      const response = await send('/sim/device/incoming/accept', token);
+      // 404: nothing rings for this device (the caller gave up, or the call went elsewhere).
+      if (response.status === 404) throw new VoiceDeviceError(noLongerRingingMessage);
+      if (!response.ok) throw refused('The call could not be answered', response);
+      return new SimVoiceCall(await callSidOf(response), () => token);
+    },
+    async rejectIncoming() {
+      if (destroyed) return;
+      const response = await send('/sim/device/incoming/reject', token);
+      // Nothing ringing any more is what turning the call away was for.
+      if (!response.ok && response.status !== 404) {
+        throw refused('The call could not be declined', response);
+      }
     },
     updateToken(next) {
       token = next;

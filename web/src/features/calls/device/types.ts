@@ -26,6 +26,15 @@ export type ConnectOptions = { params: Record<string, string> };
 export interface VoiceDevice {
   /** Places a call; the server's voice webhook receives `params` and decides whom it reaches. */
   connect(options: ConnectOptions): Promise<VoiceCall>;
+  /**
+   * Makes the device reachable, so that a customer's call put through to this agent rings here
+   * (the SDK's `register()`). Resolves once it is; asking again while it is costs nothing.
+   */
+  register(): Promise<void>;
+  /** Answers the call ringing here; rejects with a VoiceDeviceError when none is. */
+  acceptIncoming(): Promise<VoiceCall>;
+  /** Turns the call ringing here away; resolves too when nothing rings any more. */
+  rejectIncoming(): Promise<void>;
   /** A fresh access token for the calls that follow (and the one in progress). */
   updateToken(token: string): void;
   destroy(): void;
@@ -35,6 +44,9 @@ export type VoiceDeviceFactory = (token: string, mode: VoiceMode) => VoiceDevice
 
 /** What the agent is told when the voice service cannot be used at all. */
 export const voiceUnavailableMessage = 'The voice service is unavailable';
+
+/** What the agent is told when they answer a call that has stopped ringing meanwhile. */
+export const noLongerRingingMessage = 'The call is no longer ringing';
 
 /** A failure of the device itself (the service cannot be loaded or reached), not of one call. */
 export class VoiceDeviceError extends Error {

@@ -1,8 +1,9 @@
-// One call to the held customer, from the Call button to the end, in one place for every kind of
-// device. What the agent sees follows the server's call session (the provider's status callbacks
-// move it; the live socket says when to refetch it). The device's own 'accept' and 'disconnect',
-// when it has them (the real SDK), only get there sooner: the simulated device has none, and for
-// it the session alone is what "accepts" (in-progress) and "disconnects" (a final status) the call.
+// One call with the held customer, from the Call button (or answering their call) to the end, in
+// one place for every kind of device. What the agent sees follows the server's call session (the
+// provider's status callbacks move it; the live socket says when to refetch it). The device's own
+// 'accept' and 'disconnect', when it has them (the real SDK), only get there sooner: the simulated
+// device has none, and for it the session alone is what "accepts" (in-progress) and "disconnects"
+// (a final status) the call.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -26,6 +27,8 @@ export type CallPhase =
   | { kind: 'starting' }
   | { kind: 'dialling' }
   | { kind: 'ringing' }
+  /** The customer's call to us was answered here; the line is being put through. */
+  | { kind: 'answering' }
   /** `since` is this browser's clock when the call was answered (the server's may differ). */
   | { kind: 'connected'; since: number | null }
   /** `reason` is the final status; null while the server has not said it yet. */
@@ -39,6 +42,9 @@ export type CallPhase =
  */
 export type CallStartResult = 'started' | 'refused' | 'failed' | 'ignored';
 
+/** How taking over an answered call went: `ignored` when this hold already has a call. */
+export type CallAdoptResult = 'adopted' | 'ignored';
+
 export type UseCallOptions = {
   userId: string;
   ensureDevice: () => Promise<VoiceDevice>;
@@ -46,17 +52,22 @@ export type UseCallOptions = {
   onEnded?: (callSessionId: string) => void;
 };
 
-function messageOf(error: unknown): string {
+/** What the agent is told when the device (or the server, getting it ready) failed them. */
+export function voiceErrorMessage(error: unknown): string {
   if (error instanceof VoiceDeviceError) return error.message;
   if (isApiError(error)) return error.message;
   return voiceUnavailableMessage;
 }
+
+const messageOf = voiceErrorMessage;
 
 export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOptions) {
   const queryClient = useQueryClient();
   const createSession = useCreateCallSession();
   const [starting, setStarting] = useState(false);
   const [sessionId, setSessionId] = useState<string | null>(null);
+  // The customer called us: the session was opened by the server, not by Call.
+  const [inbound, setInbound] = useState(false);
   const [voiceCall, setVoiceCall] = useState<VoiceCall | null>(null);
   const [refusal, setRefusal] = useState<CallRefusal | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -100,6 +111,9 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
     phase = { kind: 'ended', reason };
   } else if (status === 'in-progress' || deviceAccepted) {
     phase = { kind: 'connected', since: connectedSince };
+  } else if (inbound) {
+    // What rings before then is the agent's own device, and they have answered it.
+    phase = { kind: 'answering' };
   } else if (status === 'ringing') {
     phase = { kind: 'ringing' };
   } else {
@@ -133,7 +147,43 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
   });
 
   const inCall =
-    phase.kind === 'dialling' || phase.kind === 'ringing' || phase.kind === 'connected';
+    phase.kind === 'dialling' ||
+    phase.kind === 'ringing' ||
+    phase.kind === 'answering' ||
+    phase.kind === 'connected';
+
+  /**
+   * From here on the session `id` is this hold's call, and the device's call for it is what
+   * `connecting` resolves with: the one path both a call placed and a call answered take.
+   */
+  async function follow(id: string, connecting: () => Promise<VoiceCall>): Promise<void> {
+    sessionIdRef.current = id;
+    setSessionId(id);
+    onStarted?.(id);
+    let call: VoiceCall;
+    try {
+      call = await connecting();
+    } catch (failure) {
+      setError(messageOf(failure));
+      setConnectFailed(true);
+      return;
+    }
+    if (!mountedRef.current) {
+      call.disconnect();
+      return;
+    }
+    call.on('accept', () => setDeviceAccepted(true));
+    call.on('disconnect', () => {
+      setDeviceEnded(true);
+      refresh();
+    });
+    call.on('error', (failure) => {
+      setError(failure.message || voiceUnavailableMessage);
+      setHangingUp(false);
+    });
+    liveCallRef.current = call;
+    setVoiceCall(call);
+  }
 
   async function start(): Promise<CallStartResult> {
     if (startingRef.current || sessionId !== null) return 'ignored';
@@ -161,37 +211,26 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
         return refused ? 'refused' : 'failed';
       }
       if (!mountedRef.current) return 'started';
-      sessionIdRef.current = id;
-      setSessionId(id);
-      onStarted?.(id);
-      let call: VoiceCall;
-      try {
-        call = await device.connect({ params: { sessionId: id } });
-      } catch (failure) {
-        setError(messageOf(failure));
-        setConnectFailed(true);
-        return 'started';
-      }
-      if (!mountedRef.current) {
-        call.disconnect();
-        return 'started';
-      }
-      call.on('accept', () => setDeviceAccepted(true));
-      call.on('disconnect', () => {
-        setDeviceEnded(true);
-        refresh();
-      });
-      call.on('error', (failure) => {
-        setError(failure.message || voiceUnavailableMessage);
-        setHangingUp(false);
-      });
-      liveCallRef.current = call;
-      setVoiceCall(call);
+      await follow(id, () => device.connect({ params: { sessionId: id } }));
       return 'started';
     } finally {
       startingRef.current = false;
       setStarting(false);
     }
+  }
+
+  /**
+   * Takes over the customer's call that the agent answered: the server's session `callSessionId`
+   * (opened when the call came in) and the device's call, once `answered` gives it. From then on
+   * it is followed, controlled and ended exactly as a call placed with Call is.
+   */
+  function adopt(callSessionId: string, answered: Promise<VoiceCall>): CallAdoptResult {
+    if (startingRef.current || sessionIdRef.current !== null) return 'ignored';
+    setRefusal(null);
+    setError(null);
+    setInbound(true);
+    void follow(callSessionId, () => answered);
+    return 'adopted';
   }
 
   function hangUp() {
@@ -223,6 +262,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
     refusal,
     error,
     start,
+    adopt,
     hangUp,
     toggleMute,
     sendDigit,

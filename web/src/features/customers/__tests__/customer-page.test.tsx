@@ -134,6 +134,7 @@ function everyKind(): unknown[] {
       at: '2026-11-24T10:02:00Z',
       call: {
         id: '5001',
+        direction: 'outbound',
         userId: '42',
         agentId: '3',
         status: 'completed',
@@ -227,6 +228,23 @@ describe('the customer page', () => {
     const timeline = await screen.findByRole('list', { name: 'Customer timeline' });
     expect(timeline).toHaveTextContent('No answer · Agent 3');
     expect(timeline).toHaveTextContent('Completed · talk 3:12 · Agent 3');
+  });
+
+  it("tells the customer's own calls to us from ours", async () => {
+    const api = createFakeApi();
+    const outbound = everyKind().find((e) => (e as { kind: string }).kind === 'call') as {
+      kind: 'call';
+      call: Record<string, unknown>;
+    };
+    const inbound = { ...outbound, call: { ...outbound.call, id: '5002', direction: 'inbound' } };
+    const record = { ...buildCustomerRecord(), timeline: [inbound, outbound] } as CustomerRecord;
+    renderCustomer(api, record);
+
+    const timeline = await screen.findByRole('list', { name: 'Customer timeline' });
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Call from the customer');
+    expect(items[1]).toHaveTextContent(/^Call/);
+    expect(items[1]).not.toHaveTextContent('Call from the customer');
   });
 
   it('says why they cannot be called now and when they next can; no Call now', async () => {

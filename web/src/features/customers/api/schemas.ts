@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import {
+  callDirectionSchema,
   callStatusSchema,
   leadSchema,
   magicLinkSchema,
@@ -92,6 +93,7 @@ const callEntrySchema = z.object({
   at: timestampSchema,
   call: z.object({
     id: z.string(),
+    direction: callDirectionSchema,
     userId: z.string(),
     agentId: z.string(),
     status: callStatusSchema,

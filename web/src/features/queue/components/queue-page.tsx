@@ -13,7 +13,12 @@ import { useMyDay } from '@/features/auto-dial/api/get-my-day';
 import type { LoadResult } from '@/features/auto-dial/auto-mode';
 import { AutoModeBar } from '@/features/auto-dial/components/auto-mode-bar';
 import { useAutoMode } from '@/features/auto-dial/hooks/use-auto-mode';
-import { Softphone, type SoftphoneControl } from '@/features/calls/components/softphone';
+import { IncomingCallBanner } from '@/features/calls/components/incoming-call-banner';
+import {
+  Softphone,
+  type AnsweredCall,
+  type SoftphoneControl,
+} from '@/features/calls/components/softphone';
 import { useShortcutGroup } from '@/features/shortcuts/registry';
 import { useKeyboardShortcut } from '@/hooks/use-keyboard-shortcut';
 import type { ApiError } from '@/lib/api-error';
@@ -112,9 +117,10 @@ function OutcomeFirstDialog({ name, onStay }: { name: string; onStay: () => void
 /**
  * The agent's call screen (docs: screens.md, "The agent's call screen"). It holds at most one
  * customer at a time: Next customer loads one; Save outcome, Skip, Release or a lost hold end it.
- * Nothing is requested on mount: a reload shows no customer until the agent presses Next
+ * No customer is requested on mount: a reload shows no customer until the agent presses Next
  * customer, which returns the customer they still hold, if any. A customer taken on another page
- * (Call now on a customer's page) arrives in the router state and starts out loaded.
+ * (Call now on a customer's page) arrives in the router state and starts out loaded; so does a
+ * customer whose call to us the agent answers on the Incoming call banner, the call in progress.
  * Auto mode (the bar at the top) does the same steps itself: its state lives in this page, so a
  * reload or leaving the page ends it.
  */
@@ -131,6 +137,8 @@ export function QueuePage() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [call, setCall] = useState<HeldCall | null>(null);
+  // The customer's call to the agent they answered, until the softphone has taken it over.
+  const [answeredCall, setAnsweredCall] = useState<AnsweredCall | null>(null);
   const callActive = call !== null && !call.ended;
   const nextButtonRef = useRef<HTMLButtonElement>(null);
   const softphoneRef = useRef<SoftphoneControl>(null);
@@ -224,6 +232,21 @@ export function QueuePage() {
     auto.leadDone();
   }
 
+  /**
+   * The agent answered a customer's call: the caller is held now (any customer held before, not
+   * called, was given back by the server) and is loaded as Next customer would load them, and the
+   * softphone carries on with the call.
+   */
+  function takeAnsweredCall(caller: Lead, answered: AnsweredCall) {
+    setNotice(null);
+    setNoLead(null);
+    next.reset();
+    setCall(null);
+    setLead(caller);
+    setAnsweredCall(answered);
+    requestFocus('customer');
+  }
+
   function loseLead(held: Lead, error: ApiError) {
     endLead({
       tone: 'error',
@@ -288,12 +311,20 @@ export function QueuePage() {
           countdownSeconds={myDay.data?.autoDial.countdownSeconds ?? null}
         />
       ) : null}
+      {canWork ? (
+        <IncomingCallBanner
+          canAnswer={call === null}
+          onAnswered={takeAnsweredCall}
+          onProblem={(text) => setNotice({ tone: 'error', text })}
+        />
+      ) : null}
       <div className="grid min-h-0 flex-1 grid-cols-[30fr_45fr_25fr] gap-3">
         <div className="flex min-h-0 flex-col gap-3 overflow-y-auto">
           <Panel>
             <Softphone
               lead={lead}
               controlRef={softphoneRef}
+              answeredCall={answeredCall}
               onCallStarted={(sessionId) => {
                 setCall({ sessionId, ended: false });
                 auto.callStarted();
