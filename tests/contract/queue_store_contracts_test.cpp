@@ -1846,6 +1846,21 @@ TYPED_TEST(QueueOutcomeStoreContract, ListsPendingCallbacksDueInAHalfOpenRange) 
     EXPECT_TRUE(o.PendingCallbacksDue(at(6), at(60), 10).empty());
 }
 
+TYPED_TEST(QueueOutcomeStoreContract, KeepsACallbacksFirstVoicemailOnly) {
+    auto& o = this->Outcomes();
+    const auto cb = o.CreateCallback(DueCallback(1, kAgentA, kT0));
+    EXPECT_FALSE(o.FindCallback(cb.id)->voicemail);
+    EXPECT_TRUE(o.SetCallbackVoicemail(cb.id, {"RE1", "https://api.example/RE1", 14}, kT0));
+    EXPECT_FALSE(o.SetCallbackVoicemail(cb.id, {"RE2", "https://api.example/RE2", 3}, kT0));
+    EXPECT_FALSE(o.SetCallbackVoicemail(cb.id + 100, {"RE3", "u", 3}, kT0));
+    const auto kept = o.FindCallback(cb.id)->voicemail;
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->sid, "RE1");
+    EXPECT_EQ(kept->url, "https://api.example/RE1");
+    EXPECT_EQ(kept->seconds, 14);
+    EXPECT_EQ(o.CallbacksFor(UserId{1}).front().voicemail->sid, "RE1");
+}
+
 TYPED_TEST(QueueOutcomeStoreContract, CallbacksChangeOnlyWhilePendingAndListByScope) {
     const Timestamp now = kT0 + hours{2};
     auto& o = this->Outcomes();

@@ -202,6 +202,61 @@ TEST_P(InboundCallTest, WithNobodyAvailableTheCallIsMissedAndTheTeamGetsOneCallb
     EXPECT_EQ(Audited("call.inbound_missed").size(), 2U);
 }
 
+TEST_P(InboundCallTest, AMissedCallerMayLeaveAVoicemailKeptWithTheirCallbackAndPlayedAudited) {
+    SetStatus(ann_, "break");
+    const auto answer = CallerRings("CA-in-vm");
+    ASSERT_TRUE(answer.voicemail_for);
+    EXPECT_NE(answer.message.find("leave a message after the tone"), std::string::npos);
+    const auto pending = PendingCallbacks(caller_.user_id);
+    ASSERT_EQ(pending.size(), 1U);
+    EXPECT_EQ(*answer.voicemail_for, pending[0].id);
+    EXPECT_EQ(
+        env_->telephony.VoicemailResponse(answer.message, *answer.voicemail_for),
+        answer.message + " record for callback " + std::to_string(pending[0].id)
+    );
+
+    // Only a finished recording is kept, once; a callback that does not exist is refused.
+    const app::RecordingEvent left{
+        "CA-in-vm", "RE-vm-1", "https://api.example/RE-vm-1", "completed", 9};
+    app::RecordingEvent in_progress = left;
+    in_progress.status = "in-progress";
+    ASSERT_TRUE(env_->inbound->OnVoicemail(pending[0].id, in_progress));
+    EXPECT_FALSE(env_->outcomes->FindCallback(pending[0].id)->voicemail);
+    ASSERT_TRUE(env_->inbound->OnVoicemail(pending[0].id, left));
+    app::RecordingEvent second = left;
+    second.recording_sid = "RE-vm-2";
+    ASSERT_TRUE(env_->inbound->OnVoicemail(pending[0].id, second));
+    const auto missing = env_->inbound->OnVoicemail(pending[0].id + 100, left);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    const auto kept = env_->outcomes->FindCallback(pending[0].id)->voicemail;
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->sid, "RE-vm-1");
+    EXPECT_EQ(kept->seconds, 9);
+    EXPECT_EQ(Audited("callback.voicemail_left").size(), 1U);
+
+    // Played through the proxy (by SID), each play audited; gone at the provider: not found.
+    const auto gone = env_->inbound->Voicemail(bob_, pending[0].id, kCtx);
+    ASSERT_FALSE(gone);
+    EXPECT_EQ(gone.error().code, ErrorCode::kNotFound);
+    env_->telephony.SetRecording("RE-vm-1", {"audio/wav", "RIFF-voicemail"});
+    const auto played = env_->inbound->Voicemail(bob_, pending[0].id, kCtx);
+    ASSERT_TRUE(played);
+    EXPECT_EQ(played->bytes, "RIFF-voicemail");
+    EXPECT_EQ(Audited("callback.voicemail_played").size(), 2U);
+    const auto none = env_->inbound->Voicemail(bob_, pending[0].id + 100, kCtx);
+    ASSERT_FALSE(none);
+    EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
+
+    // With voicemail switched off the caller only hears why.
+    app::QueueSettings settings = env_->settings.Current();
+    settings.inbound.voicemail = false;
+    env_->settings.Set(settings);
+    const auto plain = CallerRings("CA-in-vm-2");
+    EXPECT_FALSE(plain.voicemail_for);
+    EXPECT_EQ(plain.message.find("leave a message"), std::string::npos);
+}
+
 TEST_P(InboundCallTest, AnAgentOnACallIsNotRungAndADeclinedCallIsMissed) {
     SetStatus(ann_, "available");
     SetStatus(bob_, "available");

@@ -79,6 +79,10 @@ public:
     std::string RingAgentResponse(const app::RingInstruction& ring) const override {
         return real_.RingAgentResponse(ring);
     }
+    std::string VoicemailResponse(std::string_view message, std::int64_t callback_id)
+        const override {
+        return real_.VoicemailResponse(message, callback_id);
+    }
     std::string RefusalResponse(std::string_view message) const override {
         return real_.RefusalResponse(message);
     }

@@ -126,6 +126,7 @@ protected:
                 *env_->queue,
                 *calls_,
                 *env_->agent_status,
+                *telephony_,
                 *env_->replica,
                 *env_->audit,
                 events_,
@@ -540,6 +541,38 @@ TEST_F(StandInTest, ARingNobodyAnswersIsAMissedCallAndTheCallerHearsWhy) {
     ASSERT_EQ(callbacks.size(), 1U);
     EXPECT_EQ(callbacks[0].notes, "Missed call");
     EXPECT_EQ(Incoming("reject").status, 404);
+}
+
+TEST_F(StandInTest, ACallerNobodyCouldTakeLeavesAVoicemailWithTheirCallback) {
+    const auto caller = env_->LeadWithPhone(domain::PhoneType::kMobile);
+    const auto placed = stand_in_->Handle(
+        {"POST",
+         "/sim/inbound/calls",
+         Basic(),
+         nlohmann::json{{"from", caller.phone->e164}, {"voicemailSeconds", 7}}.dump()}
+    );
+    ASSERT_EQ(placed.status, 201) << placed.body;
+    EXPECT_EQ(stand_in_->RunPending(), 1);  // nobody is available: the message, then the tone
+    const std::string sid = nlohmann::json::parse(placed.body)["callSid"].get<std::string>();
+    const std::string twiml = InboundRecord("calls", sid)["answer"].get<std::string>();
+    EXPECT_NE(twiml.find("<Record maxLength=\"120\""), std::string::npos) << twiml;
+    const auto callbacks = env_->outcomes->CallbacksFor(caller.user_id);
+    ASSERT_EQ(callbacks.size(), 1U);
+    ASSERT_TRUE(callbacks[0].voicemail);
+    EXPECT_EQ(callbacks[0].voicemail->seconds, 7);
+    // Through the real REST adapter, by SID, from the stand-in.
+    const auto media = inbound_->Voicemail(agent_, callbacks[0].id, kCtx);
+    ASSERT_TRUE(media) << media.error().message;
+    EXPECT_EQ(media->content_type, "audio/wav");
+    EXPECT_EQ(media->bytes.substr(0, 4), "RIFF");
+
+    const auto bad = stand_in_->Handle(
+        {"POST",
+         "/sim/inbound/calls",
+         Basic(),
+         nlohmann::json{{"from", caller.phone->e164}, {"voicemailSeconds", 121}}.dump()}
+    );
+    EXPECT_EQ(bad.status, 400);
 }
 
 TEST_F(StandInTest, ACustomersTextReachesTheSmsWebhookSignedAndItsReplyIsSent) {

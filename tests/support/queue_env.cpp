@@ -132,6 +132,7 @@ QueueEnv::QueueEnv(
             *queue,
             *calls,
             *agent_status,
+            telephony,
             *this->replica,
             *audit,
             events,

@@ -763,6 +763,20 @@ bool InMemoryOutcomeStore::CloseCallback(std::int64_t id, std::string_view reaso
     return false;
 }
 
+bool InMemoryOutcomeStore::SetCallbackVoicemail(
+    std::int64_t id, const app::CallRecording& voicemail, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    for (auto& cb : callbacks_) {
+        if (cb.id == id && !cb.voicemail) {
+            cb.voicemail = voicemail;
+            cb.updated_at = now;
+            return true;
+        }
+    }
+    return false;
+}
+
 app::CallbackCounts InMemoryOutcomeStore::CountCallbacks(Timestamp now, Timestamp end_of_day) {
     const std::lock_guard lock(mutex_);
     app::CallbackCounts counts;

@@ -158,6 +158,8 @@ public:
     bool ReassignCallback(std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now)
         override;
     bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
+    bool SetCallbackVoicemail(std::int64_t id, const app::CallRecording& voicemail, Timestamp now)
+        override;
     app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
 
     // For InMemoryLeadLeases: the pending callbacks due at `now`.
@@ -279,6 +281,10 @@ public:
     std::string DialResponse(const app::DialInstruction& dial) const override;
     std::string RingAgentResponse(const app::RingInstruction& ring) const override {
         return "ring " + ring.identity;
+    }
+    std::string VoicemailResponse(std::string_view message, std::int64_t callback_id)
+        const override {
+        return std::string(message) + " record for callback " + std::to_string(callback_id);
     }
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override { return "hang up"; }

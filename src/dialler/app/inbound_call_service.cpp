@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kMissedMessage =
     "Thank you for calling. Everyone is busy just now. We will call you back shortly.";
+constexpr const char* kVoicemailPrompt = " You can leave a message after the tone, then hang up.";
 constexpr const char* kUnmatchedMessage =
     "Thank you for calling. We cannot find your details from this number. Please call from the "
     "number you gave us with your claim, or wait for us to call you.";
@@ -20,6 +21,20 @@ constexpr const char* kOutOfHoursNotes = "Called out of hours";
 // Whose calls with this customer are looked at to find the last agent who spoke to them.
 constexpr int kHistoryLooked = 20;
 constexpr int kBusyLooked = 5;
+
+InboundAnswer Say(std::string message) {
+    InboundAnswer answer;
+    answer.message = std::move(message);
+    return answer;
+}
+
+InboundAnswer Ring(std::int64_t session, domain::AgentId agent, std::chrono::seconds timeout) {
+    domain::Agent owner;
+    owner.id = agent;
+    InboundAnswer answer;
+    answer.ring = RingInstruction{session, CallService::IdentityOf(owner), timeout};
+    return answer;
+}
 
 bool IsRinging(const CallSession& s) {
     return s.direction == CallDirection::kInbound && !domain::IsFinal(s.state.status) &&
@@ -40,10 +55,7 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
         if (again->direction != CallDirection::kInbound || domain::IsFinal(again->state.status)) {
             return InboundAnswer{};
         }
-        domain::Agent owner;
-        owner.id = again->agent_id;
-        return InboundAnswer{
-            RingInstruction{again->id, CallService::IdentityOf(owner), settings.inbound.ring}, ""};
+        return Ring(again->id, again->agent_id, settings.inbound.ring);
     }
     if (std::find(config_.firm_numbers.begin(), config_.firm_numbers.end(), call.to) ==
         config_.firm_numbers.end()) {
@@ -57,7 +69,7 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
             none,
             {}
         );
-        return InboundAnswer{std::nullopt, kNotOurNumberMessage};
+        return Say(kNotOurNumberMessage);
     }
     const auto phone = ports_.phones.Parse(call.from);
     const std::vector<domain::UserId> users =
@@ -75,7 +87,7 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
             none,
             {{"reason", why}}
         );
-        return InboundAnswer{std::nullopt, kUnmatchedMessage};
+        return Say(kUnmatchedMessage);
     }
     const domain::UserId user = users.front();
     const domain::WindowCheck window = domain::CheckCallingWindow(
@@ -99,7 +111,7 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
             none,
             std::move(details)
         );
-        return InboundAnswer{std::nullopt, settings.inbound.out_of_hours_message};
+        return Say(settings.inbound.out_of_hours_message);
     }
     CallSession session;
     session.direction = CallDirection::kInbound;
@@ -110,19 +122,9 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
     session.state.created_at = now;
     const auto agent = PickAgent(user, now);
     if (!agent) {
-        AuditAction(
-            ports_.audit,
-            ports_.clock,
-            Actor::System(),
-            "call.inbound_missed",
-            "customer",
-            user.ToString(),
-            none,
-            {{"callSid", call.call_sid},
-             {"reason", "no_agent_available"},
-             {"callbackId", std::to_string(BookCallback(user, now, kMissedNotes))}}
+        return Missed(
+            user, {{"callSid", call.call_sid}, {"reason", "no_agent_available"}}, settings
         );
-        return InboundAnswer{std::nullopt, kMissedMessage};
     }
     session.agent_id = *agent;
     session = ports_.sessions.Create(session);
@@ -137,10 +139,7 @@ InboundAnswer InboundCallService::Route(const InboundCallRequest& call) {
         {{"userId", user.ToString()}, {"agentId", agent->ToString()}}
     );
     ports_.events.Publish(LiveEvent{"call.incoming", session.id, "ringing", *agent, now});
-    domain::Agent owner;
-    owner.id = *agent;
-    return InboundAnswer{
-        RingInstruction{session.id, CallService::IdentityOf(owner), settings.inbound.ring}, ""};
+    return Ring(session.id, *agent, settings.inbound.ring);
 }
 
 bool InboundCallService::IsBusy(domain::AgentId agent, Timestamp now) {
@@ -202,20 +201,29 @@ std::int64_t InboundCallService::BookCallback(
     return ports_.outcomes.CreateCallback(c).id;
 }
 
-void InboundCallService::Missed(const CallSession& session, std::string_view reason) {
-    const std::int64_t callback = BookCallback(session.user_id, ports_.clock.Now(), kMissedNotes);
+InboundAnswer InboundCallService::Missed(
+    domain::UserId user,
+    std::vector<std::pair<std::string, std::string>> details,
+    const QueueSettings& settings
+) {
+    const std::int64_t callback = BookCallback(user, ports_.clock.Now(), kMissedNotes);
+    details.emplace_back("callbackId", std::to_string(callback));
     AuditAction(
         ports_.audit,
         ports_.clock,
         Actor::System(),
         "call.inbound_missed",
         "customer",
-        session.user_id.ToString(),
+        user.ToString(),
         RequestContext{},
-        {{"callSessionId", std::to_string(session.id)},
-         {"reason", std::string(reason)},
-         {"callbackId", std::to_string(callback)}}
+        std::move(details)
     );
+    if (!settings.inbound.voicemail) {
+        return Say(kMissedMessage);
+    }
+    InboundAnswer answer = Say(std::string(kMissedMessage) + kVoicemailPrompt);
+    answer.voicemail_for = callback;
+    return answer;
 }
 
 InboundAnswer InboundCallService::DialEnded(const CallStatusEvent& event) {
@@ -224,8 +232,65 @@ InboundAnswer InboundCallService::DialEnded(const CallStatusEvent& event) {
     if (!session || session->direction != CallDirection::kInbound || session->state.answered_at) {
         return InboundAnswer{};
     }
-    Missed(*session, event.status.empty() ? std::string_view("no-answer") : event.status);
-    return InboundAnswer{std::nullopt, kMissedMessage};
+    return Missed(
+        session->user_id,
+        {{"callSessionId", std::to_string(session->id)},
+         {"reason", event.status.empty() ? std::string("no-answer") : event.status}},
+        ports_.settings.Current()
+    );
+}
+
+Status InboundCallService::OnVoicemail(std::int64_t callback_id, const RecordingEvent& event) {
+    if (event.status != "completed") {
+        return Ok();
+    }
+    const auto callback = ports_.outcomes.FindCallback(callback_id);
+    if (!callback) {
+        return Fail(ErrorCode::kNotFound, "no such callback");
+    }
+    if (ports_.outcomes.SetCallbackVoicemail(
+            callback_id,
+            CallRecording{event.recording_sid, event.recording_url, event.seconds},
+            ports_.clock.Now()
+        )) {
+        AuditAction(
+            ports_.audit,
+            ports_.clock,
+            Actor::System(),
+            "callback.voicemail_left",
+            "callback",
+            std::to_string(callback_id),
+            RequestContext{},
+            {{"userId", callback->user_id.ToString()},
+             {"recordingSid", event.recording_sid},
+             {"seconds", std::to_string(event.seconds)}}
+        );
+    }
+    return Ok();
+}
+
+Result<RecordingMedia> InboundCallService::Voicemail(
+    const domain::Agent& agent, std::int64_t callback_id, const RequestContext& ctx
+) {
+    const auto callback = ports_.outcomes.FindCallback(callback_id);
+    if (!callback || !callback->voicemail) {
+        return Fail(ErrorCode::kNotFound, "this callback has no voicemail");
+    }
+    AuditAgentAction(
+        ports_.audit,
+        ports_.clock,
+        agent,
+        "callback.voicemail_played",
+        "callback",
+        std::to_string(callback_id),
+        ctx,
+        {{"userId", callback->user_id.ToString()}, {"recordingSid", callback->voicemail->sid}}
+    );
+    auto media = ports_.telephony.FetchRecording(*callback->voicemail);
+    if (!media) {
+        return Fail(ErrorCode::kNotFound, "the voicemail is no longer available");
+    }
+    return std::move(*media);
 }
 
 std::vector<IncomingCall> InboundCallService::Ringing(const domain::Agent& agent) {

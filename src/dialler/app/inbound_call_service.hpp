@@ -28,10 +28,11 @@ struct InboundCallRequest {
 };
 
 // What the caller gets: an agent's browser rung, or a message and the end of the call (an empty
-// message: simply hang up).
+// message: simply hang up), after which a missed caller may leave a voicemail for their callback.
 struct InboundAnswer {
     std::optional<RingInstruction> ring;
     std::string message;
+    std::optional<std::int64_t> voicemail_for;  // the callback a voicemail is kept with
 };
 
 // A call ringing for an agent now, for their screen.
@@ -64,7 +65,8 @@ public:
         QueueService& queue;     // the answering agent takes the caller
         CallService& calls;      // the dial's end moves the session as any call's does
         AgentActivity& activity;
-        Replica& replica;  // callers' names for the ringing screen
+        Telephony& telephony;  // voicemails are played from the provider
+        Replica& replica;      // callers' names for the ringing screen
         AuditLog& audit;
         EventSink& events;
         const PhoneParser& phones;
@@ -92,14 +94,27 @@ public:
         const domain::Agent& agent, std::int64_t session_id, const RequestContext& ctx
     );
 
+    // The recording callback of a missed caller's voicemail for `callback_id`: kept once, audited.
+    // kNotFound for no such callback; Ok (nothing kept) for a status other than completed.
+    Status OnVoicemail(std::int64_t callback_id, const RecordingEvent& event);
+    // A callback's voicemail, fetched from the provider; each play audited. Any floor role and
+    // admins (a team callback is everyone's). kNotFound when there is none.
+    Result<RecordingMedia> Voicemail(
+        const domain::Agent& agent, std::int64_t callback_id, const RequestContext& ctx
+    );
+
 private:
     std::optional<domain::AgentId> PickAgent(domain::UserId user, Timestamp now);
     bool IsBusy(domain::AgentId agent, Timestamp now);
     // A pending callback for the team due at `due` (or the customer's own pending one already
     // due by then); returns its id.
     std::int64_t BookCallback(domain::UserId user, Timestamp due, const std::string& notes);
-    // A missed call: the callback, audited.
-    void Missed(const CallSession& session, std::string_view reason);
+    // A missed call: the callback, audited; what the caller hears.
+    InboundAnswer Missed(
+        domain::UserId user,
+        std::vector<std::pair<std::string, std::string>> details,
+        const QueueSettings& settings
+    );
 
     Ports ports_;
     Config config_;

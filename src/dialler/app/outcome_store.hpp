@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dialler/app/audit_log.hpp"
+#include "dialler/app/call_session_store.hpp"
 #include "dialler/app/suppression_store.hpp"
 #include "dialler/base/clock.hpp"
 #include "dialler/domain/agent.hpp"
@@ -59,8 +60,9 @@ struct Callback {
     Timestamp scheduled_for;
     CallbackStatus status = CallbackStatus::kPending;
     std::string notes;
-    int failed_tries = 0;       // calls for it that did not reach the customer
-    std::string closed_reason;  // set when the system closed it: "suppressed", ...
+    int failed_tries = 0;                    // calls for it that did not reach the customer
+    std::string closed_reason;               // set when the system closed it: "suppressed", ...
+    std::optional<CallRecording> voicemail;  // a missed call's message, when the caller left one
     Actor created_by;
     Timestamp created_at;
     Timestamp updated_at;
@@ -112,6 +114,11 @@ public:
     // Cancels a pending callback with the reason (the system's: the customer can no longer have
     // it; or a person's); false if it is not pending.
     virtual bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) = 0;
+    // Keeps the voicemail the caller left, once (whatever the callback's status): false if it
+    // has one already or there is no such callback.
+    virtual bool SetCallbackVoicemail(
+        std::int64_t id, const CallRecording& voicemail, Timestamp now
+    ) = 0;
     virtual CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) = 0;
 };
 

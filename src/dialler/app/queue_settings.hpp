@@ -26,6 +26,7 @@ struct InboundSettings {
         "Thank you for calling. Our team is available Monday to Friday from 8am to 8pm and on "
         "Saturdays from 9am to 5pm. We will call you back when we open.";
     std::chrono::seconds ring{20};  // an agent's browser rings this long, then it is a missed call
+    bool voicemail = true;          // a missed caller may leave a message with their callback
 };
 
 struct QueueSettings {

@@ -245,6 +245,7 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     m["autoDial.breakReminderMinutes"] = std::to_string(s.auto_dial.break_reminder.count());
     m["inbound.outOfHoursMessage"] = s.inbound.out_of_hours_message;
     m["inbound.ringSeconds"] = std::to_string(s.inbound.ring.count());
+    m["inbound.voicemail"] = s.inbound.voicemail ? "on" : "off";
     return m;
 }
 
@@ -281,6 +282,13 @@ Result<bool> DecodeInboundKey(const std::string& key, const std::string& v, Inbo
     if (key == "inbound.ringSeconds") {
         DIALLER_ASSIGN_OR_RETURN(const int secs, Int(key, v, 10, 60));
         in.ring = std::chrono::seconds{secs};
+        return true;
+    }
+    if (key == "inbound.voicemail") {
+        if (v != "on" && v != "off") {
+            return Bad(key, "must be on or off");
+        }
+        in.voicemail = v == "on";
         return true;
     }
     return false;

@@ -32,6 +32,7 @@ namespace dialler::app {
 //   autoDial.breakReminderMinutes (15-600)                  [whole number]
 //   inbound.outOfHoursMessage                               [text, 1-500 characters, one line]
 //   inbound.ringSeconds (10-60)                             [whole number]
+//   inbound.voicemail                                       ["on" | "off"]
 using SettingsMap = std::map<std::string, std::string>;
 
 SettingsMap EncodeSettings(const QueueSettings& settings);

@@ -43,10 +43,12 @@ TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
         {"caps.callsPerDay", "2"},
         {"inbound.outOfHoursMessage", "  We open at 8am.  "},
         {"inbound.ringSeconds", "30"},
+        {"inbound.voicemail", "off"},
     });
     ASSERT_TRUE(s);
     EXPECT_EQ(s->inbound.out_of_hours_message, "We open at 8am.");
     EXPECT_EQ(s->inbound.ring, std::chrono::seconds{30});
+    EXPECT_FALSE(s->inbound.voicemail);
     EXPECT_EQ(s->scoring.outstanding_base, 35);
     EXPECT_FALSE(s->gate.windows.by_weekday[6]);
     EXPECT_EQ(s->gate.windows.by_weekday[1]->open, std::chrono::minutes{9 * 60 + 30});
@@ -79,6 +81,7 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
              {"inbound.outOfHoursMessage", std::string(501, 'a')},
              {"inbound.ringSeconds", "9"},
              {"inbound.ringSeconds", "61"},
+             {"inbound.voicemail", "yes"},
          }) {
         const auto r = DecodeSettings({{key, value}});
         ASSERT_FALSE(r) << key;

@@ -91,6 +91,10 @@ public:
     // simply hang up.
     virtual std::string DialResponse(const DialInstruction& dial) const = 0;
     virtual std::string RingAgentResponse(const RingInstruction& ring) const = 0;
+    // A missed caller hears `message` and may leave a voicemail, kept with callback
+    // `callback_id` (the recording's callback names it).
+    virtual std::string VoicemailResponse(std::string_view message, std::int64_t callback_id)
+        const = 0;
     virtual std::string RefusalResponse(std::string_view message) const = 0;
     virtual std::string HangUpResponse() const = 0;
     // The answer to an incoming text that sends nothing back.

@@ -335,6 +335,7 @@ CallState::CallState(
               queue.queue,
               calls,
               agent_status,
+              telephony,
               queue.replica,
               own.audit,
               live.Sink(),

@@ -44,9 +44,12 @@ describe('inbound calls: customers ringing our number', () => {
     return { lead, phone };
   }
 
-  /** The customer at `from` rings us; resolves with the stand-in's record once we answered. */
-  async function customerRings(from) {
-    const placed = await sim('/sim/inbound/calls', { from });
+  /**
+   * The customer at `from` rings us (leaving a message of `voicemailSeconds` if asked to);
+   * resolves with the stand-in's record once we answered.
+   */
+  async function customerRings(from, voicemailSeconds = 0) {
+    const placed = await sim('/sim/inbound/calls', { from, voicemailSeconds });
     assert.equal(placed.response.status, 201, JSON.stringify(placed.body));
     return eventually(async () => {
       const { body } = await sim(`/sim/inbound/calls/${placed.body.callSid}`);
@@ -98,14 +101,22 @@ describe('inbound calls: customers ringing our number', () => {
   it('with nobody available a known caller becomes a missed call for the team', async () => {
     const { lead, phone } = await knownCaller('Inbound test one');
     assert.equal((await setStatus(agent, 'break', 'lunch')).response.status, 200);
-    const call = await customerRings(phone);
-    assert.match(call.answer, /Everyone is busy just now/);
+    const call = await customerRings(phone, 4);
+    assert.match(call.answer, /Everyone is busy just now\. We will call you back shortly\. You can leave a message/);
+    assert.match(call.answer, /<Record maxLength="120"[^>]*recordingStatusCallback="[^"]*callbackId=\d+"/);
     assert.doesNotMatch(call.answer, /<Client/);
-    const callback = await teamCallbackFor(lead.userId);
-    assert.ok(callback, 'a callback waits for the team');
+    const callback = await eventually(async () => {
+      const found = await teamCallbackFor(lead.userId);
+      return found?.voicemail ? found : undefined;
+    }, 'the voicemail is kept with the callback');
     assert.equal(callback.notes, 'Missed call');
     assert.equal(callback.agentId, null);
     assert.equal(callback.scheduledFor, WEDNESDAY_11);
+    assert.deepEqual(callback.voicemail, { seconds: 4, url: `/api/callbacks/${callback.id}/voicemail` });
+    const audio = await fetch(`${server.url}${callback.voicemail.url}`, { headers: { Cookie: agent.cookie } });
+    assert.equal(audio.status, 200);
+    assert.equal(audio.headers.get('content-type'), 'audio/wav');
+    assert.equal((await fetch(`${server.url}${callback.voicemail.url}`)).status, 401);
     // A second missed call from them does not book a second callback.
     await customerRings(phone);
     const { body } = await as(supervisor, '/api/callbacks?scope=team');

@@ -105,9 +105,12 @@ describe('customers calling us', () => {
     await statusButton(words).waitFor();
   }
 
-  /** The customer's phone calls our number; resolves with the stand-in's SID for the call. */
-  async function customerCalls(from) {
-    const placed = await standIn(server.url, AUTH_TOKEN, '/sim/inbound/calls', { from });
+  /**
+   * The customer's phone calls our number (leaving a message of `voicemailSeconds` if nobody
+   * takes it); resolves with the stand-in's SID for the call.
+   */
+  async function customerCalls(from, voicemailSeconds = 0) {
+    const placed = await standIn(server.url, AUTH_TOKEN, '/sim/inbound/calls', { from, voicemailSeconds });
     assert.equal(placed.response.status, 201, `POST /sim/inbound/calls: ${placed.text}`);
     assert.ok(placed.body.callSid, JSON.stringify(placed.body));
     return placed.body.callSid;
@@ -208,7 +211,7 @@ describe('customers calling us', () => {
 
     await step(async () => {
       await chooseStatus('Lunch', 'On a break — Lunch', { breakReason: true });
-      const sid = await customerCalls(missed.number);
+      const sid = await customerCalls(missed.number, 5);
       // The dialler answered the call itself (nobody to put it through to).
       await eventually(async () => {
         const { body } = await standIn(server.url, AUTH_TOKEN, `/sim/inbound/calls/${sid}`);
@@ -227,6 +230,15 @@ describe('customers calling us', () => {
         .filter({ has: page.getByRole('link', { name, exact: true }) });
       await row.getByText('Missed call', { exact: true }).waitFor();
       await row.getByText('Anyone on the team', { exact: true }).waitFor();
+      // The message they left plays from the row, fetched from the server only when played.
+      const voicemail = row.getByLabel(`Voicemail from ${name}, 0:05`);
+      await voicemail.waitFor();
+      assert.equal(await voicemail.getAttribute('preload'), 'none');
+      const played = await page.evaluate(async (url) => {
+        const r = await fetch(url);
+        return { status: r.status, type: r.headers.get('content-type') };
+      }, await voicemail.getAttribute('src'));
+      assert.deepEqual(played, { status: 200, type: 'audio/wav' });
       await assertNoPageScroll(page, viewport, 'callbacks, team, a missed call');
     });
   });

@@ -121,6 +121,8 @@ export const callbackSchema = z.object({
   notes: z.string(),
   failedTries: z.number().int(),
   closedReason: z.string().nullable(),
+  /** A missed caller's message, played through the server (each play is audited). */
+  voicemail: z.object({ seconds: z.number().int(), url: z.string() }).nullable(),
   createdBy: z.object({ kind: z.string(), agentId: z.string().nullable() }),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

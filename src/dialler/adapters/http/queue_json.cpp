@@ -209,6 +209,11 @@ nlohmann::json CallbackJson(const app::Callback& c) {
         {"failedTries", c.failed_tries},
         {"closedReason",
          c.closed_reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.closed_reason)},
+        {"voicemail",
+         c.voicemail
+             ? nlohmann::
+                   json{{"seconds", c.voicemail->seconds}, {"url", "/api/callbacks/" + std::to_string(c.id) + "/voicemail"}}
+             : nlohmann::json(nullptr)},
         {"createdBy", ActorJson(c.created_by)},
         {"createdAt", TimeJson(c.created_at)},
         {"updatedAt", TimeJson(c.updated_at)},

@@ -24,6 +24,9 @@ Response InboundTwiml(const app::Telephony& telephony, const app::InboundAnswer&
     if (answer.ring) {
         return Twiml(telephony, telephony.RingAgentResponse(*answer.ring));
     }
+    if (answer.voicemail_for) {
+        return Twiml(telephony, telephony.VoicemailResponse(answer.message, *answer.voicemail_for));
+    }
     return Twiml(
         telephony,
         answer.message.empty() ? telephony.HangUpResponse()
@@ -51,6 +54,9 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              if (step != query.end() && step->second == "inbound-ended") {
                  // A customer's call that rang an agent: answered and over, or missed.
                  return InboundTwiml(d.telephony, d.inbound.DialEnded(dial_end));
+             }
+             if (step != query.end() && step->second == "voicemail-ended") {
+                 return Twiml(d.telephony, d.telephony.HangUpResponse());
              }
              if (step != query.end()) {
                  // The dial's action: the customer's leg is over, and so is the call.
@@ -108,16 +114,21 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
              DIALLER_ASSIGN_OR_RETURN(
                  const UrlEncodedPairs p, VerifiedWebhook(req, d.telephony, d.public_url)
              );
-             return Acknowledge(
-                 d.calls.OnRecording(
-                     {FormParam(p, "CallSid"),
-                      FormParam(p, "RecordingSid"),
-                      FormParam(p, "RecordingUrl"),
-                      FormParam(p, "RecordingStatus"),
-                      static_cast<int>(NumberParam(p, "RecordingDuration").value_or(0))}
-                 ),
-                 req
-             );
+             const app::RecordingEvent event{
+                 FormParam(p, "CallSid"),
+                 FormParam(p, "RecordingSid"),
+                 FormParam(p, "RecordingUrl"),
+                 FormParam(p, "RecordingStatus"),
+                 static_cast<int>(NumberParam(p, "RecordingDuration").value_or(0))};
+             // A missed caller's voicemail names its callback in the (signed) URL we gave.
+             const auto query = ParseQuery(req.query);
+             if (const auto it = query.find("callbackId"); it != query.end()) {
+                 DIALLER_ASSIGN_OR_RETURN(
+                     const std::int64_t id, PositiveId(it->second, "callbackId")
+                 );
+                 return Acknowledge(d.inbound.OnVoicemail(id, event), req);
+             }
+             return Acknowledge(d.calls.OnRecording(event), req);
          },
          BodyKind::kForm}
     );
@@ -177,6 +188,26 @@ void AddInboundRoutes(Router& router, const CallRouteDeps& d) {
                  {{"lead", LeadContextJson(answered.lead, d.lenders, d.clock.Now())},
                   {"callSession", CallSessionJson(answered.session)}}
              );
+         }}
+    );
+}
+
+void AddVoicemailRoute(Router& router, const CallRouteDeps& d) {
+    router.Add(
+        {"GET",
+         "/api/callbacks/:id/voicemail",
+         kCallReaders,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(
+                 app::RecordingMedia media,
+                 d.inbound.Voicemail(req.session->agent, id, req.Context())
+             );
+             Response r;
+             r.content_type = media.content_type;
+             r.body = std::move(media.bytes);
+             r.headers.emplace_back("Cache-Control", "no-store");
+             return r;
          }}
     );
 }
@@ -350,6 +381,7 @@ void AddCallRoutes(Router& router, const CallRouteDeps& deps) {
     AddWebhookRoutes(router, deps);
     AddSessionRoutes(router, deps);
     AddInboundRoutes(router, deps);
+    AddVoicemailRoute(router, deps);
 }
 
 }  // namespace dialler::adapters::http

@@ -33,6 +33,12 @@ struct CallbackRow {
     int failed_tries = 0;
     std::string closed_reason;
     soci::indicator closed_reason_i{};
+    std::string voicemail_sid;
+    soci::indicator voicemail_sid_i{};
+    std::string voicemail_url;
+    soci::indicator voicemail_url_i{};
+    int voicemail_seconds = 0;
+    soci::indicator voicemail_seconds_i{};
 
     app::Callback ToCallback() const {
         app::Callback c;
@@ -54,6 +60,12 @@ struct CallbackRow {
         c.updated_at = FromMs(updated_at);
         c.failed_tries = failed_tries;
         c.closed_reason = closed_reason_i == soci::i_ok ? closed_reason : std::string();
+        if (voicemail_sid_i == soci::i_ok) {
+            c.voicemail = app::CallRecording{
+                voicemail_sid,
+                voicemail_url_i == soci::i_ok ? voicemail_url : std::string(),
+                voicemail_seconds_i == soci::i_ok ? voicemail_seconds : 0};
+        }
         return c;
     }
 };
@@ -285,8 +297,8 @@ std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& w
         soci::statement st = Once(
             s,
             "SELECT id, user_id, agent_id, scheduled_for, status, notes, created_by_kind, "
-            "created_by_agent_id, created_at, updated_at, failed_tries, closed_reason "
-            "FROM callbacks WHERE " +
+            "created_by_agent_id, created_at, updated_at, failed_tries, closed_reason, "
+            "voicemail_sid, voicemail_url, voicemail_seconds FROM callbacks WHERE " +
                 where + " ORDER BY scheduled_for, id LIMIT " + std::to_string(std::max(limit, 0)),
             soci::into(r.id),
             soci::into(r.user_id),
@@ -299,7 +311,10 @@ std::vector<app::Callback> SqlOutcomeStore::SelectCallbacks(const std::string& w
             soci::into(r.created_at),
             soci::into(r.updated_at),
             soci::into(r.failed_tries),
-            soci::into(r.closed_reason, r.closed_reason_i)
+            soci::into(r.closed_reason, r.closed_reason_i),
+            soci::into(r.voicemail_sid, r.voicemail_sid_i),
+            soci::into(r.voicemail_url, r.voicemail_url_i),
+            soci::into(r.voicemail_seconds, r.voicemail_seconds_i)
         );
         st.execute();
         while (st.fetch()) {
@@ -408,6 +423,26 @@ bool SqlOutcomeStore::CloseCallback(std::int64_t id, std::string_view reason, Ti
                    "UPDATE callbacks SET status = 'cancelled', closed_reason = :r, updated_at = :t "
                    "WHERE id = :id AND status = 'pending'",
                    soci::use(why),
+                   soci::use(at),
+                   soci::use(cb)
+               ) > 0;
+    });
+}
+
+bool SqlOutcomeStore::SetCallbackVoicemail(
+    std::int64_t id, const app::CallRecording& voicemail, Timestamp now
+) {
+    const long long cb = id;
+    const long long at = Ms(now);
+    return db_.AutoCommit([&](soci::session& s) {  // one guarded UPDATE: atomic by itself
+        return Execute(
+                   s,
+                   "UPDATE callbacks SET voicemail_sid = :v, voicemail_url = :u, "
+                   "voicemail_seconds = :n, updated_at = :t WHERE id = :id AND voicemail_sid IS "
+                   "NULL",
+                   soci::use(voicemail.sid),
+                   soci::use(voicemail.url),
+                   soci::use(voicemail.seconds),
                    soci::use(at),
                    soci::use(cb)
                ) > 0;

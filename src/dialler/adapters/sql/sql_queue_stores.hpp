@@ -86,6 +86,8 @@ public:
     bool ReassignCallback(std::int64_t id, std::optional<domain::AgentId> agent, Timestamp now)
         override;
     bool CloseCallback(std::int64_t id, std::string_view reason, Timestamp now) override;
+    bool SetCallbackVoicemail(std::int64_t id, const app::CallRecording& voicemail, Timestamp now)
+        override;
     app::CallbackCounts CountCallbacks(Timestamp now, Timestamp end_of_day) override;
 
 private:

@@ -144,11 +144,12 @@ struct SimInbound {
     std::string sid;
     std::string from;
     std::string to;
-    std::string body;         // a text's words; empty for a call
-    std::string status;       // a call: ringing, then completed; a text: received
-    long webhook_status = 0;  // the dialler's HTTP answer; 0 until it came
-    std::string answer;       // the dialler's answer body (TwiML)
-    std::string dial_answer;  // its answer to the dial's action, when it rang someone
+    std::string body;           // a text's words; empty for a call
+    std::string status;         // a call: ringing, then completed; a text: received
+    long webhook_status = 0;    // the dialler's HTTP answer; 0 until it came
+    std::string answer;         // the dialler's answer body (TwiML)
+    std::string dial_answer;    // its answer to the dial's action, when it rang someone
+    int voicemail_seconds = 0;  // asked to leave a message: how long it is (0: hangs up)
 };
 
 // A number as Twilio writes one: "+", then 8 to 15 digits.
@@ -218,6 +219,7 @@ struct TwilioStandIn::Impl {
     std::map<std::string, SimCall> calls;                       // by the browser's CallSid
     std::map<std::string, std::string> child_to_parent;         // dialled leg -> browser's leg
     std::map<std::string, std::string> recordings;              // RecordingSid -> browser's leg
+    std::map<std::string, int> voicemails;                      // RecordingSid -> seconds
     std::map<std::string, CustomerScript> scripts;              // by number
     std::vector<CustomerScript> next_scripts;                   // for the next calls, in order
     std::set<std::string> opted_out;                            // numbers that replied STOP
@@ -574,10 +576,17 @@ struct TwilioStandIn::Impl {
         }
         if (!action_url.empty() && !lost) {
             const RestResponse answer = Post(action_url, action);
-            const std::lock_guard lock(mutex);
-            if (const auto in = inbound.find(sid); in != inbound.end()) {
-                in->second.dial_answer = answer.body;
-                in->second.status = "completed";
+            bool theirs = false;
+            {
+                const std::lock_guard lock(mutex);
+                if (const auto in = inbound.find(sid); in != inbound.end()) {
+                    in->second.dial_answer = answer.body;
+                    in->second.status = "completed";
+                    theirs = true;
+                }
+            }
+            if (theirs) {
+                LeaveVoicemail(sid, answer.body);
             }
         }
         if (!recording_url.empty()) {
@@ -687,10 +696,14 @@ struct TwilioStandIn::Impl {
         {
             const std::lock_guard lock(mutex);
             const auto it = recordings.find(sid);
-            if (it == recordings.end()) {
+            const auto voicemail = voicemails.find(sid);
+            if (it != recordings.end()) {
+                seconds = calls.at(it->second).recording_seconds;
+            } else if (voicemail != voicemails.end()) {
+                seconds = voicemail->second;
+            } else {
                 return Problem(404, "The requested resource was not found");
             }
-            seconds = calls.at(it->second).recording_seconds;
         }
         return StandInResponse{200, "audio/wav", GeneratedRecording(seconds)};
     }
@@ -770,6 +783,13 @@ struct TwilioStandIn::Impl {
             in.status = "received";
         } else {
             in.status = "ringing";
+            const auto voicemail = body.find("voicemailSeconds");
+            if (voicemail != body.end() &&
+                (!voicemail->is_number_integer() || voicemail->get<int>() < 0 ||
+                 voicemail->get<int>() > 120)) {
+                return Problem(400, "voicemailSeconds must be a whole number, 0 to 120");
+            }
+            in.voicemail_seconds = voicemail == body.end() ? 0 : voicemail->get<int>();
         }
         in.sid = NewSid(is_text ? "SM" : "CA");
         const std::string sid = in.sid;
@@ -819,10 +839,58 @@ struct TwilioStandIn::Impl {
         const auto client = FindTag(r.body, "Client");
         if (r.status != 200 || !dial || !client || client->text.empty()) {
             RecordAnswer(sid, r, "completed");  // a message played, then the end
+            if (r.status == 200) {
+                LeaveVoicemail(sid, r.body);
+            }
             return;
         }
         RecordAnswer(sid, r, "in-progress");
         RingDevice(sid, *dial, *client);
+    }
+
+    // A <Record> in an answer to a customer's call: the caller leaves the message they were
+    // scripted to (its recording's callback, then the <Record>'s action), or hangs up.
+    void LeaveVoicemail(const std::string& sid, const std::string& twiml) {
+        auto record = FindTag(twiml, "Record");
+        if (!record) {
+            return;
+        }
+        int seconds = 0;
+        {
+            const std::lock_guard lock(mutex);
+            seconds = inbound.at(sid).voicemail_seconds;
+        }
+        const std::string recording_sid = NewSid("RE");
+        const std::string callback = record->attributes["recordingStatusCallback"];
+        if (seconds > 0 && !callback.empty()) {
+            {
+                const std::lock_guard lock(mutex);
+                voicemails[recording_sid] = seconds;
+            }
+            Post(
+                callback,
+                {{"AccountSid", settings.account_sid},
+                 {"CallSid", sid},
+                 {"RecordingSid", recording_sid},
+                 {"RecordingUrl",
+                  settings.webhook_base_url + "/2010-04-01/Accounts/" + settings.account_sid +
+                      "/Recordings/" + recording_sid},
+                 {"RecordingStatus", "completed"},
+                 {"RecordingDuration", std::to_string(seconds)},
+                 {"RecordingChannels", "1"},
+                 {"RecordingSource", "RecordVerb"}}
+            );
+        }
+        if (const std::string action = record->attributes["action"]; !action.empty()) {
+            Post(
+                action,
+                {{"AccountSid", settings.account_sid},
+                 {"CallSid", sid},
+                 {"RecordingSid", seconds > 0 ? recording_sid : std::string()},
+                 {"RecordingDuration", std::to_string(seconds)},
+                 {"Digits", "hangup"}}
+            );
+        }
     }
 
     // The <Dial><Client> of a customer's call: the device rings until it answers or rejects, or

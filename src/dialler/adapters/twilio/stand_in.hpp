@@ -77,12 +77,14 @@ struct StandInResponse {
 //   POST /2010-04-01/Accounts/:ac/Messages.json          basic auth, form: To, From, Body,
 //        StatusCallback -> 201 {"sid", "status": "queued"}, then "sent" and "delivered" callbacks;
 //        21610 for a number whose customer opted out ({"number", "optedOut": true})
-//   POST /sim/inbound/calls                basic auth; {"from", "to"?}: a customer calls our
-//                                          number -> 201 {"callSid"}; the voice webhook is asked;
+//   POST /sim/inbound/calls                basic auth; {"from", "to"?, "voicemailSeconds"?}: a
+//                                          customer calls our number -> 201 {"callSid"}; the
+//                                          voice webhook is asked;
 //                                          a <Dial><Client> rings that device (status callbacks
 //                                          for its leg, no-answer at the dial's timeout, the
 //                                          dial's action, the recording), anything else is
-//                                          played and the call ends
+//                                          played and the call ends; after a <Record> they leave
+//                                          a message of voicemailSeconds (0: they hang up)
 //   POST /sim/inbound/messages             basic auth; {"from", "to"?, "body"}: a customer texts
 //                                          -> 201 {"messageSid"}; the SMS webhook gets it (a
 //                                          whole-message opt-out keyword opts the number out, as

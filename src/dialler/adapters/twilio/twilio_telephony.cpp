@@ -179,6 +179,18 @@ std::string TwilioTelephony::RingAgentResponse(const app::RingInstruction& ring)
         base + kRecordingWebhookPath});
 }
 
+std::string TwilioTelephony::VoicemailResponse(std::string_view message, std::int64_t callback_id)
+    const {
+    const std::string& base = settings_.public_url;
+    return SayAndRecordTwiml(
+        message,
+        RecordSpec{
+            120,
+            base + kVoiceWebhookPath + "?" + kVoicemailEndedQuery,
+            base + kRecordingWebhookPath + "?callbackId=" + std::to_string(callback_id)}
+    );
+}
+
 std::string TwilioTelephony::RefusalResponse(std::string_view message) const {
     return SayAndHangUpTwiml(message);
 }

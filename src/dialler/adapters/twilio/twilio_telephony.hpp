@@ -20,6 +20,9 @@ inline constexpr const char* kSmsWebhookPath = "/api/webhooks/twilio/sms";
 inline constexpr const char* kDialEndedQuery = "step=dial-ended";
 // A customer's call to us that rang an agent: its dial's action (missed, or over).
 inline constexpr const char* kInboundEndedQuery = "step=inbound-ended";
+// A missed caller's voicemail: its <Record>'s action (then hang up), and the recording's callback
+// (?callbackId= names the callback it is kept with).
+inline constexpr const char* kVoicemailEndedQuery = "step=voicemail-ended";
 
 struct TwilioSettings {
     std::string mode;  // "twilio" or "sim" (the stand-in): which browser device the web app loads
@@ -53,6 +56,8 @@ public:
     ) const override;
     std::string DialResponse(const app::DialInstruction& dial) const override;
     std::string RingAgentResponse(const app::RingInstruction& ring) const override;
+    std::string VoicemailResponse(std::string_view message, std::int64_t callback_id)
+        const override;
     std::string RefusalResponse(std::string_view message) const override;
     std::string HangUpResponse() const override;
     std::string NoReplyResponse() const override;

@@ -105,6 +105,21 @@ std::string DialClientTwiml(const RingClientSpec& spec) {
     return RenderXml(XmlElement{"Response", {}, "", {std::move(dial)}});
 }
 
+std::string SayAndRecordTwiml(std::string_view message, const RecordSpec& spec) {
+    XmlElement record{
+        "Record",
+        {{"maxLength", std::to_string(spec.max_seconds)},
+         {"playBeep", "true"},
+         {"action", spec.action_url},
+         {"method", "POST"},
+         {"recordingStatusCallback", spec.recording_status_callback_url},
+         {"recordingStatusCallbackMethod", "POST"}},
+        "",
+        {}};
+    return RenderXml(XmlElement{
+        "Response", {}, "", {XmlElement{"Say", {}, std::string(message), {}}, std::move(record)}});
+}
+
 std::string SayAndHangUpTwiml(std::string_view message) {
     return RenderXml(XmlElement{
         "Response",

@@ -44,6 +44,15 @@ struct RingClientSpec {
 };
 std::string DialClientTwiml(const RingClientSpec& spec);
 
+// A spoken message, then a voicemail after the tone (ended by silence, the caller hanging up or
+// `max_seconds`), then whatever the action answers.
+struct RecordSpec {
+    int max_seconds = 120;
+    std::string action_url;
+    std::string recording_status_callback_url;
+};
+std::string SayAndRecordTwiml(std::string_view message, const RecordSpec& spec);
+
 // A spoken message, then hang up (a refused call, out of hours).
 std::string SayAndHangUpTwiml(std::string_view message);
 

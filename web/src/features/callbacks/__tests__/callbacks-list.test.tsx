@@ -123,6 +123,26 @@ describe('the Mine tab', () => {
     expect(screen.queryByRole('combobox', { name: 'Agent' })).not.toBeInTheDocument();
   });
 
+  it("plays a missed caller's voicemail from the server, and shows no player without one", async () => {
+    const api = createFakeApi();
+    installCallbacks(api, [
+      buildCallback({
+        id: '11',
+        notes: 'Missed call',
+        voicemail: { seconds: 75, url: '/api/callbacks/11/voicemail' },
+      }),
+      buildCallback({ id: '12', userId: '1950', customerName: 'Omar Khan' }),
+    ]);
+    renderCallbacks(api);
+
+    const player = await screen.findByLabelText('Voicemail from Jane Smith, 1:15');
+    expect(player.tagName).toBe('AUDIO');
+    expect(player).toHaveAttribute('src', '/api/callbacks/11/voicemail');
+    // Nothing is fetched (or audited) until someone presses play.
+    expect(player).toHaveAttribute('preload', 'none');
+    expect(screen.queryByLabelText(/Voicemail from Omar Khan/)).not.toBeInTheDocument();
+  });
+
   it('says when there are none', async () => {
     const api = createFakeApi();
     installCallbacks(api, []);

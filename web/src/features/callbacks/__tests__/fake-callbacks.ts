@@ -20,6 +20,7 @@ export function buildCallback(overrides: Partial<CallbackRow> = {}): CallbackRow
     notes: 'Wants to talk after lunch',
     failedTries: 0,
     closedReason: null,
+    voicemail: null,
     createdBy: { kind: 'agent', agentId: '1' },
     createdAt: '2026-12-01T10:00:00Z',
     updatedAt: '2026-12-01T10:00:00Z',

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import { cn } from '@/utils/cn';
+import { formatDuration } from '@/utils/duration';
 import { formatUkDateTime } from '@/utils/uk-time';
 
 import type { CallbackRow } from '../api/schemas';
@@ -136,6 +137,16 @@ function CallbackTableRow({ callback, now, names, permissions, onAction }: RowPr
       </td>
       <td className={cn(cell, 'max-w-64')}>
         <span className="line-clamp-2 break-words">{callback.notes}</span>
+        {callback.voicemail ? (
+          // Served by our API with the session cookie; nothing loads until it is played.
+          <audio
+            controls
+            preload="none"
+            src={callback.voicemail.url}
+            aria-label={`Voicemail from ${name}, ${formatDuration(callback.voicemail.seconds)}`}
+            className="mt-1 h-8 w-56"
+          />
+        ) : null}
       </td>
       <td className={cn(cell, 'text-right tabular-nums')}>{callback.failedTries}</td>
       <td className={cn(cell, 'whitespace-nowrap')}>
