@@ -60,49 +60,68 @@ std::string RenderXml(const XmlElement& root) {
     return out;
 }
 
-std::string DialNumberTwiml(const DialSpec& spec) {
-    XmlElement number{
-        "Number",
+namespace {
+
+// One <Dial> of one noun (a number, or an agent's browser): bridged on answer, recorded from
+// answer, the dialled leg's status callbacks and the dial's action. Attributes in the order
+// Twilio's helper libraries write them.
+struct OneDial {
+    std::string noun;  // "Number" or "Client"
+    std::string target;
+    std::string caller_id;  // empty: none (a client is rung with the caller's own number)
+    int timeout_seconds = 25;
+    std::string action_url;
+    std::string status_callback_url;
+    std::string recording_status_callback_url;
+};
+
+std::string DialTwiml(OneDial d) {
+    XmlElement target{
+        std::move(d.noun),
         {{"statusCallbackEvent", "initiated ringing answered completed"},
-         {"statusCallback", spec.status_callback_url},
+         {"statusCallback", std::move(d.status_callback_url)},
          {"statusCallbackMethod", "POST"}},
-        spec.number,
+        std::move(d.target),
         {}};
-    XmlElement dial{
-        "Dial",
-        {{"answerOnBridge", "true"},
-         {"callerId", spec.caller_id},
-         {"timeout", std::to_string(spec.timeout_seconds)},
+    std::vector<std::pair<std::string, std::string>> attributes{{"answerOnBridge", "true"}};
+    if (!d.caller_id.empty()) {
+        attributes.emplace_back("callerId", std::move(d.caller_id));
+    }
+    attributes.insert(
+        attributes.end(),
+        {{"timeout", std::to_string(d.timeout_seconds)},
          {"record", "record-from-answer-dual"},
-         {"recordingStatusCallback", spec.recording_status_callback_url},
+         {"recordingStatusCallback", std::move(d.recording_status_callback_url)},
          {"recordingStatusCallbackMethod", "POST"},
-         {"action", spec.action_url},
-         {"method", "POST"}},
-        "",
-        {std::move(number)}};
+         {"action", std::move(d.action_url)},
+         {"method", "POST"}}
+    );
+    XmlElement dial{"Dial", std::move(attributes), "", {std::move(target)}};
     return RenderXml(XmlElement{"Response", {}, "", {std::move(dial)}});
 }
 
+}  // namespace
+
+std::string DialNumberTwiml(const DialSpec& spec) {
+    return DialTwiml(OneDial{
+        "Number",
+        spec.number,
+        spec.caller_id,
+        spec.timeout_seconds,
+        spec.action_url,
+        spec.status_callback_url,
+        spec.recording_status_callback_url});
+}
+
 std::string DialClientTwiml(const RingClientSpec& spec) {
-    XmlElement client{
+    return DialTwiml(OneDial{
         "Client",
-        {{"statusCallbackEvent", "initiated ringing answered completed"},
-         {"statusCallback", spec.status_callback_url},
-         {"statusCallbackMethod", "POST"}},
         spec.identity,
-        {}};
-    XmlElement dial{
-        "Dial",
-        {{"answerOnBridge", "true"},
-         {"timeout", std::to_string(spec.timeout_seconds)},
-         {"record", "record-from-answer-dual"},
-         {"recordingStatusCallback", spec.recording_status_callback_url},
-         {"recordingStatusCallbackMethod", "POST"},
-         {"action", spec.action_url},
-         {"method", "POST"}},
         "",
-        {std::move(client)}};
-    return RenderXml(XmlElement{"Response", {}, "", {std::move(dial)}});
+        spec.timeout_seconds,
+        spec.action_url,
+        spec.status_callback_url,
+        spec.recording_status_callback_url});
 }
 
 std::string SayAndRecordTwiml(std::string_view message, const RecordSpec& spec) {
