@@ -217,6 +217,36 @@ TEST_F(CliTest, ReportsMigrationStatus) {
     EXPECT_NE(after.out.find("applied  0001_"), std::string::npos) << after.out;
 }
 
+TEST_F(CliTest, AuditVerifyFailsAfterASealedEntryIsEditedInTheDatabase) {
+    ASSERT_EQ(Dialler(env_, "migrate").exit_code, 0);
+    for (const char* email : {"kim@example.com", "lee@example.com"}) {
+        const CommandRun add = Dialler(
+            env_,
+            std::string("agents add --email ") + email + " --name Someone",
+            "a-long-password-1"
+        );
+        ASSERT_EQ(add.exit_code, 0) << add.out;
+    }
+    const CommandRun sealed = Dialler(env_, "audit seal");
+    ASSERT_EQ(sealed.exit_code, 0) << sealed.out;
+    EXPECT_NE(sealed.out.find("sealed 2 audit entries"), std::string::npos) << sealed.out;
+    const CommandRun intact = Dialler(env_, "audit verify");
+    EXPECT_EQ(intact.exit_code, 0) << intact.out;
+    EXPECT_NE(intact.out.find("audit log intact: 2 entries sealed"), std::string::npos)
+        << intact.out;
+
+    {
+        // Someone with the database's keys lifts the append-only trigger and rewrites history.
+        soci::session s(soci::sqlite3, "db=" + (dir_.path() / "own.db").string());
+        s << "DROP TRIGGER audit_log_no_update";
+        s << "UPDATE audit_log SET subject_id = '999' WHERE id = 2";
+    }
+    const CommandRun broken = Dialler(env_, "audit verify");
+    EXPECT_EQ(broken.exit_code, 1) << broken.out;
+    EXPECT_NE(broken.out.find("audit log broken at entry 2: changed"), std::string::npos)
+        << broken.out;
+}
+
 TEST_F(CliTest, RefusesRealTelephonyAgainstADemoReplica) {
     const std::string replica = dir_.SqliteUrl("replica.db");
     ASSERT_EQ(Dialler("", "demo-data --users 20 --out " + replica).exit_code, 0);

@@ -140,6 +140,25 @@ int RunAgentsDeactivate(const platform::Config& config, const std::string& email
     return 0;
 }
 
+int RunAuditSeal(const platform::Config& config) {
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    std::cout << "sealed " << own.sealer.SealPending(true) << " audit entries\n";
+    return 0;
+}
+
+int RunAuditVerify(const platform::Config& config) {
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    const app::AuditVerification v = own.sealer.Verify();
+    if (!v.intact) {
+        std::cerr << "audit log broken at entry " << v.broken_at.value_or(0) << ": " << v.problem
+                  << " after it was sealed (" << v.sealed << " entries checked before it)\n";
+        return 1;
+    }
+    std::cout << "audit log intact: " << v.sealed << " entries sealed, " << v.unsealed
+              << " newer ones not sealed yet\n";
+    return 0;
+}
+
 int RunDiscover(const platform::Config& config, bool full) {
     OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
     adapters::sql::Migrator(*own.db).Apply(own.clock.Now());
@@ -449,6 +468,9 @@ int RunServe(const platform::Config& config) {
     }
     // A change of score weights reaches every open lead within a minute (a cheap check when
     // nothing changed: one row read).
+    jobs.Every("audit.seal", std::chrono::seconds{10}, std::chrono::seconds{10}, [&state] {
+        state.sealer.SealPending();
+    });
     jobs.Every("queue.rescore", std::chrono::seconds{30}, std::chrono::seconds{5}, [&queue] {
         (void)queue.discovery.RescoreIfWeightsChanged();
     });

@@ -36,6 +36,10 @@ int RunAgentsPasswd(const platform::Config& config, const std::string& email);
 int RunAgentsDeactivate(const platform::Config& config, const std::string& email);
 
 // `dialler discover [--full]`: one discovery run now (for cron); prints the run as JSON.
+// The audit log's hash chain: seal what is not sealed yet; check every sealed entry (exit 1 naming
+// the first entry changed, deleted or slipped in after sealing).
+int RunAuditSeal(const platform::Config& config);
+int RunAuditVerify(const platform::Config& config);
 int RunDiscover(const platform::Config& config, bool full);
 // `dialler queue stats`: depth and callable-now per queue, and the last runs.
 int RunQueueStats(const platform::Config& config);

@@ -99,6 +99,16 @@ int Main(int argc, char** argv) {
     discover->add_flag("--full", full, "Reconcile every customer, not only what changed");
     discover->callback([&] { exit_code = dialler::main::RunDiscover(LoadConfigOrExit(), full); });
 
+    auto* audit = app.add_subcommand("audit", "The audit log's hash chain");
+    audit->require_subcommand(1);
+    audit->add_subcommand("seal", "Seal the entries not sealed yet (the server does it every 10 s)")
+        ->callback([&] { exit_code = dialler::main::RunAuditSeal(LoadConfigOrExit()); });
+    audit
+        ->add_subcommand(
+            "verify", "Check every sealed entry; exit 1 naming the first one edited or deleted"
+        )
+        ->callback([&] { exit_code = dialler::main::RunAuditVerify(LoadConfigOrExit()); });
+
     auto* queue = app.add_subcommand("queue", "Inspect the queues");
     queue->require_subcommand(1);
     auto* queue_stats =

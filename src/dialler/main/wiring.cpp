@@ -58,6 +58,8 @@ OwnState::OwnState(
       sessions(*db),
       audit(*db),
       throttle(*db),
+      audit_chain(*db),
+      sealer(audit_chain, tokens, clock),
       agent_service(agents, sessions, audit, hasher, clock),
       auth(agents, sessions, throttle, audit, hasher, tokens, clock, AuthSettingsFrom(config)) {}
 

@@ -8,6 +8,7 @@
 #include "dialler/adapters/replica/soci_replica.hpp"
 #include "dialler/adapters/sql/pg_event_relay.hpp"
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
+#include "dialler/adapters/sql/sql_audit_chain.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_follow_up_store.hpp"
@@ -54,6 +55,8 @@ struct OwnState {
     adapters::sql::SqlLoginThrottleStore throttle;
     adapters::crypto::SodiumPasswordHasher hasher;
     adapters::crypto::SodiumTokenService tokens;
+    adapters::sql::SqlAuditChain audit_chain;
+    app::AuditSealer sealer;  // the audit log's hash chain
     app::AgentService agent_service;
     app::AuthService auth;
 
