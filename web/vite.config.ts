@@ -33,5 +33,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup-tests.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole journeys (sign in, load, call, save) on a busy machine: see testing/setup-tests.ts.
+    testTimeout: 20_000,
   },
 });

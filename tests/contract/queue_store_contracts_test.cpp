@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <latch>
 #include <memory>
 #include <mutex>
@@ -1999,9 +2000,10 @@ TYPED_TEST(QueueCallSessionStoreContract, KeepsTheFirstRecordingAndOutcomeAndLis
     EXPECT_FALSE(calls.SetRecording(a.id, {"RE2", "https://api.example/RE2", 5}, kT0));
     EXPECT_EQ(calls.Find(a.id)->recording->sid, "RE1");
     EXPECT_EQ(calls.Find(a.id)->recording->seconds, 61);
-    EXPECT_TRUE(calls.LinkOutcome(a.id, 77, kT0));
-    EXPECT_FALSE(calls.LinkOutcome(a.id, 78, kT0));
+    EXPECT_TRUE(calls.LinkOutcome(a.id, 77, "no_answer", kT0));
+    EXPECT_FALSE(calls.LinkOutcome(a.id, 78, "call_back", kT0));
     EXPECT_EQ(calls.Find(a.id)->outcome_id, 77);
+    EXPECT_EQ(calls.Find(a.id)->outcome_code, "no_answer");
 
     const auto ids = [](const std::vector<app::CallSession>& list) {
         std::vector<std::int64_t> out;
@@ -2012,19 +2014,27 @@ TYPED_TEST(QueueCallSessionStoreContract, KeepsTheFirstRecordingAndOutcomeAndLis
     };
     using V = std::vector<std::int64_t>;
     EXPECT_EQ(ids(calls.List({})), (V{c.id, b.id, a.id}));
+    // One filter at a time, as a search sets them.
+    const auto list = [&calls](const std::function<void(app::CallSessionFilter&)>& set) {
+        app::CallSessionFilter f;
+        set(f);
+        return calls.List(f);
+    };
+    EXPECT_EQ(ids(list([](auto& f) { f.user_id = UserId{1}; })), (V{b.id, a.id}));
+    EXPECT_EQ(ids(list([](auto& f) { f.agent_id = kAgentA; })), (V{c.id, a.id}));
     EXPECT_EQ(
-        ids(calls.List({UserId{1}, std::nullopt, std::nullopt, std::nullopt, 100})), (V{b.id, a.id})
-    );
-    EXPECT_EQ(
-        ids(calls.List({std::nullopt, kAgentA, std::nullopt, std::nullopt, 100})), (V{c.id, a.id})
-    );
-    EXPECT_EQ(
-        ids(calls.List({std::nullopt, std::nullopt, kT0 + minutes{1}, kT0 + minutes{10}, 100})),
+        ids(list([](auto& f) {
+            f.from = kT0 + minutes{1};
+            f.to = kT0 + minutes{10};
+        })),
         (V{b.id})
     );
-    EXPECT_EQ(
-        ids(calls.List({std::nullopt, std::nullopt, std::nullopt, std::nullopt, 1})), (V{c.id})
-    );
+    EXPECT_EQ(ids(list([](auto& f) { f.limit = 1; })), (V{c.id}));
+    // The recordings search: recorded calls only, by outcome, a page before an id.
+    EXPECT_EQ(ids(list([](auto& f) { f.recorded_only = true; })), (V{a.id}));
+    EXPECT_EQ(ids(list([](auto& f) { f.outcome = "no_answer"; })), (V{a.id}));
+    EXPECT_TRUE(list([](auto& f) { f.outcome = "call_back"; }).empty());
+    EXPECT_EQ(ids(list([&c](auto& f) { f.before_id = c.id; })), (V{b.id, a.id}));
 
     domain::CallState done = b.state;
     done.status = domain::CallStatus::kBusy;

@@ -9,6 +9,7 @@
 
 #include "dialler/adapters/crypto/sodium_crypto.hpp"
 #include "dialler/adapters/sql/sql_audit_chain.hpp"
+#include "dialler/app/audit_search.hpp"
 
 #include "queue_env.hpp"
 #include "test_databases.hpp"
@@ -125,6 +126,95 @@ TEST_P(AuditChainTest, TheLastEntryDeletedIsFoundToo) {
     EXPECT_FALSE(v.intact);
     EXPECT_EQ(v.broken_at, rows[2].id);
     EXPECT_EQ(v.problem, "deleted");
+}
+
+TEST_P(AuditChainTest, TheViewerFindsEntriesByWhoWhatCustomerAndTimeAPageAtATime) {
+    const domain::Agent ann = env_->AddAgent("ann@test.local", domain::Role::kSupervisor);
+    const domain::Agent bob = env_->AddAgent("bob@test.local");
+    const Timestamp t0 = clock_.Now();
+    const auto add = [&](const domain::Agent& who,
+                         std::string action,
+                         std::string type,
+                         std::string id,
+                         std::vector<std::pair<std::string, std::string>> details) {
+        env_->audit->Append(app::AuditEntry{
+            0,
+            clock_.Now(),
+            app::Actor::OfAgent(who.id),
+            std::move(action),
+            std::move(type),
+            std::move(id),
+            std::move(details),
+            "req"});
+        clock_.Advance(std::chrono::minutes{1});
+    };
+    add(ann, "customer.viewed", "customer", "42", {});
+    add(bob, "call.started", "call_session", "7", {{"userId", "42"}});
+    add(bob, "call.recording_played", "call_session", "7", {{"userId", "43"}});
+    add(ann, "callxrecording_played", "call_session", "8", {});  // '_' and '.' are literal
+    add(ann, "sms.sent", "customer", "not-a-number", {});
+
+    app::AuditViewer viewer(*env_->audit, *env_->audit, clock_);
+    const auto actions = [&](app::AuditFilter f) {
+        std::vector<std::string> out;
+        auto page = viewer.Search(ann, std::move(f), {"r", "127.0.0.1"});
+        EXPECT_TRUE(page);
+        for (const auto& v : page->entries) {
+            out.push_back(v.entry.action);
+        }
+        return out;
+    };
+    using V = std::vector<std::string>;
+    app::AuditFilter f;
+    f.user_id = domain::UserId{42};
+    EXPECT_EQ(actions(f), (V{"call.started", "customer.viewed"}));
+    f = {};
+    f.agent_id = bob.id;
+    EXPECT_EQ(actions(f), (V{"call.recording_played", "call.started"}));
+    f = {};
+    f.action = "call.recording_played";
+    EXPECT_EQ(actions(f), (V{"call.recording_played"}));
+    f.action = "call.";
+    EXPECT_EQ(actions(f), (V{"call.recording_played", "call.started"}));
+    f = {};
+    f.from = t0 + std::chrono::minutes{1};
+    f.to = t0 + std::chrono::minutes{3};
+    f.action = "call.";
+    EXPECT_EQ(actions(f), (V{"call.recording_played", "call.started"}));
+
+    // Paging: one at a time, whether there is more, then below the last id.
+    f = {};
+    f.agent_id = bob.id;
+    f.limit = 1;
+    auto page = viewer.Search(ann, f, {});
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->entries.size(), 1U);
+    EXPECT_TRUE(page->has_more);
+    f.before_id = page->entries[0].entry.id;
+    page = viewer.Search(ann, f, {});
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->entries[0].entry.action, "call.started");
+    EXPECT_EQ(page->entries[0].user_id, domain::UserId{42});
+    EXPECT_FALSE(page->has_more);
+
+    // A malformed action is refused and nothing is audited for it; a search is audited.
+    const auto searched = [&] {
+        app::AuditFilter mine;
+        mine.action = "audit.searched";
+        mine.limit = 200;
+        return env_->audit->Search(mine).size();
+    };
+    const auto before = searched();
+    for (const char* bad : {"call%", "Call.started", ".call", "call started"}) {
+        app::AuditFilter wrong;
+        wrong.action = bad;
+        const auto refused = viewer.Search(ann, wrong, {});
+        ASSERT_FALSE(refused) << bad;
+        EXPECT_EQ(refused.error().field, "action");
+    }
+    EXPECT_EQ(searched(), before);
+    ASSERT_TRUE(viewer.Search(ann, {}, {}));
+    EXPECT_EQ(searched(), before + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(

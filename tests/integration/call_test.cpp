@@ -305,17 +305,23 @@ TEST_P(CallTest, AnOutcomeIsLinkedToItsOwnCallOnly) {
     );
     ASSERT_TRUE(saved);
     const domain::Agent other = env_->AddAgent("linker@test.local");
-    auto foreign = env_->calls->LinkOutcome(other, session.id, session.user_id, saved->id);
+    const auto no_answer = domain::Outcome::kNoAnswer;
+    auto foreign =
+        env_->calls->LinkOutcome(other, session.id, session.user_id, saved->id, no_answer);
     ASSERT_FALSE(foreign);
     EXPECT_EQ(foreign.error().field, "callSessionId");
     auto wrong_customer = env_->calls->LinkOutcome(
-        agent_, session.id, domain::UserId{session.user_id.Value() + 1}, saved->id
+        agent_, session.id, domain::UserId{session.user_id.Value() + 1}, saved->id, no_answer
     );
     ASSERT_FALSE(wrong_customer);
-    ASSERT_TRUE(env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id));
-    ASSERT_TRUE(env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id));
+    ASSERT_TRUE(env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id, no_answer)
+    );
+    ASSERT_TRUE(env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id, no_answer)
+    );
     EXPECT_EQ(Stored(session.id).outcome_id, saved->id);
-    auto second = env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id + 1);
+    EXPECT_EQ(Stored(session.id).outcome_code, "no_answer");
+    auto second =
+        env_->calls->LinkOutcome(agent_, session.id, session.user_id, saved->id + 1, no_answer);
     ASSERT_FALSE(second);
 }
 

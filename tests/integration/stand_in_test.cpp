@@ -135,10 +135,12 @@ protected:
                 clock_},
             app::InboundCallService::Config{{kOwnNumber}}
         );
+        recordings_ =
+            std::make_unique<app::RecordingsService>(*env_->call_sessions, *env_->replica);
         adapters::http::AddCallRoutes(
             router_,
             adapters::http::CallRouteDeps{
-                *calls_, *inbound_, *telephony_, base, env_->lenders, clock_}
+                *calls_, *inbound_, *recordings_, *telephony_, base, env_->lenders, clock_}
         );
         const auto forward = [this](adapters::http::Request& req
                              ) -> Result<adapters::http::Response> {
@@ -288,6 +290,7 @@ protected:
     std::unique_ptr<adapters::twilio::TwilioTelephony> telephony_;
     std::unique_ptr<app::CallService> calls_;
     std::unique_ptr<app::InboundCallService> inbound_;
+    std::unique_ptr<app::RecordingsService> recordings_;
 
     testing::InMemoryAgentStore agents_;
     testing::InMemorySessionStore sessions_;

@@ -1053,7 +1053,7 @@ bool InMemoryCallSessionStore::SetRecording(
 }
 
 bool InMemoryCallSessionStore::LinkOutcome(
-    std::int64_t id, std::int64_t outcome_id, Timestamp /*now*/
+    std::int64_t id, std::int64_t outcome_id, std::string_view outcome_code, Timestamp /*now*/
 ) {
     const std::lock_guard lock(mutex_);
     app::CallSession* row = FindLocked(id);
@@ -1061,6 +1061,7 @@ bool InMemoryCallSessionStore::LinkOutcome(
         return false;
     }
     row->outcome_id = outcome_id;
+    row->outcome_code = std::string(outcome_code);
     return true;
 }
 
@@ -1071,7 +1072,9 @@ std::vector<app::CallSession> InMemoryCallSessionStore::List(const app::CallSess
         const Timestamp at = row.state.created_at;
         return (!f.user_id || row.user_id == *f.user_id) &&
                (!f.agent_id || row.agent_id == *f.agent_id) && (!f.from || at >= *f.from) &&
-               (!f.to || at < *f.to);
+               (!f.to || at < *f.to) && (!f.recorded_only || row.recording) &&
+               (!f.before_id || row.id < *f.before_id) &&
+               (!f.outcome || row.outcome_code == *f.outcome);
     });
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.state.created_at != b.state.created_at ? a.state.created_at > b.state.created_at

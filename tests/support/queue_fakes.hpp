@@ -233,7 +233,9 @@ public:
         Timestamp now
     ) override;
     bool SetRecording(std::int64_t id, const app::CallRecording& recording, Timestamp now) override;
-    bool LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) override;
+    bool LinkOutcome(
+        std::int64_t id, std::int64_t outcome_id, std::string_view outcome_code, Timestamp now
+    ) override;
     std::vector<app::CallSession> List(const app::CallSessionFilter& filter) override;
     std::vector<app::CallSession> Unfinished(Timestamp created_before, int limit) override;
 

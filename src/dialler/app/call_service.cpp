@@ -147,7 +147,8 @@ Status CallService::Apply(
                     "call.ended",
                     "call_session",
                     std::to_string(session.id),
-                    {{"status", std::string(domain::CallStatusName(next->status))},
+                    {{"userId", session.user_id.ToString()},
+                     {"status", std::string(domain::CallStatusName(next->status))},
                      {"ringSeconds", std::to_string(domain::RingSeconds(*next))},
                      {"talkSeconds", std::to_string(domain::TalkSeconds(*next))}},
                     {}});
@@ -206,13 +207,19 @@ Status CallService::CheckOutcomeLink(
 }
 
 Status CallService::LinkOutcome(
-    const domain::Agent& agent, std::int64_t session_id, domain::UserId user, std::int64_t outcome
+    const domain::Agent& agent,
+    std::int64_t session_id,
+    domain::UserId user,
+    std::int64_t outcome,
+    domain::Outcome code
 ) {
     DIALLER_ASSIGN_OR_RETURN(const CallSession session, OwnCallTo(agent, session_id, user));
     if (session.outcome_id == outcome) {
         return Ok();
     }
-    if (!ports_.sessions.LinkOutcome(session_id, outcome, ports_.clock.Now())) {
+    if (!ports_.sessions.LinkOutcome(
+            session_id, outcome, domain::OutcomeCode(code), ports_.clock.Now()
+        )) {
         return InvalidField("callSessionId", "this call already has an outcome");
     }
     return Ok();
@@ -255,7 +262,7 @@ Result<RecordingMedia> CallService::Recording(
         "call_session",
         std::to_string(id),
         ctx,
-        {{"recordingSid", session.recording->sid}}
+        {{"userId", session.user_id.ToString()}, {"recordingSid", session.recording->sid}}
     );
     auto media = ports_.telephony.FetchRecording(*session.recording);
     if (!media) {

@@ -100,7 +100,8 @@ public:
         const domain::Agent& agent,
         std::int64_t session_id,
         domain::UserId user,
-        std::int64_t outcome
+        std::int64_t outcome,
+        domain::Outcome code
     );
 
     // Agents see their own calls; supervisors and admins every call. kNotFound otherwise, so

@@ -39,6 +39,7 @@ struct CallSession {
     std::optional<std::string> dialled_call_sid;  // outbound: the customer's leg
     std::optional<CallRecording> recording;
     std::optional<std::int64_t> outcome_id;
+    std::optional<std::string> outcome_code;  // the linked outcome's code ("no_answer", ...)
 };
 
 struct CallSessionFilter {
@@ -47,6 +48,9 @@ struct CallSessionFilter {
     std::optional<Timestamp> from;  // created_at >= from
     std::optional<Timestamp> to;    // created_at < to
     int limit = 100;
+    std::optional<std::string> outcome;     // linked to an outcome with this code
+    bool recorded_only = false;             // only calls with a recording
+    std::optional<std::int64_t> before_id;  // id < before_id (the next page)
 };
 
 // Call sessions, shared by every instance. Thread-safe; faults are exceptions.
@@ -74,7 +78,10 @@ public:
     ) = 0;
     // The call's recording, once: false if it has one already.
     virtual bool SetRecording(std::int64_t id, const CallRecording& recording, Timestamp now) = 0;
-    virtual bool LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) = 0;
+    // Links the outcome (and keeps its code for searches), once: false if it has one already.
+    virtual bool LinkOutcome(
+        std::int64_t id, std::int64_t outcome_id, std::string_view outcome_code, Timestamp now
+    ) = 0;
     // Newest first.
     virtual std::vector<CallSession> List(const CallSessionFilter& filter) = 0;
     // Sessions not ended that were created before `created_before`, oldest first (for the

@@ -432,6 +432,7 @@ int RunServe(const platform::Config& config) {
         adapters::http::CallRouteDeps{
             calls.calls,
             calls.inbound,
+            calls.recordings,
             calls.telephony,
             calls.telephony.PublicUrl(),
             queue.lenders,
@@ -443,6 +444,7 @@ int RunServe(const platform::Config& config) {
             calls.sms, calls.inbox, calls.templates, calls.telephony, calls.telephony.PublicUrl()}
     );
     AddMagicLinks(router, config, calls.links, state.clock);
+    adapters::http::AddAuditRoutes(router, calls.audit_viewer);
     AddTestHooks(router, config, state.clock, calls);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);

@@ -345,7 +345,9 @@ CallState::CallState(
               queue.settings,
               own.clock},
           app::InboundCallService::Config{FirmNumbers(config)}
-      ) {
+      ),
+      recordings(sessions, queue.replica),
+      audit_viewer(own.audit, own.audit, own.clock) {
     queue.queue.SetOutcomeListener(&follow_ups);
 }
 

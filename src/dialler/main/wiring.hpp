@@ -23,6 +23,7 @@
 #include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
+#include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_reminders.hpp"
@@ -36,6 +37,7 @@
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
+#include "dialler/app/recordings_service.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 #include "dialler/domain/lenders.hpp"
@@ -128,6 +130,8 @@ struct CallState {
     app::CustomerService customers;
     app::AgentDayService days;
     app::InboundCallService inbound;
+    app::RecordingsService recordings;
+    app::AuditViewer audit_viewer;
 
     CallState(
         OwnState& own,

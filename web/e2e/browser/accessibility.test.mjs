@@ -543,7 +543,7 @@ describe('accessibility: every page and state agents, supervisors and admins see
     });
   });
 
-  it('a supervisor: queue, callbacks, SMS, customers and the supervisor page', async () => {
+  it('a supervisor: every page they may open, in its main states', async () => {
     await scanning(async () => {
       await step(async () => {
         await signIn(DEMO_USERS.supervisor);
@@ -572,6 +572,41 @@ describe('accessibility: every page and state agents, supervisors and admins see
 
       await step(async () => {
         await scanCustomers('supervisor');
+      });
+
+      await step(async () => {
+        // The agent's call above was recorded, so Recordings lists it with its player.
+        await navLink('Recordings').click();
+        await page.getByRole('heading', { level: 1, name: 'Recordings' }).waitFor();
+        await page.getByLabel(/^Recording of the call with /).first().waitFor();
+        await scan('supervisor: recordings');
+        const recordings = page.getByRole('search', { name: 'Recordings', exact: true });
+        const number = recordings.getByRole('textbox', { name: 'Customer number', exact: true });
+        await number.fill('not a number');
+        await recordings.getByRole('button', { name: 'Search', exact: true }).click();
+        await page.waitForFunction(
+          (element) => element?.getAttribute('aria-invalid') === 'true',
+          await number.elementHandle(),
+        );
+        await scan('supervisor: recordings, a filter refused');
+        await number.fill('999999999');
+        await recordings.getByRole('button', { name: 'Search', exact: true }).click();
+        await page.getByText('No recorded calls match these filters.', { exact: true }).waitFor();
+        await scan('supervisor: recordings, nothing matches');
+      });
+
+      await step(async () => {
+        await navLink('Audit log').click();
+        await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+        await page.getByRole('table', { name: 'Audit log entries, newest first' }).waitFor();
+        await scan('supervisor: audit log');
+        const audit = page.getByRole('search', { name: 'Audit log', exact: true });
+        await audit
+          .getByRole('textbox', { name: 'Customer number', exact: true })
+          .fill('999999999');
+        await audit.getByRole('button', { name: 'Search', exact: true }).click();
+        await page.getByText('No entries match these filters.', { exact: true }).waitFor();
+        await scan('supervisor: audit log, nothing matches');
       });
 
       await step(async () => {

@@ -36,6 +36,8 @@ const pages: Record<NavKey, LazyPage> = {
   sms: lazyPage(() => import('./routes/app/sms').then((m) => m.SmsRoute)),
   customers: lazyPage(() => import('./routes/app/customers').then((m) => m.CustomersRoute)),
   supervisor: lazyPage(() => import('./routes/app/supervisor').then((m) => m.SupervisorRoute)),
+  recordings: lazyPage(() => import('./routes/app/recordings').then((m) => m.RecordingsRoute)),
+  audit: lazyPage(() => import('./routes/app/audit').then((m) => m.AuditRoute)),
   admin: lazyPage(() => import('./routes/app/admin').then((m) => m.AdminRoute)),
 };
 

@@ -5,7 +5,15 @@ import { paths } from '@/config/paths';
 import type { Role } from '@/types/api';
 
 export type NavItem = {
-  key: 'queue' | 'callbacks' | 'sms' | 'customers' | 'supervisor' | 'admin';
+  key:
+    | 'queue'
+    | 'callbacks'
+    | 'sms'
+    | 'customers'
+    | 'supervisor'
+    | 'recordings'
+    | 'audit'
+    | 'admin';
   label: string;
   path: string;
   roles: readonly Role[];
@@ -22,6 +30,13 @@ export const navItems = [
     roles: ['agent', 'supervisor', 'admin'],
   },
   { key: 'supervisor', label: 'Supervisor', path: paths.supervisor, roles: ['supervisor', 'admin'] },
+  {
+    key: 'recordings',
+    label: 'Recordings',
+    path: paths.recordings,
+    roles: ['supervisor', 'admin'],
+  },
+  { key: 'audit', label: 'Audit log', path: paths.audit, roles: ['supervisor', 'admin'] },
   { key: 'admin', label: 'Admin', path: paths.admin, roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 

@@ -7,6 +7,8 @@ export const paths = {
   sms: '/sms',
   customers: '/customers',
   supervisor: '/supervisor',
+  recordings: '/recordings',
+  audit: '/audit',
   admin: '/admin',
 } as const;
 

@@ -130,3 +130,23 @@ export function utcToUkWallTime(at: string | Date): string {
   const p = partsOf(wallClock, toMs(at));
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = 24 * hourMs;
+
+/**
+ * When a UK calendar day ("2026-11-04", as a date input gives it) begins, as RFC 3339 UTC:
+ * "2026-11-04T00:00:00Z", but "2027-07-01T23:00:00Z" for 2 July (BST). `daysLater` moves to a
+ * later day first: 1 gives the end of the day, where a date range that includes it stops. Null
+ * for anything that is not a real date.
+ */
+export function ukDayStartUtc(date: string, daysLater = 0): string | null {
+  const match = datePattern.exec(date);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const day = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  // Date.UTC rolls 31 November over to 1 December; such a date is not a date at all.
+  if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) return null;
+  const ymd = new Date(day + daysLater * dayMs).toISOString().slice(0, 10);
+  return ukWallTimeToUtc(`${ymd}T00:00`);
+}

@@ -125,6 +125,48 @@ Result<std::int64_t> PositiveId(std::string_view text, const std::string& field)
     return id;
 }
 
+Result<std::optional<std::int64_t>> QueryId(const QueryParams& query, const std::string& key) {
+    const auto it = query.find(key);
+    if (it == query.end()) {
+        return std::optional<std::int64_t>();
+    }
+    DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, key));
+    return std::optional(id);
+}
+
+Result<std::optional<Timestamp>> QueryTime(const QueryParams& query, const std::string& key) {
+    const auto it = query.find(key);
+    if (it == query.end()) {
+        return std::optional<Timestamp>();
+    }
+    const auto t = ParseRfc3339(it->second);
+    if (!t) {
+        return InvalidField(key, key + " must be an RFC 3339 date-time");
+    }
+    return std::optional(Timestamp{*t});
+}
+
+Result<std::optional<std::int64_t>> QueryNumber(
+    const QueryParams& query, const std::string& key, std::int64_t min, std::int64_t max
+) {
+    const auto it = query.find(key);
+    if (it == query.end()) {
+        return std::optional<std::int64_t>();
+    }
+    std::int64_t n = 0;
+    const std::string& text = it->second;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || n < min ||
+        n > max) {
+        return InvalidField(
+            key,
+            key + " must be a whole number from " + std::to_string(min) + " to " +
+                std::to_string(max)
+        );
+    }
+    return std::optional(n);
+}
+
 Result<std::int64_t> PathId(const Request& req) {
     return PositiveId(req.path_params.at("id"), "id");
 }

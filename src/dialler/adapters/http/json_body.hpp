@@ -60,6 +60,15 @@ std::map<std::string, std::string> ParseQuery(std::string_view query);
 // Parses a positive integer path or query parameter. Errors: kInvalidArgument naming `field`.
 Result<std::int64_t> PositiveId(std::string_view text, const std::string& field);
 
+// Optional query parameters of a search: a positive id, an RFC 3339 time, a whole number in
+// [min, max]; nullopt when absent. Errors: kInvalidArgument naming the key.
+using QueryParams = std::map<std::string, std::string>;
+Result<std::optional<std::int64_t>> QueryId(const QueryParams& query, const std::string& key);
+Result<std::optional<Timestamp>> QueryTime(const QueryParams& query, const std::string& key);
+Result<std::optional<std::int64_t>> QueryNumber(
+    const QueryParams& query, const std::string& key, std::int64_t min, std::int64_t max
+);
+
 // The route's `:id`. Errors: kInvalidArgument naming "id".
 Result<std::int64_t> PathId(const Request& req);
 

@@ -10,6 +10,7 @@
 #include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
+#include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
 #include "dialler/app/callback_service.hpp"
@@ -20,6 +21,7 @@
 #include "dialler/app/magic_link_service.hpp"
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
+#include "dialler/app/recordings_service.hpp"
 #include "dialler/app/settings_service.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
@@ -78,12 +80,16 @@ void AddQueueRoutes(Router& router, QueueRouteDeps deps);
 struct CallRouteDeps {
     app::CallService& calls;
     app::InboundCallService& inbound;
+    app::RecordingsService& recordings;  // GET /api/recordings (supervisors, admins)
     const app::Telephony& telephony;
     std::string public_url;  // PUBLIC_URL, no trailing slash
     const domain::LenderNames& lenders;
     const Clock& clock;
 };
 void AddCallRoutes(Router& router, const CallRouteDeps& deps);
+
+// GET /api/audit (supervisors, admins): the audit log viewer's search (docs/api.md "Audit log").
+void AddAuditRoutes(Router& router, app::AuditViewer& viewer);
 
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
 // and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the

@@ -134,30 +134,38 @@ void AddWebhookRoutes(Router& router, const CallRouteDeps& d) {
     );
 }
 
-Result<app::CallSessionFilter> FilterFrom(const Request& req) {
-    const auto query = ParseQuery(req.query);
+Result<app::CallSessionFilter> FilterFrom(const QueryParams& query) {
     app::CallSessionFilter filter;
-    if (const auto it = query.find("userId"); it != query.end()) {
-        DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "userId"));
-        filter.user_id = domain::UserId{id};
+    DIALLER_ASSIGN_OR_RETURN(const auto user, QueryId(query, "userId"));
+    DIALLER_ASSIGN_OR_RETURN(const auto agent, QueryId(query, "agentId"));
+    if (user) {
+        filter.user_id = domain::UserId{*user};
     }
-    if (const auto it = query.find("agentId"); it != query.end()) {
-        DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PositiveId(it->second, "agentId"));
-        filter.agent_id = domain::AgentId{id};
+    if (agent) {
+        filter.agent_id = domain::AgentId{*agent};
     }
-    for (const auto& [key, target] :
-         {std::pair{"from", &filter.from}, std::pair{"to", &filter.to}}) {
-        if (const auto it = query.find(key); it != query.end()) {
-            const auto t = ParseRfc3339(it->second);
-            if (!t) {
-                return InvalidField(key, std::string(key) + " must be an RFC 3339 date-time");
-            }
-            *target = Timestamp{*t};
-        }
-    }
+    DIALLER_ASSIGN_OR_RETURN(filter.from, QueryTime(query, "from"));
+    DIALLER_ASSIGN_OR_RETURN(filter.to, QueryTime(query, "to"));
     if (filter.from && filter.to && *filter.to <= *filter.from) {
         return InvalidField("to", "to must be after from");
     }
+    return filter;
+}
+
+// The recordings search: the call filter, and an outcome code, a page and its size.
+Result<app::CallSessionFilter> RecordingFilterFrom(const QueryParams& query) {
+    DIALLER_ASSIGN_OR_RETURN(app::CallSessionFilter filter, FilterFrom(query));
+    filter.recorded_only = true;
+    if (const auto it = query.find("outcome"); it != query.end()) {
+        const auto outcome = domain::ParseOutcome(it->second);
+        if (!outcome) {
+            return InvalidField("outcome", "outcome is not one of the known dispositions");
+        }
+        filter.outcome = std::string(domain::OutcomeCode(*outcome));
+    }
+    DIALLER_ASSIGN_OR_RETURN(filter.before_id, QueryId(query, "before"));
+    DIALLER_ASSIGN_OR_RETURN(const auto limit, QueryNumber(query, "limit", 1, 100));
+    filter.limit = static_cast<int>(limit.value_or(50));
     return filter;
 }
 
@@ -212,6 +220,33 @@ void AddVoicemailRoute(Router& router, const CallRouteDeps& d) {
     );
 }
 
+void AddRecordingsRoute(Router& router, const CallRouteDeps& d) {
+    const Access managers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
+    router.Add({"GET", "/api/recordings", managers, [d](Request& req) -> Result<Response> {
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::CallSessionFilter filter,
+                        RecordingFilterFrom(ParseQuery(req.query))
+                    );
+                    const app::RecordingPage page = d.recordings.Search(filter);
+                    nlohmann::json out = nlohmann::json::array();
+                    for (const app::RecordingView& r : page.recordings) {
+                        const nlohmann::json call = CallSessionJson(r.call);
+                        out.push_back({
+                            {"callSessionId", call["id"]},
+                            {"at", call["createdAt"]},
+                            {"agentId", call["agentId"]},
+                            {"userId", call["userId"]},
+                            {"customerName", Opt(r.customer_name)},
+                            {"direction", call["direction"]},
+                            {"outcome", Opt(r.call.outcome_code)},
+                            {"talkSeconds", call["talkSeconds"]},
+                            {"recording", call["recording"]},
+                        });
+                    }
+                    return Json({{"recordings", out}, {"hasMore", page.has_more}});
+                }});
+}
+
 void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
     router.Add({"POST", "/api/telephony/token", kFloor, [d](Request& req) -> Result<Response> {
                     // The identity comes from the session, never from the request.
@@ -238,7 +273,9 @@ void AddSessionRoutes(Router& router, const CallRouteDeps& d) {
                     return Json({{"callSession", CallSessionJson(*started.session)}}, 201);
                 }});
     router.Add({"GET", "/api/call-sessions", kCallReaders, [d](Request& req) -> Result<Response> {
-                    DIALLER_ASSIGN_OR_RETURN(const app::CallSessionFilter filter, FilterFrom(req));
+                    DIALLER_ASSIGN_OR_RETURN(
+                        const app::CallSessionFilter filter, FilterFrom(ParseQuery(req.query))
+                    );
                     DIALLER_ASSIGN_OR_RETURN(
                         const std::vector<app::CallSession> sessions,
                         d.calls.List(req.session->agent, filter)
@@ -382,6 +419,7 @@ void AddCallRoutes(Router& router, const CallRouteDeps& deps) {
     AddSessionRoutes(router, deps);
     AddInboundRoutes(router, deps);
     AddVoicemailRoute(router, deps);
+    AddRecordingsRoute(router, deps);
 }
 
 }  // namespace dialler::adapters::http

@@ -181,7 +181,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
              );
              if (call) {
                  DIALLER_RETURN_IF_ERROR(
-                     d.calls.LinkOutcome(req.session->agent, *call, user, stored.id)
+                     d.calls.LinkOutcome(req.session->agent, *call, user, stored.id, stored.outcome)
                  );
              }
              d.activity.Happened(req.session->agent.id, domain::StatusCause::kOutcomeSaved);

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns =
     "id, user_id, agent_id, phone_e164, caller_id, status, last_sequence, call_sid, "
     "dialled_call_sid, created_at, ringing_at, answered_at, ended_at, recording_sid, "
-    "recording_url, recording_seconds, outcome_id, direction";
+    "recording_url, recording_seconds, outcome_id, direction, outcome";
 
 // One `call_sessions` row, bound column by column in kColumns order.
 struct Row {
@@ -33,6 +33,8 @@ struct Row {
     std::string recording_sid;
     std::string recording_url;
     std::string direction;
+    std::string outcome;
+    soci::indicator outcome_code_i{};
     int recording_seconds = 0;
     soci::indicator call_sid_i{};
     soci::indicator dialled_i{};
@@ -63,6 +65,7 @@ struct Row {
         st.exchange(soci::into(recording_seconds, recording_seconds_i));
         st.exchange(soci::into(outcome_id, outcome_i));
         st.exchange(soci::into(direction));
+        st.exchange(soci::into(outcome, outcome_code_i));
     }
 
     app::CallSession ToSession() const {
@@ -97,6 +100,9 @@ struct Row {
         if (outcome_i == soci::i_ok) {
             c.outcome_id = outcome_id;
         }
+        if (outcome_code_i == soci::i_ok) {
+            c.outcome_code = outcome;
+        }
         return c;
     }
 };
@@ -112,7 +118,7 @@ struct OptionalMs {
 }  // namespace
 
 std::vector<app::CallSession> SqlCallSessionStore::Select(
-    const std::string& where, const std::string& order, int limit
+    const std::string& where, const std::string& order, int limit, const std::string* text
 ) {
     return db_.Read([&](soci::session& s) {
         std::vector<app::CallSession> out;
@@ -120,6 +126,9 @@ std::vector<app::CallSession> SqlCallSessionStore::Select(
         soci::statement st(s);
         st.alloc();
         r.Bind(st);
+        if (text != nullptr) {
+            st.exchange(soci::use(*text));
+        }
         PrepareOnce(
             st,
             std::string("SELECT ") + kColumns + " FROM call_sessions WHERE " + where +
@@ -276,16 +285,20 @@ bool SqlCallSessionStore::SetRecording(
     });
 }
 
-bool SqlCallSessionStore::LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) {
+bool SqlCallSessionStore::LinkOutcome(
+    std::int64_t id, std::int64_t outcome_id, std::string_view outcome_code, Timestamp now
+) {
     const long long key = id;
     const long long outcome = outcome_id;
+    const std::string code(outcome_code);
     const long long at = Ms(now);
     return db_.AutoCommit([&](soci::session& s) {
         return Execute(
                    s,
-                   "UPDATE call_sessions SET outcome_id = :o, updated_at = :t WHERE id = :i AND "
-                   "outcome_id IS NULL",
+                   "UPDATE call_sessions SET outcome_id = :o, outcome = :c, updated_at = :t "
+                   "WHERE id = :i AND outcome_id IS NULL",
                    soci::use(outcome),
+                   soci::use(code),
                    soci::use(at),
                    soci::use(key)
                ) > 0;
@@ -306,7 +319,16 @@ std::vector<app::CallSession> SqlCallSessionStore::List(const app::CallSessionFi
     if (f.to) {
         where += " AND created_at < " + std::to_string(Ms(*f.to));
     }
-    return Select(where, "created_at DESC, id DESC", f.limit);
+    if (f.recorded_only) {
+        where += " AND recording_sid IS NOT NULL";
+    }
+    if (f.before_id) {
+        where += " AND id < " + std::to_string(*f.before_id);
+    }
+    if (f.outcome) {
+        where += " AND outcome = :outcome";
+    }
+    return Select(where, "created_at DESC, id DESC", f.limit, f.outcome ? &*f.outcome : nullptr);
 }
 
 std::vector<app::CallSession> SqlCallSessionStore::Unfinished(Timestamp created_before, int limit) {

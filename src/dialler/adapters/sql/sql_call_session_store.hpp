@@ -20,14 +20,19 @@ public:
         Timestamp now
     ) override;
     bool SetRecording(std::int64_t id, const app::CallRecording& recording, Timestamp now) override;
-    bool LinkOutcome(std::int64_t id, std::int64_t outcome_id, Timestamp now) override;
+    bool LinkOutcome(
+        std::int64_t id, std::int64_t outcome_id, std::string_view outcome_code, Timestamp now
+    ) override;
     std::vector<app::CallSession> List(const app::CallSessionFilter& filter) override;
     std::vector<app::CallSession> Unfinished(Timestamp created_before, int limit) override;
 
 private:
     // The sessions matching `where` (an SQL condition over literals we produced), in `order`.
     std::vector<app::CallSession> Select(
-        const std::string& where, const std::string& order, int limit
+        const std::string& where,
+        const std::string& order,
+        int limit,
+        const std::string* text = nullptr
     );
     SqlDatabase& db_;
 };

@@ -3,6 +3,7 @@
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/app/agent_store.hpp"
 #include "dialler/app/audit_log.hpp"
+#include "dialler/app/audit_search.hpp"
 #include "dialler/app/login_throttle_store.hpp"
 #include "dialler/app/session_store.hpp"
 
@@ -42,11 +43,13 @@ private:
     SqlDatabase& db_;
 };
 
-class SqlAuditLog final : public app::AuditLog {
+// The audit log, and its search for the viewer (the same table).
+class SqlAuditLog final : public app::AuditLog, public app::AuditSearchStore {
 public:
     explicit SqlAuditLog(SqlDatabase& db) : db_(db) {}
     void Append(const app::AuditEntry& entry) override;
     std::vector<app::AuditEntry> ListRecent(int limit, std::int64_t before_id) override;
+    std::vector<app::AuditView> Search(const app::AuditFilter& filter) override;
 
 private:
     SqlDatabase& db_;

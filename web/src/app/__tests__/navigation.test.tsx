@@ -8,8 +8,8 @@ import type { Role } from '@/types/api';
 
 const expectedNav: Record<Role, string[]> = {
   agent: ['Queue', 'Callbacks', 'SMS', 'Customers'],
-  supervisor: ['Queue', 'Callbacks', 'SMS', 'Customers', 'Supervisor'],
-  admin: ['Queue', 'Customers', 'Supervisor', 'Admin'],
+  supervisor: ['Queue', 'Callbacks', 'SMS', 'Customers', 'Supervisor', 'Recordings', 'Audit log'],
+  admin: ['Queue', 'Customers', 'Supervisor', 'Recordings', 'Audit log', 'Admin'],
 };
 
 function renderSignedIn(role: Role, path: string) {
@@ -63,6 +63,8 @@ describe('route guards', () => {
   it.each([
     ['agent', '/admin'],
     ['agent', '/supervisor'],
+    ['agent', '/recordings'],
+    ['agent', '/audit'],
     ['supervisor', '/admin'],
     ['admin', '/callbacks'],
     ['admin', '/sms'],

@@ -140,3 +140,19 @@ export function conversionText(conversion: {
     : `${why ? 'left' : 'Left'} the ${from} queue`;
   return why ? `${why} · ${moved}` : moved;
 }
+
+/**
+ * The people a filter by agent offers (`GET /api/agents`, by name), with `chosen` added as
+ * "Agent 3" when the list does not have them (it could not be read; a link names someone else),
+ * so that the select always shows what the filter is.
+ */
+export function agentChoices(
+  agents: ReadonlyArray<{ id: string; displayName: string }>,
+  chosen: string,
+): Array<{ id: string; name: string }> {
+  const choices = agents.map((agent) => ({ id: agent.id, name: agentLabel(agent.id, agent) }));
+  if (chosen !== '' && !choices.some((choice) => choice.id === chosen)) {
+    choices.push({ id: chosen, name: agentLabel(chosen) });
+  }
+  return choices.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -5,6 +5,7 @@ import {
   formatUkDateTime,
   formatUkDay,
   formatUkTimeShort,
+  ukDayStartUtc,
   ukWallTimeToUtc,
   utcToUkWallTime,
 } from '@/utils/uk-time';
@@ -15,6 +16,20 @@ describe('UK time', () => {
     expect(ukWallTimeToUtc('2027-07-01T19:30')).toBe('2027-07-01T18:30:00Z');
     expect(ukWallTimeToUtc('')).toBeNull();
     expect(ukWallTimeToUtc('tomorrow')).toBeNull();
+  });
+
+  it('gives the instant a UK day begins, and the day after for the end of a range', () => {
+    expect(ukDayStartUtc('2026-11-04')).toBe('2026-11-04T00:00:00Z');
+    expect(ukDayStartUtc('2026-11-04', 1)).toBe('2026-11-05T00:00:00Z');
+    // In summer the UK day begins at 23:00 UTC the evening before.
+    expect(ukDayStartUtc('2027-07-02')).toBe('2027-07-01T23:00:00Z');
+    // Across the month's end, and across the autumn clock change (a 25-hour day).
+    expect(ukDayStartUtc('2026-11-30', 1)).toBe('2026-12-01T00:00:00Z');
+    expect(ukDayStartUtc('2026-10-25')).toBe('2026-10-24T23:00:00Z');
+    expect(ukDayStartUtc('2026-10-25', 1)).toBe('2026-10-26T00:00:00Z');
+    expect(ukDayStartUtc('2026-11-31')).toBeNull();
+    expect(ukDayStartUtc('4 Nov')).toBeNull();
+    expect(ukDayStartUtc('')).toBeNull();
   });
 
   it('moves a time the spring clock change skips to the hour after', () => {
