@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "dialler/app/paging.hpp"
+
 namespace dialler::app {
 
 namespace {
@@ -37,14 +39,11 @@ Result<AuditPage> AuditViewer::Search(
     if (filter.user_id) {
         details.emplace_back("userId", filter.user_id->ToString());
     }
-    const int limit = filter.limit;
-    ++filter.limit;  // one more than asked: whether there is a next page
+    const auto page_size = static_cast<std::size_t>(std::max(filter.limit, 0));
+    ++filter.limit;
     AuditPage page;
     page.entries = store_.Search(filter);
-    page.has_more = static_cast<int>(page.entries.size()) > limit;
-    if (page.has_more) {
-        page.entries.resize(static_cast<std::size_t>(limit));
-    }
+    page.has_more = CutToPage(page.entries, page_size);
     AuditAgentAction(
         audit_, clock_, viewer, "audit.searched", "audit_log", "", ctx, std::move(details)
     );

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "dialler/app/paging.hpp"
 #include "dialler/base/text.hpp"
 
 namespace dialler::app {
@@ -169,12 +170,8 @@ Result<CustomerSearchPage> CustomerService::Search(
     out.page = page;
     const UserSearch& search = read.search;
     if (!search.ids.empty() || search.email || !search.name_words.empty()) {
-        // One more than a page tells whether there is another, without counting.
         auto users = ports_.replica.SearchUsers(search, (page - 1) * kPageSize, kPageSize + 1);
-        if (users.size() > static_cast<std::size_t>(kPageSize)) {
-            users.pop_back();
-            out.has_more = true;
-        }
+        out.has_more = CutToPage(users, static_cast<std::size_t>(kPageSize));
         out.customers = Summaries(std::move(users));
     }
     // What was looked for is personal data: the log says how, not what.

@@ -1,19 +1,19 @@
 #include "dialler/app/recordings_service.hpp"
 
+#include <algorithm>
 #include <utility>
+
+#include "dialler/app/paging.hpp"
 
 namespace dialler::app {
 
 RecordingPage RecordingsService::Search(CallSessionFilter filter) {
     filter.recorded_only = true;
-    const int limit = filter.limit;
-    ++filter.limit;  // one more than asked: whether there is a next page
+    const auto page_size = static_cast<std::size_t>(std::max(filter.limit, 0));
+    ++filter.limit;
     std::vector<CallSession> calls = sessions_.List(filter);
     RecordingPage page;
-    page.has_more = static_cast<int>(calls.size()) > limit;
-    if (page.has_more) {
-        calls.resize(static_cast<std::size_t>(limit));
-    }
+    page.has_more = CutToPage(calls, page_size);
     std::vector<domain::UserId> ids;
     ids.reserve(calls.size());
     for (const CallSession& c : calls) {

@@ -101,13 +101,14 @@ int Main(int argc, char** argv) {
 
     auto* audit = app.add_subcommand("audit", "The audit log's hash chain");
     audit->require_subcommand(1);
-    audit->add_subcommand("seal", "Seal the entries not sealed yet (the server does it every 10 s)")
-        ->callback([&] { exit_code = dialler::main::RunAuditSeal(LoadConfigOrExit()); });
-    audit
-        ->add_subcommand(
-            "verify", "Check every sealed entry; exit 1 naming the first one edited or deleted"
-        )
-        ->callback([&] { exit_code = dialler::main::RunAuditVerify(LoadConfigOrExit()); });
+    auto* audit_seal = audit->add_subcommand(
+        "seal", "Seal the entries not sealed yet (the server does it every 10 s)"
+    );
+    audit_seal->callback([&] { exit_code = dialler::main::RunAuditSeal(LoadConfigOrExit()); });
+    auto* audit_verify = audit->add_subcommand(
+        "verify", "Check every sealed entry; exit 1 naming the first one edited or deleted"
+    );
+    audit_verify->callback([&] { exit_code = dialler::main::RunAuditVerify(LoadConfigOrExit()); });
 
     auto* queue = app.add_subcommand("queue", "Inspect the queues");
     queue->require_subcommand(1);

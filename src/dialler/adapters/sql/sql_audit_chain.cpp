@@ -1,36 +1,12 @@
 #include "dialler/adapters/sql/sql_audit_chain.hpp"
 
+#include "dialler/adapters/sql/audit_columns.hpp"
 #include "dialler/adapters/sql/sql_time.hpp"
 #include "dialler/adapters/sql/statement.hpp"
 
 namespace dialler::adapters::sql {
 
 namespace {
-
-struct RowColumns {
-    long long id = 0;
-    long long at = 0;
-    std::string kind;
-    long long actor = 0;
-    soci::indicator actor_i{};
-    std::string action;
-    std::string subject_type;
-    std::string subject_id;
-    std::string details;
-    std::string request_id;
-
-    void Bind(soci::statement& st) {
-        st.exchange(soci::into(id));
-        st.exchange(soci::into(at));
-        st.exchange(soci::into(kind));
-        st.exchange(soci::into(actor, actor_i));
-        st.exchange(soci::into(action));
-        st.exchange(soci::into(subject_type));
-        st.exchange(soci::into(subject_id));
-        st.exchange(soci::into(details));
-        st.exchange(soci::into(request_id));
-    }
-};
 
 struct SealColumns {
     long long id = 0;
@@ -66,21 +42,21 @@ std::optional<app::AuditSeal> SqlAuditChain::LastSeal() {
 
 std::vector<app::AuditRow> SqlAuditChain::RowsAfter(std::int64_t after_id, int limit) {
     return db_.Read([&](soci::session& s) {
-        return SelectFrom<RowColumns>(
+        return SelectFrom<AuditColumns>(
             s,
-            "id, at, actor_kind, actor_agent_id, action, subject_type, subject_id, details, "
-            "request_id",
+            kAuditColumns,
             "audit_log",
             "id > " + std::to_string(after_id),
             "id",
             limit,
             nullptr,
-            [](const RowColumns& c) {
+            [](const AuditColumns& c) {
                 return app::AuditRow{
                     c.id,
                     c.at,
                     c.kind,
-                    c.actor_i == soci::i_ok ? std::optional<std::int64_t>(c.actor) : std::nullopt,
+                    c.actor_i == soci::i_ok ? std::optional<std::int64_t>(c.actor_id)
+                                            : std::nullopt,
                     c.action,
                     c.subject_type,
                     c.subject_id,

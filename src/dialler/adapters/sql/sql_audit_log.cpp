@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dialler/adapters/sql/audit_columns.hpp"
 #include "dialler/adapters/sql/sql_stores.hpp"
 #include "dialler/adapters/sql/sql_time.hpp"
 #include "dialler/adapters/sql/statement.hpp"
@@ -12,10 +13,6 @@
 namespace dialler::adapters::sql {
 
 namespace {
-
-constexpr const char* kColumns =
-    "id, at, actor_kind, actor_agent_id, action, subject_type, subject_id, details, request_id, "
-    "user_id";
 
 std::optional<std::int64_t> Digits(std::string_view text) {
     std::int64_t n = 0;
@@ -39,35 +36,6 @@ std::optional<std::int64_t> CustomerOf(const app::AuditEntry& e) {
     }
     return std::nullopt;
 }
-
-// One audit_log row, bound column by column in kColumns order.
-struct AuditColumns {
-    long long id = 0;
-    long long at = 0;
-    std::string kind;
-    long long actor_id = 0;
-    soci::indicator actor_i = soci::i_null;
-    std::string action;
-    std::string subject_type;
-    std::string subject_id;
-    std::string details;
-    std::string request_id;
-    long long user_id = 0;
-    soci::indicator user_i = soci::i_null;
-
-    void Bind(soci::statement& st) {
-        st.exchange(soci::into(id));
-        st.exchange(soci::into(at));
-        st.exchange(soci::into(kind));
-        st.exchange(soci::into(actor_id, actor_i));
-        st.exchange(soci::into(action));
-        st.exchange(soci::into(subject_type));
-        st.exchange(soci::into(subject_id));
-        st.exchange(soci::into(details));
-        st.exchange(soci::into(request_id));
-        st.exchange(soci::into(user_id, user_i));
-    }
-};
 
 app::AuditView ToView(const AuditColumns& c) {
     app::AuditView v;
@@ -169,7 +137,7 @@ std::vector<app::AuditView> SqlAuditLog::Search(const app::AuditFilter& f) {
     return db_.Read([&](soci::session& s) {
         return SelectFrom<AuditColumns>(
             s,
-            kColumns,
+            kAuditColumns,
             "audit_log",
             where,
             "id DESC",

@@ -59,8 +59,6 @@ export function voiceErrorMessage(error: unknown): string {
   return voiceUnavailableMessage;
 }
 
-const messageOf = voiceErrorMessage;
-
 export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOptions) {
   const queryClient = useQueryClient();
   const createSession = useCreateCallSession();
@@ -164,7 +162,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
     try {
       call = await connecting();
     } catch (failure) {
-      setError(messageOf(failure));
+      setError(voiceErrorMessage(failure));
       setConnectFailed(true);
       return;
     }
@@ -198,7 +196,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
       try {
         device = await ensureDevice();
       } catch (failure) {
-        setError(messageOf(failure));
+        setError(voiceErrorMessage(failure));
         return 'failed';
       }
       let id: string;
@@ -207,7 +205,7 @@ export function useCall({ userId, ensureDevice, onStarted, onEnded }: UseCallOpt
       } catch (failure) {
         const refused = callRefusal(failure);
         if (refused) setRefusal(refused);
-        else setError(messageOf(failure));
+        else setError(voiceErrorMessage(failure));
         return refused ? 'refused' : 'failed';
       }
       if (!mountedRef.current) return 'started';
