@@ -2306,6 +2306,14 @@ TYPED_TEST(QueueMagicLinkStoreContract, RevokesOnceAndCountsClicks) {
     EXPECT_FALSE(links.RecordClick(link.id + 100, kT0, "Mozilla", "jti-3"));
     // An assertion id is never issued twice.
     EXPECT_THROW(links.RecordClick(link.id, kT0, "Mozilla", "jti-1"), std::exception);
+    // The floor's day counts a link once as sent and once as opened, however often clicked.
+    links.Create(this->Link("hash-2", kT0 + minutes{3}));
+    EXPECT_EQ(links.CountDay(kT0).sent, 2);
+    EXPECT_EQ(links.CountDay(kT0).opened, 1);
+    EXPECT_EQ(links.CountDay(kT0 + minutes{2}).sent, 1);
+    EXPECT_EQ(links.CountDay(kT0 + minutes{2}).opened, 0);  // first opened before then
+    EXPECT_EQ(links.CountDay(kT0).sent_by, (std::map<std::int64_t, int>{{kAgentA.Value(), 2}}));
+    EXPECT_TRUE(links.CountDay(kT0 + minutes{4}).sent_by.empty());
 
     ASSERT_TRUE(links.Revoke(link.id, kAgentA, kT0 + minutes{3}));
     EXPECT_FALSE(links.Revoke(link.id, std::nullopt, kT0 + minutes{4}));

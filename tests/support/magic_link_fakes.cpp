@@ -90,6 +90,19 @@ int InMemoryMagicLinkStore::CountSentBy(domain::AgentId agent, Timestamp since) 
     }));
 }
 
+app::LinkDayCounts InMemoryMagicLinkStore::CountDay(Timestamp since) {
+    const std::lock_guard lock(mutex_);
+    app::LinkDayCounts counts;
+    for (const auto& [id, link] : rows_) {
+        counts.sent += link.created_at >= since ? 1 : 0;
+        counts.opened += link.first_opened_at && *link.first_opened_at >= since ? 1 : 0;
+        if (link.created_by && link.created_at >= since) {
+            ++counts.sent_by[link.created_by->Value()];
+        }
+    }
+    return counts;
+}
+
 std::optional<app::MagicLink> InMemoryMagicLinkStore::RecordClick(
     std::int64_t id, Timestamp at, const std::string& /*user_agent*/, const std::string& jti
 ) {

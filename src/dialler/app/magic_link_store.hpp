@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ struct MagicLink {
     std::optional<Timestamp> last_opened_at;
 };
 
+struct LinkDayCounts {
+    int sent = 0;                         // by anyone, or by a rule
+    int opened = 0;                       // first opened in the period
+    std::map<std::int64_t, int> sent_by;  // agent id -> links they sent
+};
+
 // Storage of magic links and their clicks. Implementations: SqlMagicLinkStore,
 // InMemoryMagicLinkStore; contract in tests/contract/queue_store_contracts_test.cpp.
 // Thread-safe; faults are exceptions.
@@ -50,6 +57,9 @@ public:
     virtual int CountSince(domain::UserId user, Timestamp since) = 0;
     // Links `agent` created at or after `since` (an agent's day).
     virtual int CountSentBy(domain::AgentId agent, Timestamp since) = 0;
+    // The floor's day: links created at or after `since` (by anyone or a rule), and links first
+    // opened at or after it (whenever they were sent).
+    virtual LinkDayCounts CountDay(Timestamp since) = 0;
     // Counts a click (and keeps it: time, the browser's user agent, the assertion's id); returns
     // the link as it is after it. nullopt when there is no such link.
     virtual std::optional<MagicLink> RecordClick(

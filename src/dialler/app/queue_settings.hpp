@@ -29,6 +29,13 @@ struct InboundSettings {
     bool voicemail = true;          // a missed caller may leave a message with their callback
 };
 
+// When the floor board raises an alert about one agent (product.md §10).
+struct FloorAlertSettings {
+    std::chrono::seconds ringing_long{60};  // a call ringing (not answered) longer than this
+    std::chrono::minutes break_long{30};    // an agent on a break longer than this
+    bool operator==(const FloorAlertSettings&) const = default;
+};
+
 struct QueueSettings {
     domain::EligibilityRules eligibility;
     domain::ScoreWeights scoring;
@@ -44,6 +51,7 @@ struct QueueSettings {
     std::chrono::days conversion_credit_window{14};  // agents credited with a conversion
     AutoDialSettings auto_dial;
     InboundSettings inbound;
+    FloorAlertSettings alerts;
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.
     static QueueSettings Defaults();

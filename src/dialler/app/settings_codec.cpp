@@ -246,6 +246,8 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     m["inbound.outOfHoursMessage"] = s.inbound.out_of_hours_message;
     m["inbound.ringSeconds"] = std::to_string(s.inbound.ring.count());
     m["inbound.voicemail"] = s.inbound.voicemail ? "on" : "off";
+    m["alerts.ringingSeconds"] = std::to_string(s.alerts.ringing_long.count());
+    m["alerts.breakMinutes"] = std::to_string(s.alerts.break_long.count());
     return m;
 }
 
@@ -289,6 +291,20 @@ Result<bool> DecodeInboundKey(const std::string& key, const std::string& v, Inbo
             return Bad(key, "must be on or off");
         }
         in.voicemail = v == "on";
+        return true;
+    }
+    return false;
+}
+
+Result<bool> DecodeAlertKey(const std::string& key, const std::string& v, FloorAlertSettings& a) {
+    if (key == "alerts.ringingSeconds") {
+        DIALLER_ASSIGN_OR_RETURN(const int secs, Int(key, v, 20, 600));
+        a.ringing_long = std::chrono::seconds{secs};
+        return true;
+    }
+    if (key == "alerts.breakMinutes") {
+        DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 5, 240));
+        a.break_long = std::chrono::minutes{mins};
         return true;
     }
     return false;
@@ -431,6 +447,9 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
     }
     if (key.starts_with("inbound.")) {
         return DecodeInboundKey(key, v, s.inbound);
+    }
+    if (key.starts_with("alerts.")) {
+        return DecodeAlertKey(key, v, s.alerts);
     }
     return false;
 }

@@ -33,6 +33,7 @@ namespace dialler::app {
 //   inbound.outOfHoursMessage                               [text, 1-500 characters, one line]
 //   inbound.ringSeconds (10-60)                             [whole number]
 //   inbound.voicemail                                       ["on" | "off"]
+//   alerts.ringingSeconds (20-600), alerts.breakMinutes (5-240) [whole number; floor board]
 using SettingsMap = std::map<std::string, std::string>;
 
 SettingsMap EncodeSettings(const QueueSettings& settings);

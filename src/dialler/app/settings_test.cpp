@@ -44,8 +44,12 @@ TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
         {"inbound.outOfHoursMessage", "  We open at 8am.  "},
         {"inbound.ringSeconds", "30"},
         {"inbound.voicemail", "off"},
+        {"alerts.ringingSeconds", "90"},
+        {"alerts.breakMinutes", "45"},
     });
     ASSERT_TRUE(s);
+    EXPECT_EQ(s->alerts.ringing_long, std::chrono::seconds{90});
+    EXPECT_EQ(s->alerts.break_long, std::chrono::minutes{45});
     EXPECT_EQ(s->inbound.out_of_hours_message, "We open at 8am.");
     EXPECT_EQ(s->inbound.ring, std::chrono::seconds{30});
     EXPECT_FALSE(s->inbound.voicemail);
@@ -82,6 +86,9 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
              {"inbound.ringSeconds", "9"},
              {"inbound.ringSeconds", "61"},
              {"inbound.voicemail", "yes"},
+             {"alerts.ringingSeconds", "19"},
+             {"alerts.breakMinutes", "241"},
+             {"alerts.other", "1"},
          }) {
         const auto r = DecodeSettings({{key, value}});
         ASSERT_FALSE(r) << key;

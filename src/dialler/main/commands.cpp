@@ -445,6 +445,7 @@ int RunServe(const platform::Config& config) {
     );
     AddMagicLinks(router, config, calls.links, state.clock);
     adapters::http::AddAuditRoutes(router, calls.audit_viewer);
+    adapters::http::AddFloorRoutes(router, calls.floor);
     AddTestHooks(router, config, state.clock, calls);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);
@@ -496,6 +497,14 @@ int RunServe(const platform::Config& config) {
     // An agent whose session ran out (no logout) is not left "available" on the floor.
     jobs.Every("agents.sign_out_expired", std::chrono::minutes{1}, std::chrono::seconds{40}, [&] {
         (void)calls.agent_status.SignOutExpired([&state] { return state.auth.SignedInAgents(); });
+    });
+    // Open floor boards hear when time alone raised or cleared an alert (a call ringing too long,
+    // a break over its limit); every instance tells its own screens, from its own view.
+    jobs.Every("floor.alerts", std::chrono::seconds{5}, std::chrono::seconds{5}, [&] {
+        if (calls.floor.AlertsChanged()) {
+            live_events.events.Publish(app::LiveEvent{
+                "floor.alerts", 0, "changed", std::nullopt, state.clock.Now()});
+        }
     });
     adapters::http::LiveSockets live(
         state.auth,

@@ -347,8 +347,30 @@ CallState::CallState(
           app::InboundCallService::Config{FirmNumbers(config)}
       ),
       recordings(sessions, queue.replica),
-      audit_viewer(own.audit, own.audit, own.clock) {
+      audit_viewer(own.audit, own.audit, own.clock),
+      floor(
+          app::FloorBoardService::Ports{
+              own.agents,
+              statuses,
+              sessions,
+              link_store,
+              inbox_store,
+              queue.runs,
+              queue.settings,
+              queue.replica,
+              own.clock},
+          [&queue] { return queue.queue.Counts(); },
+          config.enable_hourly_refresh
+      ),
+      hub_(live.events),
+      floor_subscription_(live.events.Subscribe([this](const app::LiveEvent&) {
+          floor.Invalidate();
+      })) {
     queue.queue.SetOutcomeListener(&follow_ups);
+}
+
+CallState::~CallState() {
+    hub_.Unsubscribe(floor_subscription_);
 }
 
 }  // namespace dialler::main

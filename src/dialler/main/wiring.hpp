@@ -31,6 +31,7 @@
 #include "dialler/app/customer_service.hpp"
 #include "dialler/app/discovery_service.hpp"
 #include "dialler/app/event_hub.hpp"
+#include "dialler/app/floor_board.hpp"
 #include "dialler/app/follow_up_service.hpp"
 #include "dialler/app/inbound_call_service.hpp"
 #include "dialler/app/inspection_service.hpp"
@@ -132,6 +133,7 @@ struct CallState {
     app::InboundCallService inbound;
     app::RecordingsService recordings;
     app::AuditViewer audit_viewer;
+    app::FloorBoardService floor;
 
     CallState(
         OwnState& own,
@@ -140,6 +142,17 @@ struct CallState {
         const platform::Config& config,
         std::string api_base_url
     );
+    ~CallState();
+    CallState(const CallState&) = delete;
+    CallState& operator=(const CallState&) = delete;
+    CallState(CallState&&) = delete;
+    CallState& operator=(CallState&&) = delete;
+
+private:
+    // Every live event (this instance's and, through the relay, the others') makes the floor
+    // board's next snapshot a fresh one.
+    app::LocalEventHub& hub_;
+    std::int64_t floor_subscription_;
 };
 
 adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config);

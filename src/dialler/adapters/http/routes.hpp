@@ -16,6 +16,7 @@
 #include "dialler/app/callback_service.hpp"
 #include "dialler/app/customer_service.hpp"
 #include "dialler/app/discovery_service.hpp"
+#include "dialler/app/floor_board.hpp"
 #include "dialler/app/inbound_call_service.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/magic_link_service.hpp"
@@ -90,6 +91,10 @@ void AddCallRoutes(Router& router, const CallRouteDeps& deps);
 
 // GET /api/audit (supervisors, admins): the audit log viewer's search (docs/api.md "Audit log").
 void AddAuditRoutes(Router& router, app::AuditViewer& viewer);
+
+// GET /api/floor (supervisors, admins): the live floor board's snapshot (docs/metrics.md "The
+// floor board"); open boards refetch it when a live event says something changed.
+void AddFloorRoutes(Router& router, app::FloorBoardService& board);
 
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
 // and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the

@@ -197,6 +197,43 @@ int SqlMagicLinkStore::CountSentBy(domain::AgentId agent, Timestamp since) {
     return CountFrom("created_by", agent.Value(), since);
 }
 
+app::LinkDayCounts SqlMagicLinkStore::CountDay(Timestamp since) {
+    const long long from = Ms(since);
+    return db_.Read([&](soci::session& s) {
+        // Two indexed counts rather than one scan with an OR over both columns.
+        long long sent = 0;
+        long long opened = 0;
+        Once(
+            s,
+            "SELECT (SELECT COUNT(*) FROM magic_links WHERE created_at >= :f), "
+            "(SELECT COUNT(*) FROM magic_links WHERE first_opened_at >= :g)",
+            soci::use(from),
+            soci::use(from),
+            soci::into(sent),
+            soci::into(opened)
+        )
+            .execute(true);
+        app::LinkDayCounts counts;
+        counts.sent = static_cast<int>(sent);
+        counts.opened = static_cast<int>(opened);
+        long long agent = 0;
+        long long n = 0;
+        soci::statement by_agent = Once(
+            s,
+            "SELECT created_by, COUNT(*) FROM magic_links WHERE created_at >= :f "
+            "AND created_by IS NOT NULL GROUP BY created_by",
+            soci::use(from),
+            soci::into(agent),
+            soci::into(n)
+        );
+        by_agent.execute();
+        while (by_agent.fetch()) {
+            counts.sent_by[agent] = static_cast<int>(n);
+        }
+        return counts;
+    });
+}
+
 int SqlMagicLinkStore::CountFrom(const char* column, long long key, Timestamp since) {
     const long long from = Ms(since);
     return db_.Read([&](soci::session& s) {

@@ -16,6 +16,7 @@ public:
     std::vector<app::MagicLink> ForUser(domain::UserId user, int limit) override;
     int CountSince(domain::UserId user, Timestamp since) override;
     int CountSentBy(domain::AgentId agent, Timestamp since) override;
+    app::LinkDayCounts CountDay(Timestamp since) override;
     std::optional<app::MagicLink> RecordClick(
         std::int64_t id, Timestamp at, const std::string& user_agent, const std::string& jti
     ) override;
