@@ -296,6 +296,7 @@ describe('accessibility: every page and state agents, supervisors and admins see
         await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
         const templates = page.getByRole('region', { name: 'Text templates', exact: true });
         await templates.getByRole('row', { name: /^Missed call\b/ }).waitFor();
+        await page.getByRole('form', { name: 'Calling hours', exact: true }).waitFor();
         await scan('admin: admin page');
 
         const adding = templates.getByRole('form', { name: 'New template', exact: true });
@@ -611,8 +612,18 @@ describe('accessibility: every page and state agents, supervisors and admins see
 
       await step(async () => {
         await navLink('Supervisor').click();
-        await page.getByRole('heading', { level: 1, name: 'Supervisor' }).waitFor();
-        await scan('supervisor: supervisor page');
+        await page.getByRole('heading', { level: 1, name: 'Floor' }).waitFor();
+        await page.getByRole('table', { name: 'Agents' }).getByRole('row').nth(1).waitFor();
+        await scan('supervisor: supervisor page (the floor board)');
+        await page
+          .getByRole('table', { name: 'Agents' })
+          .getByRole('button', { name: 'Status', exact: true })
+          .click();
+        await page
+          .getByRole('columnheader', { name: 'Status' })
+          .and(page.locator('[aria-sort="ascending"]'))
+          .waitFor();
+        await scan('supervisor: supervisor page, sorted by status');
         await signOut();
       });
     });

@@ -53,8 +53,7 @@ describe('Main navigation', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     await user.click(within(nav).getByRole('link', { name: 'Supervisor' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Supervisor' })).toBeInTheDocument();
-    expect(screen.getByText(/not available in this version/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Floor' })).toBeInTheDocument();
     expect(currentUrl(router)).toBe('/supervisor');
   });
 });

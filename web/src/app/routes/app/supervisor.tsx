@@ -1,5 +1,6 @@
-import { PlaceholderPage } from '@/components/layouts/placeholder-page';
+import { FloorBoardPage } from '@/features/floor-board/components/floor-board-page';
 
+/** `/supervisor`: the live floor board. */
 export function SupervisorRoute() {
-  return <PlaceholderPage title="Supervisor" description="The live floor view is not available in this version of the dialler yet." />;
+  return <FloorBoardPage />;
 }

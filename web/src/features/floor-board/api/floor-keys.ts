@@ -1,0 +1,4 @@
+export const floorKeys = {
+  all: ['floor'] as const,
+  board: () => [...floorKeys.all, 'board'] as const,
+};
