@@ -2,6 +2,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -245,6 +246,45 @@ TEST_F(CliTest, AuditVerifyFailsAfterASealedEntryIsEditedInTheDatabase) {
     EXPECT_EQ(broken.exit_code, 1) << broken.out;
     EXPECT_NE(broken.out.find("audit log broken at entry 2: changed"), std::string::npos)
         << broken.out;
+}
+
+// `dialler export customer ID`: the subject access zip on disk (stored entries, so the names and
+// the JSON can be read straight off the bytes), the export audited as the CLI's; a customer the
+// replica does not have and a malformed id write nothing.
+TEST_F(CliTest, ExportsEverythingHeldAboutACustomerAsAZip) {
+    const std::string replica = dir_.SqliteUrl("replica.db");
+    ASSERT_EQ(Dialler("", "demo-data --users 30 --out " + replica).exit_code, 0);
+    const std::string env = env_ + " REPLICA_DATABASE_URL=" + replica;
+    ASSERT_EQ(Dialler(env, "migrate").exit_code, 0);
+    ASSERT_EQ(Dialler(env, "discover --full").exit_code, 0);
+    const std::filesystem::path out = dir_.path() / "sar.zip";
+    const CommandRun run = Dialler(env, "export customer 7 --out " + out.string());
+    ASSERT_EQ(run.exit_code, 0) << run.out;
+    EXPECT_NE(run.out.find("wrote " + out.string()), std::string::npos) << run.out;
+    std::ifstream file(out, std::ios::binary);
+    const std::string zip((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    ASSERT_GE(zip.size(), 4U);
+    EXPECT_EQ(zip.substr(0, 4), std::string("PK\x03\x04", 4));
+    for (const char* name :
+         {"README.txt", "customer.json", "calls.csv", "texts_sent.csv", "links.csv", "audit.csv"}) {
+        EXPECT_NE(zip.find(name), std::string::npos) << name;
+    }
+    EXPECT_NE(zip.find("\"userId\": \"7\""), std::string::npos);
+    {
+        soci::session s(soci::sqlite3, "db=" + (dir_.path() / "own.db").string());
+        long long exported = 0;
+        s << "SELECT COUNT(*) FROM audit_log WHERE action = 'customer.exported' AND subject_id = "
+             "'7' "
+             "AND actor_kind = 'cli'",
+            soci::into(exported);
+        EXPECT_EQ(exported, 1);
+    }
+
+    const std::filesystem::path nobody = dir_.path() / "nobody.zip";
+    const CommandRun missing = Dialler(env, "export customer 999999 --out " + nobody.string());
+    EXPECT_NE(missing.exit_code, 0) << missing.out;
+    EXPECT_FALSE(std::filesystem::exists(nobody));
+    EXPECT_EQ(Dialler(env, "export customer seven").exit_code, 2);
 }
 
 TEST_F(CliTest, RefusesRealTelephonyAgainstADemoReplica) {

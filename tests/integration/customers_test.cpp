@@ -63,6 +63,7 @@ protected:
             *env_->runs,
             *follow_ups_,
             *env_->audit,
+            *env_->audit,
             env_->phones,
             clock_});
     }
@@ -296,6 +297,53 @@ TEST_P(CustomersTest, TheRecordHoldsTheHistoryAndEveryLookIsAudited) {
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
     EXPECT_EQ(Audit("customer.viewed").size(), 1U);
+}
+
+// A subject access request: every row about the customer (not a page's worth), the numbers held
+// in full, and the audit entries about them (the looks at their record among them); the export
+// is itself audited, and an unknown customer exports nothing and is not audited.
+TEST_P(CustomersTest, AnExportHoldsEverythingAboutTheCustomerAndIsAudited) {
+    auto next = env_->queue->NextLead(agent_, domain::Queue::kUnsigned, kCtx);
+    ASSERT_TRUE(next && next->lead);
+    const domain::UserId user = next->lead->lead.user_id;
+    ASSERT_TRUE(env_->queue->RecordOutcome(agent_, user, {domain::Outcome::kNoAnswer, "", {}}, kCtx)
+    );
+    app::MagicLink link;
+    link.user_id = user;
+    link.token_hash = "export-test-hash";
+    link.created_by = agent_.id;
+    link.created_at = clock_.Now();
+    link.expires_at = clock_.Now() + hours{48};
+    const app::MagicLink stored = links_->Create(link);
+    ASSERT_TRUE(customers_->Record(other_, user, kCtx));
+
+    const auto exported = customers_->Export(app::Actor::OfAgent(other_.id), user, kCtx);
+    ASSERT_TRUE(exported);
+    EXPECT_EQ(exported->exported_at, clock_.Now());
+    EXPECT_EQ(exported->record.context.customer.record.user.id, user);
+    ASSERT_EQ(exported->record.context.outcomes.size(), 1U);
+    ASSERT_EQ(exported->record.links.size(), 1U);
+    EXPECT_EQ(exported->record.links.front().id, stored.id);
+    ASSERT_TRUE(next->lead->lead.phone);
+    EXPECT_EQ(exported->phone_numbers, std::vector<std::string>{next->lead->lead.phone->e164});
+    // The hand-out, the outcome and the look at the record, all about this customer.
+    std::vector<std::string> actions;
+    for (const auto& v : exported->audit) {
+        EXPECT_EQ(v.user_id, user) << v.entry.action;
+        actions.push_back(v.entry.action);
+    }
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "customer.viewed"), actions.end());
+    EXPECT_EQ(std::find(actions.begin(), actions.end(), "customer.exported"), actions.end());
+    const auto audited = Audit("customer.exported");
+    ASSERT_EQ(audited.size(), 1U);
+    EXPECT_EQ(audited.front().subject_id, user.ToString());
+    EXPECT_EQ(audited.front().actor.agent_id, other_.id);
+
+    const auto missing =
+        customers_->Export(app::Actor::OfAgent(other_.id), domain::UserId{kUsers + 1000}, kCtx);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(Audit("customer.exported").size(), 1U);
 }
 
 TEST_P(CustomersTest, CallNowHandsOverOneChosenCustomerOnlyThroughTheGate) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
+#include <set>
 
 #include "dialler/app/paging.hpp"
 #include "dialler/base/text.hpp"
@@ -188,19 +190,18 @@ Result<CustomerSearchPage> CustomerService::Search(
     return out;
 }
 
-Result<CustomerRecordView> CustomerService::Record(
-    const domain::Agent& viewer, domain::UserId user, const RequestContext& ctx
+std::optional<CustomerRecordView> CustomerService::Collect(
+    domain::UserId user, int limit, Timestamp since
 ) {
     auto customer = ports_.replica.ReadCustomerContext(user);
     if (!customer) {
-        return Fail(ErrorCode::kNotFound, "no customer " + user.ToString());
+        return std::nullopt;
     }
-    const Timestamp now = ports_.clock.Now();
     CustomerRecordView out;
     LeadContext& c = out.context;
-    // One read of the contact attempts serves the page's history and the gate (a superset of
-    // what the gate needs).
-    c.contacts = ports_.contacts.Since(user, now - kContactsShown);
+    // One read of the contact attempts serves the history and the gate (a superset of what the
+    // gate needs).
+    c.contacts = ports_.contacts.Since(user, since);
     out.inspection = ports_.inspection.InspectRecord(customer->record, c.contacts);
     if (out.inspection.stored) {
         c.lead = *out.inspection.stored;
@@ -210,27 +211,77 @@ Result<CustomerRecordView> CustomerService::Record(
     c.eligibility = out.inspection.evaluation.eligibility;
     c.phone = out.inspection.evaluation.phone;
     c.customer = std::move(*customer);
-    c.outcomes = ports_.outcomes.OutcomesFor(user, kShown);
+    c.outcomes = ports_.outcomes.OutcomesFor(user, limit);
     c.callbacks = ports_.outcomes.CallbacksFor(user);
 
     CallSessionFilter calls;
     calls.user_id = user;
-    calls.limit = kShown;
+    calls.limit = limit;
     out.calls = ports_.calls.List(calls);
-    out.texts_sent = ports_.outbox.ForUser(user, kShown);
+    out.texts_sent = ports_.outbox.ForUser(user, limit);
     const std::optional<std::string> e164 = c.phone ? std::optional(c.phone->e164) : std::nullopt;
     if (e164) {
         if (const auto conversation = ports_.inbox.FindByPhone(*e164)) {
-            out.texts_received = ports_.inbox.Messages(conversation->id, kShown);
+            out.texts_received = ports_.inbox.Messages(conversation->id, limit);
         }
     }
-    out.links = ports_.links.ForUser(user, kShown);
-    out.suppressions = ports_.suppressions.List(user, e164, true, kShown);
-    out.conversions = ports_.runs.ConversionsFor(user, kShown);
-    out.follow_ups = ports_.follow_ups.ForUser(user, kShown);
+    out.links = ports_.links.ForUser(user, limit);
+    out.suppressions = ports_.suppressions.List(user, e164, true, limit);
+    out.conversions = ports_.runs.ConversionsFor(user, limit);
+    out.follow_ups = ports_.follow_ups.ForUser(user, limit);
+    return out;
+}
 
+Result<CustomerRecordView> CustomerService::Record(
+    const domain::Agent& viewer, domain::UserId user, const RequestContext& ctx
+) {
+    auto out = Collect(user, kShown, ports_.clock.Now() - kContactsShown);
+    if (!out) {
+        return Fail(ErrorCode::kNotFound, "no customer " + user.ToString());
+    }
     AuditAgentAction(
         ports_.audit, ports_.clock, viewer, "customer.viewed", "customer", user.ToString(), ctx
+    );
+    return std::move(*out);
+}
+
+Result<SubjectAccessExport> CustomerService::Export(
+    const Actor& actor, domain::UserId user, const RequestContext& ctx
+) {
+    const Timestamp now = ports_.clock.Now();
+    auto record = Collect(user, kExportRows, Timestamp{});
+    if (!record) {
+        return Fail(ErrorCode::kNotFound, "no customer " + user.ToString());
+    }
+    SubjectAccessExport out;
+    out.exported_at = now;
+    out.record = std::move(*record);
+    std::set<std::string> numbers;
+    if (out.record.context.lead.phone) {
+        numbers.insert(out.record.context.lead.phone->e164);
+    }
+    for (const CallSession& call : out.record.calls) {
+        if (!call.phone_e164.empty()) {
+            numbers.insert(call.phone_e164);
+        }
+    }
+    out.phone_numbers.assign(numbers.begin(), numbers.end());
+    AuditFilter about;
+    about.user_id = user;
+    about.limit = 1000;
+    for (;;) {
+        std::vector<AuditView> page = ports_.audit_entries.Search(about);
+        const bool more = static_cast<int>(page.size()) == about.limit;
+        if (!page.empty()) {
+            about.before_id = page.back().entry.id;
+        }
+        std::move(page.begin(), page.end(), std::back_inserter(out.audit));
+        if (!more || static_cast<int>(out.audit.size()) >= kExportRows) {
+            break;
+        }
+    }
+    AuditAction(
+        ports_.audit, ports_.clock, actor, "customer.exported", "customer", user.ToString(), ctx
     );
     return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dialler/app/audit_log.hpp"
+#include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/discovery_store.hpp"
@@ -62,6 +63,15 @@ struct CustomerRecordView {
     std::vector<FollowUp> follow_ups;
 };
 
+// Everything held about one customer, for a subject access request (product.md §11): every
+// row of each kind, the full numbers we keep for them, and every audit entry about them.
+struct SubjectAccessExport {
+    Timestamp exported_at;
+    CustomerRecordView record;
+    std::vector<std::string> phone_numbers;  // E.164, as held (the lead's, the calls')
+    std::vector<AuditView> audit;            // newest first
+};
+
 // Finding a customer and showing all about them. Every look is audited (a regulated business
 // must say who looked at whose record). Keeps references to the ports. Thread-safe; blocking.
 class CustomerService {
@@ -80,6 +90,7 @@ public:
         DiscoveryStore& runs;
         FollowUpStore& follow_ups;
         AuditLog& audit;
+        AuditSearchStore& audit_entries;
         const PhoneParser& phones;
         const Clock& clock;
     };
@@ -103,7 +114,20 @@ public:
         const domain::Agent& viewer, domain::UserId user, const RequestContext& ctx
     );
 
+    // Most rows of one kind an export holds (a customer's history is tens of rows).
+    static constexpr int kExportRows = 100000;
+
+    // Everything about the customer, audited as `customer.exported`. Errors: kNotFound (no such
+    // customer in the replica); faults are exceptions.
+    // `actor`: the supervisor or admin through the API, or the CLI.
+    Result<SubjectAccessExport> Export(
+        const Actor& actor, domain::UserId user, const RequestContext& ctx
+    );
+
 private:
+    // The record with at most `limit` rows of each kind and the contact attempts since `since`;
+    // nullopt when the replica has no such customer. Not audited.
+    std::optional<CustomerRecordView> Collect(domain::UserId user, int limit, Timestamp since);
     // How a search reads what was typed: the replica search, and its kind for the audit log.
     struct Query {
         UserSearch search;

@@ -195,6 +195,12 @@ bool FloorBoardService::AlertsChanged() {
     return changed;
 }
 
+void FloorBoardService::AnnounceAlertChanges(EventSink& screens) {
+    if (AlertsChanged()) {
+        screens.Publish(LiveEvent{"floor.alerts", 0, "changed", std::nullopt, ports_.clock.Now()});
+    }
+}
+
 FloorBoard FloorBoardService::Build() {
     const Timestamp now = ports_.clock.Now();
     const Timestamp since{domain::UkDayStart(std::chrono::floor<std::chrono::seconds>(now))};

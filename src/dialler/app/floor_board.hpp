@@ -17,6 +17,7 @@
 #include "dialler/app/agent_store.hpp"
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/discovery_store.hpp"
+#include "dialler/app/event_sink.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/magic_link_store.hpp"
 #include "dialler/app/probe.hpp"
@@ -128,8 +129,11 @@ public:
     // Something on the floor changed: the next Snapshot is built afresh.
     void Invalidate() { generation_.fetch_add(1); }
     // Whether the alerts differ from those seen at the previous call (the first call: whether
-    // there are any). For a periodic job that tells open boards when time alone raised one.
+    // there are any).
     bool AlertsChanged();
+    // For a periodic job: tells `screens` (this instance's open boards) with a `floor.alerts`
+    // event when the alerts changed, as time alone does (a call rings on, a break runs over).
+    void AnnounceAlertChanges(EventSink& screens);
 
 private:
     FloorBoard Build();

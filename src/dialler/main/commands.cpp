@@ -1,5 +1,6 @@
 #include "dialler/main/commands.hpp"
 
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/adapters/http/server.hpp"
+#include "dialler/adapters/http/subject_access.hpp"
 #include "dialler/adapters/replica/demo_data.hpp"
 #include "dialler/adapters/sql/migrator.hpp"
 #include "dialler/app/readiness_service.hpp"
@@ -247,18 +249,29 @@ int RunReportDataQuality(const platform::Config& config, bool csv) {
     return 0;
 }
 
-int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json) {
-    long long id = 0;
+namespace {
+// A customer number given on the command line; nullopt (and a message) when it is not one.
+std::optional<long long> UserIdArg(const std::string& user_id) {
     try {
         std::size_t used = 0;
-        id = std::stoll(user_id, &used);
-        if (used != user_id.size() || id <= 0) {
-            throw std::invalid_argument("not a positive id");
+        const long long id = std::stoll(user_id, &used);
+        if (used == user_id.size() && id > 0) {
+            return id;
         }
     } catch (const std::exception&) {
-        std::cerr << "error: USER_ID must be a positive whole number\n";
+        // reported below
+    }
+    std::cerr << "error: USER_ID must be a positive whole number\n";
+    return std::nullopt;
+}
+}  // namespace
+
+int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json) {
+    const auto parsed = UserIdArg(user_id);
+    if (!parsed) {
         return 2;
     }
+    const long long id = *parsed;
     OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
     auto replica = OpenReplica(config, kCliPoolSize);
     QueueState queue(own, *replica, config);
@@ -286,6 +299,57 @@ int RunQueueShow(const platform::Config& config, const std::string& user_id, boo
         std::cout << "  " << c["name"].get<std::string>() << " " << c["points"] << " ("
                   << c["detail"].get<std::string>() << ")\n";
     }
+    return 0;
+}
+
+int RunExportCustomer(
+    const platform::Config& config, const std::string& user_id, const std::string& out_path
+) {
+    const auto id = UserIdArg(user_id);
+    if (!id) {
+        return 2;
+    }
+    OwnState own(OpenOwnDatabase(config, kCliPoolSize), config);
+    auto replica = OpenReplica(config, kCliPoolSize);
+    QueueState queue(own, *replica, config);
+    // The stores the export reads that live with calls and texts (no provider, no live events).
+    adapters::sql::SqlCallSessionStore sessions(*own.db);
+    adapters::sql::SqlSmsOutbox outbox(*own.db);
+    adapters::sql::SqlSmsInbox inbox(*own.db);
+    adapters::sql::SqlMagicLinkStore links(*own.db);
+    adapters::sql::SqlFollowUpStore follow_ups(*own.db);
+    app::CustomerService customers(app::CustomerService::Ports{
+        queue.replica,
+        queue.leads,
+        queue.inspection,
+        queue.outcomes,
+        queue.contacts,
+        sessions,
+        outbox,
+        inbox,
+        links,
+        queue.suppressions,
+        queue.runs,
+        follow_ups,
+        own.audit,
+        own.audit,
+        queue.phones,
+        own.clock});
+    const auto data =
+        customers.Export(app::Actor::Cli(), domain::UserId{*id}, app::RequestContext{});
+    if (!data) {
+        return Report(data.error());
+    }
+    const auto archive = adapters::http::BuildSubjectAccessArchive(*data, queue.lenders);
+    const std::string path = out_path.empty() ? archive.file_name : out_path;
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file.write(archive.zip.data(), static_cast<std::streamsize>(archive.zip.size()));
+    file.close();
+    if (!file) {
+        std::cerr << "error: could not write " << path << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << path << " (" << archive.zip.size() << " bytes)\n";
     return 0;
 }
 
@@ -501,10 +565,7 @@ int RunServe(const platform::Config& config) {
     // Open floor boards hear when time alone raised or cleared an alert (a call ringing too long,
     // a break over its limit); every instance tells its own screens, from its own view.
     jobs.Every("floor.alerts", std::chrono::seconds{5}, std::chrono::seconds{5}, [&] {
-        if (calls.floor.AlertsChanged()) {
-            live_events.events.Publish(app::LiveEvent{
-                "floor.alerts", 0, "changed", std::nullopt, state.clock.Now()});
-        }
+        calls.floor.AnnounceAlertChanges(live_events.events);
     });
     adapters::http::LiveSockets live(
         state.auth,

@@ -80,5 +80,10 @@ struct TwilioSimArgs {
 int RunTwilioSim(const platform::Config& config, const TwilioSimArgs& args);
 
 int RunQueueShow(const platform::Config& config, const std::string& user_id, bool as_json);
+// `dialler export customer ID [--out FILE]`: the customer's subject access export (the zip of
+// GET /api/customers/:id/export), audited as the CLI's.
+int RunExportCustomer(
+    const platform::Config& config, const std::string& user_id, const std::string& out_path
+);
 
 }  // namespace dialler::main

@@ -125,6 +125,20 @@ int Main(int argc, char** argv) {
         exit_code = dialler::main::RunQueueShow(LoadConfigOrExit(), user_id, show_json);
     });
 
+    auto* export_cmd = app.add_subcommand("export", "Data protection exports");
+    export_cmd->require_subcommand(1);
+    std::string export_out;
+    auto* export_customer = export_cmd->add_subcommand(
+        "customer", "Everything held about one customer (subject access), as a zip"
+    );
+    export_customer->add_option("USER_ID", user_id, "The replica users.id")->required();
+    export_customer->add_option(
+        "--out", export_out, "Where to write the zip (default: customer-ID-export-DATE.zip)"
+    );
+    export_customer->callback([&] {
+        exit_code = dialler::main::RunExportCustomer(LoadConfigOrExit(), user_id, export_out);
+    });
+
     auto* replica = app.add_subcommand("replica", "The claims replica");
     replica->require_subcommand(1);
     auto* replica_check = replica->add_subcommand(

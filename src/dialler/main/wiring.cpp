@@ -325,6 +325,7 @@ CallState::CallState(
           queue.runs,
           follow_up_store,
           own.audit,
+          own.audit,
           queue.phones,
           own.clock}),
       days(app::AgentDayService::Ports{sessions, link_store, own.clock}),

@@ -4,6 +4,7 @@
 
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/base/text.hpp"
+#include "dialler/domain/follow_up.hpp"
 
 namespace dialler::adapters::http {
 
@@ -337,12 +338,7 @@ nlohmann::json LeadContextJson(
     }
     nlohmann::json contacts = nlohmann::json::array();
     for (const auto& a : c.contacts) {
-        contacts.push_back({
-            {"channel", a.channel == domain::Channel::kCall ? "call" : "sms"},
-            {"agentId",
-             a.agent_id ? nlohmann::json(a.agent_id->ToString()) : nlohmann::json(nullptr)},
-            {"at", TimeJson(a.at)},
-        });
+        contacts.push_back(ContactAttemptJson(a));
     }
     std::optional<int> age;
     if (user.date_of_birth) {
@@ -451,6 +447,67 @@ nlohmann::json SmsJson(const app::OutboundSms& s) {
         {"errorCode", s.error_code != 0 ? nlohmann::json(s.error_code) : nlohmann::json(nullptr)},
         {"createdAt", TimeJson(s.created_at)},
         {"updatedAt", TimeJson(s.updated_at)},
+    };
+}
+
+nlohmann::json InboundSmsJson(const app::InboundSms& sms) {
+    return {
+        {"id", std::to_string(sms.id)},
+        {"from", sms.from_e164},
+        {"body", sms.body},
+        {"receivedAt", TimeJson(sms.received_at)},
+    };
+}
+
+nlohmann::json ConversionJson(const app::Conversion& c) {
+    nlohmann::json agents = nlohmann::json::array();
+    for (const auto& a : c.agents) {
+        agents.push_back(a.ToString());
+    }
+    return {
+        {"kind", c.kind},
+        {"fromQueue", domain::QueueName(c.from_queue)},
+        {"at", TimeJson(c.at)},
+        {"creditedAgents", agents},
+    };
+}
+
+nlohmann::json FollowUpJson(const app::FollowUp& f) {
+    return {
+        {"id", std::to_string(f.id)},
+        {"kind", domain::FollowUpKindName(f.kind)},
+        {"status", app::FollowUpStatusName(f.status)},
+        {"dueAt", TimeJson(f.due_at)},
+        {"reason", f.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.reason)},
+    };
+}
+
+nlohmann::json ContactAttemptJson(const app::ContactAttempt& a) {
+    return {
+        {"channel", a.channel == domain::Channel::kCall ? "call" : "sms"},
+        {"agentId", a.agent_id ? nlohmann::json(a.agent_id->ToString()) : nlohmann::json(nullptr)},
+        {"at", TimeJson(a.at)},
+    };
+}
+
+nlohmann::json AuditViewJson(const app::AuditView& v) {
+    const app::AuditEntry& e = v.entry;
+    nlohmann::json details = nlohmann::json::object();
+    for (const auto& [key, value] : e.details) {
+        details[key] = value;
+    }
+    return {
+        {"id", std::to_string(e.id)},
+        {"at", TimeJson(e.at)},
+        {"actor",
+         {{"kind", app::ActorKindName(e.actor.kind)},
+          {"agentId", e.actor.agent_id ? nlohmann::json(e.actor.agent_id->ToString()) : nullptr}}},
+        {"action", e.action},
+        {"subjectType", e.subject_type},
+        {"subjectId", e.subject_id},
+        {"userId", v.user_id ? nlohmann::json(v.user_id->ToString()) : nullptr},
+        {"details", details},
+        {"requestId", e.request_id},
     };
 }
 

@@ -5,13 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include "dialler/adapters/http/http_types.hpp"
+#include "dialler/app/audit_search.hpp"
 #include "dialler/app/call_session_store.hpp"
+#include "dialler/app/contact_log.hpp"
 #include "dialler/app/discovery_store.hpp"
+#include "dialler/app/follow_up_store.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/magic_link_store.hpp"
 #include "dialler/app/outcome_store.hpp"
 #include "dialler/app/queue_service.hpp"
+#include "dialler/app/sms_inbox.hpp"
 #include "dialler/app/sms_outbox.hpp"
 #include "dialler/app/suppression_store.hpp"
 #include "dialler/domain/lenders.hpp"
@@ -57,5 +61,10 @@ nlohmann::json IdJson(const std::optional<std::int64_t>& id);
 nlohmann::json CallSessionJson(const app::CallSession& session);
 nlohmann::json LinkJson(const app::MagicLink& link, Timestamp now);
 nlohmann::json SmsJson(const app::OutboundSms& sms);
+nlohmann::json InboundSmsJson(const app::InboundSms& sms);  // the customer's own number in full
+nlohmann::json ConversionJson(const app::Conversion& conversion);
+nlohmann::json FollowUpJson(const app::FollowUp& follow_up);
+nlohmann::json ContactAttemptJson(const app::ContactAttempt& attempt);
+nlohmann::json AuditViewJson(const app::AuditView& view);
 
 }  // namespace dialler::adapters::http

@@ -6,27 +6,6 @@ namespace dialler::adapters::http {
 
 namespace {
 
-nlohmann::json AuditEntryJson(const app::AuditView& v) {
-    const app::AuditEntry& e = v.entry;
-    nlohmann::json details = nlohmann::json::object();
-    for (const auto& [key, value] : e.details) {
-        details[key] = value;
-    }
-    return {
-        {"id", std::to_string(e.id)},
-        {"at", TimeJson(e.at)},
-        {"actor",
-         {{"kind", app::ActorKindName(e.actor.kind)},
-          {"agentId", e.actor.agent_id ? nlohmann::json(e.actor.agent_id->ToString()) : nullptr}}},
-        {"action", e.action},
-        {"subjectType", e.subject_type},
-        {"subjectId", e.subject_id},
-        {"userId", v.user_id ? nlohmann::json(v.user_id->ToString()) : nullptr},
-        {"details", details},
-        {"requestId", e.request_id},
-    };
-}
-
 Result<app::AuditFilter> AuditFilterFrom(const QueryParams& query) {
     app::AuditFilter filter;
     DIALLER_ASSIGN_OR_RETURN(const auto agent, QueryId(query, "agentId"));
@@ -65,7 +44,7 @@ void AddAuditRoutes(Router& router, app::AuditViewer& viewer) {
                     );
                     nlohmann::json out = nlohmann::json::array();
                     for (const app::AuditView& v : page.entries) {
-                        out.push_back(AuditEntryJson(v));
+                        out.push_back(AuditViewJson(v));
                     }
                     return Json({{"entries", out}, {"hasMore", page.has_more}});
                 }});

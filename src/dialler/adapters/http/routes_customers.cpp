@@ -4,6 +4,7 @@
 #include "dialler/adapters/http/json_body.hpp"
 #include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
+#include "dialler/adapters/http/subject_access.hpp"
 #include "dialler/domain/follow_up.hpp"
 
 namespace dialler::adapters::http {
@@ -74,20 +75,10 @@ nlohmann::json TimelineJson(const app::CustomerRecordView& r, Timestamp now) {
         add(s.created_at, "suppression", "suppression", SuppressionJson(s));
     }
     for (const auto& c : r.conversions) {
-        add(c.at,
-            "conversion",
-            "conversion",
-            {{"kind", c.kind}, {"fromQueue", domain::QueueName(c.from_queue)}});
+        add(c.at, "conversion", "conversion", ConversionJson(c));
     }
     for (const auto& f : r.follow_ups) {
-        add(f.due_at,
-            "follow_up",
-            "followUp",
-            {{"id", std::to_string(f.id)},
-             {"kind", domain::FollowUpKindName(f.kind)},
-             {"status", app::FollowUpStatusName(f.status)},
-             {"dueAt", TimeJson(f.due_at)},
-             {"reason", f.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.reason)}});
+        add(f.due_at, "follow_up", "followUp", FollowUpJson(f));
     }
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
         return a.first > b.first;
@@ -132,6 +123,30 @@ void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
                          {"hasMore", found.has_more}}
                     );
                 }});
+    const Access managers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
+    router.Add(
+        {"GET",
+         "/api/customers/:id/export",
+         managers,
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::SubjectAccessExport data,
+                 d.customers.Export(
+                     app::Actor::OfAgent(req.session->agent.id), domain::UserId{id}, req.Context()
+                 )
+             );
+             SubjectAccessArchive archive = BuildSubjectAccessArchive(data, d.lenders);
+             Response response;
+             response.content_type = "application/zip";
+             response.body = std::move(archive.zip);
+             response.headers.emplace_back(
+                 "Content-Disposition", "attachment; filename=\"" + archive.file_name + "\""
+             );
+             response.headers.emplace_back("Cache-Control", "no-store");
+             return response;
+         }}
+    );
     router.Add({"GET", "/api/customers/:id", kFloor, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                     DIALLER_ASSIGN_OR_RETURN(

@@ -14,6 +14,7 @@ import { customerStatusLabel } from '../labels';
 import { backToSearchPath } from '../navigation-state';
 import { CallNow } from './call-now';
 import { CustomerEligibility } from './customer-eligibility';
+import { CustomerExport } from './customer-export';
 import { CustomerSummary } from './customer-summary';
 import { CustomerTimeline } from './customer-timeline';
 
@@ -78,7 +79,10 @@ function Record({ record }: { record: CustomerRecord }) {
             {record.heldBy !== null ? <> · with {agentName(record.heldBy)}</> : null}
           </p>
         </div>
-        <BackLink />
+        <div className="flex items-center gap-4">
+          <CustomerExport userId={lead.userId} />
+          <BackLink />
+        </div>
       </div>
       <div className={cn('grid min-h-0 flex-1 gap-3', threeColumns)}>
         <Panel title="Customer" scrolls>
@@ -102,7 +106,8 @@ function Record({ record }: { record: CustomerRecord }) {
 
 /**
  * One customer (`/customers/:userId`): who they are, why the dialler would call them now or not,
- * and everything that has happened with them. Agents and supervisors may Call now from here.
+ * and everything that has happened with them. Agents and supervisors may Call now from here;
+ * supervisors and admins may download everything held about them (a subject access request).
  */
 export function CustomerPage() {
   const { userId = '' } = useParams();

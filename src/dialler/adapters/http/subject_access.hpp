@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "dialler/app/customer_service.hpp"
+#include "dialler/domain/lenders.hpp"
+
+namespace dialler::adapters::http {
+
+// A subject access export as the customer gets it: a zip of customer.json (everything, each
+// item in the shape the API shows it) and one CSV per kind of record, with a README.
+struct SubjectAccessArchive {
+    std::string file_name;  // customer-<id>-export-<YYYY-MM-DD>.zip
+    std::string zip;
+};
+
+SubjectAccessArchive BuildSubjectAccessArchive(
+    const app::SubjectAccessExport& data, const domain::LenderNames& lenders
+);
+
+// A JSON array of objects as CSV (RFC 4180, CRLF): the columns are every key met, in the order
+// first met (an object's keys by name), nested objects flattened as "a.b"; arrays are written as
+// JSON. No rows: "".
+std::string JsonRowsToCsv(const nlohmann::json& rows);
+
+}  // namespace dialler::adapters::http
