@@ -510,6 +510,7 @@ int RunServe(const platform::Config& config) {
     AddMagicLinks(router, config, calls.links, state.clock);
     adapters::http::AddAuditRoutes(router, calls.audit_viewer);
     adapters::http::AddFloorRoutes(router, calls.floor);
+    adapters::http::AddAnalyticsRoutes(router, calls.analytics);
     AddTestHooks(router, config, state.clock, calls);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);

@@ -23,6 +23,7 @@
 #include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
+#include "dialler/app/analytics.hpp"
 #include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
@@ -134,6 +135,7 @@ struct CallState {
     app::RecordingsService recordings;
     app::AuditViewer audit_viewer;
     app::FloorBoardService floor;
+    app::AnalyticsService analytics;
 
     CallState(
         OwnState& own,

@@ -10,6 +10,7 @@
 #include "dialler/app/agent_day.hpp"
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
+#include "dialler/app/analytics.hpp"
 #include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
@@ -95,6 +96,10 @@ void AddAuditRoutes(Router& router, app::AuditViewer& viewer);
 // GET /api/floor (supervisors, admins): the live floor board's snapshot (docs/metrics.md "The
 // floor board"); open boards refetch it when a live event says something changed.
 void AddFloorRoutes(Router& router, app::FloorBoardService& board);
+
+// GET /api/analytics?from=&to= (supervisors, admins) and each of its tables as CSV at
+// /api/analytics/<table>.csv (docs/metrics.md "Analytics"; the CSV rows are the JSON rows).
+void AddAnalyticsRoutes(Router& router, app::AnalyticsService& analytics);
 
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
 // and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the
