@@ -589,8 +589,9 @@ Json PrepareAgents(const std::string& own_url, int count, const std::string& pas
             continue;
         }
         const domain::Role role = i == 0 ? domain::Role::kAdmin : domain::Role::kAgent;
-        auto agent =
-            agents.Create(app::NewAgent{email, email, role, domain::AllQueues(), hash}, BenchNow());
+        auto agent = agents.Create(
+            app::NewAgent{email, email, role, domain::AllQueues(), hash, ""}, BenchNow()
+        );
         if (!agent) {
             throw std::runtime_error("cannot create " + email + ": " + agent.error().message);
         }

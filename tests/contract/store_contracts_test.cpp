@@ -90,7 +90,7 @@ protected:
     domain::Agent AddAgent(const std::string& email) {
         auto r = stores_->agents().Create(
             app::NewAgent{
-                email, "Name", domain::Role::kAgent, {domain::Queue::kUnsigned}, "hash-1"},
+                email, "Name", domain::Role::kAgent, {domain::Queue::kUnsigned}, "hash-1", ""},
             kT0
         );
         EXPECT_TRUE(r);
@@ -134,7 +134,7 @@ TYPED_TEST(StoreContract, AgentRoundTripsByEmailAndId) {
 TYPED_TEST(StoreContract, AgentEmailIsUnique) {
     this->AddAgent("a@example.com");
     const auto again = this->stores_->agents().Create(
-        app::NewAgent{"a@example.com", "Other", domain::Role::kAdmin, {}, "h"}, kT0
+        app::NewAgent{"a@example.com", "Other", domain::Role::kAdmin, {}, "h", ""}, kT0
     );
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
@@ -162,6 +162,26 @@ TYPED_TEST(StoreContract, AgentPasswordAndActiveFlagUpdate) {
     EXPECT_FALSE(this->stores_->agents().UpdatePassword(domain::AgentId{a.id.Value() + 9}, "x", kT0)
     );
     EXPECT_FALSE(this->stores_->agents().SetActive(domain::AgentId{a.id.Value() + 9}, true, kT0));
+}
+
+TYPED_TEST(StoreContract, AgentProfileUpdateChangesNameRoleQueuesAndTeam) {
+    const auto a = this->AddAgent("a@example.com");
+    EXPECT_EQ(a.team, "");
+    const app::AgentProfile profile{
+        "Ann Other", domain::Role::kSupervisor, {domain::Queue::kCallbacks}, "North"};
+    EXPECT_TRUE(this->stores_->agents().UpdateProfile(a.id, profile, kT0 + minutes{3}));
+    const auto got = this->stores_->agents().FindById(a.id);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->display_name, "Ann Other");
+    EXPECT_EQ(got->role, domain::Role::kSupervisor);
+    EXPECT_EQ(got->queues, std::vector<domain::Queue>{domain::Queue::kCallbacks});
+    EXPECT_EQ(got->team, "North");
+    EXPECT_EQ(got->updated_at, kT0 + minutes{3});
+    EXPECT_EQ(got->email, "a@example.com");  // never changed this way
+    EXPECT_EQ(this->stores_->agents().List().front().team, "North");
+    EXPECT_FALSE(
+        this->stores_->agents().UpdateProfile(domain::AgentId{a.id.Value() + 9}, profile, kT0)
+    );
 }
 
 TYPED_TEST(StoreContract, SessionRoundTripsByTokenHash) {

@@ -43,9 +43,27 @@ Result<domain::Agent> InMemoryAgentStore::Create(const app::NewAgent& agent, Tim
         true,
         now,
         now,
-        now};
+        now,
+        agent.team};
     rows_.emplace(created.id.Value(), app::AgentWithSecret{created, agent.password_hash});
     return created;
+}
+
+bool InMemoryAgentStore::UpdateProfile(
+    domain::AgentId id, const app::AgentProfile& profile, Timestamp now
+) {
+    const std::lock_guard lock(mutex_);
+    const auto it = rows_.find(id.Value());
+    if (it == rows_.end()) {
+        return false;
+    }
+    domain::Agent& a = it->second.agent;
+    a.display_name = profile.display_name;
+    a.role = profile.role;
+    a.queues = profile.queues;
+    a.team = profile.team;
+    a.updated_at = now;
+    return true;
 }
 
 std::vector<domain::Agent> InMemoryAgentStore::List() {

@@ -30,6 +30,8 @@ public:
     bool UpdatePassword(domain::AgentId id, const std::string& password_hash, Timestamp now)
         override;
     bool SetActive(domain::AgentId id, bool is_active, Timestamp now) override;
+    bool UpdateProfile(domain::AgentId id, const app::AgentProfile& profile, Timestamp now)
+        override;
 
 private:
     std::mutex mutex_;

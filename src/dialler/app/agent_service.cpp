@@ -9,6 +9,7 @@ namespace dialler::app {
 
 namespace {
 constexpr std::size_t kMaxDisplayNameLength = 100;
+constexpr std::size_t kMaxTeamLength = 60;
 
 AuditEntry Entry(
     const Actor& actor, std::string action, const domain::Agent& agent, Timestamp now
@@ -26,26 +27,52 @@ AgentService::AgentService(
 )
     : agents_(agents), sessions_(sessions), audit_(audit), hasher_(hasher), clock_(clock) {}
 
-Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Actor& actor) {
-    DIALLER_ASSIGN_OR_RETURN(std::string email, domain::NormaliseEmail(request.email));
-    const std::string_view name = Trim(request.display_name);
+namespace {
+
+Result<std::string> ValidName(std::string_view raw) {
+    const std::string_view name = Trim(raw);
     if (name.empty()) {
         return InvalidField("displayName", "displayName is required");
     }
     DIALLER_RETURN_IF_ERROR(
         CheckText(name, "displayName", kMaxDisplayNameLength, ControlChars::kNone)
     );
-    const auto role = domain::ParseRole(request.role);
+    return std::string(name);
+}
+
+Result<domain::Role> ValidRole(std::string_view raw) {
+    const auto role = domain::ParseRole(raw);
     if (!role) {
         return InvalidField("role", "role must be one of agent, supervisor, admin");
     }
-    auto queues = domain::ParseQueueList(request.queues);
+    return *role;
+}
+
+Result<std::vector<domain::Queue>> ValidQueues(std::string_view raw) {
+    auto queues = domain::ParseQueueList(raw);
     if (!queues) {
         return InvalidField("queues", "queues must be a list of unsigned, outstanding, callbacks");
     }
     if (queues->empty()) {
-        queues = domain::AllQueues();
+        return domain::AllQueues();
     }
+    return std::move(*queues);
+}
+
+Result<std::string> ValidTeam(std::string_view raw) {
+    const std::string_view team = Trim(raw);
+    DIALLER_RETURN_IF_ERROR(CheckText(team, "team", kMaxTeamLength, ControlChars::kNone));
+    return std::string(team);
+}
+
+}  // namespace
+
+Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Actor& actor) {
+    DIALLER_ASSIGN_OR_RETURN(std::string email, domain::NormaliseEmail(request.email));
+    DIALLER_ASSIGN_OR_RETURN(std::string name, ValidName(request.display_name));
+    DIALLER_ASSIGN_OR_RETURN(const domain::Role role, ValidRole(request.role));
+    DIALLER_ASSIGN_OR_RETURN(std::vector<domain::Queue> queues, ValidQueues(request.queues));
+    DIALLER_ASSIGN_OR_RETURN(std::string team, ValidTeam(request.team));
     DIALLER_RETURN_IF_ERROR(domain::CheckNewPassword(request.password));
     if (agents_.FindByEmail(email)) {
         return Fail(ErrorCode::kAlreadyExists, "an agent with this email already exists", "email");
@@ -56,10 +83,11 @@ Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Ac
         agents_.Create(
             NewAgent{
                 std::move(email),
-                std::string(name),
-                *role,
-                std::move(*queues),
-                hasher_.Hash(request.password)},
+                std::move(name),
+                role,
+                std::move(queues),
+                hasher_.Hash(request.password),
+                std::move(team)},
             now
         )
     );
@@ -67,6 +95,104 @@ Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Ac
     entry.details = {{"role", std::string(domain::RoleName(agent.role))}};
     audit_.Append(entry);
     return agent;
+}
+
+Result<domain::Agent> AgentService::Update(
+    domain::AgentId id, const AgentChanges& changes, const Actor& actor
+) {
+    auto found = agents_.FindById(id);
+    if (!found) {
+        return Fail(ErrorCode::kNotFound, "no agent " + id.ToString());
+    }
+    const domain::Agent before = *found;
+    AgentProfile after{before.display_name, before.role, before.queues, before.team};
+    if (changes.display_name) {
+        DIALLER_ASSIGN_OR_RETURN(after.display_name, ValidName(*changes.display_name));
+    }
+    if (changes.role) {
+        DIALLER_ASSIGN_OR_RETURN(after.role, ValidRole(*changes.role));
+    }
+    if (changes.queues) {
+        DIALLER_ASSIGN_OR_RETURN(after.queues, ValidQueues(*changes.queues));
+    }
+    if (changes.team) {
+        DIALLER_ASSIGN_OR_RETURN(after.team, ValidTeam(*changes.team));
+    }
+    const bool self = actor.agent_id == id;
+    if (self && changes.active == false) {
+        return Fail(
+            ErrorCode::kFailedPrecondition, "you cannot deactivate your own account", "active"
+        );
+    }
+    if (self && before.role == domain::Role::kAdmin && after.role != domain::Role::kAdmin) {
+        return Fail(
+            ErrorCode::kFailedPrecondition, "you cannot take away your own admin role", "role"
+        );
+    }
+    const Timestamp now = clock_.Now();
+    const std::vector<std::tuple<const char*, std::string, std::string>> fields{
+        {"displayName", before.display_name, after.display_name},
+        {"role",
+         std::string(domain::RoleName(before.role)),
+         std::string(domain::RoleName(after.role))},
+        {"queues", domain::FormatQueueList(before.queues), domain::FormatQueueList(after.queues)},
+        {"team", before.team, after.team},
+    };
+    bool changed = false;
+    bool rights = false;
+    for (const auto& [field, from, to] : fields) {
+        if (from == to) {
+            continue;
+        }
+        changed = true;
+        rights = rights || std::string_view(field) == "role" || std::string_view(field) == "queues";
+        AuditEntry entry = Entry(actor, "agent.updated", before, now);
+        entry.details = {{"field", field}, {"from", from}, {"to", to}};
+        audit_.Append(entry);
+    }
+    if (changed) {
+        agents_.UpdateProfile(id, after, now);
+    }
+    if (changes.active && *changes.active != before.is_active) {
+        SetActive(before, *changes.active, actor);
+    } else if (rights) {
+        sessions_.RevokeAllForAgent(id, now);  // the new rights apply from the next sign-in
+    }
+    return *agents_.FindById(id);
+}
+
+Status AgentService::ResetPassword(
+    domain::AgentId id, std::string_view new_password, const Actor& actor
+) {
+    DIALLER_RETURN_IF_ERROR(domain::CheckNewPassword(new_password));
+    const auto found = agents_.FindById(id);
+    if (!found) {
+        return Fail(ErrorCode::kNotFound, "no agent " + id.ToString());
+    }
+    SetPassword(*found, new_password, actor);
+    return Ok();
+}
+
+void AgentService::SetPassword(
+    const domain::Agent& agent, std::string_view new_password, const Actor& actor
+) {
+    const Timestamp now = clock_.Now();
+    agents_.UpdatePassword(agent.id, hasher_.Hash(new_password), now);
+    const int ended = sessions_.RevokeAllForAgent(agent.id, now);
+    AuditEntry entry = Entry(actor, "agent.password_changed", agent, now);
+    entry.details = {{"sessionsEnded", std::to_string(ended)}};
+    audit_.Append(entry);
+}
+
+void AgentService::SetActive(const domain::Agent& agent, bool active, const Actor& actor) {
+    const Timestamp now = clock_.Now();
+    agents_.SetActive(agent.id, active, now);
+    AuditEntry entry = Entry(actor, active ? "agent.reactivated" : "agent.deactivated", agent, now);
+    if (!active) {
+        const int ended = sessions_.RevokeAllForAgent(agent.id, now);
+        entry.details = {{"sessionsEnded", std::to_string(ended)}};
+    }
+    audit_.Append(entry);
 }
 
 std::vector<domain::Agent> AgentService::List() {
@@ -87,23 +213,13 @@ Status AgentService::ChangePassword(
 ) {
     DIALLER_ASSIGN_OR_RETURN(const AgentWithSecret found, FindExisting(email));
     DIALLER_RETURN_IF_ERROR(domain::CheckNewPassword(new_password));
-    const Timestamp now = clock_.Now();
-    agents_.UpdatePassword(found.agent.id, hasher_.Hash(new_password), now);
-    const int ended = sessions_.RevokeAllForAgent(found.agent.id, now);
-    AuditEntry entry = Entry(actor, "agent.password_changed", found.agent, now);
-    entry.details = {{"sessionsEnded", std::to_string(ended)}};
-    audit_.Append(entry);
+    SetPassword(found.agent, new_password, actor);
     return Ok();
 }
 
 Status AgentService::Deactivate(std::string_view email, const Actor& actor) {
     DIALLER_ASSIGN_OR_RETURN(const AgentWithSecret found, FindExisting(email));
-    const Timestamp now = clock_.Now();
-    agents_.SetActive(found.agent.id, false, now);
-    const int ended = sessions_.RevokeAllForAgent(found.agent.id, now);
-    AuditEntry entry = Entry(actor, "agent.deactivated", found.agent, now);
-    entry.details = {{"sessionsEnded", std::to_string(ended)}};
-    audit_.Append(entry);
+    SetActive(found.agent, false, actor);
     return Ok();
 }
 
@@ -117,7 +233,7 @@ Result<bool> AgentService::EnsureDemoAgents(std::string_view password) {
           std::tuple{kDemoSupervisorEmail, "Demo Supervisor", "supervisor"},
           std::tuple{kDemoAdminEmail, "Demo Admin", "admin"}}) {
         DIALLER_RETURN_IF_ERROR(
-            Add(AddAgentRequest{std::string(email), name, role, "", pw}, Actor::System())
+            Add(AddAgentRequest{std::string(email), name, role, "", pw, ""}, Actor::System())
         );
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,16 @@ struct AddAgentRequest {
     std::string role;    // "agent" | "supervisor" | "admin"
     std::string queues;  // comma-separated; empty = every queue
     std::string password;
+    std::string team;  // empty: none
+};
+
+// What an admin changes about an account; an absent field stays as it is.
+struct AgentChanges {
+    std::optional<std::string> display_name;
+    std::optional<std::string> role;
+    std::optional<std::string> queues;  // comma-separated; empty = every queue
+    std::optional<std::string> team;
+    std::optional<bool> active;
 };
 
 // The demo logins `make run` prints (product.md; issue 2).
@@ -51,12 +62,25 @@ public:
     // Errors: kInvalidArgument, kNotFound.
     Status Deactivate(std::string_view email, const Actor& actor);
 
+    // The admin screens. Each changed field is audited (`agent.updated` with field, from, to;
+    // `agent.deactivated` / `agent.reactivated`); a change of role or queues, or a deactivation,
+    // ends the agent's sessions so the new rights apply at once. Errors: kInvalidArgument naming
+    // the field, kNotFound, kFailedPrecondition when admins would deactivate or demote
+    // themselves (nobody may lock the last door from the inside).
+    Result<domain::Agent> Update(
+        domain::AgentId id, const AgentChanges& changes, const Actor& actor
+    );
+    // Sets a new password (an admin's reset) and ends every session of the agent.
+    Status ResetPassword(domain::AgentId id, std::string_view new_password, const Actor& actor);
+
     // Creates the three demo logins with `password` if the agent table is empty; returns whether
     // it created them. For development mode only (main refuses it in production).
     Result<bool> EnsureDemoAgents(std::string_view password);
 
 private:
     Result<AgentWithSecret> FindExisting(std::string_view email);
+    void SetPassword(const domain::Agent& agent, std::string_view new_password, const Actor& actor);
+    void SetActive(const domain::Agent& agent, bool active, const Actor& actor);
 
     AgentStore& agents_;
     SessionStore& sessions_;

@@ -18,8 +18,10 @@ protected:
     AgentService service_{agents_, sessions_, audit_, hasher_, clock_};
 };
 
+using Details = std::vector<std::pair<std::string, std::string>>;
+
 AddAgentRequest Valid() {
-    return {"lee@example.com", "Lee", "supervisor", "", "long-enough-password"};
+    return {"lee@example.com", "Lee", "supervisor", "", "long-enough-password", "North"};
 }
 
 TEST_F(AgentServiceTest, AddsAnAgentWithAllQueuesByDefault) {
@@ -35,11 +37,11 @@ TEST_F(AgentServiceTest, AddsAnAgentWithAllQueuesByDefault) {
 
 TEST_F(AgentServiceTest, NamesTheFieldOfBadInputAndStoresNothing) {
     const std::pair<AddAgentRequest, std::string> cases[] = {
-        {{"not-an-email", "Lee", "agent", "", "long-enough-password"}, "email"},
-        {{"lee@example.com", "  ", "agent", "", "long-enough-password"}, "displayName"},
-        {{"lee@example.com", "Lee", "boss", "", "long-enough-password"}, "role"},
-        {{"lee@example.com", "Lee", "agent", "unsigned,vip", "long-enough-password"}, "queues"},
-        {{"lee@example.com", "Lee", "agent", "", "short"}, "password"},
+        {{"not-an-email", "Lee", "agent", "", "long-enough-password", ""}, "email"},
+        {{"lee@example.com", "  ", "agent", "", "long-enough-password", ""}, "displayName"},
+        {{"lee@example.com", "Lee", "boss", "", "long-enough-password", ""}, "role"},
+        {{"lee@example.com", "Lee", "agent", "unsigned,vip", "long-enough-password", ""}, "queues"},
+        {{"lee@example.com", "Lee", "agent", "", "short", ""}, "password"},
     };
     for (const auto& [request, field] : cases) {
         const auto r = service_.Add(request, Actor::Cli());
@@ -66,6 +68,117 @@ TEST_F(AgentServiceTest, DeactivateAndPasswdReportUnknownAgents) {
     );
     EXPECT_EQ(
         service_.ChangePassword("ghost@example.com", "long-enough-password", Actor::Cli())
+            .error()
+            .code,
+        ErrorCode::kNotFound
+    );
+}
+
+TEST_F(AgentServiceTest, AnAdminChangesAnAccountFieldByFieldEachAuditedFromTo) {
+    const auto lee = service_.Add(Valid(), Actor::Cli());
+    ASSERT_TRUE(lee);
+    EXPECT_EQ(lee->team, "North");
+    const auto admin = Actor::OfAgent(domain::AgentId{999});
+    const std::string token = "session-of-lee";
+    LoginSession session;
+    session.agent_id = lee->id;
+    session.token_hash = token;
+    session.created_at = clock_.Now();
+    session.last_seen_at = clock_.Now();
+    sessions_.Create(session);
+
+    AgentChanges renamed;
+    renamed.display_name = "  Lee Smith ";
+    renamed.team = "South";
+    const auto after = service_.Update(lee->id, renamed, admin);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->display_name, "Lee Smith");
+    EXPECT_EQ(after->team, "South");
+    EXPECT_EQ(after->role, domain::Role::kSupervisor);
+    auto updates = audit_.WithAction("agent.updated");
+    ASSERT_EQ(updates.size(), 2U);
+    EXPECT_EQ(
+        updates[0].details,
+        (Details{{"field", "displayName"}, {"from", "Lee"}, {"to", "Lee Smith"}})
+    );
+    EXPECT_EQ(updates[1].details, (Details{{"field", "team"}, {"from", "North"}, {"to", "South"}}));
+    EXPECT_FALSE(sessions_.FindByTokenHash(token)->revoked_at);  // a new name is no new right
+
+    AgentChanges demoted;
+    demoted.role = "agent";
+    demoted.queues = "callbacks";
+    ASSERT_TRUE(service_.Update(lee->id, demoted, admin));
+    EXPECT_EQ(
+        agents_.FindById(lee->id)->queues, std::vector<domain::Queue>{domain::Queue::kCallbacks}
+    );
+    EXPECT_TRUE(sessions_.FindByTokenHash(token)->revoked_at);  // new rights from the next sign-in
+    EXPECT_EQ(audit_.WithAction("agent.updated").size(), 4U);
+
+    AgentChanges off;
+    off.active = false;
+    ASSERT_TRUE(service_.Update(lee->id, off, admin));
+    EXPECT_FALSE(agents_.FindById(lee->id)->is_active);
+    EXPECT_EQ(audit_.WithAction("agent.deactivated").size(), 1U);
+    AgentChanges on;
+    on.active = true;
+    ASSERT_TRUE(service_.Update(lee->id, on, admin));
+    EXPECT_TRUE(agents_.FindById(lee->id)->is_active);
+    EXPECT_EQ(audit_.WithAction("agent.reactivated").size(), 1U);
+    // Nothing changed: nothing audited.
+    ASSERT_TRUE(service_.Update(lee->id, on, admin));
+    EXPECT_EQ(audit_.WithAction("agent.reactivated").size(), 1U);
+}
+
+TEST_F(AgentServiceTest, AnUpdateWithABadFieldChangesNothingAndAdminsCannotLockThemselvesOut) {
+    const auto lee = service_.Add(Valid(), Actor::Cli());
+    ASSERT_TRUE(lee);
+    const std::pair<AgentChanges, std::string> bad[] = {
+        {AgentChanges{"", std::nullopt, std::nullopt, std::nullopt, std::nullopt}, "displayName"},
+        {AgentChanges{"Lee", "boss", std::nullopt, std::nullopt, std::nullopt}, "role"},
+        {AgentChanges{"Lee Two", std::nullopt, "vip", std::nullopt, std::nullopt}, "queues"},
+        {AgentChanges{std::nullopt, std::nullopt, std::nullopt, std::string(61, 't'), std::nullopt},
+         "team"},
+    };
+    for (const auto& [changes, field] : bad) {
+        const auto r = service_.Update(lee->id, changes, Actor::Cli());
+        ASSERT_FALSE(r) << field;
+        EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+        EXPECT_EQ(r.error().field, field);
+    }
+    EXPECT_EQ(agents_.FindById(lee->id)->display_name, "Lee");
+    EXPECT_TRUE(audit_.WithAction("agent.updated").empty());
+
+    AddAgentRequest boss = Valid();
+    boss.email = "boss@example.com";
+    boss.role = "admin";
+    const auto admin = service_.Add(boss, Actor::Cli());
+    ASSERT_TRUE(admin);
+    AgentChanges off;
+    off.active = false;
+    const auto self_off = service_.Update(admin->id, off, Actor::OfAgent(admin->id));
+    ASSERT_FALSE(self_off);
+    EXPECT_EQ(self_off.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(self_off.error().field, "active");
+    AgentChanges demote;
+    demote.role = "supervisor";
+    const auto self_demoted = service_.Update(admin->id, demote, Actor::OfAgent(admin->id));
+    ASSERT_FALSE(self_demoted);
+    EXPECT_EQ(self_demoted.error().field, "role");
+    EXPECT_EQ(agents_.FindById(admin->id)->role, domain::Role::kAdmin);
+    EXPECT_EQ(
+        service_.Update(domain::AgentId{4242}, off, Actor::Cli()).error().code, ErrorCode::kNotFound
+    );
+}
+
+TEST_F(AgentServiceTest, AResetPasswordEndsTheAgentsSessions) {
+    const auto lee = service_.Add(Valid(), Actor::Cli());
+    ASSERT_TRUE(lee);
+    EXPECT_EQ(service_.ResetPassword(lee->id, "short", Actor::Cli()).error().field, "password");
+    ASSERT_TRUE(service_.ResetPassword(lee->id, "another-long-password", Actor::Cli()));
+    EXPECT_EQ(agents_.FindByEmail("lee@example.com")->password_hash, "fake$another-long-password");
+    EXPECT_EQ(audit_.WithAction("agent.password_changed").size(), 1U);
+    EXPECT_EQ(
+        service_.ResetPassword(domain::AgentId{4242}, "another-long-password", Actor::Cli())
             .error()
             .code,
         ErrorCode::kNotFound

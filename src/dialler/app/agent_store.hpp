@@ -17,6 +17,15 @@ struct NewAgent {
     domain::Role role = domain::Role::kAgent;
     std::vector<domain::Queue> queues;
     std::string password_hash;
+    std::string team;
+};
+
+// What an admin may change about an account (besides its password and whether it is active).
+struct AgentProfile {
+    std::string display_name;
+    domain::Role role = domain::Role::kAgent;
+    std::vector<domain::Queue> queues;
+    std::string team;
 };
 
 struct AgentWithSecret {
@@ -43,6 +52,8 @@ public:
         domain::AgentId id, const std::string& password_hash, Timestamp now
     ) = 0;
     virtual bool SetActive(domain::AgentId id, bool is_active, Timestamp now) = 0;
+    // Returns false when no agent has the id.
+    virtual bool UpdateProfile(domain::AgentId id, const AgentProfile& profile, Timestamp now) = 0;
 };
 
 }  // namespace dialler::app

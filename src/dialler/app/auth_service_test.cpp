@@ -23,7 +23,8 @@ protected:
             agents_, sessions_, throttle_, audit_, hasher_, tokens_, clock_, settings_
         );
         const auto added = agent_service_.Add(
-            AddAgentRequest{"Sam@Example.com", "Sam", "agent", "unsigned", std::string(kPassword)},
+            AddAgentRequest{
+                "Sam@Example.com", "Sam", "agent", "unsigned", std::string(kPassword), ""},
             Actor::Cli()
         );
         EXPECT_TRUE(added);

@@ -180,7 +180,7 @@ protected:
     testing::InMemoryAuditLog audit_;
     SettingsService service_{store_, audit_, clock_, std::chrono::seconds{30}};
     domain::Agent admin_{
-        domain::AgentId{9}, "admin@x", "Admin", domain::Role::kAdmin, {}, true, {}, {}, {}};
+        domain::AgentId{9}, "admin@x", "Admin", domain::Role::kAdmin, {}, true, {}, {}, {}, ""};
     RequestContext ctx_{"rid", "127.0.0.1"};
 };
 

@@ -64,6 +64,7 @@ struct Agent {
     Timestamp password_changed_at;
     Timestamp created_at;
     Timestamp updated_at;
+    std::string team;  // a name the floor is grouped by; empty: no team
 };
 
 }  // namespace dialler::domain

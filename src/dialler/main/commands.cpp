@@ -86,7 +86,7 @@ int RunAgentsAdd(const platform::Config& config, const AddAgentArgs& args) {
     OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
     const std::string password = ReadPasswordLine();
     auto agent = state.agent_service.Add(
-        app::AddAgentRequest{args.email, args.name, args.role, args.queues, password},
+        app::AddAgentRequest{args.email, args.name, args.role, args.queues, password, ""},
         app::Actor::Cli()
     );
     if (!agent) {
@@ -511,6 +511,7 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddAuditRoutes(router, calls.audit_viewer);
     adapters::http::AddFloorRoutes(router, calls.floor);
     adapters::http::AddAnalyticsRoutes(router, calls.analytics);
+    adapters::http::AddAdminAgentRoutes(router, state.agent_service);
     AddTestHooks(router, config, state.clock, calls);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);

@@ -101,6 +101,10 @@ void AddFloorRoutes(Router& router, app::FloorBoardService& board);
 // /api/analytics/<table>.csv (docs/metrics.md "Analytics"; the CSV rows are the JSON rows).
 void AddAnalyticsRoutes(Router& router, app::AnalyticsService& analytics);
 
+// The admin's agent accounts: GET/POST /api/admin/agents, PATCH /api/admin/agents/:id,
+// POST /api/admin/agents/:id/password (docs/api.md "Agent accounts").
+void AddAdminAgentRoutes(Router& router, app::AgentService& agents);
+
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
 // and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the
 // signed webhooks: texts to us at

@@ -34,6 +34,7 @@ nlohmann::json AgentJson(const app::FloorAgent& a) {
         {"agentId", a.agent.id.ToString()},
         {"name", a.agent.display_name},
         {"role", domain::RoleName(a.agent.role)},
+        {"team", a.agent.team},
         {"kind", "human"},
         {"status", domain::AgentStatusName(a.status.status)},
         {"reason",

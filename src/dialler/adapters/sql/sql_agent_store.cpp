@@ -25,6 +25,7 @@ struct AgentRow {
     long long password_changed_at = 0;
     long long created_at = 0;
     long long updated_at = 0;
+    std::string team;
 
     domain::Agent ToAgent() const {
         return domain::Agent{
@@ -37,13 +38,14 @@ struct AgentRow {
             FromMs(password_changed_at),
             FromMs(created_at),
             FromMs(updated_at),
+            team,
         };
     }
 };
 
 constexpr const char* kAgentColumns =
     "id, email, display_name, role, queues, password_hash, is_active, password_changed_at, "
-    "created_at, updated_at";
+    "created_at, updated_at, team";
 
 template <typename Statement>
 void BindAgent(Statement& st, AgentRow& r) {
@@ -57,6 +59,7 @@ void BindAgent(Statement& st, AgentRow& r) {
     st.exchange(soci::into(r.password_changed_at));
     st.exchange(soci::into(r.created_at));
     st.exchange(soci::into(r.updated_at));
+    st.exchange(soci::into(r.team));
 }
 
 template <typename Key>
@@ -107,11 +110,11 @@ Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestam
         }
         long long new_id = 0;
         s << "INSERT INTO agents (email, display_name, role, queues, password_hash, is_active, "
-             "password_changed_at, "
-             "created_at, updated_at) VALUES (:e, :n, :r, :q, :h, 1, :a, :a2, :a3) RETURNING id",
+             "password_changed_at, created_at, updated_at, team) "
+             "VALUES (:e, :n, :r, :q, :h, 1, :a, :a2, :a3, :t) RETURNING id",
             soci::use(agent.email), soci::use(agent.display_name), soci::use(role),
             soci::use(queues), soci::use(agent.password_hash), soci::use(at), soci::use(at),
-            soci::use(at), soci::into(new_id);
+            soci::use(at), soci::use(agent.team), soci::into(new_id);
         return new_id;
     });
     if (!id) {
@@ -126,7 +129,8 @@ Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestam
         true,
         now,
         now,
-        now};
+        now,
+        agent.team};
 }
 
 std::vector<domain::Agent> SqlAgentStore::List() {
@@ -172,6 +176,28 @@ bool SqlAgentStore::SetActive(domain::AgentId id, bool is_active, Timestamp now)
                    s,
                    "UPDATE agents SET is_active = :v, updated_at = :a WHERE id = :id",
                    soci::use(active),
+                   soci::use(at),
+                   soci::use(agent_id)
+               ) > 0;
+    });
+}
+
+bool SqlAgentStore::UpdateProfile(
+    domain::AgentId id, const app::AgentProfile& profile, Timestamp now
+) {
+    const long long at = Ms(now);
+    const long long agent_id = id.Value();
+    const std::string role(domain::RoleName(profile.role));
+    const std::string queues = domain::FormatQueueList(profile.queues);
+    return db_.Write([&](soci::session& s) {
+        return Execute(
+                   s,
+                   "UPDATE agents SET display_name = :n, role = :r, queues = :q, team = :t, "
+                   "updated_at = :a WHERE id = :id",
+                   soci::use(profile.display_name),
+                   soci::use(role),
+                   soci::use(queues),
+                   soci::use(profile.team),
                    soci::use(at),
                    soci::use(agent_id)
                ) > 0;
