@@ -297,7 +297,17 @@ describe('accessibility: every page and state agents, supervisors and admins see
         const templates = page.getByRole('region', { name: 'Text templates', exact: true });
         await templates.getByRole('row', { name: /^Missed call\b/ }).waitFor();
         await page.getByRole('form', { name: 'Calling hours', exact: true }).waitFor();
+        const accounts = page.getByRole('region', { name: 'Agent accounts', exact: true });
+        await accounts.getByRole('row', { name: /^Demo Agent\b/ }).waitFor();
         await scan('admin: admin page');
+
+        await accounts.getByRole('button', { name: 'Edit Demo Agent', exact: true }).click();
+        await dialog('Edit Demo Agent')
+          .getByRole('form', { name: 'Account details', exact: true })
+          .waitFor();
+        await scan('admin: admin page, editing an agent account');
+        await page.keyboard.press('Escape');
+        await dialog('Edit Demo Agent').waitFor({ state: 'detached' });
 
         const adding = templates.getByRole('form', { name: 'New template', exact: true });
         await adding.getByRole('textbox', { name: 'Name', exact: true }).fill('Claim news');
@@ -608,6 +618,29 @@ describe('accessibility: every page and state agents, supervisors and admins see
         await audit.getByRole('button', { name: 'Search', exact: true }).click();
         await page.getByText('No entries match these filters.', { exact: true }).waitFor();
         await scan('supervisor: audit log, nothing matches');
+      });
+
+      await step(async () => {
+        // The week of the agent's call above: its charts and tables, and a range refused.
+        await navLink('Analytics').click();
+        await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+        const range = page.getByRole('form', { name: 'Date range', exact: true });
+        await range.getByLabel('From', { exact: true }).fill('2026-11-02');
+        await range.getByLabel('To', { exact: true }).fill('2026-11-08');
+        await range.getByRole('button', { name: 'Apply', exact: true }).click();
+        await page.getByText('2 Nov 2026 to 8 Nov 2026, UK days', { exact: true }).waitFor();
+        await page
+          .getByRole('table', { name: 'Calls by day', exact: true })
+          .or(page.getByText('No calls in this range.', { exact: true }))
+          .waitFor();
+        await scan('supervisor: analytics');
+        await range.getByLabel('To', { exact: true }).fill('2026-11-01');
+        await range.getByRole('button', { name: 'Apply', exact: true }).click();
+        await page.waitForFunction(
+          (element) => element?.getAttribute('aria-invalid') === 'true',
+          await range.getByLabel('To', { exact: true }).elementHandle(),
+        );
+        await scan('supervisor: analytics, a range refused');
       });
 
       await step(async () => {

@@ -37,6 +37,7 @@ const pages: Record<NavKey, LazyPage> = {
   customers: lazyPage(() => import('./routes/app/customers').then((m) => m.CustomersRoute)),
   supervisor: lazyPage(() => import('./routes/app/supervisor').then((m) => m.SupervisorRoute)),
   recordings: lazyPage(() => import('./routes/app/recordings').then((m) => m.RecordingsRoute)),
+  analytics: lazyPage(() => import('./routes/app/analytics').then((m) => m.AnalyticsRoute)),
   audit: lazyPage(() => import('./routes/app/audit').then((m) => m.AuditRoute)),
   admin: lazyPage(() => import('./routes/app/admin').then((m) => m.AdminRoute)),
 };

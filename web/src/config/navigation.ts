@@ -12,6 +12,7 @@ export type NavItem = {
     | 'customers'
     | 'supervisor'
     | 'recordings'
+    | 'analytics'
     | 'audit'
     | 'admin';
   label: string;
@@ -36,6 +37,7 @@ export const navItems = [
     path: paths.recordings,
     roles: ['supervisor', 'admin'],
   },
+  { key: 'analytics', label: 'Analytics', path: paths.analytics, roles: ['supervisor', 'admin'] },
   { key: 'audit', label: 'Audit log', path: paths.audit, roles: ['supervisor', 'admin'] },
   { key: 'admin', label: 'Admin', path: paths.admin, roles: ['admin'] },
 ] as const satisfies readonly NavItem[];

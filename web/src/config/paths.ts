@@ -8,6 +8,7 @@ export const paths = {
   customers: '/customers',
   supervisor: '/supervisor',
   recordings: '/recordings',
+  analytics: '/analytics',
   audit: '/audit',
   admin: '/admin',
 } as const;

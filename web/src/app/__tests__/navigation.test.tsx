@@ -8,8 +8,17 @@ import type { Role } from '@/types/api';
 
 const expectedNav: Record<Role, string[]> = {
   agent: ['Queue', 'Callbacks', 'SMS', 'Customers'],
-  supervisor: ['Queue', 'Callbacks', 'SMS', 'Customers', 'Supervisor', 'Recordings', 'Audit log'],
-  admin: ['Queue', 'Customers', 'Supervisor', 'Recordings', 'Audit log', 'Admin'],
+  supervisor: [
+    'Queue',
+    'Callbacks',
+    'SMS',
+    'Customers',
+    'Supervisor',
+    'Recordings',
+    'Analytics',
+    'Audit log',
+  ],
+  admin: ['Queue', 'Customers', 'Supervisor', 'Recordings', 'Analytics', 'Audit log', 'Admin'],
 };
 
 function renderSignedIn(role: Role, path: string) {
@@ -63,6 +72,7 @@ describe('route guards', () => {
     ['agent', '/admin'],
     ['agent', '/supervisor'],
     ['agent', '/recordings'],
+    ['agent', '/analytics'],
     ['agent', '/audit'],
     ['supervisor', '/admin'],
     ['admin', '/callbacks'],

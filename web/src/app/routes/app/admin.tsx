@@ -1,4 +1,5 @@
 import { ConfigWarnings } from '@/features/admin-warnings/components/config-warnings';
+import { AgentAccountsSection } from '@/features/agent-accounts/components/agent-accounts-section';
 import { SettingsSection } from '@/features/settings/components/settings-section';
 import { SmsTemplatesSection } from '@/features/sms-templates/components/sms-templates-section';
 import { SuppressionsSection } from '@/features/suppressions/components/suppressions-section';
@@ -14,6 +15,7 @@ export function AdminRoute() {
     <div className="relative space-y-8">
       <h1 className="text-2xl font-semibold">Admin</h1>
       <ConfigWarnings />
+      <AgentAccountsSection />
       <SettingsSection />
       <SuppressionsSection />
       <SmsTemplatesSection />

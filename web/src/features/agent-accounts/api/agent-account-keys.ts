@@ -1,0 +1,4 @@
+export const agentAccountKeys = {
+  all: ['agent-accounts'] as const,
+  list: () => [...agentAccountKeys.all, 'list'] as const,
+};
