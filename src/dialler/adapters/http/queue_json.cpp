@@ -450,6 +450,20 @@ nlohmann::json SmsJson(const app::OutboundSms& s) {
     };
 }
 
+nlohmann::json AgentJson(const domain::Agent& a) {
+    nlohmann::json queues = nlohmann::json::array();
+    for (const domain::Queue q : a.queues) {
+        queues.push_back(domain::QueueName(q));
+    }
+    return {
+        {"id", a.id.ToString()},
+        {"email", a.email},
+        {"displayName", a.display_name},
+        {"role", domain::RoleName(a.role)},
+        {"queues", queues},
+    };
+}
+
 nlohmann::json InboundSmsJson(const app::InboundSms& sms) {
     return {
         {"id", std::to_string(sms.id)},

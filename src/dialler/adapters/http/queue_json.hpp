@@ -61,6 +61,8 @@ nlohmann::json IdJson(const std::optional<std::int64_t>& id);
 nlohmann::json CallSessionJson(const app::CallSession& session);
 nlohmann::json LinkJson(const app::MagicLink& link, Timestamp now);
 nlohmann::json SmsJson(const app::OutboundSms& sms);
+// Who is signed in (login, /api/auth/me) and the start of an account on the admin screens.
+nlohmann::json AgentJson(const domain::Agent& agent);
 nlohmann::json InboundSmsJson(const app::InboundSms& sms);  // the customer's own number in full
 nlohmann::json ConversionJson(const app::Conversion& conversion);
 nlohmann::json FollowUpJson(const app::FollowUp& follow_up);

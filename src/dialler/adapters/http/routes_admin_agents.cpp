@@ -9,22 +9,13 @@ namespace {
 constexpr std::size_t kMaxPassword = 1024;
 
 nlohmann::json AccountJson(const domain::Agent& a) {
-    nlohmann::json queues = nlohmann::json::array();
-    for (const auto q : a.queues) {
-        queues.push_back(domain::QueueName(q));
-    }
-    return {
-        {"id", a.id.ToString()},
-        {"email", a.email},
-        {"displayName", a.display_name},
-        {"role", domain::RoleName(a.role)},
-        {"queues", queues},
-        {"team", a.team},
-        {"active", a.is_active},
-        {"createdAt", TimeJson(a.created_at)},
-        {"updatedAt", TimeJson(a.updated_at)},
-        {"passwordChangedAt", TimeJson(a.password_changed_at)},
-    };
+    nlohmann::json out = AgentJson(a);
+    out["team"] = a.team;
+    out["active"] = a.is_active;
+    out["createdAt"] = TimeJson(a.created_at);
+    out["updatedAt"] = TimeJson(a.updated_at);
+    out["passwordChangedAt"] = TimeJson(a.password_changed_at);
+    return out;
 }
 
 // "queues": ["unsigned", "callbacks"] (empty or absent: every queue) as the service's list.

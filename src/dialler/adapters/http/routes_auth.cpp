@@ -2,6 +2,7 @@
 
 #include "dialler/adapters/http/cookies.hpp"
 #include "dialler/adapters/http/json_body.hpp"
+#include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/base/text.hpp"
 #include "dialler/domain/credentials.hpp"
@@ -12,20 +13,6 @@ namespace {
 
 std::string Rfc3339(Timestamp t) {
     return FormatRfc3339(std::chrono::floor<std::chrono::seconds>(t));
-}
-
-nlohmann::json AgentJson(const domain::Agent& a) {
-    nlohmann::json queues = nlohmann::json::array();
-    for (domain::Queue q : a.queues) {
-        queues.push_back(domain::QueueName(q));
-    }
-    return {
-        {"id", a.id.ToString()},
-        {"email", a.email},
-        {"displayName", a.display_name},
-        {"role", domain::RoleName(a.role)},
-        {"queues", queues},
-    };
 }
 
 nlohmann::json SessionJson(const app::SessionView& s) {

@@ -11,7 +11,10 @@ namespace dialler::adapters::http {
 
 namespace {
 
-const Access kFloor = Access::Floor();
+// Finding a customer and reading their record (audited): the floor, and admins, who answer
+// subject access requests and check what the floor sees.
+const Access kReaders =
+    Access::Roles({domain::Role::kAgent, domain::Role::kSupervisor, domain::Role::kAdmin});
 
 nlohmann::json SummaryJson(const app::CustomerSummary& c, Timestamp now) {
     return {
@@ -93,7 +96,7 @@ nlohmann::json TimelineJson(const app::CustomerRecordView& r, Timestamp now) {
 }  // namespace
 
 void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
-    router.Add({"GET", "/api/customers", kFloor, [d](Request& req) -> Result<Response> {
+    router.Add({"GET", "/api/customers", kReaders, [d](Request& req) -> Result<Response> {
                     const auto query = ParseQuery(req.query);
                     const auto q = query.find("q");
                     if (q == query.end()) {
@@ -147,7 +150,7 @@ void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
              return response;
          }}
     );
-    router.Add({"GET", "/api/customers/:id", kFloor, [d](Request& req) -> Result<Response> {
+    router.Add({"GET", "/api/customers/:id", kReaders, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
                     DIALLER_ASSIGN_OR_RETURN(
                         const app::CustomerRecordView record,
@@ -167,7 +170,8 @@ void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
                     });
                 }});
     // The floor's names, for screens that show who did what (no emails: those are the admin's).
-    router.Add({"GET", "/api/agents", kFloor, [d](Request&) -> Result<Response> {
+    // Names for every screen that shows who did something, the admin's among them.
+    router.Add({"GET", "/api/agents", kReaders, [d](Request&) -> Result<Response> {
                     nlohmann::json agents = nlohmann::json::array();
                     for (const auto& a : d.agents.List()) {
                         agents.push_back({
