@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import twilio from 'twilio';
-
 import { assertErrorEnvelope, login, request } from '../support/http.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { customerLegStatus, signedWebhook } from '../support/twilio-webhooks.mjs';
 
 const AUTH_TOKEN = 'e2e-analytics-auth-token-0123456789';
 const MONDAY_9 = '2026-11-02T09:00:00Z'; // November: UK time is UTC
@@ -32,26 +31,10 @@ describe('analytics: every figure of a hand-made two days', () => {
     assert.equal(r.response.status, 200, JSON.stringify(r.body));
   }
 
-  function webhook(pathname, params) {
-    const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${server.url}${pathname}`, params);
-    return request(server.url, pathname, {
-      method: 'POST',
-      body: new URLSearchParams(params).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
-    });
-  }
-
+  const webhook = (pathname, params) => signedWebhook(server.url, AUTH_TOKEN, pathname, params);
   /** The customer's leg of the browser's call `parent` reports `status`, `sequence` × 5 s after `base`. */
-  async function legStatus(parent, base, status, sequence) {
-    const r = await webhook('/api/webhooks/twilio/status', {
-      CallSid: `CAchild${parent}`,
-      ParentCallSid: parent,
-      CallStatus: status,
-      SequenceNumber: String(sequence),
-      Timestamp: new Date(Date.parse(base) + sequence * 5000).toUTCString().replace('GMT', '+0000'),
-    });
-    assert.equal(r.response.status, 204, r.text);
-  }
+  const legStatus = (parent, base, status, sequence) =>
+    customerLegStatus(server.url, AUTH_TOKEN, { parent, base, status, sequence });
 
   /** Takes the next customer and calls them: the session with the browser's leg connected. */
   async function call(browserSid) {

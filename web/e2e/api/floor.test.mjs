@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import twilio from 'twilio';
-
 import { assertErrorEnvelope, login, request } from '../support/http.mjs';
 import { holdCustomerWithPhone } from '../support/queue.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { customerLegStatus, signedWebhook } from '../support/twilio-webhooks.mjs';
 import { textedLinkToken } from '../support/stand-in.mjs';
 
 const AUTH_TOKEN = 'e2e-floor-auth-token-0123456789';
@@ -32,26 +31,10 @@ describe('the floor board: figures, current calls, alerts', () => {
   const post = (user, pathname, json = {}) => as(user, pathname, { method: 'POST', json });
   const put = (user, pathname, json) => as(user, pathname, { method: 'PUT', json });
 
-  function webhook(pathname, params) {
-    const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, `${server.url}${pathname}`, params);
-    return request(server.url, pathname, {
-      method: 'POST',
-      body: new URLSearchParams(params).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
-    });
-  }
-
+  const webhook = (pathname, params) => signedWebhook(server.url, AUTH_TOKEN, pathname, params);
   /** The customer's leg of the browser's call `parent` reports `status` (5 s per step). */
-  async function legStatus(parent, status, sequence) {
-    const r = await webhook('/api/webhooks/twilio/status', {
-      CallSid: `CAchild${parent}`,
-      ParentCallSid: parent,
-      CallStatus: status,
-      SequenceNumber: String(sequence),
-      Timestamp: new Date(Date.parse(WEDNESDAY_11) + sequence * 5000).toUTCString().replace('GMT', '+0000'),
-    });
-    assert.equal(r.response.status, 204, r.text);
-  }
+  const legStatus = (parent, status, sequence) =>
+    customerLegStatus(server.url, AUTH_TOKEN, { parent, base: WEDNESDAY_11, status, sequence });
 
   /** The agent calls the customer they hold: the session and the browser's leg connected. */
   async function call(lead, browserSid) {
