@@ -318,23 +318,9 @@ int RunExportCustomer(
     adapters::sql::SqlSmsInbox inbox(*own.db);
     adapters::sql::SqlMagicLinkStore links(*own.db);
     adapters::sql::SqlFollowUpStore follow_ups(*own.db);
-    app::CustomerService customers(app::CustomerService::Ports{
-        queue.replica,
-        queue.leads,
-        queue.inspection,
-        queue.outcomes,
-        queue.contacts,
-        sessions,
-        outbox,
-        inbox,
-        links,
-        queue.suppressions,
-        queue.runs,
-        follow_ups,
-        own.audit,
-        own.audit,
-        queue.phones,
-        own.clock});
+    app::CustomerService customers(
+        CustomerPorts(own, queue, sessions, outbox, inbox, links, follow_ups)
+    );
     const auto data =
         customers.Export(app::Actor::Cli(), domain::UserId{*id}, app::RequestContext{});
     if (!data) {

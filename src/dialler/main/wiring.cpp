@@ -244,6 +244,34 @@ std::unique_ptr<adapters::sql::PostgresEventRelay> EventRelayFor(
 LiveState::LiveState(OwnState& own, const platform::Config& config)
     : relay(EventRelayFor(own, config, events)) {}
 
+app::CustomerService::Ports CustomerPorts(
+    OwnState& own,
+    QueueState& queue,
+    app::CallSessionStore& sessions,
+    app::SmsOutbox& outbox,
+    app::SmsInbox& inbox,
+    app::MagicLinkStore& links,
+    app::FollowUpStore& follow_ups
+) {
+    return app::CustomerService::Ports{
+        queue.replica,
+        queue.leads,
+        queue.inspection,
+        queue.outcomes,
+        queue.contacts,
+        sessions,
+        outbox,
+        inbox,
+        links,
+        queue.suppressions,
+        queue.runs,
+        follow_ups,
+        own.audit,
+        own.audit,
+        queue.phones,
+        own.clock};
+}
+
 CallState::CallState(
     OwnState& own,
     QueueState& queue,
@@ -311,23 +339,9 @@ CallState::CallState(
           queue.replica,
           own.audit,
           own.clock}),
-      customers(app::CustomerService::Ports{
-          queue.replica,
-          queue.leads,
-          queue.inspection,
-          queue.outcomes,
-          queue.contacts,
-          sessions,
-          outbox,
-          inbox_store,
-          link_store,
-          queue.suppressions,
-          queue.runs,
-          follow_up_store,
-          own.audit,
-          own.audit,
-          queue.phones,
-          own.clock}),
+      customers(
+          CustomerPorts(own, queue, sessions, outbox, inbox_store, link_store, follow_up_store)
+      ),
       days(app::AgentDayService::Ports{sessions, link_store, own.clock}),
       inbound(
           app::InboundCallService::Ports{

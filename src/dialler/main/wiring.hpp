@@ -157,6 +157,18 @@ private:
     std::int64_t floor_subscription_;
 };
 
+// The customer search, page and export on the queue engine and the stores of calls and texts:
+// the server's (CallState) and the CLI's export wire it the same way.
+app::CustomerService::Ports CustomerPorts(
+    OwnState& own,
+    QueueState& queue,
+    app::CallSessionStore& sessions,
+    app::SmsOutbox& outbox,
+    app::SmsInbox& inbox,
+    app::MagicLinkStore& links,
+    app::FollowUpStore& follow_ups
+);
+
 adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config);
 
 adapters::twilio::TwilioSettings TwilioSettingsFrom(
