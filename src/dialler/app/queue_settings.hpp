@@ -36,6 +36,16 @@ struct FloorAlertSettings {
     bool operator==(const FloorAlertSettings&) const = default;
 };
 
+// How long personal content is kept before the daily retention job clears it (product.md §11;
+// docs/compliance.md "Retention"). Customers under a legal hold are skipped.
+struct RetentionSettings {
+    std::chrono::days calls{2190};       // call numbers, recordings and voicemails
+    std::chrono::days texts{2190};       // text bodies and numbers, both ways
+    std::chrono::days notes{2190};       // agents' notes on outcomes and closed callbacks
+    std::chrono::days link_clicks{365};  // the browser details of magic-link opens
+    bool operator==(const RetentionSettings&) const = default;
+};
+
 struct QueueSettings {
     domain::EligibilityRules eligibility;
     domain::ScoreWeights scoring;
@@ -52,6 +62,7 @@ struct QueueSettings {
     AutoDialSettings auto_dial;
     InboundSettings inbound;
     FloorAlertSettings alerts;
+    RetentionSettings retention;
 
     // The seeded defaults: product.md §3, §5, §6, §8, with the lender importance table.
     static QueueSettings Defaults();

@@ -248,6 +248,10 @@ SettingsMap EncodeSettings(const QueueSettings& s) {
     m["inbound.voicemail"] = s.inbound.voicemail ? "on" : "off";
     m["alerts.ringingSeconds"] = std::to_string(s.alerts.ringing_long.count());
     m["alerts.breakMinutes"] = std::to_string(s.alerts.break_long.count());
+    m["retention.callDays"] = std::to_string(s.retention.calls.count());
+    m["retention.textDays"] = std::to_string(s.retention.texts.count());
+    m["retention.noteDays"] = std::to_string(s.retention.notes.count());
+    m["retention.linkClickDays"] = std::to_string(s.retention.link_clicks.count());
     return m;
 }
 
@@ -306,6 +310,26 @@ Result<bool> DecodeAlertKey(const std::string& key, const std::string& v, FloorA
         DIALLER_ASSIGN_OR_RETURN(const int mins, Int(key, v, 5, 240));
         a.break_long = std::chrono::minutes{mins};
         return true;
+    }
+    return false;
+}
+
+Result<bool> DecodeRetentionKey(
+    const std::string& key, const std::string& v, RetentionSettings& r
+) {
+    const std::array<std::pair<const char*, std::chrono::days*>, 4> keys{{
+        {"retention.callDays", &r.calls},
+        {"retention.textDays", &r.texts},
+        {"retention.noteDays", &r.notes},
+        {"retention.linkClickDays", &r.link_clicks},
+    }};
+    for (const auto& [name, field] : keys) {
+        if (key == name) {
+            // At least a month: a slip of the keyboard must not wipe last week's records.
+            DIALLER_ASSIGN_OR_RETURN(const int days, Int(key, v, 30, 3650));
+            *field = std::chrono::days{days};
+            return true;
+        }
     }
     return false;
 }
@@ -450,6 +474,9 @@ Result<bool> DecodeKey(const std::string& key, const std::string& v, QueueSettin
     }
     if (key.starts_with("alerts.")) {
         return DecodeAlertKey(key, v, s.alerts);
+    }
+    if (key.starts_with("retention.")) {
+        return DecodeRetentionKey(key, v, s.retention);
     }
     return false;
 }

@@ -34,6 +34,8 @@ namespace dialler::app {
 //   inbound.ringSeconds (10-60)                             [whole number]
 //   inbound.voicemail                                       ["on" | "off"]
 //   alerts.ringingSeconds (20-600), alerts.breakMinutes (5-240) [whole number; floor board]
+//   retention.callDays, retention.textDays, retention.noteDays,
+//   retention.linkClickDays (30-3650)                        [whole number of days]
 using SettingsMap = std::map<std::string, std::string>;
 
 SettingsMap EncodeSettings(const QueueSettings& settings);

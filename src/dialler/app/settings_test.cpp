@@ -46,8 +46,20 @@ TEST(SettingsCodec, AppliesChangesOnTopOfTheBase) {
         {"inbound.voicemail", "off"},
         {"alerts.ringingSeconds", "90"},
         {"alerts.breakMinutes", "45"},
+        {"retention.callDays", "30"},
+        {"retention.textDays", "3650"},
+        {"retention.noteDays", "400"},
+        {"retention.linkClickDays", "31"},
     });
     ASSERT_TRUE(s);
+    EXPECT_EQ(
+        s->retention,
+        (RetentionSettings{
+            std::chrono::days{30},
+            std::chrono::days{3650},
+            std::chrono::days{400},
+            std::chrono::days{31}})
+    );
     EXPECT_EQ(s->alerts.ringing_long, std::chrono::seconds{90});
     EXPECT_EQ(s->alerts.break_long, std::chrono::minutes{45});
     EXPECT_EQ(s->inbound.out_of_hours_message, "We open at 8am.");
@@ -89,6 +101,11 @@ TEST(SettingsCodec, NamesTheKeyOfABadValue) {
              {"alerts.ringingSeconds", "19"},
              {"alerts.breakMinutes", "241"},
              {"alerts.other", "1"},
+             {"retention.callDays", "29"},
+             {"retention.textDays", "3651"},
+             {"retention.noteDays", "a year"},
+             {"retention.linkClickDays", ""},
+             {"retention.auditDays", "3000"},
          }) {
         const auto r = DecodeSettings({{key, value}});
         ASSERT_FALSE(r) << key;

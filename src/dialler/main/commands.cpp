@@ -345,7 +345,8 @@ void AddTestHooks(
     adapters::http::Router& router,
     const platform::Config& config,
     platform::ControllableClock& clock,
-    CallState& calls
+    CallState& calls,
+    QueueState& queue
 ) {
     if (!config.enable_test_endpoints) {
         return;
@@ -360,9 +361,32 @@ void AddTestHooks(
             }
         },
         {{"callbacks.reminders", [&calls] { return calls.reminders.AnnounceDue(); }},
-         {"sms.follow_ups", [&calls] { return calls.follow_ups.SendDue(); }}}
+         {"sms.follow_ups", [&calls] { return calls.follow_ups.SendDue(); }},
+         {"retention.apply",
+          [&queue] {
+              const auto cleared = queue.retention.ApplyDue();
+              return cleared ? static_cast<int>(cleared->Total()) : -1;
+          }}}
     );
     platform::LogWarn("server.test_endpoints_enabled");
+}
+
+void LogRetention(const std::optional<app::RetentionCounts>& c) {
+    if (!c) {
+        return;
+    }
+    platform::LogInfo(
+        "retention.applied",
+        {{"calls", c->calls},
+         {"voicemails", c->voicemails},
+         {"contact_attempts", c->contact_attempts},
+         {"texts_sent", c->texts_sent},
+         {"texts_received", c->texts_received},
+         {"conversations", c->conversations},
+         {"outcome_notes", c->outcome_notes},
+         {"callback_notes", c->callback_notes},
+         {"link_clicks", c->link_clicks}}
+    );
 }
 
 // What `serve` refuses before it opens anything: running as root in production, and settings
@@ -498,7 +522,8 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddFloorRoutes(router, calls.floor);
     adapters::http::AddAnalyticsRoutes(router, calls.analytics);
     adapters::http::AddAdminAgentRoutes(router, state.agent_service);
-    AddTestHooks(router, config, state.clock, calls);
+    adapters::http::AddLegalHoldRoutes(router, queue.retention);
+    AddTestHooks(router, config, state.clock, calls, queue);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);
     }
@@ -554,6 +579,11 @@ int RunServe(const platform::Config& config) {
     // a break over its limit); every instance tells its own screens, from its own view.
     jobs.Every("floor.alerts", std::chrono::seconds{5}, std::chrono::seconds{5}, [&] {
         calls.floor.AnnounceAlertChanges(live_events.events);
+    });
+    // Personal content past its retention period is cleared once a UK day (the first check
+    // after midnight); the counts go to the log and the audit log.
+    jobs.Every("retention.apply", std::chrono::hours{1}, std::chrono::minutes{5}, [&queue] {
+        LogRetention(queue.retention.ApplyDue());
     });
     adapters::http::LiveSockets live(
         state.auth,

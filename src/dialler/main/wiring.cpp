@@ -151,7 +151,13 @@ QueueState::QueueState(
           own.clock,
           discovery,
           replica,
-          own.agents}) {}
+          own.agents}),
+      retention_store(*own.db),
+      retention(
+          app::RetentionService::Ports{
+              retention_store, leads, settings, leases, own.audit, own.clock},
+          InstanceName()
+      ) {}
 
 adapters::twilio::TwilioSettings TwilioSettingsFrom(
     const platform::Config& config, std::string api_base_url

@@ -14,6 +14,7 @@
 #include "dialler/adapters/sql/sql_follow_up_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
+#include "dialler/adapters/sql/sql_retention_store.hpp"
 #include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
 #include "dialler/adapters/sql/sql_sms_template_store.hpp"
@@ -40,6 +41,7 @@
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/queue_settings.hpp"
 #include "dialler/app/recordings_service.hpp"
+#include "dialler/app/retention.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
 #include "dialler/domain/lenders.hpp"
@@ -88,6 +90,8 @@ struct QueueState {
     app::InspectionService inspection;
     app::QueueService queue;
     app::CallbackService callbacks;
+    adapters::sql::SqlRetentionStore retention_store;
+    app::RetentionService retention;
 
     // `events`: where hand-outs and outcomes are published (the server's live events); null in
     // the CLI.

@@ -158,8 +158,10 @@ export async function startServer(extraEnv = {}, { demoUsers = 50 } = {}) {
   };
 
   let captured = '';
+  // The tail is kept: a crash report (sanitizer, abort) comes last.
   const capture = (stream) => (chunk) => {
-    if (captured.length < maxCapturedChars) captured += `[${stream}] ${chunk}`;
+    captured += `[${stream}] ${chunk}`;
+    if (captured.length > maxCapturedChars) captured = captured.slice(-maxCapturedChars);
   };
   // cwd is the temp dir so that no developer's .env (read from the working directory) leaks in.
   const child = spawn(bin, ['serve'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -169,8 +171,17 @@ export async function startServer(extraEnv = {}, { demoUsers = 50 } = {}) {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   let exitInfo = null;
+  let stopping = false;
   void exited.then((info) => {
     exitInfo = info;
+    // A server that dies under a test fails that test with "fetch failed" and nothing more: say
+    // why here, where the test run's output shows it.
+    if (!stopping) {
+      process.stderr.write(
+        `dialler serve exited on its own (code ${info.code}, signal ${info.signal})\n` +
+          `--- its last output ---\n${captured}\n`,
+      );
+    }
   });
   // If the test process dies, do not leave a server behind.
   const killOnExit = () => child.kill('SIGKILL');
@@ -203,6 +214,7 @@ export async function startServer(extraEnv = {}, { demoUsers = 50 } = {}) {
     spawnError.then((error) => `could not start ${bin}: ${error.message}`),
   ]);
   if (problem) {
+    stopping = true;
     child.kill('SIGKILL');
     await within(exited, stopDeadlineMs);
     process.removeListener('exit', killOnExit);
@@ -213,8 +225,16 @@ export async function startServer(extraEnv = {}, { demoUsers = 50 } = {}) {
   let stopped = null;
   async function stop() {
     if (stopped) return stopped;
+    stopping = true;
+    const diedEarlier = exitInfo;
     stopped = (async () => {
       try {
+        if (diedEarlier) {
+          throw new Error(
+            `dialler serve had exited on its own (code ${diedEarlier.code}, signal ` +
+              `${diedEarlier.signal})\n--- output ---\n${captured}`,
+          );
+        }
         if (!exitInfo) {
           child.kill('SIGTERM');
           const result = await within(exited, stopDeadlineMs);

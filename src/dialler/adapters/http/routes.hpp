@@ -24,6 +24,7 @@
 #include "dialler/app/queue_service.hpp"
 #include "dialler/app/readiness_service.hpp"
 #include "dialler/app/recordings_service.hpp"
+#include "dialler/app/retention.hpp"
 #include "dialler/app/settings_service.hpp"
 #include "dialler/app/sms_inbox_service.hpp"
 #include "dialler/app/sms_service.hpp"
@@ -104,6 +105,10 @@ void AddAnalyticsRoutes(Router& router, app::AnalyticsService& analytics);
 // The admin's agent accounts: GET/POST /api/admin/agents, PATCH /api/admin/agents/:id,
 // POST /api/admin/agents/:id/password (docs/api.md "Agent accounts").
 void AddAdminAgentRoutes(Router& router, app::AgentService& agents);
+
+// Legal holds, which the retention job honours: GET/POST /api/admin/legal-holds,
+// POST /api/admin/legal-holds/:id/release (docs/api.md "Retention and legal holds").
+void AddLegalHoldRoutes(Router& router, app::RetentionService& retention);
 
 // POST /api/sms/send, GET /api/sms/messages?userId=, the conversations at /api/sms/conversations
 // and GET /api/sms/unread, the templates at /api/sms/templates (docs/api.md "Texts"), and the
