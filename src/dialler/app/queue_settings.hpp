@@ -37,7 +37,8 @@ struct FloorAlertSettings {
 };
 
 // How long personal content is kept before the daily retention job clears it (product.md §11;
-// docs/compliance.md "Retention"). Customers under a legal hold are skipped.
+// docs/security.md "Data protection: retention and legal holds"). Customers under a legal hold are
+// skipped.
 struct RetentionSettings {
     std::chrono::days calls{2190};       // call numbers, recordings and voicemails
     std::chrono::days texts{2190};       // text bodies and numbers, both ways

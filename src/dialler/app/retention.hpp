@@ -81,8 +81,9 @@ public:
 };
 
 // Retention periods and legal holds (product.md §11). The daily job clears personal content
-// past its period (docs/compliance.md "Retention" says what each class covers and why rows are
-// anonymised rather than deleted), logs the counts and writes them to the audit log.
+// past its period (docs/security.md "Data protection: retention and legal holds" says what each
+// class covers and why rows are anonymised rather than deleted), logs the counts and writes them to
+// the audit log.
 class RetentionService {
 public:
     struct Ports {
