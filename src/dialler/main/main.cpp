@@ -28,6 +28,7 @@ dialler::platform::Config LoadConfigOrExit() {
 int Main(int argc, char** argv) {
     // Before any thread exists, so that only the serve loop's sigwait sees SIGINT/SIGTERM.
     dialler::platform::BlockStopSignals();
+    dialler::platform::IgnoreBrokenPipes();
 
     CLI::App app{"RMC Dialler: queues, calls, SMS and magic links for the claims call floor"};
     app.require_subcommand(1);

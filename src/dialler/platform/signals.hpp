@@ -6,6 +6,11 @@ namespace dialler::platform {
 // only WaitForStopSignal() sees them. Call at the top of main, before any thread exists.
 void BlockStopSignals();
 
+// Makes a write to a connection the other side has closed fail with EPIPE instead of killing
+// the process with SIGPIPE. Sockets are written with MSG_NOSIGNAL, but not every write is a
+// send(2) (sendfile, a library's own writes): a server must not die because a client left.
+void IgnoreBrokenPipes();
+
 // Waits until SIGINT or SIGTERM arrives; returns the signal number.
 int WaitForStopSignal();
 

@@ -4,8 +4,11 @@
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <random>
+#include <stdexcept>
 
 #include <restinio/all.hpp>
 
@@ -113,6 +116,19 @@ std::size_t BodyLength(const Response& response) {
     return ec ? 0 : static_cast<std::size_t>(size);
 }
 
+// The whole file, read on the worker. Static files are sent from memory, not with RESTinio's
+// sendfile: when the client resets the connection mid-file, its sendfile runner frees itself
+// from inside its own completion (heap-use-after-free under ASan), and sendfile(2) raises
+// SIGPIPE where send(2) is told not to. Our files are the web app's (at most a few hundred KiB,
+// and cached by browsers for good: their names carry a content hash).
+std::string ReadWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot open " + path);
+    }
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 Request Convert(const restinio::request_t& req, std::string request_id) {
     Request r;
     r.method = req.header().method().c_str();
@@ -180,7 +196,7 @@ struct HttpServer::Impl {
             auto builder = req->create_response(status_line);
             AppendHeaders(builder, request, response, csp);
             if (!response.file_path.empty()) {
-                builder.set_body(restinio::sendfile(response.file_path));
+                builder.set_body(ReadWholeFile(response.file_path));
             } else {
                 builder.set_body(response.body);
             }
@@ -254,7 +270,7 @@ struct HttpServer::Impl {
             try {
                 Send(handle, *request, response, route, started);
             } catch (const std::exception& e) {
-                // e.g. the file vanished between resolving and sendfile, or the client left.
+                // e.g. the file vanished between resolving and reading it.
                 platform::LogWarn(
                     "http.send_failed", {{"requestId", request->request_id}, {"error", e.what()}}
                 );
