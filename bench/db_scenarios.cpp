@@ -590,7 +590,7 @@ Json PrepareAgents(const std::string& own_url, int count, const std::string& pas
         }
         const domain::Role role = i == 0 ? domain::Role::kAdmin : domain::Role::kAgent;
         auto agent = agents.Create(
-            app::NewAgent{email, email, role, domain::AllQueues(), hash, ""}, BenchNow()
+            app::NewAgent{email, email, role, domain::AllQueues(), hash, "", {}}, BenchNow()
         );
         if (!agent) {
             throw std::runtime_error("cannot create " + email + ": " + agent.error().message);

@@ -90,7 +90,7 @@ protected:
     domain::Agent AddAgent(const std::string& email) {
         auto r = stores_->agents().Create(
             app::NewAgent{
-                email, "Name", domain::Role::kAgent, {domain::Queue::kUnsigned}, "hash-1", ""},
+                email, "Name", domain::Role::kAgent, {domain::Queue::kUnsigned}, "hash-1", "", {}},
             kT0
         );
         EXPECT_TRUE(r);
@@ -134,7 +134,7 @@ TYPED_TEST(StoreContract, AgentRoundTripsByEmailAndId) {
 TYPED_TEST(StoreContract, AgentEmailIsUnique) {
     this->AddAgent("a@example.com");
     const auto again = this->stores_->agents().Create(
-        app::NewAgent{"a@example.com", "Other", domain::Role::kAdmin, {}, "h", ""}, kT0
+        app::NewAgent{"a@example.com", "Other", domain::Role::kAdmin, {}, "h", "", {}}, kT0
     );
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);

@@ -44,7 +44,8 @@ Result<domain::Agent> InMemoryAgentStore::Create(const app::NewAgent& agent, Tim
         now,
         now,
         now,
-        agent.team};
+        agent.team,
+        agent.kind};
     rows_.emplace(created.id.Value(), app::AgentWithSecret{created, agent.password_hash});
     return created;
 }

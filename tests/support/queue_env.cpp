@@ -180,7 +180,7 @@ domain::Agent QueueEnv::AddAgent(const std::string& email, domain::Role role) co
         return existing->agent;
     }
     return *agents->Create(
-        app::NewAgent{email, email, role, domain::AllQueues(), "x", ""}, clock.Now()
+        app::NewAgent{email, email, role, domain::AllQueues(), "x", "", {}}, clock.Now()
     );
 }
 

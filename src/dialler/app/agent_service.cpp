@@ -59,6 +59,27 @@ Result<std::vector<domain::Queue>> ValidQueues(std::string_view raw) {
     return std::move(*queues);
 }
 
+// Never a valid hash: nobody can sign in as a machine agent, whatever they type.
+constexpr const char* kNoPassword = "!machine-agent: API keys only";
+
+Result<domain::AgentKind> ValidKind(std::string_view raw, domain::Role role, std::string_view pw) {
+    const auto kind = raw.empty() ? domain::AgentKind::kHuman : domain::ParseAgentKind(raw);
+    if (!kind) {
+        return InvalidField("kind", "kind must be human or machine");
+    }
+    if (*kind == domain::AgentKind::kMachine) {
+        if (role != domain::Role::kAgent) {
+            return InvalidField("role", "a machine agent works as an agent");
+        }
+        if (!pw.empty()) {
+            return InvalidField("password", "a machine agent has no password: it uses API keys");
+        }
+    } else {
+        DIALLER_RETURN_IF_ERROR(domain::CheckNewPassword(pw));
+    }
+    return *kind;
+}
+
 Result<std::string> ValidTeam(std::string_view raw) {
     const std::string_view team = Trim(raw);
     DIALLER_RETURN_IF_ERROR(CheckText(team, "team", kMaxTeamLength, ControlChars::kNone));
@@ -73,7 +94,9 @@ Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Ac
     DIALLER_ASSIGN_OR_RETURN(const domain::Role role, ValidRole(request.role));
     DIALLER_ASSIGN_OR_RETURN(std::vector<domain::Queue> queues, ValidQueues(request.queues));
     DIALLER_ASSIGN_OR_RETURN(std::string team, ValidTeam(request.team));
-    DIALLER_RETURN_IF_ERROR(domain::CheckNewPassword(request.password));
+    DIALLER_ASSIGN_OR_RETURN(
+        const domain::AgentKind kind, ValidKind(request.kind, role, request.password)
+    );
     if (agents_.FindByEmail(email)) {
         return Fail(ErrorCode::kAlreadyExists, "an agent with this email already exists", "email");
     }
@@ -86,13 +109,17 @@ Result<domain::Agent> AgentService::Add(const AddAgentRequest& request, const Ac
                 std::move(name),
                 role,
                 std::move(queues),
-                hasher_.Hash(request.password),
-                std::move(team)},
+                kind == domain::AgentKind::kMachine ? std::string(kNoPassword)
+                                                    : hasher_.Hash(request.password),
+                std::move(team),
+                kind},
             now
         )
     );
     AuditEntry entry = Entry(actor, "agent.created", agent, now);
-    entry.details = {{"role", std::string(domain::RoleName(agent.role))}};
+    entry.details = {
+        {"role", std::string(domain::RoleName(agent.role))},
+        {"kind", std::string(domain::AgentKindName(agent.kind))}};
     audit_.Append(entry);
     return agent;
 }
@@ -111,6 +138,9 @@ Result<domain::Agent> AgentService::Update(
     }
     if (changes.role) {
         DIALLER_ASSIGN_OR_RETURN(after.role, ValidRole(*changes.role));
+        if (before.kind == domain::AgentKind::kMachine && after.role != domain::Role::kAgent) {
+            return InvalidField("role", "a machine agent works as an agent");
+        }
     }
     if (changes.queues) {
         DIALLER_ASSIGN_OR_RETURN(after.queues, ValidQueues(*changes.queues));
@@ -168,6 +198,13 @@ Status AgentService::ResetPassword(
     const auto found = agents_.FindById(id);
     if (!found) {
         return Fail(ErrorCode::kNotFound, "no agent " + id.ToString());
+    }
+    if (found->kind == domain::AgentKind::kMachine) {
+        return Fail(
+            ErrorCode::kFailedPrecondition,
+            "a machine agent has no password: it uses API keys",
+            "password"
+        );
     }
     SetPassword(*found, new_password, actor);
     return Ok();
@@ -233,7 +270,7 @@ Result<bool> AgentService::EnsureDemoAgents(std::string_view password) {
           std::tuple{kDemoSupervisorEmail, "Demo Supervisor", "supervisor"},
           std::tuple{kDemoAdminEmail, "Demo Admin", "admin"}}) {
         DIALLER_RETURN_IF_ERROR(
-            Add(AddAgentRequest{std::string(email), name, role, "", pw, ""}, Actor::System())
+            Add(AddAgentRequest{std::string(email), name, role, "", pw, "", ""}, Actor::System())
         );
     }
     return true;

@@ -20,6 +20,7 @@ struct AddAgentRequest {
     std::string queues;  // comma-separated; empty = every queue
     std::string password;
     std::string team;  // empty: none
+    std::string kind;  // "human" (or empty) | "machine": no password, API keys instead
 };
 
 // What an admin changes about an account; an absent field stays as it is.

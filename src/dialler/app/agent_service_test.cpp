@@ -21,7 +21,7 @@ protected:
 using Details = std::vector<std::pair<std::string, std::string>>;
 
 AddAgentRequest Valid() {
-    return {"lee@example.com", "Lee", "supervisor", "", "long-enough-password", "North"};
+    return {"lee@example.com", "Lee", "supervisor", "", "long-enough-password", "North", ""};
 }
 
 TEST_F(AgentServiceTest, AddsAnAgentWithAllQueuesByDefault) {
@@ -37,11 +37,17 @@ TEST_F(AgentServiceTest, AddsAnAgentWithAllQueuesByDefault) {
 
 TEST_F(AgentServiceTest, NamesTheFieldOfBadInputAndStoresNothing) {
     const std::pair<AddAgentRequest, std::string> cases[] = {
-        {{"not-an-email", "Lee", "agent", "", "long-enough-password", ""}, "email"},
-        {{"lee@example.com", "  ", "agent", "", "long-enough-password", ""}, "displayName"},
-        {{"lee@example.com", "Lee", "boss", "", "long-enough-password", ""}, "role"},
-        {{"lee@example.com", "Lee", "agent", "unsigned,vip", "long-enough-password", ""}, "queues"},
-        {{"lee@example.com", "Lee", "agent", "", "short", ""}, "password"},
+        {{"not-an-email", "Lee", "agent", "", "long-enough-password", "", ""}, "email"},
+        {{"lee@example.com", "  ", "agent", "", "long-enough-password", "", ""}, "displayName"},
+        {{"lee@example.com", "Lee", "boss", "", "long-enough-password", "", ""}, "role"},
+        {{"lee@example.com", "Lee", "agent", "unsigned,vip", "long-enough-password", "", ""},
+         "queues"},
+        {{"lee@example.com", "Lee", "agent", "", "short", "", ""}, "password"},
+        {{"lee@example.com", "Lee", "agent", "", "long-enough-password", "", "robot"}, "kind"},
+        // A machine agent works as an agent, and has no password to leak.
+        {{"bot@example.com", "Bot", "supervisor", "", "", "", "machine"}, "role"},
+        {{"bot@example.com", "Bot", "agent", "", "long-enough-password", "", "machine"},
+         "password"},
     };
     for (const auto& [request, field] : cases) {
         const auto r = service_.Add(request, Actor::Cli());
@@ -51,6 +57,28 @@ TEST_F(AgentServiceTest, NamesTheFieldOfBadInputAndStoresNothing) {
     }
     EXPECT_TRUE(agents_.List().empty());
     EXPECT_TRUE(audit_.WithAction("agent.created").empty());
+}
+
+TEST_F(AgentServiceTest, AMachineAgentHasNoPasswordAndStaysAnAgent) {
+    const auto bot = service_.Add(
+        AddAgentRequest{"bot@example.com", "Claims bot", "agent", "unsigned", "", "", "machine"},
+        Actor::Cli()
+    );
+    ASSERT_TRUE(bot) << bot.error().message;
+    EXPECT_EQ(bot->kind, domain::AgentKind::kMachine);
+    // Whatever is typed at the sign-in page, no hash matches it.
+    const std::string hash = agents_.FindByEmail("bot@example.com")->password_hash;
+    EXPECT_FALSE(hash.starts_with("fake$"));
+    const auto reset = service_.ResetPassword(bot->id, "long-enough-password", Actor::Cli());
+    ASSERT_FALSE(reset);
+    EXPECT_EQ(reset.error().field, "password");
+    AgentChanges promote;
+    promote.role = "supervisor";
+    const auto promoted = service_.Update(bot->id, promote, Actor::Cli());
+    ASSERT_FALSE(promoted);
+    EXPECT_EQ(promoted.error().field, "role");
+    EXPECT_EQ(agents_.FindById(bot->id)->role, domain::Role::kAgent);
+    EXPECT_EQ(agents_.FindByEmail("bot@example.com")->password_hash, hash);
 }
 
 TEST_F(AgentServiceTest, RefusesADuplicateEmailInAnyCase) {

@@ -18,6 +18,7 @@ struct NewAgent {
     std::vector<domain::Queue> queues;
     std::string password_hash;
     std::string team;
+    domain::AgentKind kind = domain::AgentKind::kHuman;
 };
 
 // What an admin may change about an account (besides its password and whether it is active).

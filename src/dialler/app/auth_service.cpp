@@ -98,6 +98,10 @@ Result<LoginResult> AuthService::Login(
         AuditFailure(normalised, ctx, "deactivated", now);
         return tl::unexpected(Unauthenticated());
     }
+    if (found->agent.kind == domain::AgentKind::kMachine) {
+        AuditFailure(normalised, ctx, "machine_agent", now);
+        return tl::unexpected(Unauthenticated());
+    }
 
     throttle_.Withdraw(attempt.ids);
     throttle_.Clear(ThrottleScope::kAccount, normalised);

@@ -24,7 +24,7 @@ protected:
         );
         const auto added = agent_service_.Add(
             AddAgentRequest{
-                "Sam@Example.com", "Sam", "agent", "unsigned", std::string(kPassword), ""},
+                "Sam@Example.com", "Sam", "agent", "unsigned", std::string(kPassword), "", ""},
             Actor::Cli()
         );
         EXPECT_TRUE(added);

@@ -27,6 +27,19 @@ std::optional<Role> ParseRole(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view AgentKindName(AgentKind kind) {
+    return kind == AgentKind::kMachine ? "machine" : "human";
+}
+
+std::optional<AgentKind> ParseAgentKind(std::string_view name) {
+    for (AgentKind k : {AgentKind::kHuman, AgentKind::kMachine}) {
+        if (AgentKindName(k) == name) {
+            return k;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view QueueName(Queue queue) {
     switch (queue) {
         case Queue::kUnsigned:

@@ -42,6 +42,14 @@ private:
     std::uint8_t bits_ = 0;
 };
 
+// A person at a headset, or an external AI agent working the queues through the API with an API
+// key (product.md §2). Machine agents never sign in with a password.
+enum class AgentKind { kHuman, kMachine };
+
+std::string_view AgentKindName(AgentKind kind);
+// Parses "human" / "machine"; exact, lower case.
+std::optional<AgentKind> ParseAgentKind(std::string_view name);
+
 // The queues of product.md §3.
 enum class Queue { kUnsigned, kOutstanding, kCallbacks };
 
@@ -65,6 +73,7 @@ struct Agent {
     Timestamp created_at;
     Timestamp updated_at;
     std::string team;  // a name the floor is grouped by; empty: no team
+    AgentKind kind = AgentKind::kHuman;
 };
 
 }  // namespace dialler::domain

@@ -86,7 +86,7 @@ int RunAgentsAdd(const platform::Config& config, const AddAgentArgs& args) {
     OwnState state(OpenOwnDatabase(config, kCliPoolSize), config);
     const std::string password = ReadPasswordLine();
     auto agent = state.agent_service.Add(
-        app::AddAgentRequest{args.email, args.name, args.role, args.queues, password, ""},
+        app::AddAgentRequest{args.email, args.name, args.role, args.queues, password, "", ""},
         app::Actor::Cli()
     );
     if (!agent) {
@@ -523,12 +523,16 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddAnalyticsRoutes(router, calls.analytics);
     adapters::http::AddAdminAgentRoutes(router, state.agent_service);
     adapters::http::AddLegalHoldRoutes(router, queue.retention);
+    adapters::http::AddApiKeyRoutes(router, state.api_key_service);
     AddTestHooks(router, config, state.clock, calls, queue);
     if (stand_in) {
         AddStandInRoutes(router, *stand_in);
     }
     const adapters::http::Dispatcher dispatcher(
-        router, state.auth, adapters::http::DispatcherSettings{config.web_dir}
+        router,
+        state.auth,
+        adapters::http::DispatcherSettings{config.web_dir},
+        &state.api_key_service
     );
 
     platform::ThreadPool workers(workers_count);

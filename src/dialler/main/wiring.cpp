@@ -61,7 +61,9 @@ OwnState::OwnState(
       audit_chain(*db),
       sealer(audit_chain, tokens, clock),
       agent_service(agents, sessions, audit, hasher, clock),
-      auth(agents, sessions, throttle, audit, hasher, tokens, clock, AuthSettingsFrom(config)) {}
+      auth(agents, sessions, throttle, audit, hasher, tokens, clock, AuthSettingsFrom(config)),
+      api_keys(*db),
+      api_key_service(app::ApiKeyService::Ports{api_keys, agents, tokens, audit, clock}) {}
 
 }  // namespace dialler::main
 

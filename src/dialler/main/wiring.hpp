@@ -8,6 +8,7 @@
 #include "dialler/adapters/replica/soci_replica.hpp"
 #include "dialler/adapters/sql/pg_event_relay.hpp"
 #include "dialler/adapters/sql/sql_agent_status_store.hpp"
+#include "dialler/adapters/sql/sql_api_key_store.hpp"
 #include "dialler/adapters/sql/sql_audit_chain.hpp"
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
@@ -25,6 +26,7 @@
 #include "dialler/app/agent_service.hpp"
 #include "dialler/app/agent_status_service.hpp"
 #include "dialler/app/analytics.hpp"
+#include "dialler/app/api_keys.hpp"
 #include "dialler/app/audit_search.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/app/call_service.hpp"
@@ -65,6 +67,8 @@ struct OwnState {
     app::AuditSealer sealer;  // the audit log's hash chain
     app::AgentService agent_service;
     app::AuthService auth;
+    adapters::sql::SqlApiKeyStore api_keys;
+    app::ApiKeyService api_key_service;  // machine agents' keys
 
     OwnState(std::unique_ptr<adapters::sql::SqlDatabase> database, const platform::Config& config);
 };

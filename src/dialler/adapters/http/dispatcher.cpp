@@ -43,8 +43,13 @@ bool IsMediaType(std::string_view content_type, BodyKind kind) {
     return EqualsIgnoreCase(type, MediaTypeName(kind));
 }
 
-Dispatcher::Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings)
-    : router_(router), auth_(&auth), settings_(std::move(settings)) {}
+Dispatcher::Dispatcher(
+    const Router& router,
+    app::AuthService& auth,
+    DispatcherSettings settings,
+    app::ApiKeyService* keys
+)
+    : router_(router), auth_(&auth), settings_(std::move(settings)), keys_(keys) {}
 
 Dispatcher::Dispatcher(const Router& router, DispatcherSettings settings)
     : router_(router), auth_(nullptr), settings_(std::move(settings)) {}
@@ -54,6 +59,37 @@ Result<app::SessionView> Dispatcher::Authenticate(const Request& request) const 
         return Fail(ErrorCode::kUnauthenticated, "This listener has no sessions.");
     }
     return auth_->Authenticate(request.session_token);
+}
+
+Status Dispatcher::Identify(Request& request) const {
+    const std::string authorization = request.Header("authorization");
+    if (authorization.empty()) {
+        DIALLER_ASSIGN_OR_RETURN(app::SessionView session, Authenticate(request));
+        request.session = std::move(session);
+        return Ok();
+    }
+    // A machine agent's key. A header that is present but not a bearer key is refused rather
+    // than ignored: falling back to a cookie would hide the caller's mistake.
+    constexpr std::string_view kBearer = "Bearer ";
+    const std::string_view value = authorization;
+    if (keys_ == nullptr || value.size() <= kBearer.size() ||
+        !EqualsIgnoreCase(value.substr(0, kBearer.size()), kBearer)) {
+        return Fail(
+            ErrorCode::kUnauthenticated,
+            "Send an API key as the header Authorization: Bearer <key>."
+        );
+    }
+    DIALLER_ASSIGN_OR_RETURN(
+        app::MachineCaller caller, keys_->Authenticate(Trim(value.substr(kBearer.size())))
+    );
+    request.session = app::SessionView{
+        std::move(caller.agent),
+        app::SessionId{},
+        std::string{},
+        Timestamp::max(),
+        Timestamp::max()};
+    request.machine_actions = caller.actions;
+    return Ok();
 }
 
 Response Dispatcher::Handle(Request& request, std::string& route_label) const {
@@ -110,18 +146,27 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
     request.path_params = std::move(match->params);
 
     if (!route.access.is_public) {
-        auto session = Authenticate(request);
-        if (!session) {
-            return ErrorResponse(session.error(), request.request_id);
+        if (const Status who = Identify(request); !who) {
+            return ErrorResponse(who.error(), request.request_id);
         }
-        request.session = std::move(*session);
+        // A key reaches only the routes of the actions it was given.
+        if (request.machine_actions &&
+            (!route.access.machine_action ||
+             !request.machine_actions->Contains(*route.access.machine_action))) {
+            return ErrorResponse(
+                Error{ErrorCode::kPermissionDenied, "This API key may not do this.", {}, {}},
+                request.request_id
+            );
+        }
         if (!route.access.roles.Contains(request.session->agent.role)) {
             return ErrorResponse(
                 Error{ErrorCode::kPermissionDenied, "Your role may not do this.", {}, {}},
                 request.request_id
             );
         }
+        // CSRF guards cookies, which a browser sends by itself; a key is sent only on purpose.
         if (IsUnsafeMethod(request.method) && !route.access.csrf_exempt &&
+            !request.machine_actions &&
             !ConstantTimeEquals(request.Header("x-csrf-token"), request.session->csrf_token)) {
             return ErrorResponse(
                 Error{
@@ -150,9 +195,8 @@ Response Dispatcher::Route(Request& request, std::string& route_label) const {
 Response Dispatcher::Unrouted(Request& request, std::string& route_label) const {
     if (IsApiPath(request.path)) {
         // Deny by default: without a valid session nobody learns which API paths exist.
-        auto session = Authenticate(request);
-        if (!session) {
-            return ErrorResponse(session.error(), request.request_id);
+        if (const Status who = Identify(request); !who) {
+            return ErrorResponse(who.error(), request.request_id);
         }
         const auto allowed = router_.AllowedMethods(request.path);
         if (!allowed.empty()) {

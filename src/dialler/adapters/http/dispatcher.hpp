@@ -24,8 +24,14 @@ struct DispatcherSettings {
 // Thread-safe once constructed; blocking (runs handlers): call from worker threads.
 class Dispatcher {
 public:
-    // Keeps references to `router` and `auth`.
-    Dispatcher(const Router& router, app::AuthService& auth, DispatcherSettings settings);
+    // Keeps references to `router`, `auth` and `keys`. Without `keys`, a request presenting an
+    // API key gets 401.
+    Dispatcher(
+        const Router& router,
+        app::AuthService& auth,
+        DispatcherSettings settings,
+        app::ApiKeyService* keys = nullptr
+    );
     // Without sessions (a listener of public routes only, e.g. `dialler twilio-sim`): every
     // route that needs a role, and every unknown /api path, answers 401.
     Dispatcher(const Router& router, DispatcherSettings settings);
@@ -43,8 +49,12 @@ private:
     // Null without sessions.
     app::AuthService* auth_;
     DispatcherSettings settings_;
+    app::ApiKeyService* keys_ = nullptr;
     // The session behind the request's cookie (401 without sessions).
     Result<app::SessionView> Authenticate(const Request& request) const;
+    // Sets request.session (and request.machine_actions for an API key): from the
+    // Authorization header when there is one, else from the session cookie.
+    Status Identify(Request& request) const;
 };
 
 // Whether `method` changes state (and so needs the CSRF header when cookie-authenticated).

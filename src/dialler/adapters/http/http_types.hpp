@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "dialler/app/api_keys.hpp"
 #include "dialler/app/auth_service.hpp"
 #include "dialler/base/error.hpp"
 #include "dialler/domain/agent.hpp"
@@ -28,6 +29,9 @@ struct Request {
     std::size_t header_bytes = 0;             // names and values of every header field as received
     std::optional<app::SessionView> session;  // set for routes that require a role
     std::string session_token;                // the cookie value, when present
+    // Set when the caller is a machine agent with an API key (Authorization: Bearer): what the
+    // key may do. `session` then holds the machine agent, with no session id and no CSRF token.
+    std::optional<app::MachineActionSet> machine_actions;
 
     std::string Header(const std::string& lower_name) const {
         const auto it = headers.find(lower_name);
@@ -41,7 +45,7 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
-    std::string file_path;  // when set, the body is this file (sent with sendfile)
+    std::string file_path;  // when set, the body is this file (read when sent)
 };
 
 using Handler = std::function<Result<Response>(Request&)>;
@@ -62,9 +66,18 @@ struct Access {
     // Cookie-authenticated writes need the X-CSRF-Token header, except routes exempt here
     // (login: there is no session yet).
     bool csrf_exempt = false;
+    // The action of a machine agent's API key that reaches this route; none: no key does.
+    std::optional<app::MachineAction> machine_action;
 
-    static Access Public() { return Access{true, {}, true}; }
-    static Access Roles(domain::RoleSet roles) { return Access{false, roles, false}; }
+    static Access Public() { return Access{true, {}, true, std::nullopt}; }
+    static Access Roles(domain::RoleSet roles) { return Access{false, roles, false, std::nullopt}; }
+    // This access, and also a machine agent's key allowed `action` (its role must still be one
+    // of these roles).
+    Access OrKey(app::MachineAction action) const {
+        Access a = *this;
+        a.machine_action = action;
+        return a;
+    }
     static Access AnyRole() { return Roles(domain::RoleSet::All()); }
     // Who works the floor: agents and supervisors (calls, texts, links, the queues).
     static Access Floor() { return Roles({domain::Role::kAgent, domain::Role::kSupervisor}); }

@@ -461,6 +461,7 @@ nlohmann::json AgentJson(const domain::Agent& a) {
         {"displayName", a.display_name},
         {"role", domain::RoleName(a.role)},
         {"queues", queues},
+        {"kind", domain::AgentKindName(a.kind)},
     };
 }
 

@@ -106,6 +106,10 @@ void AddAnalyticsRoutes(Router& router, app::AnalyticsService& analytics);
 // POST /api/admin/agents/:id/password (docs/api.md "Agent accounts").
 void AddAdminAgentRoutes(Router& router, app::AgentService& agents);
 
+// A machine agent's API keys: GET/POST /api/admin/agents/:id/api-keys,
+// POST /api/admin/api-keys/:id/revoke (docs/api.md "Machine agents").
+void AddApiKeyRoutes(Router& router, app::ApiKeyService& keys);
+
 // Legal holds, which the retention job honours: GET/POST /api/admin/legal-holds,
 // POST /api/admin/legal-holds/:id/release (docs/api.md "Retention and legal holds").
 void AddLegalHoldRoutes(Router& router, app::RetentionService& retention);

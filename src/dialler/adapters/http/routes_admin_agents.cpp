@@ -73,10 +73,21 @@ void AddAdminAgentRoutes(Router& router, app::AgentService& agents) {
                     add.queues = queues.value_or("");
                     DIALLER_ASSIGN_OR_RETURN(const auto team, OptionalString(body, "team", 400));
                     add.team = team.value_or("");
-                    DIALLER_ASSIGN_OR_RETURN(
-                        add.password,
-                        RequireString(body, "password", kMaxPassword, TextRule::kSecret)
-                    );
+                    DIALLER_ASSIGN_OR_RETURN(const auto kind, OptionalString(body, "kind", 16));
+                    add.kind = kind.value_or("");
+                    if (add.kind.empty() || add.kind == "human") {
+                        DIALLER_ASSIGN_OR_RETURN(
+                            add.password,
+                            RequireString(body, "password", kMaxPassword, TextRule::kSecret)
+                        );
+                    } else {
+                        // The service refuses a password for a machine agent, naming the field.
+                        DIALLER_ASSIGN_OR_RETURN(
+                            const auto password,
+                            OptionalString(body, "password", kMaxPassword, TextRule::kSecret)
+                        );
+                        add.password = password.value_or("");
+                    }
                     DIALLER_ASSIGN_OR_RETURN(
                         const domain::Agent created,
                         agents.Add(add, app::Actor::OfAgent(req.session->agent.id))
@@ -122,6 +133,113 @@ void AddAdminAgentRoutes(Router& router, app::AgentService& agents) {
                  domain::AgentId{id}, password, app::Actor::OfAgent(req.session->agent.id)
              ));
              return Json({{"ok", true}});
+         }}
+    );
+}
+
+namespace {
+
+nlohmann::json KeyJson(const app::ApiKey& k) {
+    nlohmann::json queues = nlohmann::json::array();
+    for (const domain::Queue q : k.queues) {
+        queues.push_back(domain::QueueName(q));
+    }
+    nlohmann::json actions = nlohmann::json::array();
+    for (const auto a :
+         {app::MachineAction::kNextLead,
+          app::MachineAction::kOutcome,
+          app::MachineAction::kLink,
+          app::MachineAction::kSms}) {
+        if (k.actions.Contains(a)) {
+            actions.push_back(app::MachineActionName(a));
+        }
+    }
+    return {
+        {"id", std::to_string(k.id)},
+        {"agentId", k.agent_id.ToString()},
+        {"prefix", k.prefix},
+        {"actions", actions},
+        {"queues", queues},
+        {"active", k.IsActive()},
+        {"createdBy", k.created_by.ToString()},
+        {"createdAt", TimeJson(k.created_at)},
+        {"lastUsedAt", TimeJson(k.last_used_at)},
+        {"revokedAt", TimeJson(k.revoked_at)},
+        {"revokedBy", k.revoked_by ? nlohmann::json(k.revoked_by->ToString()) : nlohmann::json()},
+    };
+}
+
+// A list of strings at `key` (absent: empty), each at most 32 characters.
+Result<std::vector<std::string>> StringList(const nlohmann::json& body, const std::string& key) {
+    std::vector<std::string> out;
+    const auto it = body.find(key);
+    if (it == body.end() || it->is_null()) {
+        return out;
+    }
+    if (!it->is_array() || it->size() > 8) {
+        return InvalidField(key, key + " must be a list of names");
+    }
+    for (const auto& v : *it) {
+        if (!v.is_string() || v.get<std::string>().size() > 32) {
+            return InvalidField(key, key + " must be a list of names");
+        }
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+}  // namespace
+
+void AddApiKeyRoutes(Router& router, app::ApiKeyService& keys) {
+    const Access admins = Access::Roles({domain::Role::kAdmin});
+    router.Add(
+        {"GET",
+         "/api/admin/agents/:id/api-keys",
+         admins,
+         [&keys](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::vector<app::ApiKey> found, keys.ForAgent(domain::AgentId{id})
+             );
+             nlohmann::json out = nlohmann::json::array();
+             for (const auto& k : found) {
+                 out.push_back(KeyJson(k));
+             }
+             return Json({{"keys", out}});
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/admin/agents/:id/api-keys",
+         admins,
+         [&keys](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const auto actions, StringList(body, "actions"));
+             DIALLER_ASSIGN_OR_RETURN(const auto queues, StringList(body, "queues"));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::ApiKeyService::CreatedKey created,
+                 keys.Create(
+                     req.session->agent, domain::AgentId{id}, actions, queues, req.Context()
+                 )
+             );
+             // The only time the key itself leaves the server.
+             Response response =
+                 Json({{"key", KeyJson(created.key)}, {"secret", created.secret}}, 201);
+             response.headers.emplace_back("Cache-Control", "no-store");
+             return response;
+         }}
+    );
+    router.Add(
+        {"POST",
+         "/api/admin/api-keys/:id/revoke",
+         admins,
+         [&keys](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const std::int64_t id, PathId(req));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::ApiKey revoked, keys.Revoke(req.session->agent, id, req.Context())
+             );
+             return Json({{"key", KeyJson(revoked)}});
          }}
     );
 }

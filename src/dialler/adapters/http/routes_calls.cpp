@@ -360,23 +360,29 @@ void AddAgentDayRoute(
 
 void AddAgentStatusRoutes(Router& router, app::AgentStatusService& status) {
     const Access managers = Access::Roles({domain::Role::kSupervisor, domain::Role::kAdmin});
-    router
-        .Add({"GET", "/api/agents/me/status", kFloor, [&status](Request& req) -> Result<Response> {
-                  return Json({{"status", StatusJson(status.Current(req.session->agent.id))}});
-              }});
-    router
-        .Add({"PUT", "/api/agents/me/status", kFloor, [&status](Request& req) -> Result<Response> {
-                  DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-                  DIALLER_ASSIGN_OR_RETURN(
-                      const std::string wanted, RequireString(body, "status", 32)
-                  );
-                  DIALLER_ASSIGN_OR_RETURN(const auto reason, OptionalString(body, "reason", 32));
-                  DIALLER_ASSIGN_OR_RETURN(
-                      const app::AgentStatusEntry changed,
-                      status.Request(req.session->agent, wanted, reason.value_or(""), req.Context())
-                  );
-                  return Json({{"status", StatusJson(changed)}});
-              }});
+    router.Add(
+        {"GET",
+         "/api/agents/me/status",
+         kFloor.OrKey(app::MachineAction::kNextLead),
+         [&status](Request& req) -> Result<Response> {
+             return Json({{"status", StatusJson(status.Current(req.session->agent.id))}});
+         }}
+    );
+    router.Add(
+        {"PUT",
+         "/api/agents/me/status",
+         kFloor.OrKey(app::MachineAction::kNextLead),
+         [&status](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const std::string wanted, RequireString(body, "status", 32));
+             DIALLER_ASSIGN_OR_RETURN(const auto reason, OptionalString(body, "reason", 32));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::AgentStatusEntry changed,
+                 status.Request(req.session->agent, wanted, reason.value_or(""), req.Context())
+             );
+             return Json({{"status", StatusJson(changed)}});
+         }}
+    );
     router.Add({"GET", "/api/agents/status", managers, [&status](Request&) -> Result<Response> {
                     nlohmann::json out = nlohmann::json::array();
                     for (const auto& e : status.Floor()) {

@@ -35,7 +35,7 @@ nlohmann::json AgentJson(const app::FloorAgent& a) {
         {"name", a.agent.display_name},
         {"role", domain::RoleName(a.agent.role)},
         {"team", a.agent.team},
-        {"kind", "human"},
+        {"kind", domain::AgentKindName(a.agent.kind)},
         {"status", domain::AgentStatusName(a.status.status)},
         {"reason",
          a.status.reason.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.status.reason)},

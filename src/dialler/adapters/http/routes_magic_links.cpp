@@ -33,26 +33,29 @@ Response LandingPage(int status, const std::string& title, const std::string& wo
 }  // namespace
 
 void AddMagicLinkRoutes(Router& router, const MagicLinkRouteDeps& d) {
-    router.Add({"POST", "/api/magic-links", kFloor, [d](Request& req) -> Result<Response> {
-                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-                    DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const std::string type, RequireString(body, "type", 40)
-                    );
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const std::optional<std::int64_t> call, OptionalId(body, "callSessionId")
-                    );
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const app::CreatedLink created,
-                        d.links.Create(req.session->agent, user, type, call, req.Context())
-                    );
-                    if (!created.link) {
-                        return GateRefusal(
-                            created.refusal, "the contact rules do not allow a text now", req
-                        );
-                    }
-                    return Json({{"magicLink", LinkJson(*created.link, d.clock.Now())}}, 201);
-                }});
+    router.Add(
+        {"POST",
+         "/api/magic-links",
+         kFloor.OrKey(app::MachineAction::kLink),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
+             DIALLER_ASSIGN_OR_RETURN(const std::string type, RequireString(body, "type", 40));
+             DIALLER_ASSIGN_OR_RETURN(
+                 const std::optional<std::int64_t> call, OptionalId(body, "callSessionId")
+             );
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::CreatedLink created,
+                 d.links.Create(req.session->agent, user, type, call, req.Context())
+             );
+             if (!created.link) {
+                 return GateRefusal(
+                     created.refusal, "the contact rules do not allow a text now", req
+                 );
+             }
+             return Json({{"magicLink", LinkJson(*created.link, d.clock.Now())}}, 201);
+         }}
+    );
     router.Add({"GET", "/api/magic-links", kReaders, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(
                         const domain::UserId user, RequireUserIdParam(req.query)

@@ -77,36 +77,41 @@ void AddInspectionRoutes(Router& router, QueueRouteDeps d) {
 }
 
 void AddLeadRoutes(Router& router, QueueRouteDeps d) {
-    router.Add({"POST", "/api/queue/next", kFloor, [d](Request& req) -> Result<Response> {
-                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, OptionalBody(req));
-                    DIALLER_ASSIGN_OR_RETURN(const auto name, OptionalString(body, "queue", 32));
-                    std::optional<domain::Queue> queue;
-                    if (name && *name != "any") {
-                        queue = domain::ParseQueue(*name);
-                        if (!queue) {
-                            return InvalidField(
-                                "queue", "queue must be unsigned, outstanding, callbacks or any"
-                            );
-                        }
-                    }
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const app::NextLeadResult next,
-                        d.queue.NextLead(req.session->agent, queue, req.Context())
-                    );
-                    if (!next.lead) {
-                        return Json(
-                            {{"lead", nullptr},
-                             {"reason", next.reason},
-                             {"refused", next.refused},
-                             {"nextCallableAt", TimeJson(next.next_callable_at)}}
-                        );
-                    }
-                    return Json({{"lead", LeadContextJson(*next.lead, d.lenders, d.clock.Now())}});
-                }});
+    router.Add(
+        {"POST",
+         "/api/queue/next",
+         kFloor.OrKey(app::MachineAction::kNextLead),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, OptionalBody(req));
+             DIALLER_ASSIGN_OR_RETURN(const auto name, OptionalString(body, "queue", 32));
+             std::optional<domain::Queue> queue;
+             if (name && *name != "any") {
+                 queue = domain::ParseQueue(*name);
+                 if (!queue) {
+                     return InvalidField(
+                         "queue", "queue must be unsigned, outstanding, callbacks or any"
+                     );
+                 }
+             }
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::NextLeadResult next,
+                 d.queue.NextLead(req.session->agent, queue, req.Context())
+             );
+             if (!next.lead) {
+                 return Json(
+                     {{"lead", nullptr},
+                      {"reason", next.reason},
+                      {"refused", next.refused},
+                      {"nextCallableAt", TimeJson(next.next_callable_at)}}
+                 );
+             }
+             return Json({{"lead", LeadContextJson(*next.lead, d.lenders, d.clock.Now())}});
+         }}
+    );
     router.Add(
         {"POST",
          "/api/queue/leads/:userId/heartbeat",
-         kFloor,
+         kFloor.OrKey(app::MachineAction::kNextLead),
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
              DIALLER_ASSIGN_OR_RETURN(
@@ -118,7 +123,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
     router.Add(
         {"POST",
          "/api/queue/leads/:userId/release",
-         kFloor,
+         kFloor.OrKey(app::MachineAction::kNextLead),
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
              DIALLER_RETURN_IF_ERROR(d.queue.Release(req.session->agent, user, req.Context()));
@@ -128,7 +133,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
     router.Add(
         {"POST",
          "/api/queue/leads/:userId/skip",
-         kFloor,
+         kFloor.OrKey(app::MachineAction::kNextLead),
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
              DIALLER_RETURN_IF_ERROR(d.queue.Skip(req.session->agent, user, req.Context()));
@@ -151,7 +156,7 @@ void AddLeadRoutes(Router& router, QueueRouteDeps d) {
     router.Add(
         {"POST",
          "/api/queue/leads/:userId/outcome",
-         kFloor,
+         kFloor.OrKey(app::MachineAction::kOutcome),
          [d](Request& req) -> Result<Response> {
              DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, UserParam(req, "userId"));
              DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));

@@ -51,29 +51,33 @@ Result<Response> SentOrRefused(const app::SendSmsResult& sent, const Request& re
 }
 
 void AddSendRoutes(Router& router, const SmsRouteDeps& d) {
-    router.Add({"POST", "/api/sms/send", kFloor, [d](Request& req) -> Result<Response> {
-                    DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
-                    DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
-                    DIALLER_ASSIGN_OR_RETURN(const TextRequest text, ParseTextRequest(body));
-                    const domain::Agent& sender = req.session->agent;
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const app::ComposedText composed,
-                        d.templates.Compose(text.text, user, sender)
-                    );
-                    DIALLER_ASSIGN_OR_RETURN(
-                        const app::SendSmsResult sent,
-                        d.sms.Send(
-                            sender,
-                            user,
-                            composed.body,
-                            text.key,
-                            req.Context(),
-                            app::TextRight::kHoldOrCalled,
-                            composed.FromTemplate()
-                        )
-                    );
-                    return SentOrRefused(sent, req);
-                }});
+    router.Add(
+        {"POST",
+         "/api/sms/send",
+         kFloor.OrKey(app::MachineAction::kSms),
+         [d](Request& req) -> Result<Response> {
+             DIALLER_ASSIGN_OR_RETURN(const nlohmann::json body, ParseJsonObject(req.body));
+             DIALLER_ASSIGN_OR_RETURN(const domain::UserId user, RequireUserId(body));
+             DIALLER_ASSIGN_OR_RETURN(const TextRequest text, ParseTextRequest(body));
+             const domain::Agent& sender = req.session->agent;
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::ComposedText composed, d.templates.Compose(text.text, user, sender)
+             );
+             DIALLER_ASSIGN_OR_RETURN(
+                 const app::SendSmsResult sent,
+                 d.sms.Send(
+                     sender,
+                     user,
+                     composed.body,
+                     text.key,
+                     req.Context(),
+                     app::TextRight::kHoldOrCalled,
+                     composed.FromTemplate()
+                 )
+             );
+             return SentOrRefused(sent, req);
+         }}
+    );
     router.Add({"GET", "/api/sms/messages", kReaders, [d](Request& req) -> Result<Response> {
                     DIALLER_ASSIGN_OR_RETURN(
                         const domain::UserId user, RequireUserIdParam(req.query)

@@ -26,6 +26,7 @@ struct AgentRow {
     long long created_at = 0;
     long long updated_at = 0;
     std::string team;
+    std::string kind;
 
     domain::Agent ToAgent() const {
         return domain::Agent{
@@ -39,13 +40,14 @@ struct AgentRow {
             FromMs(created_at),
             FromMs(updated_at),
             team,
+            domain::ParseAgentKind(kind).value_or(domain::AgentKind::kHuman),
         };
     }
 };
 
 constexpr const char* kAgentColumns =
     "id, email, display_name, role, queues, password_hash, is_active, password_changed_at, "
-    "created_at, updated_at, team";
+    "created_at, updated_at, team, kind";
 
 template <typename Statement>
 void BindAgent(Statement& st, AgentRow& r) {
@@ -60,6 +62,7 @@ void BindAgent(Statement& st, AgentRow& r) {
     st.exchange(soci::into(r.created_at));
     st.exchange(soci::into(r.updated_at));
     st.exchange(soci::into(r.team));
+    st.exchange(soci::into(r.kind));
 }
 
 template <typename Key>
@@ -100,6 +103,7 @@ std::optional<domain::Agent> SqlAgentStore::FindById(domain::AgentId id) {
 Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestamp now) {
     const std::string role(domain::RoleName(agent.role));
     const std::string queues = domain::FormatQueueList(agent.queues);
+    const std::string kind(domain::AgentKindName(agent.kind));
     const long long at = Ms(now);
     std::optional<long long> id = db_.Write([&](soci::session& s) -> std::optional<long long> {
         long long existing = 0;
@@ -110,11 +114,11 @@ Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestam
         }
         long long new_id = 0;
         s << "INSERT INTO agents (email, display_name, role, queues, password_hash, is_active, "
-             "password_changed_at, created_at, updated_at, team) "
-             "VALUES (:e, :n, :r, :q, :h, 1, :a, :a2, :a3, :t) RETURNING id",
+             "password_changed_at, created_at, updated_at, team, kind) "
+             "VALUES (:e, :n, :r, :q, :h, 1, :a, :a2, :a3, :t, :k) RETURNING id",
             soci::use(agent.email), soci::use(agent.display_name), soci::use(role),
             soci::use(queues), soci::use(agent.password_hash), soci::use(at), soci::use(at),
-            soci::use(at), soci::use(agent.team), soci::into(new_id);
+            soci::use(at), soci::use(agent.team), soci::use(kind), soci::into(new_id);
         return new_id;
     });
     if (!id) {
@@ -130,7 +134,8 @@ Result<domain::Agent> SqlAgentStore::Create(const app::NewAgent& agent, Timestam
         now,
         now,
         now,
-        agent.team};
+        agent.team,
+        agent.kind};
 }
 
 std::vector<domain::Agent> SqlAgentStore::List() {
