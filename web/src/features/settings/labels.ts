@@ -31,6 +31,7 @@ export type SettingsGroupId =
   | 'autoDial'
   | 'inbound'
   | 'alerts'
+  | 'retention'
   | 'other';
 
 export type SettingsGroupInfo = {
@@ -112,6 +113,16 @@ export const settingsGroups: readonly SettingsGroupInfo[] = [
     description: 'When the supervisors’ floor board flags an agent.',
   },
   {
+    id: 'retention',
+    prefix: 'retention.',
+    title: 'Data retention',
+    saveLabel: 'Save data retention',
+    description:
+      'How long customers’ personal details are kept. Once a day the dialler clears what is ' +
+      'older than these periods, except for customers under a legal hold; the dates and outcomes ' +
+      'stay. A shorter period clears more at the next daily run.',
+  },
+  {
     id: 'other',
     prefix: null,
     title: 'Other',
@@ -144,6 +155,8 @@ const dayNames: ReadonlyArray<readonly [string, string]> = [
 const scoreRange = 'A whole number from -1000 to 100000';
 const datesRange = 'Dates as YYYY-MM-DD, separated by commas; empty for none';
 const statusesRange = 'Status codes separated by commas';
+// At least a month on the server, so that a slip of the keyboard cannot clear last week's records.
+const retentionRange = 'A whole number from 30 to 3650';
 
 /**
  * The keys this screen knows, in the order each section lists them. Keys of a section that are
@@ -371,6 +384,50 @@ const knownSettings: ReadonlyArray<readonly [string, SettingInfo]> = [
     },
   ],
   [
+    'retention.callDays',
+    {
+      label: 'Calls kept (days)',
+      range: retentionRange,
+      effect:
+        'The numbers called, call recordings and voicemails are cleared this many days after the ' +
+        'call.',
+      input: number,
+    },
+  ],
+  [
+    'retention.textDays',
+    {
+      label: 'Texts kept (days)',
+      range: retentionRange,
+      effect:
+        'The words and numbers of texts sent and received are cleared this many days after the ' +
+        'text.',
+      input: number,
+    },
+  ],
+  [
+    'retention.noteDays',
+    {
+      label: 'Notes kept (days)',
+      range: retentionRange,
+      effect:
+        'Agents’ notes on outcomes and on closed callbacks are cleared this many days after they ' +
+        'were written.',
+      input: number,
+    },
+  ],
+  [
+    'retention.linkClickDays',
+    {
+      label: 'Link opens kept (days)',
+      range: retentionRange,
+      effect:
+        'The browser details recorded when a customer opens a magic link are deleted after this ' +
+        'many days.',
+      input: number,
+    },
+  ],
+  [
     'inbound.voicemail',
     {
       label: 'Voicemail',
@@ -588,7 +645,8 @@ export function settingMessage(message: string, key: string): string {
   const withLabel = message.startsWith(`${key} `)
     ? `${settingInfo(key).label} ${message.slice(key.length + 1)}`
     : message;
-  return withLabel.replace(/\b(?:caps|window|score|autoDial|inbound|alerts)\.[A-Za-z0-9]+\b/g, (other) =>
-    knownMap.has(other) ? `“${settingInfo(other).label}”` : other,
+  return withLabel.replace(
+    /\b(?:caps|window|score|autoDial|inbound|alerts|retention)\.[A-Za-z0-9]+\b/g,
+    (other) => (knownMap.has(other) ? `“${settingInfo(other).label}”` : other),
   );
 }
