@@ -3,9 +3,9 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
 import { Label } from '@/components/ui/label';
 import { isApiError } from '@/lib/api-error';
-import { cn } from '@/utils/cn';
 
 import { usePlaceLegalHold } from '../api/place-legal-hold';
 import type { LegalHold } from '../api/schemas';
@@ -142,7 +142,7 @@ export function PlaceHoldForm({ onPlaced }: PlaceHoldFormProps) {
 
       <div className="space-y-1">
         <Label htmlFor={ids.reason}>Reason</Label>
-        <textarea
+        <Textarea
           ref={refs.reason}
           id={ids.reason}
           rows={3}
@@ -155,11 +155,6 @@ export function PlaceHoldForm({ onPlaced }: PlaceHoldFormProps) {
           aria-required="true"
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={describedBy('reason', ids.reasonHelp)}
-          className={cn(
-            'block w-full resize-y rounded-md border-0 px-3 py-1.5 text-sm text-slate-900',
-            'shadow-sm ring-1 ring-slate-300 ring-inset',
-            'focus:ring-2 focus:ring-indigo-600 focus:ring-inset aria-invalid:ring-red-500',
-          )}
         />
         {fieldError('reason')}
         <p id={ids.reasonHelp} className="text-xs text-slate-600">

@@ -2,10 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
+import { ReasonField } from '@/components/ui/reason-field';
 import { ActionDialog } from '@/features/callbacks/components/action-dialog';
 import { isApiError } from '@/lib/api-error';
-import { cn } from '@/utils/cn';
 
 import { useReleaseLegalHold } from '../api/release-legal-hold';
 import type { LegalHold } from '../api/schemas';
@@ -61,32 +60,16 @@ export function ReleaseHoldDialog({ hold, onReleased, onClose }: ReleaseHoldDial
           From the next daily run, this customer’s records older than the retention periods are
           cleared like everyone else’s. The hold is kept, marked released, with your reason.
         </p>
-        <div className="space-y-1">
-          <Label htmlFor={`${id}-reason`}>Reason for releasing</Label>
-          <textarea
-            id={`${id}-reason`}
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              setError(null);
-            }}
-            aria-required="true"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            className={cn(
-              'block w-full resize-y rounded-md border-0 px-3 py-1.5 text-sm text-slate-900',
-              'shadow-sm ring-1 ring-slate-300 ring-inset',
-              'focus:ring-2 focus:ring-indigo-600 focus:ring-inset aria-invalid:ring-red-500',
-            )}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          label="Reason for releasing"
+          value={reason}
+          error={error}
+          onChange={(value) => {
+            setReason(value);
+            setError(null);
+          }}
+        />
         {formError ? <Alert>{formError}</Alert> : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>

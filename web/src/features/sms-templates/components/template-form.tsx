@@ -3,12 +3,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { Spinner } from '@/components/ui/spinner';
 import { isApiError } from '@/lib/api-error';
 import { smsTemplateKindSchema, type SmsTemplate, type SmsTemplateKind } from '@/types/api';
-import { cn } from '@/utils/cn';
 
 import { useCreateSmsTemplate } from '../api/create-sms-template';
 import { useUpdateSmsTemplate } from '../api/update-sms-template';
@@ -236,7 +236,7 @@ export function TemplateForm({
 
       <div className="space-y-1">
         <Label htmlFor={ids.body}>Text</Label>
-        <textarea
+        <Textarea
           ref={refs.body}
           id={ids.body}
           rows={5}
@@ -249,11 +249,6 @@ export function TemplateForm({
           aria-required="true"
           aria-invalid={errors.body ? true : undefined}
           aria-describedby={describedBy('body', ids.hint, ids.count)}
-          className={cn(
-            'block w-full resize-y rounded-md border-0 px-3 py-1.5 text-sm text-slate-900',
-            'shadow-sm ring-1 ring-slate-300 ring-inset',
-            'focus:ring-2 focus:ring-indigo-600 focus:ring-inset aria-invalid:ring-red-500',
-          )}
         />
         {fieldError('body')}
         <div id={ids.hint} className="space-y-0.5 text-xs text-slate-600">

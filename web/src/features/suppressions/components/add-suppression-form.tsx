@@ -3,10 +3,10 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { isApiError } from '@/lib/api-error';
-import { cn } from '@/utils/cn';
 
 import { useAddSuppression } from '../api/add-suppression';
 import {
@@ -231,7 +231,7 @@ export function AddSuppressionForm({ onAdded }: AddSuppressionFormProps) {
 
       <div className="space-y-1">
         <Label htmlFor={ids.reason}>Reason</Label>
-        <textarea
+        <Textarea
           ref={refs.reason}
           id={ids.reason}
           rows={2}
@@ -244,11 +244,6 @@ export function AddSuppressionForm({ onAdded }: AddSuppressionFormProps) {
           aria-required="true"
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={describedBy('reason', ids.reasonHelp)}
-          className={cn(
-            'block w-full resize-y rounded-md border-0 px-3 py-1.5 text-sm text-slate-900',
-            'shadow-sm ring-1 ring-slate-300 ring-inset',
-            'focus:ring-2 focus:ring-indigo-600 focus:ring-inset aria-invalid:ring-red-500',
-          )}
         />
         {fieldError('reason')}
         <p id={ids.reasonHelp} className="text-xs text-slate-600">
