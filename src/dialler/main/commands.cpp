@@ -499,7 +499,7 @@ int RunServe(const platform::Config& config) {
     adapters::http::AddCustomerRoutes(
         router,
         adapters::http::CustomerRouteDeps{
-            calls.customers, state.agent_service, queue.lenders, state.clock}
+            calls.customers, state.agent_service, queue.retention, queue.lenders, state.clock}
     );
     adapters::http::AddCallRoutes(
         router,

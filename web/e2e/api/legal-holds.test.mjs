@@ -100,6 +100,16 @@ describe('legal holds and retention: the admin API', () => {
       releaseReason: '',
     });
     assert.match(hold.id, /^[1-9]\d*$/);
+    // The customer's page says so to managers; agents are not told why records are kept.
+    for (const [user, expected] of [
+      [admin, { id: hold.id, reason: 'Complaint to the ombudsman', placedAt: WEDNESDAY_11 }],
+      [supervisor, { id: hold.id, reason: 'Complaint to the ombudsman', placedAt: WEDNESDAY_11 }],
+      [agent, null],
+    ]) {
+      const page = await as(user, `/api/customers/${first}`);
+      assert.equal(page.response.status, 200, JSON.stringify(page.body));
+      assert.deepEqual(page.body.legalHold, expected);
+    }
     const later = await post(admin, HOLDS, { userId: second, reason: 'Claim in court' });
     assert.equal(later.response.status, 201, JSON.stringify(later.body));
 
@@ -126,6 +136,7 @@ describe('legal holds and retention: the admin API', () => {
       releaseReason: 'Complaint closed',
     });
 
+    assert.equal((await as(admin, `/api/customers/${first}`)).body.legalHold, null);
     const inForce = await as(admin, HOLDS);
     assert.deepEqual(inForce.body.holds.map((h) => h.userId), [second]);
     const all = await as(admin, `${HOLDS}?includeReleased=true`);

@@ -147,7 +147,8 @@ void AddAgentDayRoute(
 // Customer search and the customer's page (audited views), and the floor's agents' names.
 struct CustomerRouteDeps {
     app::CustomerService& customers;
-    app::AgentService& agents;  // names for screens (List)
+    app::AgentService& agents;         // names for screens (List)
+    app::RetentionService& retention;  // a legal hold, shown to supervisors and admins
     const domain::LenderNames& lenders;
     const Clock& clock;
 };

@@ -158,6 +158,16 @@ void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
                     );
                     const Timestamp now = d.clock.Now();
                     const auto& stored = record.inspection.stored;
+                    // Why records are held is the managers' business, not the floor's.
+                    nlohmann::json hold = nullptr;
+                    if (req.session->agent.role != domain::Role::kAgent) {
+                        if (const auto h = d.retention.ActiveHold(domain::UserId{id})) {
+                            hold = {
+                                {"id", std::to_string(h->id)},
+                                {"reason", h->reason},
+                                {"placedAt", TimeJson(h->placed_at)}};
+                        }
+                    }
                     return Json({
                         {"lead", LeadContextJson(record.context, d.lenders, now)},
                         {"status", app::CustomerStatusName(app::StatusOf(stored, now))},
@@ -167,6 +177,7 @@ void AddCustomerRoutes(Router& router, const CustomerRouteDeps& d) {
                              : nlohmann::json(nullptr)},
                         {"eligibility", InspectionJson(record.inspection)},
                         {"timeline", TimelineJson(record, now)},
+                        {"legalHold", hold},
                     });
                 }});
     // The floor's names, for screens that show who did what (no emails: those are the admin's).

@@ -52,6 +52,7 @@ export function buildCustomerRecord(overrides: Partial<CustomerRecord> = {}): Cu
     heldBy: null,
     eligibility: buildEligibility(),
     timeline: [],
+    legalHold: null,
     ...overrides,
   };
 }

@@ -278,6 +278,33 @@ describe('the customer page', () => {
     expect(within(why).queryByRole('button', { name: 'Call now' })).not.toBeInTheDocument();
   });
 
+  it('says when the customer is under a legal hold, and why', async () => {
+    const api = createFakeApi();
+    renderCustomer(
+      api,
+      buildCustomerRecord({
+        legalHold: {
+          id: '7',
+          reason: 'Complaint to the ombudsman',
+          placedAt: '2026-06-30T23:30:00Z', // 1 July in the UK (BST)
+        },
+      }),
+    );
+
+    await heading();
+    expect(
+      screen.getByText('Under legal hold since 1 July 2026').parentElement,
+    ).toHaveTextContent('Under legal hold since 1 July 2026: Complaint to the ombudsman');
+  });
+
+  it('says nothing of legal holds when there is none', async () => {
+    const api = createFakeApi();
+    renderCustomer(api, buildCustomerRecord());
+
+    await heading();
+    expect(screen.queryByText(/legal hold/)).not.toBeInTheDocument();
+  });
+
   it('offers no Call now while another agent holds the customer', async () => {
     const api = createFakeApi();
     renderCustomer(

@@ -241,6 +241,14 @@ export const customerRecordSchema = z.object({
   heldBy: z.string().nullable(),
   eligibility: customerEligibilitySchema,
   timeline: timelineSchema,
+  /**
+   * An active legal hold (the retention job keeps everything about the customer); shown to
+   * supervisors and admins only, null for agents and when there is none.
+   */
+  legalHold: z
+    .object({ id: z.string(), reason: z.string(), placedAt: z.string() })
+    .nullable()
+    .default(null),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
 

@@ -64,6 +64,15 @@ function BackLink() {
   );
 }
 
+function formatHoldDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+}
+
 function Record({ record }: { record: CustomerRecord }) {
   const agentName = useAgentNames();
   const { lead, eligibility } = record;
@@ -77,6 +86,15 @@ function Record({ record }: { record: CustomerRecord }) {
           <p className="text-sm text-slate-700">
             <span className="font-medium">{status}</span>
             {record.heldBy !== null ? <> · with {agentName(record.heldBy)}</> : null}
+            {record.legalHold ? (
+              <>
+                {' · '}
+                <span className="font-medium text-amber-800">
+                  Under legal hold since {formatHoldDate(record.legalHold.placedAt)}
+                </span>
+                : {record.legalHold.reason}
+              </>
+            ) : null}
           </p>
         </div>
         <div className="flex items-center gap-4">
