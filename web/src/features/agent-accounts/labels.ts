@@ -2,6 +2,8 @@
 // server's messages with its field names turned into the form's.
 import type { QueueName, Role } from '@/types/api';
 
+import type { AgentKind } from './api/schemas';
+
 export const roleChoices: ReadonlyArray<readonly [Role, string]> = [
   ['agent', 'Agent'],
   ['supervisor', 'Supervisor'],
@@ -13,6 +15,18 @@ const roleWords = new Map<string, string>(roleChoices);
 export function roleLabel(role: string): string {
   return roleWords.get(role) ?? role;
 }
+
+/** Who the account is for, in the order the add form offers them. */
+export const kindChoices: ReadonlyArray<readonly [AgentKind, string]> = [
+  ['human', 'Person'],
+  ['machine', 'Machine agent (API key)'],
+];
+
+/** Under the choice when it is a machine agent: what that means for the rest of the form. */
+export const machineHelp =
+  'An external AI agent that works the queues through the API under the same rules and audit ' +
+  'as a person. It is always an agent, never signs in with a password, and works only with an ' +
+  'API key you create for it.';
 
 /** What each role may do, for the help under the Role select. */
 export const roleHelp =
@@ -74,6 +88,7 @@ const fieldWords: Record<string, string> = {
   queues: 'The queues',
   team: 'The team',
   password: 'The password',
+  kind: 'The kind of account',
 };
 
 /**
@@ -81,7 +96,7 @@ const fieldWords: Record<string, string> = {
  * the server names its fields at the start of its messages.
  */
 export function inWords(message: string): string {
-  const named = message.replace(/^(email|displayName|role|queues|team|password)\b/, (field) =>
+  const named = message.replace(/^(email|displayName|role|queues|team|password|kind)\b/, (field) =>
     fieldWords[field] ?? field,
   );
   const sentence = named.charAt(0).toUpperCase() + named.slice(1);

@@ -645,3 +645,139 @@ describe('resetting a password', () => {
     expect(password).toHaveValue('kim-second-password');
   });
 });
+
+describe('machine agents', () => {
+  const claimsBot = () =>
+    buildAccount({
+      id: '20',
+      email: 'claims-bot@example.com',
+      displayName: 'Claims bot',
+      kind: 'machine',
+      team: '',
+      passwordChangedAt: null,
+    });
+
+  it('marks machine agents in the list; only they have API keys, and no password reset', async () => {
+    const api = createFakeApi();
+    serveAgentAccounts(api, [...demoAccounts(), kim(), claimsBot()]);
+    const { user } = renderAdmin(api);
+
+    const rows = await bodyRows();
+    expect(rowCells(rows[3] as HTMLElement)[0]).toBe('Kim Floor');
+    expect(rowCells(rows[4] as HTMLElement)).toEqual([
+      'Claims bot Machine',
+      'claims-bot@example.com',
+      'Agent',
+      'Every queue',
+      '—No team',
+      'Active',
+      'EditAPI keys',
+    ]);
+    expect(within(section()).getAllByRole('button', { name: /^API keys for / })).toEqual([
+      within(section()).getByRole('button', { name: 'API keys for Claims bot' }),
+    ]);
+
+    const dialog = await openEdit(user, 'Claims bot');
+    expect(within(dialog).queryByRole('form', { name: 'Reset password' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('combobox', { name: 'Role' })).not.toBeInTheDocument();
+    expect(within(dialog).getByText(/^Agent: a machine agent works the queues only/)).toBeVisible();
+    expect(
+      within(detailsForm(dialog)).getByRole('checkbox', { name: 'Active' }),
+    ).toHaveAccessibleDescription(
+      'Only active machine agents can work. Deactivating refuses every API key of Claims bot at ' +
+        'once.',
+    );
+  });
+
+  it('adds a machine agent from the keyboard: no password, always an agent', async () => {
+    const api = createFakeApi();
+    const server = serveAgentAccounts(api);
+    const { user } = renderAdmin(api);
+    await table();
+    const form = addForm();
+    const kinds = within(form).getByRole('group', { name: 'Account for' });
+    const person = within(kinds).getByRole('radio', { name: 'Person' });
+    expect(person).toBeChecked();
+    expect(within(form).getByLabelText('Temporary password')).toBeInTheDocument();
+
+    // Arrow keys move between the choices, as in any radio group.
+    person.focus();
+    await user.keyboard('{ArrowRight}');
+    const machine = within(kinds).getByRole('radio', { name: 'Machine agent (API key)' });
+    expect(machine).toBeChecked();
+    expect(machine).toHaveFocus();
+    expect(kinds).toHaveAccessibleDescription(/^An external AI agent that works the queues/);
+    expect(within(form).queryByLabelText('Temporary password')).not.toBeInTheDocument();
+    expect(within(form).queryByRole('combobox', { name: 'Role' })).not.toBeInTheDocument();
+
+    await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'claims-bot@example.com');
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Claims bot');
+    await user.click(within(form).getByRole('checkbox', { name: 'Unsigned' }));
+    await user.click(within(form).getByRole('button', { name: 'Add agent' }));
+
+    await waitFor(() =>
+      expect(notice()).toHaveTextContent(
+        'Added Claims bot (machine agent). It works once you create an API key for it: API ' +
+          'keys, in its row.',
+      ),
+    );
+    expect(requestsTo(api, 'POST', '/api/admin/agents').map((r) => r.body)).toEqual([
+      {
+        email: 'claims-bot@example.com',
+        displayName: 'Claims bot',
+        role: 'agent',
+        queues: ['unsigned'],
+        team: '',
+        kind: 'machine',
+      },
+    ]);
+    expect(server.passwords.has('101')).toBe(false);
+    await waitFor(async () =>
+      expect(rowCells((await bodyRows())[3] as HTMLElement).slice(0, 3)).toEqual([
+        'Claims bot Machine',
+        'claims-bot@example.com',
+        'Agent',
+      ]),
+    );
+    // Empty again, and back to a person.
+    expect(within(kinds).getByRole('radio', { name: 'Person' })).toBeChecked();
+    expect(within(form).getByLabelText('Temporary password')).toHaveValue('');
+  });
+
+  it('shows a refusal of the kind, or of a field a machine agent has not, at the choice', async () => {
+    const api = createFakeApi();
+    serveAgentAccounts(api);
+    api.on('POST', '/api/admin/agents', () =>
+      errorResponse(400, 'invalid_argument', 'role must be agent for a machine agent', {
+        field: 'role',
+      }),
+    );
+    const { user } = renderAdmin(api);
+    await table();
+    const form = addForm();
+    const kinds = within(form).getByRole('group', { name: 'Account for' });
+
+    await user.click(within(kinds).getByRole('radio', { name: 'Machine agent (API key)' }));
+    await user.type(within(form).getByRole('textbox', { name: 'Email' }), 'claims-bot@example.com');
+    await user.type(within(form).getByRole('textbox', { name: 'Name' }), 'Claims bot');
+    await user.click(within(form).getByRole('button', { name: 'Add agent' }));
+
+    await waitFor(() =>
+      expect(kinds).toHaveAccessibleDescription(/^The role must be agent for a machine agent\. /),
+    );
+    const machine = within(kinds).getByRole('radio', { name: 'Machine agent (API key)' });
+    expect(machine).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(machine).toHaveFocus());
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveValue('Claims bot');
+
+    api.on('POST', '/api/admin/agents', () =>
+      errorResponse(400, 'invalid_argument', 'kind must be human or machine', { field: 'kind' }),
+    );
+    await user.click(within(form).getByRole('button', { name: 'Add agent' }));
+    await waitFor(() =>
+      expect(kinds).toHaveAccessibleDescription(
+        /^The kind of account must be human or machine\. /,
+      ),
+    );
+  });
+});

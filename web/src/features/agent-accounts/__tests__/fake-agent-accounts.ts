@@ -1,7 +1,7 @@
 // The agent-account routes of the fake server (docs/api.md "Agent accounts (admins)"), as the
 // server answers them (src/dialler/adapters/http/routes_admin_agents.cpp and AgentService): the
-// list, adding an account, changing one (only what is sent; never locking the admin out) and a
-// password reset.
+// list, adding an account (a person, or a machine agent without a password), changing one (only
+// what is sent; never locking the admin out) and a password reset (none for a machine agent).
 import { demoAgents } from '@/testing/data';
 import {
   errorResponse,
@@ -22,6 +22,7 @@ export function buildAccount(overrides: Partial<AgentAccount> = {}): AgentAccoun
     email: 'kim@example.com',
     displayName: 'Kim Floor',
     role: 'agent',
+    kind: 'human',
     queues: everyQueue,
     team: 'North',
     active: true,
@@ -175,6 +176,11 @@ export function serveAgentAccounts(
       const index = accounts.findIndex((account) => account.id === id);
       const account = accounts[index];
       if (!account) return errorResponse(404, 'not_found', `no agent ${id}`);
+      if (account.kind === 'machine') {
+        return errorResponse(409, 'failed_precondition', 'a machine agent has no password', {
+          field: 'password',
+        });
+      }
       passwords.set(id, password);
       accounts[index] = { ...account, passwordChangedAt: nowStamp() };
       return jsonResponse(200, { ok: true });
@@ -203,8 +209,21 @@ export function serveAgentAccounts(
     if (queues instanceof Response) return queues;
     const team = checkTeam(body.team);
     if (team instanceof Response) return team;
-    const password = checkPassword(body.password);
-    if (password instanceof Response) return password;
+    const kind = body.kind ?? 'human';
+    if (kind !== 'human' && kind !== 'machine') {
+      return invalid('kind', 'kind must be human or machine');
+    }
+    let password: string | null = null;
+    if (kind === 'machine') {
+      if (role !== 'agent') return invalid('role', 'role must be agent for a machine agent');
+      if (body.password !== undefined) {
+        return invalid('password', 'password must not be set for a machine agent');
+      }
+    } else {
+      const checked = checkPassword(body.password);
+      if (checked instanceof Response) return checked;
+      password = checked;
+    }
     if (accounts.some((account) => account.email === email)) {
       return errorResponse(409, 'already_exists', 'an agent with this email already exists', {
         field: 'email',
@@ -217,15 +236,16 @@ export function serveAgentAccounts(
       email,
       displayName: name,
       role,
+      kind,
       queues,
       team,
       active: true,
       createdAt: at,
       updatedAt: at,
-      passwordChangedAt: at,
+      passwordChangedAt: password === null ? null : at,
     };
     accounts.push(added);
-    passwords.set(added.id, password);
+    if (password !== null) passwords.set(added.id, password);
     accountRoutes(added.id);
     return jsonResponse(201, { agent: added });
   });

@@ -10,7 +10,7 @@ export type ResetAgentPasswordInput = { id: string; password: string };
 /**
  * `POST /api/admin/agents/:id/password` (admins; CSRF) `{"password"}`: a new temporary password,
  * which ends the agent's sessions. 400 naming `password` (at least 12 characters); 404 for no
- * such account.
+ * such account; 409 naming `password` for a machine agent (it has none).
  */
 export function resetAgentPassword({ id, password }: ResetAgentPasswordInput): Promise<OkResponse> {
   return apiClient.post(

@@ -3,6 +3,10 @@ import { z } from 'zod';
 
 import { queueNameSchema, roleSchema, type QueueName, type Role } from '@/types/api';
 
+/** A person signs in with a password; a machine agent (an external AI agent) uses API keys. */
+export const agentKindSchema = z.enum(['human', 'machine']);
+export type AgentKind = z.infer<typeof agentKindSchema>;
+
 /**
  * One account, deactivated ones too. `queues` lists every queue the agent may work (the server
  * spells out "every queue" as all three); `team` is "" for none. The password is never sent.
@@ -12,6 +16,7 @@ export const agentAccountSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  kind: agentKindSchema,
   queues: z.array(queueNameSchema),
   team: z.string(),
   active: z.boolean(),
@@ -33,15 +38,17 @@ export type AgentAccountResponse = z.infer<typeof agentAccountResponseSchema>;
 export const okResponseSchema = z.object({ ok: z.literal(true) });
 export type OkResponse = z.infer<typeof okResponseSchema>;
 
-/** `POST /api/admin/agents`: `queues` empty means every queue; `team` "" for none. */
+/**
+ * `POST /api/admin/agents`: `queues` empty means every queue; `team` "" for none. A person has a
+ * password and no `kind` (the server's default); a machine agent is always an agent, without one.
+ */
 export type NewAgentAccount = {
   email: string;
   displayName: string;
   role: Role;
   queues: QueueName[];
   team: string;
-  password: string;
-};
+} & ({ password: string } | { kind: 'machine' });
 
 /** `PATCH /api/admin/agents/:id`: only what is sent changes. */
 export type AgentAccountChanges = {

@@ -9,9 +9,11 @@ import { isApiError } from '@/lib/api-error';
 import { roleSchema, type QueueName, type Role } from '@/types/api';
 
 import { useAddAgentAccount } from '../api/add-agent-account';
-import type { AgentAccount } from '../api/schemas';
+import type { AgentAccount, AgentKind } from '../api/schemas';
 import {
   inWords,
+  kindChoices,
+  machineHelp,
   maxPasswordLength,
   passwordRule,
   passwordTooShort,
@@ -22,7 +24,7 @@ import {
 import { describedBy, FieldError } from './field-message';
 import { QueueCheckboxes } from './queue-checkboxes';
 
-const fields = ['email', 'displayName', 'role', 'queues', 'team', 'password'] as const;
+const fields = ['kind', 'email', 'displayName', 'role', 'queues', 'team', 'password'] as const;
 type Field = (typeof fields)[number];
 
 function isField(name: string | undefined): name is Field {
@@ -34,11 +36,14 @@ type AddAgentFormProps = {
 };
 
 /**
- * Adds an account: who they are, what they may do, and a temporary password to hand them. What
- * the server refuses is shown at the field it names, and what was typed stays.
+ * Adds an account: a person or a machine agent, who they are, what they may do, and (for a person)
+ * a temporary password to hand them. A machine agent is always an agent and has no password: it
+ * works with API keys made for it afterwards. What the server refuses is shown at the field it
+ * names, and what was typed stays.
  */
 export function AddAgentForm({ onAdded }: AddAgentFormProps) {
   const id = useId();
+  const [kind, setKind] = useState<AgentKind>('human');
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
@@ -49,6 +54,7 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const add = useAddAgentAccount();
   const refs = {
+    kind: useRef<HTMLInputElement>(null),
     email: useRef<HTMLInputElement>(null),
     displayName: useRef<HTMLInputElement>(null),
     role: useRef<HTMLSelectElement>(null),
@@ -69,32 +75,35 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
     setFormError(null);
   }
 
+  const machine = kind === 'machine';
+
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // Not disabled while saving: a disabled button would drop the keyboard focus.
     if (add.isPending) return;
     setFormError(null);
     const missing: Partial<Record<Field, string>> = {};
-    if (email.trim() === '') missing.email = 'Give their email address: they sign in with it.';
+    if (email.trim() === '') {
+      missing.email = machine
+        ? 'Give an email address: it names the account.'
+        : 'Give their email address: they sign in with it.';
+    }
     if (name.trim() === '') missing.displayName = 'Give their name.';
-    if (password === '') missing.password = 'Give a temporary password.';
-    else if (passwordTooShort(password)) missing.password = passwordTooShortMessage;
+    if (!machine) {
+      if (password === '') missing.password = 'Give a temporary password.';
+      else if (passwordTooShort(password)) missing.password = passwordTooShortMessage;
+    }
     if (Object.values(missing).some(Boolean)) {
       fail(missing);
       return;
     }
     setErrors({});
+    const who = { email: email.trim(), displayName: name.trim(), queues, team: team.trim() };
     add.mutate(
-      {
-        email: email.trim(),
-        displayName: name.trim(),
-        role,
-        queues,
-        team: team.trim(),
-        password,
-      },
+      machine ? { ...who, role: 'agent', kind: 'machine' } : { ...who, role, password },
       {
         onSuccess: ({ agent }) => {
+          setKind('human');
           setEmail('');
           setName('');
           setRole('agent');
@@ -109,7 +118,9 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
             (error.status === 400 || error.status === 409) &&
             isField(error.field)
           ) {
-            fail({ [error.field]: inWords(error.message) });
+            // A machine agent's form has no role or password to show a refusal at.
+            const hidden = machine && (error.field === 'role' || error.field === 'password');
+            fail({ [hidden ? 'kind' : error.field]: inWords(error.message) });
           } else {
             setFormError(`Nobody was added: ${error.message || 'the server did not answer.'}`);
           }
@@ -120,6 +131,8 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
 
   const ids = {
     heading: `${id}-heading`,
+    kindHelp: `${id}-kind-help`,
+    emailHelp: `${id}-email-help`,
     roleHelp: `${id}-role-help`,
     teamHelp: `${id}-team-help`,
     passwordHelp: `${id}-password-help`,
@@ -139,6 +152,39 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
         Add agent
       </h3>
 
+      <fieldset
+        className="space-y-1"
+        aria-describedby={describedBy(errors.kind, errorId('kind'), machine ? ids.kindHelp : null)}
+      >
+        <legend className="text-sm font-medium text-slate-700">Account for</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {kindChoices.map(([value, label]) => (
+            <label key={value} className="inline-flex items-center gap-1.5">
+              <input
+                ref={kind === value ? refs.kind : undefined}
+                type="radio"
+                name={`${id}-kind`}
+                value={value}
+                checked={kind === value}
+                aria-invalid={invalid('kind')}
+                onChange={() => {
+                  setKind(value);
+                  setErrors({});
+                  setFormError(null);
+                }}
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+        <FieldError id={errorId('kind')} message={errors.kind} />
+        {machine ? (
+          <p id={ids.kindHelp} className="text-xs text-slate-600">
+            {machineHelp}
+          </p>
+        ) : null}
+      </fieldset>
+
       <div className="space-y-1">
         <Label htmlFor={inputId('email')}>Email</Label>
         <Input
@@ -154,9 +200,18 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
           }}
           aria-required="true"
           aria-invalid={invalid('email')}
-          aria-describedby={describedBy(errors.email, errorId('email'))}
+          aria-describedby={describedBy(
+            errors.email,
+            errorId('email'),
+            machine ? ids.emailHelp : null,
+          )}
         />
         <FieldError id={errorId('email')} message={errors.email} />
+        {machine ? (
+          <p id={ids.emailHelp} className="text-xs text-slate-600">
+            Names the account, e.g. claims-bot@example.com; nobody signs in with it.
+          </p>
+        ) : null}
       </div>
 
       <div className="space-y-1">
@@ -178,31 +233,38 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
         <FieldError id={errorId('displayName')} message={errors.displayName} />
       </div>
 
-      <div className="space-y-1">
-        <Label htmlFor={inputId('role')}>Role</Label>
-        <Select
-          ref={refs.role}
-          id={inputId('role')}
-          value={role}
-          onChange={(event) => {
-            const chosen = roleSchema.safeParse(event.target.value);
-            if (chosen.success) setRole(chosen.data);
-            clearError('role');
-          }}
-          aria-invalid={invalid('role')}
-          aria-describedby={describedBy(errors.role, errorId('role'), ids.roleHelp)}
-        >
-          {roleChoices.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </Select>
-        <FieldError id={errorId('role')} message={errors.role} />
-        <p id={ids.roleHelp} className="text-xs text-slate-600">
-          {roleHelp}
-        </p>
-      </div>
+      {machine ? (
+        <div className="space-y-0.5">
+          <p className="text-sm font-medium text-slate-700">Role</p>
+          <p className="text-sm text-slate-900">Agent: a machine agent works the queues only.</p>
+        </div>
+      ) : (
+        <div className="space-y-1">
+          <Label htmlFor={inputId('role')}>Role</Label>
+          <Select
+            ref={refs.role}
+            id={inputId('role')}
+            value={role}
+            onChange={(event) => {
+              const chosen = roleSchema.safeParse(event.target.value);
+              if (chosen.success) setRole(chosen.data);
+              clearError('role');
+            }}
+            aria-invalid={invalid('role')}
+            aria-describedby={describedBy(errors.role, errorId('role'), ids.roleHelp)}
+          >
+            {roleChoices.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+          <FieldError id={errorId('role')} message={errors.role} />
+          <p id={ids.roleHelp} className="text-xs text-slate-600">
+            {roleHelp}
+          </p>
+        </div>
+      )}
 
       <QueueCheckboxes
         ref={refs.queues}
@@ -236,28 +298,30 @@ export function AddAgentForm({ onAdded }: AddAgentFormProps) {
         </p>
       </div>
 
-      <div className="space-y-1">
-        <Label htmlFor={inputId('password')}>Temporary password</Label>
-        <Input
-          ref={refs.password}
-          id={inputId('password')}
-          type="password"
-          value={password}
-          autoComplete="new-password"
-          maxLength={maxPasswordLength}
-          onChange={(event) => {
-            setPassword(event.target.value);
-            clearError('password');
-          }}
-          aria-required="true"
-          aria-invalid={invalid('password')}
-          aria-describedby={describedBy(errors.password, errorId('password'), ids.passwordHelp)}
-        />
-        <FieldError id={errorId('password')} message={errors.password} />
-        <p id={ids.passwordHelp} className="text-xs text-slate-600">
-          {passwordRule}
-        </p>
-      </div>
+      {machine ? null : (
+        <div className="space-y-1">
+          <Label htmlFor={inputId('password')}>Temporary password</Label>
+          <Input
+            ref={refs.password}
+            id={inputId('password')}
+            type="password"
+            value={password}
+            autoComplete="new-password"
+            maxLength={maxPasswordLength}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              clearError('password');
+            }}
+            aria-required="true"
+            aria-invalid={invalid('password')}
+            aria-describedby={describedBy(errors.password, errorId('password'), ids.passwordHelp)}
+          />
+          <FieldError id={errorId('password')} message={errors.password} />
+          <p id={ids.passwordHelp} className="text-xs text-slate-600">
+            {passwordRule}
+          </p>
+        </div>
+      )}
 
       {formError ? <Alert>{formError}</Alert> : null}
       <Button type="submit">Add agent</Button>

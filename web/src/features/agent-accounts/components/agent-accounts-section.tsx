@@ -2,17 +2,20 @@ import { useId, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
+import { ApiKeysPanel } from '@/features/api-keys/components/api-keys-panel';
 
 import { useAgentAccounts } from '../api/get-agent-accounts';
 import type { AgentAccount } from '../api/schemas';
 import { roleLabel } from '../labels';
+import { AccountDialog } from './account-dialog';
 import { AddAgentForm } from './add-agent-form';
 import { AgentTable } from './agent-table';
 import { EditAgentDialog, savedMessage } from './edit-agent-dialog';
 
 /**
  * Who may sign in (admins only): every account with its role, queues and team, the form that adds
- * one, and Edit, which opens a dialog for the details and a password reset. What happened is
+ * one (a person or a machine agent), Edit, which opens a dialog for the details and a person's
+ * password reset, and a machine agent's API keys, in a dialog of their own. What happened is
  * announced in one place; the server audits every change.
  */
 export function AgentAccountsSection() {
@@ -21,8 +24,10 @@ export function AgentAccountsSection() {
   const [editingId, setEditingId] = useState<string | null>(null);
   // The account as it was when Edit was pressed, should the list lose it meanwhile.
   const [editingSnapshot, setEditingSnapshot] = useState<AgentAccount | null>(null);
+  const [keysFor, setKeysFor] = useState<AgentAccount | null>(null);
   const [notice, setNotice] = useState('');
   const editButtonId = (accountId: string) => `${id}-edit-${accountId}`;
+  const keysButtonId = (accountId: string) => `${id}-keys-${accountId}`;
   const editing =
     editingId === null
       ? null
@@ -34,6 +39,15 @@ export function AgentAccountsSection() {
     setEditingSnapshot(null);
     if (accountId !== null) {
       requestAnimationFrame(() => document.getElementById(editButtonId(accountId))?.focus());
+    }
+  }
+
+  // The key just made lives in the dialog alone: closing it drops the key for good.
+  function closeKeys() {
+    const accountId = keysFor?.id;
+    setKeysFor(null);
+    if (accountId !== undefined) {
+      requestAnimationFrame(() => document.getElementById(keysButtonId(accountId))?.focus());
     }
   }
 
@@ -70,6 +84,11 @@ export function AgentAccountsSection() {
           setEditingId(account.id);
           setEditingSnapshot(account);
         }}
+        keysButtonId={keysButtonId}
+        onKeys={(account) => {
+          setNotice('');
+          setKeysFor(account);
+        }}
       />
     );
   }
@@ -97,8 +116,11 @@ export function AgentAccountsSection() {
         <AddAgentForm
           onAdded={(account) =>
             setNotice(
-              `Added ${account.displayName} (${roleLabel(account.role).toLowerCase()}). They can ` +
-                'sign in now with the temporary password.',
+              account.kind === 'machine'
+                ? `Added ${account.displayName} (machine agent). It works once you create an ` +
+                    'API key for it: API keys, in its row.'
+                : `Added ${account.displayName} (${roleLabel(account.role).toLowerCase()}). ` +
+                    'They can sign in now with the temporary password.',
             )
           }
         />
@@ -112,6 +134,20 @@ export function AgentAccountsSection() {
             closeDialog();
           }}
         />
+      ) : null}
+      {keysFor ? (
+        <AccountDialog
+          title={`API keys for ${keysFor.displayName}`}
+          subtitle={keysFor.email}
+          onClose={closeKeys}
+        >
+          <ApiKeysPanel agent={keysFor} />
+          <div className="flex justify-end">
+            <Button variant="secondary" onClick={closeKeys}>
+              Close
+            </Button>
+          </div>
+        </AccountDialog>
       ) : null}
     </section>
   );

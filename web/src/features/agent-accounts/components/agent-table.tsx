@@ -9,13 +9,23 @@ type AgentTableProps = {
   /** The id of an account's Edit button, so the page can give it back the focus. */
   editButtonId: (accountId: string) => string;
   onEdit: (account: AgentAccount) => void;
+  /** The id of a machine agent's API keys button, for the same reason. */
+  keysButtonId: (accountId: string) => string;
+  onKeys: (account: AgentAccount) => void;
 };
 
 /**
- * Every account, deactivated ones too, in the server's order (by id): who, their sign-in email,
- * role, the queues they may work, team, and whether they may sign in (in words, not colour only).
+ * Every account, deactivated ones too, in the server's order (by id): who (machine agents marked
+ * in words), their sign-in email, role, the queues they may work, team, and whether they may sign
+ * in (in words, not colour only). A machine agent's row also opens its API keys.
  */
-export function AgentTable({ accounts, editButtonId, onEdit }: AgentTableProps) {
+export function AgentTable({
+  accounts,
+  editButtonId,
+  onEdit,
+  keysButtonId,
+  onKeys,
+}: AgentTableProps) {
   const cell = 'px-2 py-2 align-top';
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -50,6 +60,14 @@ export function AgentTable({ accounts, editButtonId, onEdit }: AgentTableProps) 
             <tr key={account.id} className={cn(!account.active && 'text-slate-600')}>
               <th scope="row" className={cn(cell, 'font-medium text-slate-900')}>
                 {account.displayName}
+                {account.kind === 'machine' ? (
+                  <>
+                    {' '}
+                    <span className="ml-1 rounded bg-violet-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-violet-900">
+                      Machine
+                    </span>
+                  </>
+                ) : null}
               </th>
               <td className={cn(cell, 'break-all')}>{account.email}</td>
               <td className={cell}>{roleLabel(account.role)}</td>
@@ -76,15 +94,28 @@ export function AgentTable({ accounts, editButtonId, onEdit }: AgentTableProps) 
                 )}
               </td>
               <td className={cell}>
-                <Button
-                  id={editButtonId(account.id)}
-                  variant="secondary"
-                  className="px-2 py-1"
-                  aria-label={`Edit ${account.displayName}`}
-                  onClick={() => onEdit(account)}
-                >
-                  Edit
-                </Button>
+                <div className="flex flex-wrap gap-1.5">
+                  <Button
+                    id={editButtonId(account.id)}
+                    variant="secondary"
+                    className="px-2 py-1"
+                    aria-label={`Edit ${account.displayName}`}
+                    onClick={() => onEdit(account)}
+                  >
+                    Edit
+                  </Button>
+                  {account.kind === 'machine' ? (
+                    <Button
+                      id={keysButtonId(account.id)}
+                      variant="secondary"
+                      className="px-2 py-1 whitespace-nowrap"
+                      aria-label={`API keys for ${account.displayName}`}
+                      onClick={() => onKeys(account)}
+                    >
+                      API keys
+                    </Button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}

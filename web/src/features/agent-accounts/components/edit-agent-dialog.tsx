@@ -167,6 +167,7 @@ export function EditAgentDialog({ account, onSaved, onClose }: EditAgentDialogPr
     );
   }
 
+  const machine = account.kind === 'machine';
   const ids = {
     heading: `${id}-heading`,
     roleHelp: `${id}-role-help`,
@@ -176,9 +177,11 @@ export function EditAgentDialog({ account, onSaved, onClose }: EditAgentDialogPr
   const inputId = (field: Field) => `${id}-${field}`;
   const errorId = (field: Field) => `${id}-${field}-error`;
   const invalid = (field: Field) => (errors[field] ? true : undefined);
-  const signOutNote =
-    `A new role or queues signs ${account.displayName} out everywhere; ` +
-    'the new rights apply when they sign in again.';
+  // A machine agent has no session to end: its keys are checked against the account each time.
+  const signOutNote = machine
+    ? `New queues apply to ${account.displayName}'s next request.`
+    : `A new role or queues signs ${account.displayName} out everywhere; ` +
+      'the new rights apply when they sign in again.';
 
   return (
     <AccountDialog title={`Edit ${account.displayName}`} subtitle={account.email} onClose={onClose}>
@@ -230,37 +233,46 @@ export function EditAgentDialog({ account, onSaved, onClose }: EditAgentDialogPr
             </div>
           </div>
 
-          <div className="space-y-1">
-            <Label htmlFor={inputId('role')}>Role</Label>
-            <Select
-              ref={refs.role}
-              id={inputId('role')}
-              value={role}
-              onChange={(event) => {
-                const chosen = roleSchema.safeParse(event.target.value);
-                if (chosen.success) setRole(chosen.data);
-                edited('role');
-              }}
-              aria-invalid={invalid('role')}
-              aria-describedby={describedBy(
-                errors.role,
-                errorId('role'),
-                ids.roleHelp,
-                // Said once, under the queues: a new role signs the agent out too.
-                queueNoteId(id),
-              )}
-            >
-              {roleChoices.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-            <FieldError id={errorId('role')} message={errors.role} />
-            <p id={ids.roleHelp} className="text-xs text-slate-600">
-              {roleHelp}
-            </p>
-          </div>
+          {machine ? (
+            <div className="space-y-0.5">
+              <p className="text-sm font-medium text-slate-700">Role</p>
+              <p className="text-sm text-slate-900">
+                Agent: a machine agent works the queues only, with its API keys.
+              </p>
+            </div>
+          ) : (
+            <div className="space-y-1">
+              <Label htmlFor={inputId('role')}>Role</Label>
+              <Select
+                ref={refs.role}
+                id={inputId('role')}
+                value={role}
+                onChange={(event) => {
+                  const chosen = roleSchema.safeParse(event.target.value);
+                  if (chosen.success) setRole(chosen.data);
+                  edited('role');
+                }}
+                aria-invalid={invalid('role')}
+                aria-describedby={describedBy(
+                  errors.role,
+                  errorId('role'),
+                  ids.roleHelp,
+                  // Said once, under the queues: a new role signs the agent out too.
+                  queueNoteId(id),
+                )}
+              >
+                {roleChoices.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              <FieldError id={errorId('role')} message={errors.role} />
+              <p id={ids.roleHelp} className="text-xs text-slate-600">
+                {roleHelp}
+              </p>
+            </div>
+          )}
 
           <QueueCheckboxes
             ref={refs.queues}
@@ -291,8 +303,11 @@ export function EditAgentDialog({ account, onSaved, onClose }: EditAgentDialogPr
             </label>
             <FieldError id={errorId('active')} message={errors.active} />
             <p id={ids.activeNote} className="text-xs text-amber-800">
-              Only active accounts can sign in. Deactivating signs {account.displayName} out at
-              once.
+              {machine
+                ? 'Only active machine agents can work. Deactivating refuses every API key of ' +
+                  `${account.displayName} at once.`
+                : `Only active accounts can sign in. Deactivating signs ${account.displayName} ` +
+                  'out at once.'}
             </p>
           </div>
 
@@ -332,7 +347,8 @@ export function EditAgentDialog({ account, onSaved, onClose }: EditAgentDialogPr
             </div>
           )}
         </form>
-        <ResetPasswordForm account={account} />
+        {/* A machine agent has no password: its API keys are its only way in. */}
+        {machine ? null : <ResetPasswordForm account={account} />}
       </div>
     </AccountDialog>
   );

@@ -161,6 +161,25 @@ describe('the floor board', () => {
     ).toBeVisible();
   });
 
+  it('marks a machine agent in words, and no one else', async () => {
+    const api = createFakeApi();
+    const board = sampleBoard();
+    installFloorBoard(api, {
+      ...board,
+      agents: [
+        ...board.agents,
+        buildFloorAgent({ agentId: '20', name: 'Claims bot', kind: 'machine' }),
+      ],
+    });
+    renderBoard(api);
+
+    const bot = await rowOf('Claims bot Machine');
+    expect(within(bot).getByText('Machine')).toBeVisible();
+    expect(bot.cells[1]).toHaveTextContent('Available');
+    expect(within(await table()).getAllByText('Machine')).toHaveLength(1);
+    expect(within(await rowOf('Alice Agent')).queryByText('Machine')).not.toBeInTheDocument();
+  });
+
   it('counts the times in state and on a call up every second', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: pcNow });
     const api = createFakeApi();

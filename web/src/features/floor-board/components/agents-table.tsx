@@ -24,7 +24,10 @@ type AgentsTableProps = {
 const cell = 'border-b border-slate-100 px-1.5 py-1.5 align-middle';
 const numberCell = cn(cell, 'text-right tabular-nums');
 
-/** Everyone who takes calls: their status, for how long, their call, and their day. */
+/**
+ * Everyone who takes calls (machine agents marked so in words): their status, for how long, their
+ * call, and their day.
+ */
 export function AgentsTable({
   agents,
   serverOffsetMs,
@@ -161,7 +164,17 @@ function AgentRow({
       )}
     >
       <th scope="row" className={cn(cell, 'truncate font-medium')} title={agent.name}>
-        {agent.name}
+        {agent.kind === 'machine' ? (
+          // The mark stays in view when a long name is cut short.
+          <span className="flex min-w-0 items-center gap-1">
+            <span className="truncate">{agent.name}</span>{' '}
+            <span className="shrink-0 rounded bg-violet-100 px-1 text-xs font-semibold text-violet-900">
+              Machine
+            </span>
+          </span>
+        ) : (
+          agent.name
+        )}
       </th>
       <td className={cell}>
         <span className="flex min-w-0 items-center gap-1.5" title={status}>
