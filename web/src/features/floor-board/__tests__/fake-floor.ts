@@ -14,6 +14,7 @@ export function buildFloorAgent(overrides: Partial<FloorAgent> = {}): FloorAgent
     agentId: '4',
     name: 'Alice Agent',
     role: 'agent',
+    team: '',
     kind: 'human',
     status: 'available',
     reason: null,

@@ -344,6 +344,46 @@ describe('the floor board', () => {
     ]);
   });
 
+  it('shows one team at a time when asked, and everyone again', async () => {
+    const api = createFakeApi();
+    const board = sampleBoard();
+    const teams: Record<string, string> = {
+      'Alice Agent': 'North',
+      'Ben Newstart': 'South',
+      'Demo Agent': 'North',
+    };
+    installFloorBoard(api, {
+      ...board,
+      agents: board.agents.map((a) => ({ ...a, team: teams[a.name] ?? '' })),
+    });
+    const { user } = renderBoard(api);
+    const names = async () => (await rowTexts()).map((cells) => cells[0]);
+    await table();
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    expect(
+      within(team)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All teams', 'North', 'South', 'No team']);
+    expect(team).toHaveDisplayValue('All teams');
+
+    await user.selectOptions(team, 'North');
+    expect(await names()).toEqual(['Alice Agent', 'Demo Agent']);
+    await user.selectOptions(team, 'No team');
+    expect(await names()).toEqual(['Sam Supervisor', 'Olive Oldhand']);
+    await user.selectOptions(team, 'All teams');
+    expect(await names()).toHaveLength(5);
+  });
+
+  it('offers no team choice when nobody is in a team', async () => {
+    const api = createFakeApi();
+    installFloorBoard(api, sampleBoard());
+    renderBoard(api);
+
+    await table();
+    expect(screen.queryByRole('combobox', { name: 'Team' })).not.toBeInTheDocument();
+  });
+
   it('is not open to agents, and asks the server nothing for them', async () => {
     const api = createFakeApi();
     const fake = installFloorBoard(api, sampleBoard());

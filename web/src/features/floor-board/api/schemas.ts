@@ -40,6 +40,8 @@ export const floorAgentSchema = z.object({
   agentId: z.string(),
   name: z.string(),
   role: roleSchema,
+  /** The team the admin put them in; empty: none. */
+  team: z.string().default(''),
   kind: z.string(),
   status: agentStatusNameSchema,
   /** A break's reason; null for every other status. Plain string, as the status API keeps it. */

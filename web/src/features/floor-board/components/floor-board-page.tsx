@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { Spinner } from '@/components/ui/spinner';
 import { LiveIndicator } from '@/features/calls/components/live-indicator';
 import { useNow } from '@/hooks/use-now';
@@ -9,7 +10,7 @@ import { cn } from '@/utils/cn';
 import { serverSkewMs } from '@/utils/server-clock';
 
 import { useFloorBoard } from '../api/get-floor-board';
-import type { FloorAlert, FloorBoard } from '../api/schemas';
+import type { FloorAgent, FloorAlert, FloorBoard } from '../api/schemas';
 import { useLiveFloorBoard } from '../hooks/use-live-floor-board';
 import { rowAlertWords } from '../labels';
 import { defaultAgentSort, nextAgentSort, type AgentSort } from '../sort-agents';
@@ -71,8 +72,23 @@ function alertsByAgent(alerts: readonly FloorAlert[]): Map<string, FloorAlert[]>
  * time they have been in it, the queues' depth and what needs attention. Read again on every
  * live event; the times tick here, on the server's clock.
  */
+/** What the team filter offers: everyone, each team on the board, and those in none. */
+type TeamChoice = { label: string; team: string | null };
+
+function teamChoices(agents: readonly FloorAgent[]): TeamChoice[] {
+  const teams = [...new Set(agents.map((a) => a.team).filter((t) => t !== ''))].sort((a, b) =>
+    a.localeCompare(b, 'en-GB'),
+  );
+  const choices: TeamChoice[] = [{ label: 'All teams', team: null }];
+  for (const team of teams) choices.push({ label: team, team });
+  if (agents.some((a) => a.team === '')) choices.push({ label: 'No team', team: '' });
+  return choices;
+}
+
 export function FloorBoardPage() {
   const id = useId();
+  // A team leader watches their own team; the choice is by name, so it survives every re-read.
+  const [team, setTeam] = useState<string | null>(null);
   const board = useFloorBoard();
   useLiveFloorBoard();
   const [sort, setSort] = useState<AgentSort>(defaultAgentSort);
@@ -85,6 +101,12 @@ export function FloorBoardPage() {
   let content;
   if (board.data) {
     const { data } = board;
+    const choices = teamChoices(data.agents);
+    const shown = team === null ? data.agents : data.agents.filter((a) => a.team === team);
+    const chosen = Math.max(
+      0,
+      choices.findIndex((c) => c.team === team),
+    );
     content = (
       <>
         {board.isRefetchError ? (
@@ -103,19 +125,42 @@ export function FloorBoardPage() {
             aria-labelledby={`${id}-agents`}
             className={cn(paneClasses, 'flex min-h-0 flex-col gap-2')}
           >
-            <h2
-              id={`${id}-agents`}
-              className="shrink-0 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-            >
-              Agents
-            </h2>
+            <div className="flex shrink-0 items-center justify-between gap-2">
+              <h2
+                id={`${id}-agents`}
+                className="text-xs font-semibold tracking-wide text-slate-500 uppercase"
+              >
+                Agents
+              </h2>
+              {choices.length > 2 || team !== null ? (
+                <div className="flex items-center gap-2">
+                  <label htmlFor={`${id}-team`} className="text-xs font-medium text-slate-600">
+                    Team
+                  </label>
+                  <Select
+                    id={`${id}-team`}
+                    className="w-40 py-1"
+                    value={String(chosen)}
+                    onChange={(event) => setTeam(choices[Number(event.target.value)]?.team ?? null)}
+                  >
+                    {choices.map((c, i) => (
+                      <option key={c.label} value={String(i)}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+              ) : null}
+            </div>
             {data.agents.length === 0 ? (
               <p className="text-sm text-slate-600">No agents yet</p>
+            ) : shown.length === 0 ? (
+              <p className="text-sm text-slate-600">No one in this team is on the board</p>
             ) : (
               // The sort buttons in its header take the focus, and the keyboard scrolls from them.
               <div className="relative min-h-0 flex-1 overflow-y-auto">
                 <AgentsTable
-                  agents={data.agents}
+                  agents={shown}
                   serverOffsetMs={serverOffsetMs}
                   sort={sort}
                   onSort={(key) => setSort((current) => nextAgentSort(current, key))}
