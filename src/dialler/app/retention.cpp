@@ -29,9 +29,26 @@ RetentionCutoffs CutoffsAt(const RetentionSettings& periods, Timestamp now) {
         now - periods.calls, now - periods.texts, now - periods.notes, now - periods.link_clicks};
 }
 
+std::vector<std::pair<std::string, long long>> RetentionCounts::Named() const {
+    return {
+        {"calls", calls},
+        {"voicemails", voicemails},
+        {"contactAttempts", contact_attempts},
+        {"textsSent", texts_sent},
+        {"textsReceived", texts_received},
+        {"conversations", conversations},
+        {"outcomeNotes", outcome_notes},
+        {"callbackNotes", callback_notes},
+        {"linkClicks", link_clicks},
+    };
+}
+
 long long RetentionCounts::Total() const {
-    return calls + voicemails + contact_attempts + texts_sent + texts_received + conversations +
-           outcome_notes + callback_notes + link_clicks;
+    long long total = 0;
+    for (const auto& [name, count] : Named()) {
+        total += count;
+    }
+    return total;
 }
 
 std::optional<RetentionCounts> RetentionService::ApplyDue() {
@@ -72,19 +89,17 @@ RetentionCounts RetentionService::Apply() {
         "retention",
         UkDayOf(now),
         RequestContext{},
-        {{"calls", n(c.calls)},
-         {"voicemails", n(c.voicemails)},
-         {"contactAttempts", n(c.contact_attempts)},
-         {"textsSent", n(c.texts_sent)},
-         {"textsReceived", n(c.texts_received)},
-         {"conversations", n(c.conversations)},
-         {"outcomeNotes", n(c.outcome_notes)},
-         {"callbackNotes", n(c.callback_notes)},
-         {"linkClicks", n(c.link_clicks)},
-         {"callDays", n(periods.calls.count())},
-         {"textDays", n(periods.texts.count())},
-         {"noteDays", n(periods.notes.count())},
-         {"linkClickDays", n(periods.link_clicks.count())}}
+        [&] {
+            std::vector<std::pair<std::string, std::string>> details;
+            for (const auto& [name, count] : c.Named()) {
+                details.emplace_back(name, n(count));
+            }
+            details.emplace_back("callDays", n(periods.calls.count()));
+            details.emplace_back("textDays", n(periods.texts.count()));
+            details.emplace_back("noteDays", n(periods.notes.count()));
+            details.emplace_back("linkClickDays", n(periods.link_clicks.count()));
+            return details;
+        }()
     );
     return c;
 }

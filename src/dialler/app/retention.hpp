@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dialler/app/audit_log.hpp"
@@ -54,6 +55,8 @@ struct RetentionCounts {
     long long callback_notes = 0;
     long long link_clicks = 0;  // deleted
 
+    // Each count with its name (as the audit log and the server log show it), in one place.
+    std::vector<std::pair<std::string, long long>> Named() const;
     long long Total() const;
     bool operator==(const RetentionCounts&) const = default;
 };

@@ -375,18 +375,11 @@ void LogRetention(const std::optional<app::RetentionCounts>& c) {
     if (!c) {
         return;
     }
-    platform::LogInfo(
-        "retention.applied",
-        {{"calls", c->calls},
-         {"voicemails", c->voicemails},
-         {"contact_attempts", c->contact_attempts},
-         {"texts_sent", c->texts_sent},
-         {"texts_received", c->texts_received},
-         {"conversations", c->conversations},
-         {"outcome_notes", c->outcome_notes},
-         {"callback_notes", c->callback_notes},
-         {"link_clicks", c->link_clicks}}
-    );
+    nlohmann::json fields = nlohmann::json::object();
+    for (const auto& [name, count] : c->Named()) {
+        fields[name] = count;
+    }
+    platform::LogInfo("retention.applied", fields);
 }
 
 // What `serve` refuses before it opens anything: running as root in production, and settings
