@@ -42,12 +42,20 @@ std::optional<MachineAction> ParseMachineAction(std::string_view name) {
     return std::nullopt;
 }
 
-std::string MachineActionSet::ToList() const {
-    std::string out;
+std::vector<std::string_view> MachineActionSet::Names() const {
+    std::vector<std::string_view> out;
     for (const MachineAction a : kActions) {
         if (Contains(a)) {
-            out += (out.empty() ? "" : ",") + std::string(MachineActionName(a));
+            out.push_back(MachineActionName(a));
         }
+    }
+    return out;
+}
+
+std::string MachineActionSet::ToList() const {
+    std::string out;
+    for (const std::string_view name : Names()) {
+        out += (out.empty() ? "" : ",") + std::string(name);
     }
     return out;
 }

@@ -28,7 +28,9 @@ public:
     void Add(MachineAction a) { bits_ |= Bit(a); }
     bool Contains(MachineAction a) const { return (bits_ & Bit(a)) != 0; }
     bool Empty() const { return bits_ == 0; }
-    // "next_lead,sms" in a fixed order; and back (nullopt for an unknown name or an empty list).
+    // The names of the actions in the set, in a fixed order.
+    std::vector<std::string_view> Names() const;
+    // "next_lead,sms" (Names joined); and back (nullopt for an unknown name or an empty list).
     std::string ToList() const;
     static std::optional<MachineActionSet> FromList(std::string_view list);
     bool operator==(const MachineActionSet&) const = default;

@@ -145,14 +145,8 @@ nlohmann::json KeyJson(const app::ApiKey& k) {
         queues.push_back(domain::QueueName(q));
     }
     nlohmann::json actions = nlohmann::json::array();
-    for (const auto a :
-         {app::MachineAction::kNextLead,
-          app::MachineAction::kOutcome,
-          app::MachineAction::kLink,
-          app::MachineAction::kSms}) {
-        if (k.actions.Contains(a)) {
-            actions.push_back(app::MachineActionName(a));
-        }
+    for (const std::string_view name : k.actions.Names()) {
+        actions.push_back(name);
     }
     return {
         {"id", std::to_string(k.id)},
