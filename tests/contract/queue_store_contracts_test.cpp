@@ -1935,6 +1935,10 @@ TYPED_TEST(QueueCallSessionStoreContract, CreatesAndFindsByIdAndByEitherLegsCall
     EXPECT_EQ(found->state.status, domain::CallStatus::kCreated);
     EXPECT_EQ(found->state.created_at, kT0);
     EXPECT_FALSE(calls.Find(999));
+    EXPECT_FALSE(found->lead_score);  // none given, none kept
+    app::CallSession scored = NewCall(3, kAgentA, kT0);
+    scored.lead_score = 42;
+    EXPECT_EQ(calls.Find(calls.Create(scored).id)->lead_score, 42);
 
     EXPECT_TRUE(calls.AttachCallSid(a.id, "CA-parent-a"));
     EXPECT_FALSE(calls.AttachCallSid(a.id, "CA-other"));     // once
@@ -2035,6 +2039,13 @@ TYPED_TEST(QueueCallSessionStoreContract, KeepsTheFirstRecordingAndOutcomeAndLis
     EXPECT_EQ(ids(list([](auto& f) { f.outcome = "no_answer"; })), (V{a.id}));
     EXPECT_TRUE(list([](auto& f) { f.outcome = "call_back"; }).empty());
     EXPECT_EQ(ids(list([&c](auto& f) { f.before_id = c.id; })), (V{b.id, a.id}));
+    // A walk through a range by (start, id): the next page after b is a, whatever the ids.
+    EXPECT_EQ(
+        ids(list([&b](auto& f) {
+            f.before = app::CallSessionFilter::Key{b.state.created_at, b.id};
+        })),
+        (V{a.id})
+    );
 
     domain::CallState done = b.state;
     done.status = domain::CallStatus::kBusy;

@@ -1074,6 +1074,8 @@ std::vector<app::CallSession> InMemoryCallSessionStore::List(const app::CallSess
                (!f.agent_id || row.agent_id == *f.agent_id) && (!f.from || at >= *f.from) &&
                (!f.to || at < *f.to) && (!f.recorded_only || row.recording) &&
                (!f.before_id || row.id < *f.before_id) &&
+               (!f.before || at < f.before->created_at ||
+                (at == f.before->created_at && row.id < f.before->id)) &&
                (!f.outcome || row.outcome_code == *f.outcome);
     });
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

@@ -5,13 +5,17 @@
 
 namespace dialler::app {
 
+bool CountsAsCall(CallDirection direction, bool answered) {
+    return direction == CallDirection::kOutbound || answered;
+}
+
 AgentDay SumAgentDay(std::span<const CallSession> calls, int links_sent, Timestamp since) {
     AgentDay day;
     day.since = since;
     day.links_sent = links_sent;
     for (const CallSession& call : calls) {
-        if (call.direction == CallDirection::kInbound && !call.state.answered_at) {
-            continue;  // a customer's call that rang them and was not taken is not their call
+        if (!CountsAsCall(call.direction, call.state.answered_at.has_value())) {
+            continue;
         }
         ++day.calls;
         if (call.state.answered_at) {

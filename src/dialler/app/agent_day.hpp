@@ -20,6 +20,11 @@ struct AgentDay {
     int links_sent = 0;             // magic links the agent sent
 };
 
+// Whether a call session is a call in every figure (docs/metrics.md "An agent's day"): every
+// dial the gate allowed, answered or not, and a customer's call an agent answered (one that
+// rang and was not taken is a missed call, not a call).
+bool CountsAsCall(CallDirection direction, bool answered);
+
 // The figures from the day's calls and the count of links (pure).
 AgentDay SumAgentDay(std::span<const CallSession> calls, int links_sent, Timestamp since);
 

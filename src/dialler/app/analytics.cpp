@@ -6,6 +6,7 @@
 #include "dialler/domain/agent_status.hpp"
 #include "dialler/domain/calling_window.hpp"
 #include "dialler/domain/outcomes.hpp"
+#include "dialler/domain/scoring.hpp"
 
 namespace dialler::app {
 
@@ -46,6 +47,13 @@ bool Credits(const Conversion& c, domain::AgentId agent) {
 }
 
 }  // namespace
+
+UkDayHour UkDayHourOf(Timestamp t) {
+    const auto local = UkLocal(t);
+    const auto hour =
+        std::chrono::floor<std::chrono::hours>(local - floor<std::chrono::days>(local));
+    return {UkDate(t), static_cast<int>(hour.count())};
+}
 
 Result<UkDayRange> MakeUkDayRange(
     std::chrono::year_month_day first, std::chrono::year_month_day last, int max_days
@@ -146,12 +154,12 @@ AnalyticsReport BuildAnalytics(AnalyticsInputs in) {
     std::map<std::chrono::sys_days, std::vector<CallSession>> by_day;
     std::array<std::vector<CallSession>, 24> by_hour;
     std::unordered_map<std::int64_t, std::vector<CallSession>> by_agent;
+    std::map<std::string_view, std::vector<CallSession>> by_band;
     for (const CallSession& call : in.calls) {
-        by_day[UkDate(call.state.created_at)].push_back(call);
-        const auto local = UkLocal(call.state.created_at);
-        const auto hour =
-            std::chrono::floor<std::chrono::hours>(local - floor<std::chrono::days>(local));
-        by_hour.at(static_cast<std::size_t>(hour.count())).push_back(call);
+        by_band[domain::ScoreBandOf(call.lead_score)].push_back(call);
+        const UkDayHour when = UkDayHourOf(call.state.created_at);
+        by_day[when.day].push_back(call);
+        by_hour.at(static_cast<std::size_t>(when.hour)).push_back(call);
         by_agent[call.agent_id.Value()].push_back(call);
         if (call.outcome_code) {
             ++r.outcomes[*call.outcome_code];
@@ -172,6 +180,10 @@ AnalyticsReport BuildAnalytics(AnalyticsInputs in) {
         r.hours.at(h).hour = static_cast<int>(h);
         r.hours.at(h).calls = SumAgentDay(by_hour.at(h), 0, in.range.from);
     }
+    for (const std::string_view band : domain::kScoreBands) {
+        r.score_bands.push_back({band, SumAgentDay(by_band[band], 0, in.range.from)});
+    }
+    r.funnel = BuildFunnel(in.funnel);
     const Timestamp until = std::min(in.range.to, in.now);
     std::sort(in.agents.begin(), in.agents.end(), [](const auto& a, const auto& b) {
         return a.display_name < b.display_name;
@@ -199,15 +211,19 @@ AnalyticsReport BuildAnalytics(AnalyticsInputs in) {
 Result<AnalyticsReport> AnalyticsService::Report(
     std::chrono::year_month_day first, std::chrono::year_month_day last
 ) {
-    DIALLER_ASSIGN_OR_RETURN(const UkDayRange range, MakeUkDayRange(first, last, kMaxDays));
+    DIALLER_ASSIGN_OR_RETURN(const UkDayRange range, Range(first, last));
     CallSessionFilter filter;
     filter.from = range.from;
     filter.to = range.to;
     filter.limit = kMaxCalls;
     const std::vector<CallSession> calls = ports_.calls.List(filter);
-    std::vector<Conversion> conversions = ports_.discovery.ConversionsSince(range.from, kMaxCalls);
+    // Conversions since the range began: those of its entries (each at or after its entry)
+    // for the funnel, and those recorded in the range for the rest.
+    FunnelFacts funnel = ports_.funnel.Facts(range.from, range.to, kMaxCalls);
+    funnel.conversions = ports_.discovery.ConversionsSince(range.from, kMaxCalls);
+    std::vector<Conversion> conversions = funnel.conversions;
     std::erase_if(conversions, [&range](const Conversion& c) { return c.at >= range.to; });
-    AnalyticsInputs in{range, ports_.clock.Now(), calls, conversions, {}, {}};
+    AnalyticsInputs in{range, ports_.clock.Now(), calls, conversions, {}, {}, std::move(funnel)};
     for (domain::Agent& agent : ports_.agents.List()) {
         if (agent.role == domain::Role::kAdmin) {
             continue;  // admins are not on the floor
@@ -223,6 +239,35 @@ Result<AnalyticsReport> AnalyticsService::Report(
         in.agents.push_back(std::move(agent));
     }
     return BuildAnalytics(std::move(in));
+}
+
+void AnalyticsService::ForEachCall(
+    const UkDayRange& range, const std::function<bool(const CallSession&)>& each
+) {
+    CallSessionFilter filter;
+    filter.from = range.from;
+    filter.to = range.to;
+    filter.limit = kCallPage;
+    while (true) {
+        const std::vector<CallSession> page = ports_.calls.List(filter);
+        for (const CallSession& call : page) {
+            if (!each(call)) {
+                return;
+            }
+        }
+        if (page.size() < static_cast<std::size_t>(kCallPage)) {
+            return;
+        }
+        filter.before = CallSessionFilter::Key{page.back().state.created_at, page.back().id};
+    }
+}
+
+std::unordered_map<std::int64_t, std::string> AnalyticsService::AgentNames() {
+    std::unordered_map<std::int64_t, std::string> names;
+    for (const domain::Agent& agent : ports_.agents.List()) {
+        names.emplace(agent.id.Value(), agent.display_name);
+    }
+    return names;
 }
 
 }  // namespace dialler::app

@@ -3,10 +3,13 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dialler/app/agent_day.hpp"
@@ -14,6 +17,7 @@
 #include "dialler/app/agent_store.hpp"
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/discovery_store.hpp"
+#include "dialler/app/funnel.hpp"
 #include "dialler/base/clock.hpp"
 #include "dialler/base/error.hpp"
 
@@ -32,6 +36,14 @@ struct UkDayRange {
 Result<UkDayRange> MakeUkDayRange(
     std::chrono::year_month_day first, std::chrono::year_month_day last, int max_days
 );
+
+// The UK day and hour (0-23, UK local) an instant falls in: where a call is counted by day
+// and by hour.
+struct UkDayHour {
+    std::chrono::sys_days day;  // the UK calendar date, as a date
+    int hour = 0;
+};
+UkDayHour UkDayHourOf(Timestamp t);
 
 struct DayFigures {
     std::chrono::sys_days day;
@@ -67,14 +79,22 @@ struct AgentFigures {
     std::optional<double> Utilisation() const;
 };
 
+// Calls by the lead's score when they were placed (docs/metrics.md "Score-band mix").
+struct BandFigures {
+    std::string_view band;  // one of domain::kScoreBands
+    AgentDay calls;
+};
+
 struct AnalyticsReport {
     UkDayRange range;
     AgentDay totals;
     int conversions = 0;
     std::vector<DayFigures> days;  // every day of the range
     std::array<HourFigures, 24> hours{};
-    std::map<std::string, int> outcomes;  // every outcome code, zeros included
-    std::vector<AgentFigures> agents;     // by name
+    std::map<std::string, int> outcomes;   // every outcome code, zeros included
+    std::vector<AgentFigures> agents;      // by name
+    std::vector<FunnelFigures> funnel;     // unsigned, outstanding
+    std::vector<BandFigures> score_bands;  // every band, hottest first, "none" last
 };
 
 // One agent's status changes (oldest first; the last one before the range gives the status at
@@ -87,8 +107,8 @@ StatusTime SumStatusTime(
 // nullopt with fewer than two calls. `calls` in any order.
 std::optional<double> AverageGapSeconds(std::span<const CallSession> calls);
 
-// The report from the calls started in the range, each agent's status timeline and the
-// conversions recorded in it (pure; docs/metrics.md "Analytics").
+// The report from the calls started in the range, each agent's status timeline, the
+// conversions recorded in it and the funnel's facts (pure; docs/metrics.md "Analytics").
 struct AnalyticsInputs {
     UkDayRange range;
     Timestamp now;  // time after it is not counted as signed in
@@ -96,11 +116,12 @@ struct AnalyticsInputs {
     std::span<const Conversion> conversions;
     std::vector<domain::Agent> agents;
     std::map<std::int64_t, std::vector<AgentStatusEntry>> timelines;  // by agent id
+    FunnelFacts funnel;
 };
 AnalyticsReport BuildAnalytics(AnalyticsInputs inputs);
 
 // Reads what a report needs (one query for the calls, one for conversions, one per agent for
-// their timeline). Thread-safe; blocking.
+// their timeline, three for the funnel). Thread-safe; blocking.
 class AnalyticsService {
 public:
     struct Ports {
@@ -108,6 +129,7 @@ public:
         AgentStatusStore& statuses;
         CallSessionStore& calls;
         DiscoveryStore& discovery;
+        FunnelStore& funnel;
         const Clock& clock;
     };
     explicit AnalyticsService(Ports ports) : ports_(ports) {}
@@ -121,6 +143,21 @@ public:
     Result<AnalyticsReport> Report(
         std::chrono::year_month_day first, std::chrono::year_month_day last
     );
+
+    // The range a report of these days covers. Errors: kInvalidArgument naming "to".
+    static Result<UkDayRange> Range(
+        std::chrono::year_month_day first, std::chrono::year_month_day last
+    ) {
+        return MakeUkDayRange(first, last, kMaxDays);
+    }
+
+    // Every call session started in the range, newest first, a page at a time (never the
+    // whole range in memory), until `each` returns false.
+    static constexpr int kCallPage = 500;
+    void ForEachCall(const UkDayRange& range, const std::function<bool(const CallSession&)>& each);
+
+    // Every agent's name by id (the calls list names who took each call).
+    std::unordered_map<std::int64_t, std::string> AgentNames();
 
 private:
     Ports ports_;

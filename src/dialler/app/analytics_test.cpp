@@ -1,8 +1,11 @@
 #include "dialler/app/analytics.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "dialler/domain/outcomes.hpp"
+#include "dialler/domain/scoring.hpp"
 
 namespace dialler::app {
 namespace {
@@ -143,7 +146,7 @@ AnalyticsReport TwoDays() {
     c.agents = {domain::AgentId{1}};
     const std::vector<Conversion> conversions{c};
     AnalyticsInputs in{
-        *range, kMon + days{5}, calls, conversions, {Person(2, "Bob"), Person(1, "Alice")}, {}};
+        *range, kMon + days{5}, calls, conversions, {Person(2, "Bob"), Person(1, "Alice")}, {}, {}};
     in.timelines[1] = Monday();
     return BuildAnalytics(std::move(in));
 }
@@ -204,9 +207,45 @@ TEST(Analytics, AnHourIsTheUkHourInSummerToo) {
     const Timestamp june{std::chrono::sys_days{2026y / std::chrono::June / 1d}};
     const std::vector<CallSession> calls{Call(1, june + 8h + 30min, std::nullopt, 10)};
     const AnalyticsReport r =
-        BuildAnalytics(AnalyticsInputs{*range, june + days{1}, calls, {}, {}, {}});
+        BuildAnalytics(AnalyticsInputs{*range, june + days{1}, calls, {}, {}, {}, {}});
     EXPECT_EQ(r.hours[9].calls.calls, 1);  // 08:30 UTC is 09:30 BST
     EXPECT_EQ(r.days[0].calls.calls, 1);
+}
+
+TEST(Analytics, ScoreBandsCountCallsByTheScoreTheyWerePlacedAtEveryBandListed) {
+    const auto range = MakeUkDayRange(kMonday, kMonday, 92);
+    std::vector<CallSession> calls{
+        Call(1, At(9), 30, 60),
+        Call(1, At(10), std::nullopt, 20),
+        Call(1, At(11), std::nullopt, 20),
+        Call(1, At(12), 10, 40),
+        Call(1, At(13), std::nullopt, 20),
+    };
+    calls[0].lead_score = 0;
+    calls[1].lead_score = 19;
+    calls[2].lead_score = 45;
+    calls[3].direction = CallDirection::kInbound;  // a customer's call: no score
+    calls[4].direction = CallDirection::kInbound;  // and nobody took it: not a call at all
+    const AnalyticsReport r =
+        BuildAnalytics(AnalyticsInputs{*range, kMon + days{1}, calls, {}, {}, {}, {}});
+    ASSERT_EQ(r.score_bands.size(), domain::kScoreBands.size());
+    const auto band = [&r](std::string_view name) {
+        const auto it =
+            std::find_if(r.score_bands.begin(), r.score_bands.end(), [name](const auto& b) {
+                return b.band == name;
+            });
+        return it == r.score_bands.end() ? AgentDay{} : it->calls;
+    };
+    EXPECT_EQ(r.score_bands.front().band, "0-19");
+    EXPECT_EQ(r.score_bands.back().band, "none");
+    EXPECT_EQ(band("0-19").calls, 2);
+    EXPECT_EQ(band("0-19").contacts, 1);
+    EXPECT_EQ(band("0-19").talk_seconds, 30);
+    EXPECT_EQ(band("40-59").calls, 1);
+    EXPECT_EQ(band("40-59").contacts, 0);
+    EXPECT_EQ(band("20-39").calls, 0);
+    EXPECT_EQ(band("none").calls, 1);
+    EXPECT_EQ(band("none").contacts, 1);
 }
 
 }  // namespace

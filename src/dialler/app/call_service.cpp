@@ -45,6 +45,7 @@ Result<StartCallResult> CallService::Start(
     session.user_id = user;
     session.agent_id = agent.id;
     session.phone_e164 = decision.attempt->phone_e164;
+    session.lead_score = decision.lead_score;
     session.caller_id = config_.caller_ids.empty() ? std::string() : config_.caller_ids.front();
     session.state.created_at = ports_.clock.Now();
     result.session = ports_.sessions.Create(session);

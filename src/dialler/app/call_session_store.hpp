@@ -40,6 +40,7 @@ struct CallSession {
     std::optional<CallRecording> recording;
     std::optional<std::int64_t> outcome_id;
     std::optional<std::string> outcome_code;  // the linked outcome's code ("no_answer", ...)
+    std::optional<int> lead_score;            // the lead's score when an agent placed the call
 };
 
 struct CallSessionFilter {
@@ -51,6 +52,13 @@ struct CallSessionFilter {
     std::optional<std::string> outcome;     // linked to an outcome with this code
     bool recorded_only = false;             // only calls with a recording
     std::optional<std::int64_t> before_id;  // id < before_id (the next page)
+    // After this call in the list's order (newest first): the next page of a walk through
+    // every call of a range, exact even when ids and start times disagree.
+    struct Key {
+        Timestamp created_at;
+        std::int64_t id = 0;
+    };
+    std::optional<Key> before;
 };
 
 // Call sessions, shared by every instance. Thread-safe; faults are exceptions.

@@ -511,6 +511,7 @@ Result<CallAttemptDecision> QueueService::RecordCallAttempt(
     }
     decision.attempt = ports_.contacts.Record(ContactAttempt{
         0, user, domain::Channel::kCall, agent.id, lead->phone->e164, now});
+    decision.lead_score = lead->score;
     Audit(
         agent, "call.attempted", user, ctx, {{"attemptId", std::to_string(decision.attempt->id)}}
     );

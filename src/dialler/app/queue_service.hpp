@@ -47,6 +47,7 @@ struct NextLeadResult {
 struct CallAttemptDecision {
     std::optional<ContactAttempt> attempt;
     domain::GateDecision gate;
+    int lead_score = 0;  // the lead's score as it was called (the score-band mix)
 };
 
 // The gate's answer for a text: the attempt it recorded (its phone is where the text goes), or

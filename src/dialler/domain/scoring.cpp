@@ -98,4 +98,14 @@ Score ComputeScore(
     return s;
 }
 
+std::string_view ScoreBandOf(std::optional<int> score) {
+    if (!score) {
+        return kScoreBands.back();
+    }
+    constexpr int kWidth = 20;
+    // Scores are never below 0 (ComputeScore); one that was would still be the hottest band.
+    const auto band = static_cast<std::size_t>(std::clamp(*score / kWidth, 0, 5));
+    return kScoreBands.at(band);
+}
+
 }  // namespace dialler::domain

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dialler/base/clock.hpp"
@@ -90,5 +92,11 @@ int AgeInYears(std::chrono::year_month_day dob, std::chrono::year_month_day toda
 
 // Days from `from` to `to`, not counting Sundays (UTC dates).
 int DaysExcludingSundays(std::chrono::sys_days from, std::chrono::sys_days to);
+
+// The score bands of the analytics' score-band mix (docs/metrics.md "Score-band mix"), hottest
+// first: "0-19", "20-39", "40-59", "60-79", "80-99", "100+", then "none" for no score.
+inline constexpr std::array<std::string_view, 7> kScoreBands{
+    "0-19", "20-39", "40-59", "60-79", "80-99", "100+", "none"};
+std::string_view ScoreBandOf(std::optional<int> score);
 
 }  // namespace dialler::domain

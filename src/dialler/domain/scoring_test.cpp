@@ -99,5 +99,18 @@ TEST(DaysExcludingSundays, SkipsEverySunday) {
     EXPECT_EQ(DaysExcludingSundays(saturday + days{3}, saturday), 0);
 }
 
+TEST(ScoreBandOf, BandsOfTwentyFromTheHottestAndNoneWithoutAScore) {
+    EXPECT_EQ(ScoreBandOf(0), "0-19");
+    EXPECT_EQ(ScoreBandOf(19), "0-19");
+    EXPECT_EQ(ScoreBandOf(20), "20-39");
+    EXPECT_EQ(ScoreBandOf(59), "40-59");
+    EXPECT_EQ(ScoreBandOf(60), "60-79");
+    EXPECT_EQ(ScoreBandOf(99), "80-99");
+    EXPECT_EQ(ScoreBandOf(100), "100+");
+    EXPECT_EQ(ScoreBandOf(250), "100+");
+    EXPECT_EQ(ScoreBandOf(-3), "0-19");
+    EXPECT_EQ(ScoreBandOf(std::nullopt), "none");
+}
+
 }  // namespace
 }  // namespace dialler::domain

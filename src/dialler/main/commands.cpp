@@ -366,6 +366,13 @@ void AddTestHooks(
           [&queue] {
               const auto cleared = queue.retention.ApplyDue();
               return cleared ? static_cast<int>(cleared->Total()) : -1;
+          }},
+         // On the server's clock (the CLI's `discover` runs on the real one): how many leads
+         // are in a queue after it.
+         {"discovery.full",
+          [&queue] {
+              const auto run = queue.discovery.RunFull();
+              return run ? static_cast<int>(run->leads_in_queue) : -1;
           }}}
     );
     platform::LogWarn("server.test_endpoints_enabled");

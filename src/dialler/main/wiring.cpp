@@ -385,8 +385,9 @@ CallState::CallState(
           [&queue] { return queue.queue.Counts(); },
           config.enable_hourly_refresh
       ),
-      analytics(app::AnalyticsService::Ports{own.agents, statuses, sessions, queue.runs, own.clock}
-      ),
+      funnel_store(*own.db),
+      analytics(app::AnalyticsService::Ports{
+          own.agents, statuses, sessions, queue.runs, funnel_store, own.clock}),
       hub_(live.events),
       floor_subscription_(live.events.Subscribe([this](const app::LiveEvent&) {
           floor.Invalidate();

@@ -13,6 +13,7 @@
 #include "dialler/adapters/sql/sql_call_session_store.hpp"
 #include "dialler/adapters/sql/sql_database.hpp"
 #include "dialler/adapters/sql/sql_follow_up_store.hpp"
+#include "dialler/adapters/sql/sql_funnel_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_queue_stores.hpp"
 #include "dialler/adapters/sql/sql_retention_store.hpp"
@@ -143,6 +144,7 @@ struct CallState {
     app::RecordingsService recordings;
     app::AuditViewer audit_viewer;
     app::FloorBoardService floor;
+    adapters::sql::SqlFunnelStore funnel_store;
     app::AnalyticsService analytics;
 
     CallState(

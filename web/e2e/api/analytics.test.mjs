@@ -18,6 +18,9 @@ describe('analytics: every figure of a hand-made two days', () => {
   let admin;
   let agent;
   let supervisor;
+  /** How many leads discovery put in a queue (Monday 09:00), and the three customers called. */
+  let inQueue;
+  const called = [];
 
   function as(user, pathname, { method = 'GET', json } = {}) {
     const headers = { Cookie: user.cookie };
@@ -41,6 +44,7 @@ describe('analytics: every figure of a hand-made two days', () => {
     const next = await post(agent, '/api/queue/next');
     assert.equal(next.response.status, 200, JSON.stringify(next.body));
     assert.ok(next.body.lead, JSON.stringify(next.body));
+    called.push(next.body.lead);
     const started = await post(agent, '/api/call-sessions', { userId: next.body.lead.userId });
     assert.equal(started.response.status, 201, JSON.stringify(started.body));
     const identity = (await post(agent, '/api/telephony/token')).body.identity;
@@ -72,8 +76,11 @@ describe('analytics: every figure of a hand-made two days', () => {
       }),
     );
     await pin(MONDAY_9);
-    const discovered = await server.runCli(['discover', '--full']);
-    assert.equal(discovered.code, 0, discovered.stderr);
+    // On the pinned clock, so that every lead enters its queue on Monday at 09:00.
+    const discovered = await post(admin, '/api/testing/jobs/discovery.full');
+    assert.equal(discovered.response.status, 200, JSON.stringify(discovered.body));
+    inQueue = discovered.body.result;
+    assert.ok(inQueue > 3, `leads in a queue: ${inQueue}`);
 
     // Monday. 09:00 available; a call answered at 09:00:10, ended 09:00:15 (5 s of talk), the
     // outcome saved at 09:01:15 (15 s on the call, 60 s of wrap-up).
@@ -185,7 +192,16 @@ describe('analytics: every figure of a hand-made two days', () => {
 
   it("serves each table's CSV as exactly the JSON's rows", async () => {
     const a = (await report('from=2026-11-02&to=2026-11-03')).body.analytics;
-    for (const [file, key] of [['days', 'days'], ['hours', 'hours'], ['outcomes', 'outcomes'], ['agents', 'agents'], ['status-time', 'statusTime']]) {
+    for (const [file, key] of [
+      ['days', 'days'],
+      ['hours', 'hours'],
+      ['outcomes', 'outcomes'],
+      ['agents', 'agents'],
+      ['status-time', 'statusTime'],
+      ['funnel', 'funnel'],
+      ['first-call', 'firstCall'],
+      ['score-bands', 'scoreBands'],
+    ]) {
       const r = await fetch(`${server.url}/api/analytics/${file}.csv?from=2026-11-02&to=2026-11-03`, {
         headers: { Cookie: supervisor.cookie },
       });
@@ -209,6 +225,116 @@ describe('analytics: every figure of a hand-made two days', () => {
         });
       });
     }
+  });
+
+  it('counts the funnel, the time to first call and the score bands of the leads entered', async () => {
+    const a = (await report('from=2026-11-02&to=2026-11-03')).body.analytics;
+    // The calls, each after the customer entered (Monday 09:00): at once (answered), 1800 s
+    // later, and 29 hours later (Tuesday 14:00, perhaps to one of Monday's customers again).
+    // Each customer entered once: their first call is their wait, any answer a contact.
+    const waits = [0, 1800, 29 * 3600];
+    const customers = new Map();
+    called.forEach((lead, n) => {
+      const seen = customers.get(lead.userId);
+      customers.set(lead.userId, {
+        lead,
+        wait: Math.min(seen?.wait ?? Infinity, waits[n]),
+        answered: (seen?.answered ?? false) || n === 0,
+      });
+    });
+    const queues = ['unsigned', 'outstanding'];
+    assert.deepEqual(a.funnel.map((row) => row.queue), queues);
+    assert.deepEqual(a.firstCall.map((row) => row.queue), queues);
+    assert.equal(a.funnel[0].entered + a.funnel[1].entered, inQueue);
+    for (const [i, queue] of queues.entries()) {
+      const mine = [...customers.values()].filter((c) => c.lead.queue === queue);
+      const entered = a.funnel[i].entered;
+      assert.deepEqual(a.funnel[i], {
+        queue,
+        entered,
+        called: mine.length,
+        contacted: mine.filter((c) => c.answered).length,
+        linkSent: 0,
+        linkOpened: 0,
+        converted: 0,
+      });
+      const sorted = mine.map((c) => c.wait).sort((x, y) => x - y);
+      const median =
+        sorted.length === 0
+          ? null
+          : sorted.length % 2 === 1
+            ? sorted[(sorted.length - 1) / 2]
+            : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      const withinDay = mine.filter((c) => c.wait < 86400).length;
+      assert.deepEqual(a.firstCall[i], {
+        queue,
+        entered,
+        called: mine.length,
+        calledWithinDay: withinDay,
+        calledWithinDayShare: entered === 0 ? null : withinDay / entered,
+        medianSecondsToFirstCall: median,
+      });
+    }
+    // Nobody entered a queue on Tuesday.
+    const tuesday = (await report('from=2026-11-03&to=2026-11-03')).body.analytics;
+    assert.deepEqual(tuesday.funnel.map((row) => row.entered), [0, 0]);
+    assert.deepEqual(tuesday.firstCall.map((row) => row.medianSecondsToFirstCall), [null, null]);
+
+    // Score bands: each call by the score its lead had when it was called.
+    const bandOf = (score) => (score >= 100 ? '100+' : `${Math.floor(score / 20) * 20}-${Math.floor(score / 20) * 20 + 19}`);
+    const bands = ['0-19', '20-39', '40-59', '60-79', '80-99', '100+', 'none'];
+    assert.deepEqual(a.scoreBands.map((row) => row.band), bands);
+    for (const row of a.scoreBands) {
+      const mine = called.map((lead, n) => ({ band: bandOf(lead.score.total), answered: n === 0 })).filter((c) => c.band === row.band);
+      const contacts = mine.filter((c) => c.answered).length;
+      assert.deepEqual(row, {
+        band: row.band,
+        calls: mine.length,
+        contacts,
+        contactRate: mine.length === 0 ? null : contacts / mine.length,
+      });
+    }
+  });
+
+  it('streams every call of the range as CSV, a row per call session', async () => {
+    const r = await fetch(`${server.url}/api/analytics/calls.csv?from=2026-11-02&to=2026-11-03`, {
+      headers: { Cookie: supervisor.cookie },
+    });
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/csv/);
+    assert.equal(r.headers.get('transfer-encoding'), 'chunked');
+    assert.equal(r.headers.get('content-disposition'), 'attachment; filename="analytics-calls-2026-11-02-to-2026-11-03.csv"');
+    const lines = (await r.text()).split('\r\n');
+    assert.equal(lines.pop(), '', 'ends with CRLF');
+    const columns = lines[0].split(',');
+    assert.deepEqual(columns.slice(0, 3), ['callId', 'direction', 'startedAt']);
+    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((cell, c) => [columns[c], cell])));
+    assert.equal(rows.length, 3);
+    // Newest first: Tuesday's call, then Monday's two.
+    assert.deepEqual(
+      rows.map((row) => [row.customerId, row.startedAt, row.ukDay, row.ukHour, row.contact, row.talkSeconds, row.outcome, row.agentName]),
+      [
+        [called[2].userId, TUESDAY_14, '2026-11-03', '14', 'false', '0', '', agent.agent.displayName],
+        [called[1].userId, plus(MONDAY_9, 1800), '2026-11-02', '9', 'false', '0', 'no_answer', agent.agent.displayName],
+        [called[0].userId, MONDAY_9, '2026-11-02', '9', 'true', '5', 'might_complete', agent.agent.displayName],
+      ],
+    );
+    for (const [n, row] of rows.entries()) {
+      const lead = called[2 - n];
+      assert.equal(row.leadScore, String(lead.score.total));
+      assert.equal(row.direction, 'outbound');
+      assert.equal(row.countsAsCall, 'true');
+      assert.ok(!lines[n + 1].includes('+44'), 'no phone numbers');
+    }
+    // A day with no calls: the header alone.
+    const empty = await fetch(`${server.url}/api/analytics/calls.csv?from=2026-11-05&to=2026-11-05`, {
+      headers: { Cookie: supervisor.cookie },
+    });
+    assert.equal(await empty.text(), `${lines[0]}\r\n`);
+    // Refused before anything is sent: a JSON error naming the field, and agents.
+    assertErrorEnvelope(await as(supervisor, '/api/analytics/calls.csv?from=2026-11-02'), { status: 400, code: 'invalid_argument', field: 'to' });
+    assertErrorEnvelope(await as(supervisor, '/api/analytics/calls.csv?from=2026-01-01&to=2026-12-31'), { status: 400, code: 'invalid_argument', field: 'to' });
+    assertErrorEnvelope(await as(agent, '/api/analytics/calls.csv?from=2026-11-02&to=2026-11-03'), { status: 403, code: 'permission_denied' });
   });
 
   it('refuses bad ranges naming the field, and agents', async () => {

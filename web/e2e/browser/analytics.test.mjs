@@ -5,7 +5,10 @@
 // calls answered with talk time, some not, each with an outcome. Then, on Sunday 8 November, a
 // supervisor opens Analytics for 2 to 8 November: every chart is drawn, the tables show the
 // seeded numbers, and each table's CSV (downloaded through the page's link) holds exactly the
-// API's rows. An agent has neither the link nor the figures. Real binary, by role and name only.
+// API's rows; the file of every call holds one record per call of the week. Every lead enters its
+// queue on Monday (discovery runs on the pinned clock), so the conversion funnel and the time to
+// first call have rows: they are checked against the API (their figures are checked by hand in
+// the API test). An agent has neither the link nor the figures. Real binary, by role and name.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
@@ -60,6 +63,8 @@ const isoAt = (start, seconds) =>
 const rfc2822 = (at) => new Date(at).toUTCString().replace('GMT', '+0000');
 
 // The page's formats (web/src/features/analytics/labels.ts), to read the tables with.
+const counts = new Intl.NumberFormat('en-GB');
+const count = (value) => counts.format(value);
 const percents = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 const rates = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const share = (value) => (value === null ? '—' : percents.format(value));
@@ -72,6 +77,18 @@ function time(totalSeconds) {
   return h === 0 ? `${m}:${s}` : `${h}:${String(m).padStart(2, '0')}:${s}`;
 }
 const gap = (seconds) => (seconds === null ? '—' : time(Math.round(seconds)));
+/** The queues and score bands as the page names them. */
+const QUEUE_WORDS = Object.freeze({ unsigned: 'Unsigned', outstanding: 'Outstanding documents' });
+const BAND_WORDS = Object.freeze({
+  '0-19': '0–19',
+  '20-39': '20–39',
+  '40-59': '40–59',
+  '60-79': '60–79',
+  '80-99': '80–99',
+  '100+': '100 and over',
+  none: 'No score (customers’ calls to us)',
+});
+const NO_ENTRIES = 'No customers entered a queue in this range.';
 const dayLabel = (day) =>
   new Intl.DateTimeFormat('en-GB', {
     timeZone: 'UTC',
@@ -310,8 +327,10 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
       { demoUsers: 150 },
     );
     await pin(CALLS[0].start);
-    const discovered = await server.runCli(['discover', '--full']);
-    assert.equal(discovered.code, 0, `discover --full: ${discovered.stdout}\n${discovered.stderr}`);
+    // On the pinned clock: every lead enters its queue on Monday, inside the week shown.
+    const discovered = await post(await signedIn(DEMO_USERS.admin), '/api/testing/jobs/discovery.full');
+    assert.equal(discovered.response.status, 200, JSON.stringify(discovered.body));
+    assert.ok(discovered.body.result > 0, JSON.stringify(discovered.body));
     for (const [index, call] of CALLS.entries()) await workCall(call, index);
     await pin(SUNDAY_NOON);
     browser = await openBrowser({ viewport, screenshotName: 'dialler-analytics.png', server });
@@ -435,6 +454,30 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
       assert.ok(worked.signedInSeconds > 0, JSON.stringify(worked));
       const status = shown.statusTime.find((row) => row.agentId === agentAccount.id);
       assert.ok(status.breakSeconds >= 30 * 60, `the lunch: ${JSON.stringify(status)}`);
+
+      // Both queues, unsigned first, in the funnel and the time to first call (their numbers
+      // depend on the queue entries, which the seeding does not decide); every score band, in
+      // order, the week's calls and contacts shared out among them.
+      const queues = ['unsigned', 'outstanding'];
+      assert.deepEqual(shown.funnel.map((row) => row.queue), queues, JSON.stringify(shown.funnel));
+      assert.deepEqual(
+        shown.firstCall.map((row) => row.queue),
+        queues,
+        JSON.stringify(shown.firstCall),
+      );
+      assert.deepEqual(
+        shown.scoreBands.map((row) => row.band),
+        Object.keys(BAND_WORDS),
+        JSON.stringify(shown.scoreBands),
+      );
+      assert.deepEqual(
+        shown.scoreBands.reduce(
+          (sum, row) => ({ calls: sum.calls + row.calls, contacts: sum.contacts + row.contacts }),
+          { calls: 0, contacts: 0 },
+        ),
+        { calls: 8, contacts: 5 },
+        JSON.stringify(shown.scoreBands),
+      );
     });
 
     await step(async () => {
@@ -454,6 +497,29 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
         assert.match((await drawing.getAttribute('aria-label')) ?? '', /chart of /, name);
         // An SVG, with the bars (or the line) drawn once the library has laid the chart out.
         await drawing.locator('svg.recharts-surface').locator(mark).first().waitFor();
+      }
+      // The score-band mix, the funnel and the time to first call, each under its heading beside
+      // its table (everyone entered a queue on Monday: none is empty).
+      assert.ok(shown.funnel.some((row) => row.entered > 0), JSON.stringify(shown.funnel));
+      const sections = [
+        ['Score-band mix', 'Calls and contacts by score band'],
+        ['Conversion funnel', 'Conversion funnel by queue'],
+        ['Time to first call', 'Time to first call for new leads'],
+      ];
+      for (const [title, name] of sections) {
+        const section = page.getByRole('region', { name: title, exact: true });
+        await section.waitFor();
+        assert.equal(await section.getByText(NO_ENTRIES, { exact: true }).count(), 0, title);
+        const drawing = section.getByRole('figure', { name, exact: true }).getByRole('img');
+        await drawing.waitFor();
+        assert.ok(await drawing.isVisible(), `${name}: not visible`);
+        assert.match((await drawing.getAttribute('aria-label')) ?? '', /chart of /, name);
+        await drawing
+          .locator('svg.recharts-surface')
+          .locator('.recharts-bar-rectangle')
+          .first()
+          .waitFor();
+        await section.getByRole('table', { name: title, exact: true }).waitFor();
       }
       // The definitions, one click away.
       const rateChart = page.getByRole('figure', { name: 'Contact rate by day', exact: true });
@@ -538,6 +604,40 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
         ]),
       );
 
+      // The funnel and the time to first call, as the API gives them; the score-band mix.
+      assert.deepEqual(
+        await tableRows('Conversion funnel'),
+        shown.funnel.map((row) => [
+          QUEUE_WORDS[row.queue],
+          count(row.entered),
+          count(row.called),
+          count(row.contacted),
+          count(row.linkSent),
+          count(row.linkOpened),
+          count(row.converted),
+        ]),
+      );
+      assert.deepEqual(
+        await tableRows('Time to first call'),
+        shown.firstCall.map((row) => [
+          QUEUE_WORDS[row.queue],
+          count(row.entered),
+          count(row.called),
+          count(row.calledWithinDay),
+          share(row.calledWithinDayShare),
+          gap(row.medianSecondsToFirstCall),
+        ]),
+      );
+      assert.deepEqual(
+        await tableRows('Score-band mix'),
+        shown.scoreBands.map((row) => [
+          BAND_WORDS[row.band],
+          count(row.calls),
+          count(row.contacts),
+          share(row.contactRate),
+        ]),
+      );
+
       // The totals strip.
       const totals = page.getByRole('region', { name: 'Totals', exact: true });
       const figure = async (term) =>
@@ -561,6 +661,9 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
         ['Outcomes', 'outcomes', report.outcomes],
         ['Agents', 'agents', report.agents],
         ['Time in each status', 'status-time', report.statusTime],
+        ['Conversion funnel', 'funnel', report.funnel],
+        ['Time to first call', 'first-call', report.firstCall],
+        ['Score-band mix', 'score-bands', report.scoreBands],
       ];
       for (const [title, file, rows] of tables) {
         const link = page.getByRole('link', { name: `Download CSV: ${title}`, exact: true });
@@ -594,6 +697,42 @@ describe('analytics: a seeded week in charts, tables and CSV files equal to the 
         `attachment; filename="analytics-days-${FROM}-to-${TO}.csv"`,
         JSON.stringify(headers),
       );
+
+      // Every call of the week in one file: the page's link, and what the server streams for it
+      // (asked with the page's own session): a header, then one record per call session.
+      const callsHref = `/api/analytics/calls.csv?from=${FROM}&to=${TO}`;
+      const everyCall = page.getByRole('link', { name: 'Download every call (CSV)', exact: true });
+      assert.equal(await everyCall.getAttribute('href'), callsHref);
+      assert.notEqual(await everyCall.getAttribute('download'), null, 'a download link');
+      const calls = await page.evaluate(async (href) => {
+        const response = await fetch(href);
+        return {
+          status: response.status,
+          type: response.headers.get('content-type'),
+          text: await response.text(),
+        };
+      }, callsHref);
+      assert.equal(calls.status, 200, calls.text);
+      assert.match(calls.type ?? '', /^text\/csv\b/, JSON.stringify(calls.type));
+      assert.ok(
+        calls.text.startsWith('callId,direction,startedAt'),
+        `the header: ${JSON.stringify(calls.text.slice(0, 200))}`,
+      );
+      const [callsHeader, ...callRecords] = parseCsv(calls.text);
+      assert.equal(
+        callRecords.length,
+        CALLS.length,
+        `one record per call of the week: ${JSON.stringify(calls.text)}`,
+      );
+      callRecords.forEach((record, index) =>
+        assert.equal(record.length, callsHeader.length, `call ${index}: ${JSON.stringify(record)}`),
+      );
+      // Through the link, the same file.
+      const [callsDownload] = await Promise.all([page.waitForEvent('download'), everyCall.click()]);
+      assert.equal(await callsDownload.failure(), null, 'every call: the download failed');
+      const downloaded = parseCsv(await readFile(await callsDownload.path(), 'utf8'));
+      assert.deepEqual(downloaded, [callsHeader, ...callRecords], 'every call: the file');
+      assert.equal(new URL(page.url()).pathname, '/analytics');
     });
 
     await step(async () => {

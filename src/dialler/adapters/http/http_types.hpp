@@ -46,6 +46,13 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string file_path;  // when set, the body is this file (read when sent)
+    // A body too large to hold (instead of `body`), sent chunked: called on the worker once the
+    // status and headers are out, with a `write` that sends one piece and waits for it to go,
+    // returning false once the client has gone (then stop). The status cannot change any more,
+    // so a fault thrown from it ends the body with `stream_fault_tail` (which must say so) and
+    // is logged.
+    std::function<void(const std::function<bool(std::string)>& write)> stream;
+    std::string stream_fault_tail;
 };
 
 using Handler = std::function<Result<Response>(Request&)>;

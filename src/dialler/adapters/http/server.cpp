@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <mutex>
 #include <random>
@@ -129,6 +130,47 @@ std::string ReadWholeFile(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// How long one piece of a streamed body may take to go before the client counts as gone (the
+// server's own write limit is 30 s; this only guards against a notification never coming).
+constexpr std::chrono::seconds kStreamPieceLimit{90};
+
+// Sends a streamed body (Response::stream) chunk by chunk, each piece written before the next is
+// produced, so a slow client holds back the producer instead of the server's memory.
+void SendStream(
+    restinio::response_builder_t<restinio::chunked_output_t>& builder,
+    const Request& request,
+    const Response& response
+) {
+    bool gone = false;
+    const auto write = [&builder, &gone](std::string piece) {
+        if (gone) {
+            return false;
+        }
+        if (!piece.empty()) {
+            builder.append_chunk(std::move(piece));
+        }
+        // Shared: the notification may come after a wait that gave up.
+        auto written = std::make_shared<std::promise<bool>>();
+        std::future<bool> result = written->get_future();
+        builder.flush([written](const restinio::asio_ns::error_code& ec) {
+            written->set_value(!ec);
+        });
+        gone = result.wait_for(kStreamPieceLimit) != std::future_status::ready || !result.get();
+        return !gone;
+    };
+    try {
+        response.stream(write);
+    } catch (const std::exception& e) {
+        platform::LogError(
+            "http.stream_failed", {{"requestId", request.request_id}, {"error", e.what()}}
+        );
+        if (!gone) {
+            builder.append_chunk(response.stream_fault_tail);
+        }
+    }
+    builder.done();
+}
+
 Request Convert(const restinio::request_t& req, std::string request_id) {
     Request r;
     r.method = req.header().method().c_str();
@@ -192,6 +234,10 @@ struct HttpServer::Impl {
             AppendHeaders(builder, request, response, csp);
             builder.set_content_length(BodyLength(response));
             builder.done();
+        } else if (response.stream) {
+            auto builder = req->create_response<restinio::chunked_output_t>(status_line);
+            AppendHeaders(builder, request, response, csp);
+            SendStream(builder, request, response);
         } else {
             auto builder = req->create_response(status_line);
             AppendHeaders(builder, request, response, csp);

@@ -108,6 +108,14 @@ std::string JsonRowsToCsv(const nlohmann::json& rows) {
     return csv;
 }
 
+std::string CsvRecord(const nlohmann::json& cells) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        line += (i == 0 ? "" : ",") + CsvValue(cells[i]);
+    }
+    return line + "\r\n";
+}
+
 SubjectAccessArchive BuildSubjectAccessArchive(
     const app::SubjectAccessExport& data, const domain::LenderNames& lenders
 ) {

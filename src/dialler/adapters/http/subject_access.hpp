@@ -25,4 +25,8 @@ SubjectAccessArchive BuildSubjectAccessArchive(
 // JSON. No rows: "".
 std::string JsonRowsToCsv(const nlohmann::json& rows);
 
+// One CSV record (CRLF-ended) of a JSON array's cells, each written as JsonRowsToCsv writes it:
+// for a file whose columns are fixed and whose rows are written one at a time.
+std::string CsvRecord(const nlohmann::json& cells);
+
 }  // namespace dialler::adapters::http

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kColumns =
     "id, user_id, agent_id, phone_e164, caller_id, status, last_sequence, call_sid, "
     "dialled_call_sid, created_at, ringing_at, answered_at, ended_at, recording_sid, "
-    "recording_url, recording_seconds, outcome_id, direction, outcome";
+    "recording_url, recording_seconds, outcome_id, direction, outcome, lead_score";
 
 // One `call_sessions` row, bound column by column in kColumns order.
 struct Row {
@@ -45,6 +45,8 @@ struct Row {
     soci::indicator recording_url_i{};
     soci::indicator recording_seconds_i{};
     soci::indicator outcome_i{};
+    int lead_score = 0;
+    soci::indicator lead_score_i{};
 
     void Bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -66,6 +68,7 @@ struct Row {
         st.exchange(soci::into(outcome_id, outcome_i));
         st.exchange(soci::into(direction));
         st.exchange(soci::into(outcome, outcome_code_i));
+        st.exchange(soci::into(lead_score, lead_score_i));
     }
 
     app::CallSession ToSession() const {
@@ -102,6 +105,9 @@ struct Row {
         }
         if (outcome_code_i == soci::i_ok) {
             c.outcome_code = outcome;
+        }
+        if (lead_score_i == soci::i_ok) {
+            c.lead_score = lead_score;
         }
         return c;
     }
@@ -150,13 +156,15 @@ app::CallSession SqlCallSessionStore::Create(const app::CallSession& session) {
     const std::string direction(app::CallDirectionName(session.direction));
     const std::string call_sid = session.call_sid.value_or("");
     soci::indicator call_sid_i = session.call_sid ? soci::i_ok : soci::i_null;
+    const int score = session.lead_score.value_or(0);
+    soci::indicator score_i = session.lead_score ? soci::i_ok : soci::i_null;
     const long long id = db_.AutoCommit([&](soci::session& s) {  // one INSERT: atomic by itself
         long long new_id = 0;
         Once(
             s,
             "INSERT INTO call_sessions (user_id, agent_id, phone_e164, caller_id, status, "
-            "direction, call_sid, created_at, updated_at) "
-            "VALUES (:u, :a, :p, :c, :s, :d, :k, :t, :t2) RETURNING id",
+            "direction, call_sid, created_at, updated_at, lead_score) "
+            "VALUES (:u, :a, :p, :c, :s, :d, :k, :t, :t2, :score) RETURNING id",
             soci::use(user),
             soci::use(agent),
             soci::use(session.phone_e164),
@@ -166,6 +174,7 @@ app::CallSession SqlCallSessionStore::Create(const app::CallSession& session) {
             soci::use(call_sid, call_sid_i),
             soci::use(created),
             soci::use(created),
+            soci::use(score, score_i),
             soci::into(new_id)
         )
             .execute(true);
@@ -324,6 +333,11 @@ std::vector<app::CallSession> SqlCallSessionStore::List(const app::CallSessionFi
     }
     if (f.before_id) {
         where += " AND id < " + std::to_string(*f.before_id);
+    }
+    if (f.before) {
+        const std::string at = std::to_string(Ms(f.before->created_at));
+        where += " AND (created_at < " + at + " OR (created_at = " + at + " AND id < " +
+                 std::to_string(f.before->id) + "))";
     }
     if (f.outcome) {
         where += " AND outcome = :outcome";

@@ -1,7 +1,8 @@
 // The words and number formats of the Analytics page. The definitions are the short form of
 // docs/metrics.md "Analytics", where each figure is defined once: change them together.
 import { codeInWords } from '@/features/calls/labels';
-import { outcomeLabels } from '@/features/queue/labels';
+import { outcomeLabels, queueLabels } from '@/features/queue/labels';
+import { queueNameSchema } from '@/types/api';
 import { formatElapsed } from '@/utils/duration';
 
 import type { AnalyticsTable } from './api/schemas';
@@ -13,6 +14,9 @@ export const tableTitles: Record<AnalyticsTable, string> = {
   outcomes: 'Outcomes',
   agents: 'Agents',
   'status-time': 'Time in each status',
+  funnel: 'Conversion funnel',
+  'first-call': 'Time to first call',
+  'score-bands': 'Score-band mix',
 };
 
 /** A figure's name and its definition (docs/metrics.md "Analytics"). */
@@ -92,15 +96,87 @@ const statusTime: Definition = {
     'before it. Logins counts the sign-ins in the range.',
 };
 
+const everyCall: Definition = {
+  term: 'Every call (CSV)',
+  definition:
+    'One row per call session started in the range, newest first, a customer’s call nobody ' +
+    'took included (marked as not counted as a call), so that each figure can be worked out ' +
+    'again from it. No phone numbers.',
+};
+// Conversion funnel and time to first call (per queue).
+const entered: Definition = {
+  term: 'In queue',
+  definition:
+    'Customers who entered a queue in the range (joined it, or started again after a new ' +
+    'requirement), by the queue entered; a customer entering twice counts twice. Each entry is ' +
+    'followed until the customer’s next entry, or now.',
+};
+const newLeads: Definition = { term: 'New leads', definition: entered.definition };
+const called: Definition = {
+  term: 'Called',
+  definition:
+    'Of those entries, the ones with at least one call (as counted in Calls) before the ' +
+    'customer’s next entry.',
+};
+const contacted: Definition = {
+  term: 'Contacted',
+  definition: 'The entries with an answered call.',
+};
+const linkSent: Definition = {
+  term: 'Link sent',
+  definition: 'The entries with a link sent to the customer, by an agent or a rule.',
+};
+const linkOpened: Definition = {
+  term: 'Link opened',
+  definition: 'The entries with such a link opened (at any time up to now).',
+};
+const converted: Definition = {
+  term: 'Converted',
+  definition: 'The entries whose time in the queue ended in a conversion.',
+};
+const stepsApart: Definition = {
+  term: 'Steps',
+  definition:
+    'Each step is counted on its own, not within the one before: a rule can send a link to a ' +
+    'customer nobody has called, and a customer can convert without a call.',
+};
+const calledWithinDay: Definition = {
+  term: 'Called within a day',
+  definition:
+    'The entries first called less than 24 hours after they entered (the % is of new leads); ' +
+    'an entry in the last day of the range may not have had its day yet.',
+};
+const medianToFirstCall: Definition = {
+  term: 'Median time to first call',
+  definition:
+    'Over the entries called, the middle of their times from entering to the first call (the ' +
+    'mean of the middle two when even); “—” when none was called.',
+};
+// Score-band mix.
+const scoreBand: Definition = {
+  term: 'Score band',
+  definition:
+    'The customer’s score when the call was placed (lower is hotter, 0 the hottest), in bands: ' +
+    '0–19, 20–39, 40–59, 60–79, 80–99, 100 and over.',
+};
+const noScore: Definition = {
+  term: 'No score',
+  definition:
+    'Calls without a score: customers’ calls to us, and calls placed before scores were kept.',
+};
+
 /** The definitions each chart (and the totals) offers under "What is this?". */
 export const definitions = {
-  totals: [calls, contacts, contactRate, talkTime, conversions],
+  totals: [calls, contacts, contactRate, talkTime, conversions, everyCall],
   callsByDay: [calls, contacts, talkTime, conversions],
   contactRateByDay: [contactRate, contacts, calls],
   callsByHour: [hour, calls, contacts, contactRate],
   outcomes: [outcome],
   agents: [callsPerHour, talkPercent, utilisation, signedIn, busy, averageGap, agentsListed],
   statusTime: [statusTime, signedIn, agentsListed],
+  funnel: [entered, called, contacted, linkSent, linkOpened, converted, stepsApart],
+  firstCall: [newLeads, called, calledWithinDay, medianToFirstCall],
+  scoreBands: [scoreBand, noScore, calls, contacts, contactRate],
 } satisfies Record<string, Definition[]>;
 
 const counts = new Intl.NumberFormat('en-GB');
@@ -166,4 +242,40 @@ const outcomeWords = new Map<string, string>(outcomeLabels);
 /** "Going to complete"; a code this page does not know, in words. */
 export function outcomeLabel(code: string): string {
   return outcomeWords.get(code) ?? codeInWords(code);
+}
+
+/** "Unsigned", "Outstanding documents" (in full: there is room here); a new queue in words. */
+export function queueLabel(queue: string): string {
+  if (queue === 'outstanding') return 'Outstanding documents';
+  const known = queueNameSchema.safeParse(queue);
+  return known.success ? queueLabels[known.data] : codeInWords(queue);
+}
+
+/** The steps of the conversion funnel, in order: a funnel row's field and its words. */
+export const funnelSteps = [
+  ['entered', 'In queue'],
+  ['called', 'Called'],
+  ['contacted', 'Contacted'],
+  ['linkSent', 'Link sent'],
+  ['linkOpened', 'Link opened'],
+  ['converted', 'Converted'],
+] as const;
+
+/**
+ * "0–19", "100 and over", "No score (customers’ calls to us)" for the bands "0-19", "100+" and
+ * "none"; a band this page does not know in the same words.
+ */
+export function scoreBandLabel(band: string): string {
+  if (band === 'none') return 'No score (customers’ calls to us)';
+  return scoreBandShortLabel(band);
+}
+
+/** A band's words where room is short (a chart's axis): "No score" for "none". */
+export function scoreBandShortLabel(band: string): string {
+  if (band === 'none') return 'No score';
+  const range = /^(\d+)-(\d+)$/.exec(band);
+  if (range) return `${range[1]}–${range[2]}`;
+  const over = /^(\d+)\+$/.exec(band);
+  if (over) return `${over[1]} and over`;
+  return codeInWords(band);
 }

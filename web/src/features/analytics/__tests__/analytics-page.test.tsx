@@ -6,7 +6,12 @@ import { createFakeApi, errorResponse, type FakeApi } from '@/testing/fake-api';
 import { currentUrl, renderApp } from '@/testing/render-app';
 import type { Role } from '@/types/api';
 
-import { buildEmptyReport, buildStatusRow, installAnalytics } from './fake-analytics';
+import {
+  buildEmptyReport,
+  buildStatusRow,
+  buildWeekReport,
+  installAnalytics,
+} from './fake-analytics';
 
 const week = '/analytics?from=2026-11-02&to=2026-11-08';
 
@@ -108,6 +113,101 @@ describe('the Analytics page', () => {
     ]);
   });
 
+  it('shows the funnel, the time to first call and the score-band mix of the range', async () => {
+    const api = createFakeApi();
+    installAnalytics(api);
+    renderAnalytics(api);
+
+    // Each step counted on its own: links sent and a conversion in a queue nobody called.
+    expect(await rowsOf('Conversion funnel')).toEqual([
+      ['Queue', 'In queue', 'Called', 'Contacted', 'Link sent', 'Link opened', 'Converted'],
+      ['Unsigned', '1,204', '967', '412', '305', '188', '71'],
+      ['Outstanding documents', '5', '0', '0', '2', '1', '1'],
+    ]);
+    expect(await rowsOf('Time to first call')).toEqual([
+      [
+        'Queue',
+        'New leads',
+        'Called',
+        'Called within a day',
+        'Within a day %',
+        'Median time to first call',
+      ],
+      ['Unsigned', '1,204', '967', '903', '75%', '1:30:30'],
+      // Nobody called: no median.
+      ['Outstanding documents', '5', '0', '0', '0%', '—'],
+    ]);
+    expect(await rowsOf('Score-band mix')).toEqual([
+      ['Score band', 'Calls', 'Contacts', 'Contact rate'],
+      ['0–19', '9', '4', '44.4%'],
+      ['20–39', '11', '3', '27.3%'],
+      ['40–59', '6', '2', '33.3%'],
+      ['60–79', '4', '1', '25%'],
+      ['80–99', '2', '0', '0%'],
+      ['100 and over', '0', '0', '—'],
+      ['No score (customers’ calls to us)', '8', '2', '25%'],
+    ]);
+
+    // Each under its own heading, with its chart.
+    for (const [section, chart] of [
+      ['Conversion funnel', 'Conversion funnel by queue'],
+      ['Time to first call', 'Time to first call for new leads'],
+      ['Score-band mix', 'Calls and contacts by score band'],
+    ] as const) {
+      const region = screen.getByRole('region', { name: section });
+      expect(within(region).getByRole('figure', { name: chart })).toBeVisible();
+      expect(within(region).getByRole('table', { name: section })).toBeVisible();
+    }
+  });
+
+  it('shows queues and score bands the page has no words for yet', async () => {
+    const api = createFakeApi();
+    installAnalytics(api, (range) => {
+      const report = buildWeekReport(range);
+      const [unsigned] = report.funnel;
+      const [first] = report.firstCall;
+      if (unsigned) report.funnel.push({ ...unsigned, queue: 'second_chance' });
+      if (first) report.firstCall.push({ ...first, queue: 'second_chance' });
+      report.scoreBands.push({ band: '120-139', calls: 1, contacts: 0, contactRate: 0 });
+      report.scoreBands.push({ band: '200+', calls: 1, contacts: 1, contactRate: 1 });
+      return report;
+    });
+    renderAnalytics(api);
+
+    expect((await rowsOf('Conversion funnel')).at(-1)?.[0]).toBe('Second chance');
+    expect((await rowsOf('Time to first call')).at(-1)?.[0]).toBe('Second chance');
+    expect((await rowsOf('Score-band mix')).slice(-2)).toEqual([
+      ['120–139', '1', '0', '0%'],
+      ['200 and over', '1', '1', '100%'],
+    ]);
+  });
+
+  it('says when nobody entered a queue, and still offers the file', async () => {
+    const api = createFakeApi();
+    installAnalytics(api, (range) => {
+      const report = buildWeekReport(range);
+      const empty = buildEmptyReport(range);
+      return { ...report, funnel: empty.funnel, firstCall: empty.firstCall };
+    });
+    renderAnalytics(api);
+    await table('Calls by day');
+
+    for (const [section, chart] of [
+      ['Conversion funnel', 'Conversion funnel by queue'],
+      ['Time to first call', 'Time to first call for new leads'],
+    ] as const) {
+      const region = screen.getByRole('region', { name: section });
+      expect(
+        within(region).getByText('No customers entered a queue in this range.'),
+      ).toBeVisible();
+      expect(within(region).queryByRole('table')).not.toBeInTheDocument();
+      expect(within(region).queryByRole('figure', { name: chart })).not.toBeInTheDocument();
+      expect(within(region).getByRole('link', { name: `Download CSV: ${section}` })).toBeVisible();
+    }
+    // The calls are still shown by score band.
+    expect(await table('Score-band mix')).toBeVisible();
+  });
+
   it('draws one chart per figure, each named, with its definition one click away', async () => {
     const api = createFakeApi();
     installAnalytics(api);
@@ -121,6 +221,9 @@ describe('the Analytics page', () => {
       'Outcome mix',
       'Calls per hour, talk % and utilisation by agent',
       'Time in each status by agent',
+      'Calls and contacts by score band',
+      'Conversion funnel by queue',
+      'Time to first call for new leads',
     ];
     for (const name of charts) {
       const figure = screen.getByRole('figure', { name });
@@ -149,6 +252,26 @@ describe('the Analytics page', () => {
     expect(what).toHaveAttribute('aria-expanded', 'true');
     expect(within(agents).getByText(/^Busy time ÷ signed-in time/)).toBeVisible();
     expect(within(agents).getByText(/docs\/metrics\.md/)).toBeVisible();
+
+    const funnel = screen.getByRole('figure', { name: 'Conversion funnel by queue' });
+    await user.click(
+      within(funnel).getByRole('button', { name: 'What is this? Conversion funnel by queue' }),
+    );
+    expect(within(funnel).getByText(/^Each step is counted on its own/)).toBeVisible();
+    expect(
+      within(screen.getByRole('figure', { name: 'Conversion funnel by queue' })).getByRole('img'),
+    ).toHaveAccessibleName(
+      'Grouped bar chart of each queue’s customers at each step of the funnel, ' +
+        '2 Nov 2026 to 8 Nov 2026. The numbers are in the table “Conversion funnel”.',
+    );
+
+    const bands = screen.getByRole('figure', { name: 'Calls and contacts by score band' });
+    await user.click(
+      within(bands).getByRole('button', {
+        name: 'What is this? Calls and contacts by score band',
+      }),
+    );
+    expect(within(bands).getByText(/lower is hotter/)).toBeVisible();
   });
 
   it('links each table to its CSV download for the range shown', async () => {
@@ -163,6 +286,9 @@ describe('the Analytics page', () => {
       Outcomes: 'outcomes',
       Agents: 'agents',
       'Time in each status': 'status-time',
+      'Conversion funnel': 'funnel',
+      'Time to first call': 'first-call',
+      'Score-band mix': 'score-bands',
     };
     for (const [title, file] of Object.entries(csv)) {
       const link = screen.getByRole('link', { name: `Download CSV: ${title}` });
@@ -172,6 +298,10 @@ describe('the Analytics page', () => {
       );
       expect(link).toHaveAttribute('download');
     }
+    // Every call of the range, one link for the whole page.
+    const calls = screen.getByRole('link', { name: 'Download every call (CSV)' });
+    expect(calls).toHaveAttribute('href', '/api/analytics/calls.csv?from=2026-11-02&to=2026-11-08');
+    expect(calls).toHaveAttribute('download');
     // Only the page's report is fetched: the files are the browser's to download.
     expect(api.requests.some((r) => r.path.includes('.csv'))).toBe(false);
   });
@@ -223,6 +353,10 @@ describe('the Analytics page', () => {
     expect(screen.getByRole('link', { name: 'Download CSV: Agents' })).toHaveAttribute(
       'href',
       '/api/analytics/agents.csv?from=2026-11-09&to=2026-11-10',
+    );
+    expect(screen.getByRole('link', { name: 'Download every call (CSV)' })).toHaveAttribute(
+      'href',
+      '/api/analytics/calls.csv?from=2026-11-09&to=2026-11-10',
     );
 
     await router.navigate(-1);
@@ -303,6 +437,11 @@ describe('the Analytics page', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByRole('figure')).not.toBeInTheDocument();
     expect(
+      within(screen.getByRole('region', { name: 'Conversion funnel' })).getByText(
+        'No customers entered a queue in this range.',
+      ),
+    ).toBeVisible();
+    expect(
       within(screen.getByRole('region', { name: 'Totals' }))
         .getByText('Contact rate', { selector: 'dt' })
         .nextElementSibling,
@@ -320,6 +459,20 @@ describe('the Analytics page', () => {
     expect(await screen.findByText('No calls in this range.')).toBeVisible();
     expect(await rowsOf('Time in each status')).toHaveLength(2);
     expect(screen.queryByRole('table', { name: 'Calls by day' })).not.toBeInTheDocument();
+  });
+
+  it('still shows the funnel of a range with no calls, if anyone entered a queue', async () => {
+    const api = createFakeApi();
+    installAnalytics(api, (range) => {
+      const week = buildWeekReport(range);
+      return { ...buildEmptyReport(range), funnel: week.funnel, firstCall: week.firstCall };
+    });
+    renderAnalytics(api);
+
+    expect(await screen.findByText('No calls in this range.')).toBeVisible();
+    expect(await rowsOf('Conversion funnel')).toHaveLength(3);
+    expect(await rowsOf('Time to first call')).toHaveLength(3);
+    expect(screen.queryByRole('table', { name: 'Score-band mix' })).not.toBeInTheDocument();
   });
 
   it('says when the figures cannot be loaded, and loads them on Retry', async () => {

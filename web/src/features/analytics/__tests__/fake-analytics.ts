@@ -12,8 +12,11 @@ import { outcomeCodeSchema } from '@/types/api';
 import type {
   AnalyticsAgent,
   AnalyticsDay,
+  AnalyticsFirstCall,
+  AnalyticsFunnel,
   AnalyticsRange,
   AnalyticsReport,
+  AnalyticsScoreBand,
   AnalyticsStatusTime,
 } from '../api/schemas';
 
@@ -59,7 +62,15 @@ export function buildStatusRow(overrides: Partial<AnalyticsStatusTime> = {}): An
   };
 }
 
-/** A report of `range` with nothing in it: every day, hour and outcome at zero. */
+/** The server's queues, in its order. */
+const queues = ['unsigned', 'outstanding'] as const;
+/** The server's score bands, in its order (hottest first, then calls with no score). */
+export const scoreBands = ['0-19', '20-39', '40-59', '60-79', '80-99', '100+', 'none'] as const;
+
+/**
+ * A report of `range` with nothing in it: every day, hour, outcome and score band at zero, and
+ * nobody entering either queue.
+ */
 export function buildEmptyReport(range: AnalyticsRange): AnalyticsReport {
   return {
     from: range.from,
@@ -85,12 +96,37 @@ export function buildEmptyReport(range: AnalyticsRange): AnalyticsReport {
     outcomes: outcomeCodeSchema.options.map((outcome) => ({ outcome, calls: 0 })),
     agents: [],
     statusTime: [],
+    funnel: queues.map(
+      (queue): AnalyticsFunnel => ({
+        queue,
+        entered: 0,
+        called: 0,
+        contacted: 0,
+        linkSent: 0,
+        linkOpened: 0,
+        converted: 0,
+      }),
+    ),
+    firstCall: queues.map(
+      (queue): AnalyticsFirstCall => ({
+        queue,
+        entered: 0,
+        called: 0,
+        calledWithinDay: 0,
+        calledWithinDayShare: null,
+        medianSecondsToFirstCall: null,
+      }),
+    ),
+    scoreBands: scoreBands.map(
+      (band): AnalyticsScoreBand => ({ band, calls: 0, contacts: 0, contactRate: null }),
+    ),
   };
 }
 
 /**
  * The week of 2 to 8 November 2026: 40 calls, 12 contacts; two agents, one of whom was never
- * signed in (so no ratios).
+ * signed in (so no ratios). 1,204 customers entered the unsigned queue and 5 the outstanding one,
+ * none of whom was called (so no median), yet one of them converted.
  */
 export function buildWeekReport(range: AnalyticsRange = { from: '2026-11-02', to: '2026-11-08' }) {
   const report = buildEmptyReport(range);
@@ -136,6 +172,57 @@ export function buildWeekReport(range: AnalyticsRange = { from: '2026-11-02', to
       conversions: 1,
     }),
   ];
+  report.funnel = [
+    {
+      queue: 'unsigned',
+      entered: 1204,
+      called: 967,
+      contacted: 412,
+      linkSent: 305,
+      linkOpened: 188,
+      converted: 71,
+    },
+    {
+      queue: 'outstanding',
+      entered: 5,
+      called: 0,
+      contacted: 0,
+      linkSent: 2,
+      linkOpened: 1,
+      converted: 1,
+    },
+  ];
+  report.firstCall = [
+    {
+      queue: 'unsigned',
+      entered: 1204,
+      called: 967,
+      calledWithinDay: 903,
+      calledWithinDayShare: 903 / 1204,
+      medianSecondsToFirstCall: 5430.4,
+    },
+    {
+      queue: 'outstanding',
+      entered: 5,
+      called: 0,
+      calledWithinDay: 0,
+      calledWithinDayShare: 0,
+      medianSecondsToFirstCall: null,
+    },
+  ];
+  const perBand: Record<(typeof scoreBands)[number], readonly [number, number]> = {
+    '0-19': [9, 4],
+    '20-39': [11, 3],
+    '40-59': [6, 2],
+    '60-79': [4, 1],
+    '80-99': [2, 0],
+    '100+': [0, 0],
+    none: [8, 2],
+  };
+  report.scoreBands = scoreBands.map((band) => {
+    const [calls, contacts] = perBand[band];
+    return { band, calls, contacts, contactRate: calls === 0 ? null : contacts / calls };
+  });
   report.statusTime = [
     buildStatusRow(),
     buildStatusRow({

@@ -48,3 +48,11 @@ export function useAnalytics(range: AnalyticsRange) {
 export function analyticsCsvHref(table: AnalyticsTable, range: AnalyticsRange): string {
   return `/api/analytics/${table}.csv?${rangeQuery(range)}`;
 }
+
+/**
+ * Where the browser downloads every call of the range (`/api/analytics/calls.csv?from=&to=`): the
+ * raw rows behind the figures, one per call session, streamed by the server. A plain link too.
+ */
+export function analyticsCallsCsvHref(range: AnalyticsRange): string {
+  return `/api/analytics/calls.csv?${rangeQuery(range)}`;
+}

@@ -81,6 +81,48 @@ export const analyticsStatusTimeSchema = z.object({
 });
 export type AnalyticsStatusTime = z.infer<typeof analyticsStatusTimeSchema>;
 
+/**
+ * One queue's conversion funnel: the queue entries of the range and what happened to those
+ * customers afterwards (docs/metrics.md "Conversion funnel and time to first call"). Each step is
+ * counted on its own, not within the one before. The queue is a plain string ("unsigned",
+ * "outstanding"), so that a queue added on the server later still shows (in words).
+ */
+export const analyticsFunnelSchema = z.object({
+  queue: z.string(),
+  entered: countSchema,
+  called: countSchema,
+  contacted: countSchema,
+  linkSent: countSchema,
+  linkOpened: countSchema,
+  converted: countSchema,
+});
+export type AnalyticsFunnel = z.infer<typeof analyticsFunnelSchema>;
+
+/** How soon one queue's new entries of the range were first called. */
+export const analyticsFirstCallSchema = z.object({
+  queue: z.string(),
+  entered: countSchema,
+  called: countSchema,
+  calledWithinDay: countSchema,
+  /** Called within a day over entered (0-1); null when none entered. */
+  calledWithinDayShare: shareSchema,
+  /** The median of first call − entry, in seconds; null when none was called. */
+  medianSecondsToFirstCall: z.number().nullable(),
+});
+export type AnalyticsFirstCall = z.infer<typeof analyticsFirstCallSchema>;
+
+/**
+ * The calls of the range by the lead's score when the call was placed: "0-19" … "100+", and
+ * "none" (every band listed, in that order). A plain string, like the queue above.
+ */
+export const analyticsScoreBandSchema = z.object({
+  band: z.string(),
+  calls: countSchema,
+  contacts: countSchema,
+  contactRate: shareSchema,
+});
+export type AnalyticsScoreBand = z.infer<typeof analyticsScoreBandSchema>;
+
 export const analyticsReportSchema = z.object({
   from: daySchema,
   to: daySchema,
@@ -91,6 +133,11 @@ export const analyticsReportSchema = z.object({
   outcomes: z.array(analyticsOutcomeSchema),
   agents: z.array(analyticsAgentSchema),
   statusTime: z.array(analyticsStatusTimeSchema),
+  /** Both queues, unsigned first. */
+  funnel: z.array(analyticsFunnelSchema),
+  /** Both queues, unsigned first. */
+  firstCall: z.array(analyticsFirstCallSchema),
+  scoreBands: z.array(analyticsScoreBandSchema),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;
 
@@ -100,4 +147,12 @@ export const analyticsResponseSchema = z.object({ analytics: analyticsReportSche
 export type AnalyticsRange = { from: string; to: string };
 
 /** The tables the server also writes as CSV (`GET /api/analytics/<table>.csv`). */
-export type AnalyticsTable = 'days' | 'hours' | 'outcomes' | 'agents' | 'status-time';
+export type AnalyticsTable =
+  | 'days'
+  | 'hours'
+  | 'outcomes'
+  | 'agents'
+  | 'status-time'
+  | 'funnel'
+  | 'first-call'
+  | 'score-bands';

@@ -17,8 +17,11 @@ import {
 import type {
   AnalyticsAgent,
   AnalyticsDay,
+  AnalyticsFirstCall,
+  AnalyticsFunnel,
   AnalyticsHour,
   AnalyticsOutcome,
+  AnalyticsScoreBand,
   AnalyticsStatusTime,
 } from '../api/schemas';
 import {
@@ -28,7 +31,10 @@ import {
   formatRate,
   formatShare,
   formatTime,
+  funnelSteps,
   outcomeLabel,
+  queueLabel,
+  scoreBandShortLabel,
 } from '../labels';
 
 /** Tailwind's palette, so that the charts match the page: each series also has its name. */
@@ -42,7 +48,17 @@ const colours = {
   onCall: '#4f46e5',
   wrapUp: '#d97706', // amber-600
   onBreak: '#64748b', // slate-500
+  withinDay: '#059669', // emerald-600
+  later: '#d97706', // amber-600
+  notCalled: '#64748b', // slate-500
 };
+
+/** One colour per queue, in the order the report lists them (unsigned, outstanding, …). */
+const queueColours = ['#4f46e5', '#d97706', '#0891b2', '#db2777'] as const;
+
+function queueColour(index: number): string {
+  return queueColours[index % queueColours.length] ?? colours.calls;
+}
 
 const axisTick = { fontSize: 12, fill: '#475569' }; // slate-600: readable on white
 const legendStyle = { fontSize: 12 };
@@ -262,6 +278,110 @@ export function StatusTimeChart({ rows }: { rows: readonly AnalyticsStatusTime[]
         <Bar dataKey="onCall" name="On a call" stackId="status" fill={colours.onCall} {...still} />
         <Bar dataKey="wrapUp" name="Wrap-up" stackId="status" fill={colours.wrapUp} {...still} />
         <Bar dataKey="onBreak" name="Break" stackId="status" fill={colours.onBreak} {...still} />
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/**
+ * Each queue's entries at each step of the funnel (grouped bars: the steps along the bottom, one
+ * bar per queue). The steps are counted apart, so a later bar may be taller than an earlier one.
+ */
+export function FunnelChart({ funnel }: { funnel: readonly AnalyticsFunnel[] }) {
+  // The queues' series are named by position: a queue's code is the server's, not a data key.
+  const data = funnelSteps.map(([step, label]) => ({
+    label,
+    ...Object.fromEntries(funnel.map((row, index) => [`queue${index}`, row[step]])),
+  }));
+  return (
+    <ChartBox>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={axisTick} interval={0} />
+        <YAxis allowDecimals={false} tick={axisTick} width={48} />
+        <Tooltip formatter={tooltipValue(formatCount)} />
+        <Legend {...legendProps} />
+        {funnel.map((row, index) => (
+          <Bar
+            key={row.queue}
+            dataKey={`queue${index}`}
+            name={queueLabel(row.queue)}
+            fill={queueColour(index)}
+            {...still}
+          />
+        ))}
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/**
+ * Each queue's new leads split by how soon they were first called: within a day, later, or not
+ * (stacked horizontal bars, one per queue).
+ */
+export function FirstCallChart({ rows }: { rows: readonly AnalyticsFirstCall[] }) {
+  const data = rows.map((row) => ({
+    label: queueLabel(row.queue),
+    withinDay: row.calledWithinDay,
+    later: Math.max(0, row.called - row.calledWithinDay),
+    notCalled: Math.max(0, row.entered - row.called),
+  }));
+  return (
+    <ChartBox>
+      <BarChart
+        data={data}
+        layout="vertical"
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" allowDecimals={false} tick={axisTick} />
+        <YAxis type="category" dataKey="label" tick={axisTick} width={160} interval={0} />
+        <Tooltip formatter={tooltipValue(formatCount)} />
+        <Legend {...legendProps} />
+        <Bar
+          dataKey="withinDay"
+          name="Called within a day"
+          stackId="first-call"
+          fill={colours.withinDay}
+          {...still}
+        />
+        <Bar
+          dataKey="later"
+          name="Called later"
+          stackId="first-call"
+          fill={colours.later}
+          {...still}
+        />
+        <Bar
+          dataKey="notCalled"
+          name="Not called"
+          stackId="first-call"
+          fill={colours.notCalled}
+          {...still}
+        />
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/** Calls and contacts by the lead's score band when the call was placed (bars, hottest first). */
+export function ScoreBandsChart({ bands }: { bands: readonly AnalyticsScoreBand[] }) {
+  const data = bands.map((row) => ({
+    label: scoreBandShortLabel(row.band),
+    calls: row.calls,
+    contacts: row.contacts,
+  }));
+  return (
+    <ChartBox>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={axisTick} interval={0} />
+        <YAxis allowDecimals={false} tick={axisTick} width={40} />
+        <Tooltip formatter={tooltipValue(formatCount)} />
+        <Legend {...legendProps} />
+        <Bar dataKey="calls" name="Calls" fill={colours.calls} {...still} />
+        <Bar dataKey="contacts" name="Contacts" fill={colours.contacts} {...still} />
       </BarChart>
     </ChartBox>
   );

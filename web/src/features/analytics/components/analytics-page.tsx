@@ -15,15 +15,21 @@ import {
   CallsByDayChart,
   CallsByHourChart,
   ContactRateChart,
+  FirstCallChart,
+  FunnelChart,
   OutcomesChart,
+  ScoreBandsChart,
   StatusTimeChart,
 } from './analytics-charts';
 import { AnalyticsSection } from './analytics-section';
 import {
   AgentsTable,
   DaysTable,
+  FirstCallTable,
+  FunnelTable,
   HoursTable,
   OutcomesTable,
+  ScoreBandsTable,
   StatusTimeTable,
 } from './analytics-tables';
 import { ChartFigure } from './chart-figure';
@@ -41,6 +47,13 @@ function described(kind: string, range: string, table: string): string {
  */
 function horizontalChartHeight(rows: number, bars: number): number {
   return Math.max(208, 64 + rows * (8 + bars * 12));
+}
+
+/** What a section of the queue entries says when nobody entered a queue; nothing otherwise. */
+function noEntries(rows: ReadonlyArray<{ entered: number }>): string | undefined {
+  return rows.every((row) => row.entered === 0)
+    ? 'No customers entered a queue in this range.'
+    : undefined;
 }
 
 /** The report's charts and tables, one section per table (each with its CSV). */
@@ -75,12 +88,63 @@ function Figures({ report, range }: { report: AnalyticsReport; range: AnalyticsR
     </AnalyticsSection>
   ) : null;
 
+  // The funnel follows the customers who entered a queue in the range, called or not: shown
+  // whatever the calls, and said to be empty when nobody entered.
+  const funnel = (
+    <>
+      <AnalyticsSection
+        table="funnel"
+        range={range}
+        wide
+        empty={noEntries(report.funnel)}
+        charts={
+          <ChartFigure
+            title="Conversion funnel by queue"
+            description={described(
+              'Grouped bar chart of each queue’s customers at each step of the funnel',
+              shown,
+              tableTitles.funnel,
+            )}
+            definitions={definitions.funnel}
+          >
+            <FunnelChart funnel={report.funnel} />
+          </ChartFigure>
+        }
+      >
+        <FunnelTable funnel={report.funnel} />
+      </AnalyticsSection>
+      <AnalyticsSection
+        table="first-call"
+        range={range}
+        wide
+        empty={noEntries(report.firstCall)}
+        charts={
+          <ChartFigure
+            title="Time to first call for new leads"
+            description={described(
+              'Stacked bar chart of each queue’s new leads called within a day, later, or not',
+              shown,
+              tableTitles['first-call'],
+            )}
+            definitions={definitions.firstCall}
+            height={horizontalChartHeight(report.firstCall.length, 1)}
+          >
+            <FirstCallChart rows={report.firstCall} />
+          </ChartFigure>
+        }
+      >
+        <FirstCallTable rows={report.firstCall} />
+      </AnalyticsSection>
+    </>
+  );
+
   if (report.totals.calls === 0) {
     return (
       <>
         <p className="rounded-lg bg-white p-3 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200">
           No calls in this range.
         </p>
+        {funnel}
         {statusTime}
       </>
     );
@@ -155,6 +219,26 @@ function Figures({ report, range }: { report: AnalyticsReport; range: AnalyticsR
       >
         <OutcomesTable outcomes={report.outcomes} />
       </AnalyticsSection>
+      <AnalyticsSection
+        table="score-bands"
+        range={range}
+        charts={
+          <ChartFigure
+            title="Calls and contacts by score band"
+            description={described(
+              'Bar chart of calls and contacts by the customer’s score band when called',
+              shown,
+              tableTitles['score-bands'],
+            )}
+            definitions={definitions.scoreBands}
+          >
+            <ScoreBandsChart bands={report.scoreBands} />
+          </ChartFigure>
+        }
+      >
+        <ScoreBandsTable bands={report.scoreBands} />
+      </AnalyticsSection>
+      {funnel}
       {report.agents.length > 0 ? (
         <AnalyticsSection
           table="agents"
@@ -242,7 +326,7 @@ export function AnalyticsPage() {
             </Button>
           </div>
         ) : null}
-        <TotalsStrip totals={report.data.totals} />
+        <TotalsStrip totals={report.data.totals} range={applied} />
         {/* Relative: what is positioned inside (screen-reader-only text) scrolls with it rather
             than stretching the page. */}
         <div className="relative min-h-0 flex-1 space-y-3 overflow-y-auto pb-1">

@@ -15,6 +15,11 @@ type AnalyticsSectionProps = {
   children: ReactNode;
   /** The table goes below the charts, the whole width (many columns), rather than beside them. */
   wide?: boolean;
+  /**
+   * Said instead of the charts and the table when there is nothing to show in them (the CSV
+   * still holds the rows, zeros and all).
+   */
+  empty?: string;
 };
 
 /**
@@ -27,6 +32,7 @@ export function AnalyticsSection({
   charts,
   children,
   wide = false,
+  empty,
 }: AnalyticsSectionProps) {
   const id = useId();
   const title = tableTitles[table];
@@ -53,27 +59,31 @@ export function AnalyticsSection({
           Download CSV
         </a>
       </div>
-      <div
-        className={cn(
-          'grid gap-4',
-          wide ? 'grid-cols-1' : 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)] items-start',
-        )}
-      >
-        <div className="flex min-w-0 flex-col gap-3">{charts}</div>
-        {/* Scrolls by itself when long (24 hours, a quarter's days), so it takes the focus: the
-            keyboard can scroll it too. */}
+      {empty ? (
+        <p className="text-sm text-slate-700">{empty}</p>
+      ) : (
         <div
-          tabIndex={0}
-          role="group"
-          aria-label={`${title}, the numbers`}
           className={cn(
-            'relative min-w-0 overflow-auto rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600',
-            !wide && 'max-h-96',
+            'grid gap-4',
+            wide ? 'grid-cols-1' : 'grid-cols-[minmax(0,3fr)_minmax(0,2fr)] items-start',
           )}
         >
-          {children}
+          <div className="flex min-w-0 flex-col gap-3">{charts}</div>
+          {/* Scrolls by itself when long (24 hours, a quarter's days), so it takes the focus: the
+              keyboard can scroll it too. */}
+          <div
+            tabIndex={0}
+            role="group"
+            aria-label={`${title}, the numbers`}
+            className={cn(
+              'relative min-w-0 overflow-auto rounded-md focus-visible:outline-2 focus-visible:outline-indigo-600',
+              !wide && 'max-h-96',
+            )}
+          >
+            {children}
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

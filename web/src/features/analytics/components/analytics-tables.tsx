@@ -5,8 +5,11 @@ import { cn } from '@/utils/cn';
 import type {
   AnalyticsAgent,
   AnalyticsDay,
+  AnalyticsFirstCall,
+  AnalyticsFunnel,
   AnalyticsHour,
   AnalyticsOutcome,
+  AnalyticsScoreBand,
   AnalyticsStatusTime,
 } from '../api/schemas';
 import {
@@ -17,7 +20,10 @@ import {
   formatRate,
   formatShare,
   formatTime,
+  funnelSteps,
   outcomeLabel,
+  queueLabel,
+  scoreBandLabel,
   tableTitles,
 } from '../labels';
 
@@ -176,6 +182,78 @@ export function StatusTimeTable({ rows }: { rows: readonly AnalyticsStatusTime[]
       columns={statusColumns}
       rows={rows}
       rowKey={(row) => row.agentId}
+    />
+  );
+}
+
+const funnelColumns: ReadonlyArray<Column<AnalyticsFunnel>> = [
+  { header: 'Queue', cell: (row) => queueLabel(row.queue) },
+  ...funnelSteps.map(
+    ([step, label]): Column<AnalyticsFunnel> => ({
+      header: label,
+      cell: (row) => formatCount(row[step]),
+      numeric: true,
+    }),
+  ),
+];
+
+export function FunnelTable({ funnel }: { funnel: readonly AnalyticsFunnel[] }) {
+  return (
+    <DataTable
+      caption={tableTitles.funnel}
+      columns={funnelColumns}
+      rows={funnel}
+      rowKey={(row) => row.queue}
+    />
+  );
+}
+
+const firstCallColumns: ReadonlyArray<Column<AnalyticsFirstCall>> = [
+  { header: 'Queue', cell: (row) => queueLabel(row.queue) },
+  { header: 'New leads', cell: (row) => formatCount(row.entered), numeric: true },
+  { header: 'Called', cell: (row) => formatCount(row.called), numeric: true },
+  {
+    header: 'Called within a day',
+    cell: (row) => formatCount(row.calledWithinDay),
+    numeric: true,
+  },
+  {
+    header: 'Within a day %',
+    cell: (row) => formatShare(row.calledWithinDayShare),
+    numeric: true,
+  },
+  {
+    header: 'Median time to first call',
+    cell: (row) => formatGap(row.medianSecondsToFirstCall),
+    numeric: true,
+  },
+];
+
+export function FirstCallTable({ rows }: { rows: readonly AnalyticsFirstCall[] }) {
+  return (
+    <DataTable
+      caption={tableTitles['first-call']}
+      columns={firstCallColumns}
+      rows={rows}
+      rowKey={(row) => row.queue}
+    />
+  );
+}
+
+const scoreBandColumns: ReadonlyArray<Column<AnalyticsScoreBand>> = [
+  { header: 'Score band', cell: (row) => scoreBandLabel(row.band) },
+  { header: 'Calls', cell: (row) => formatCount(row.calls), numeric: true },
+  { header: 'Contacts', cell: (row) => formatCount(row.contacts), numeric: true },
+  { header: 'Contact rate', cell: (row) => formatShare(row.contactRate), numeric: true },
+];
+
+export function ScoreBandsTable({ bands }: { bands: readonly AnalyticsScoreBand[] }) {
+  return (
+    <DataTable
+      caption={tableTitles['score-bands']}
+      columns={scoreBandColumns}
+      rows={bands}
+      rowKey={(row) => row.band}
     />
   );
 }

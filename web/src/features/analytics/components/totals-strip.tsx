@@ -1,11 +1,21 @@
 import { useId } from 'react';
 
-import type { AnalyticsTotals } from '../api/schemas';
+import { analyticsCallsCsvHref } from '../api/get-analytics';
+import type { AnalyticsRange, AnalyticsTotals } from '../api/schemas';
 import { definitions, formatCount, formatShare, formatTime } from '../labels';
 import { WhatIsThis } from './what-is-this';
 
-/** The whole range's figures, one under each label. */
-export function TotalsStrip({ totals }: { totals: AnalyticsTotals }) {
+/**
+ * The whole range's figures, one under each label, and the link that downloads every call of the
+ * range as CSV (the rows the figures are counted from).
+ */
+export function TotalsStrip({
+  totals,
+  range,
+}: {
+  totals: AnalyticsTotals;
+  range: AnalyticsRange;
+}) {
   const id = useId();
   const figures: Array<[string, string]> = [
     ['Calls', formatCount(totals.calls)],
@@ -33,7 +43,15 @@ export function TotalsStrip({ totals }: { totals: AnalyticsTotals }) {
           </div>
         ))}
       </dl>
-      <div className="max-w-md pt-1">
+      <div className="flex max-w-md flex-col items-start gap-1 pt-1">
+        {/* A plain link with the session cookie: the server streams the file. */}
+        <a
+          href={analyticsCallsCsvHref(range)}
+          download
+          className="rounded text-sm font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          Download every call (CSV)
+        </a>
         <WhatIsThis about="Totals" items={definitions.totals} />
       </div>
     </section>

@@ -1,0 +1,34 @@
+-- Analytics (docs/metrics.md "Conversion funnel and time to first call"): every queue episode a
+-- lead starts, kept after the lead moves on (leads keep only their current queue). `episode` is
+-- the lead's waiting_since (the key a conversion is recorded under); `entered_at` is when the
+-- dialler wrote it (evaluated_at), from when the customer could be called.
+CREATE TABLE queue_entries (
+    user_id BIGINT NOT NULL,
+    queue TEXT NOT NULL,
+    episode BIGINT NOT NULL,
+    entered_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, queue, episode)
+);
+CREATE INDEX queue_entries_entered ON queue_entries (entered_at);
+CREATE INDEX queue_entries_user ON queue_entries (user_id, entered_at);
+-- Leads already in a queue: entered at the later of when they were first seen and when their
+-- episode began (the best that is known).
+INSERT INTO queue_entries (user_id, queue, episode, entered_at)
+    SELECT user_id, queue, waiting_since, MAX(first_seen_at, waiting_since)
+    FROM leads WHERE queue IS NOT NULL;
+-- Recorded by the database whatever writes the lead, so no writer can forget it. An upsert's
+-- update path fires the update trigger; an unchanged episode records nothing.
+CREATE TRIGGER leads_queue_entry_insert AFTER INSERT ON leads
+WHEN NEW.queue IS NOT NULL
+BEGIN
+    INSERT OR IGNORE INTO queue_entries (user_id, queue, episode, entered_at)
+        VALUES (NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at);
+END;
+CREATE TRIGGER leads_queue_entry_update AFTER UPDATE OF queue, waiting_since ON leads
+WHEN NEW.queue IS NOT NULL AND (OLD.queue IS NOT NEW.queue OR OLD.waiting_since <> NEW.waiting_since)
+BEGIN
+    INSERT OR IGNORE INTO queue_entries (user_id, queue, episode, entered_at)
+        VALUES (NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at);
+END;
+-- The score-band mix: the lead's score when the call was placed (none for customers' calls).
+ALTER TABLE call_sessions ADD COLUMN lead_score INTEGER;
