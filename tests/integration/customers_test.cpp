@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "dialler/adapters/sql/sql_follow_up_store.hpp"
+#include "dialler/adapters/sql/sql_funnel_store.hpp"
 #include "dialler/adapters/sql/sql_magic_link_store.hpp"
 #include "dialler/adapters/sql/sql_sms_inbox.hpp"
 #include "dialler/adapters/sql/sql_sms_outbox.hpp"
@@ -49,6 +50,7 @@ protected:
         inbox_ = std::make_unique<adapters::sql::SqlSmsInbox>(*env_->db);
         links_ = std::make_unique<adapters::sql::SqlMagicLinkStore>(*env_->db);
         follow_ups_ = std::make_unique<adapters::sql::SqlFollowUpStore>(*env_->db);
+        queue_entries_ = std::make_unique<adapters::sql::SqlFunnelStore>(*env_->db);
         customers_ = std::make_unique<app::CustomerService>(app::CustomerService::Ports{
             *env_->replica,
             *env_->leads,
@@ -62,6 +64,7 @@ protected:
             *env_->suppressions,
             *env_->runs,
             *follow_ups_,
+            *queue_entries_,
             *env_->audit,
             *env_->audit,
             env_->phones,
@@ -108,6 +111,7 @@ protected:
     std::unique_ptr<adapters::sql::SqlSmsInbox> inbox_;
     std::unique_ptr<adapters::sql::SqlMagicLinkStore> links_;
     std::unique_ptr<adapters::sql::SqlFollowUpStore> follow_ups_;
+    std::unique_ptr<adapters::sql::SqlFunnelStore> queue_entries_;
     std::unique_ptr<app::CustomerService> customers_;
 };
 
@@ -326,6 +330,11 @@ TEST_P(CustomersTest, AnExportHoldsEverythingAboutTheCustomerAndIsAudited) {
     EXPECT_EQ(exported->record.links.front().id, stored.id);
     ASSERT_TRUE(next->lead->lead.phone);
     EXPECT_EQ(exported->phone_numbers, std::vector<std::string>{next->lead->lead.phone->e164});
+    // The queue they entered when discovery first wrote them.
+    ASSERT_EQ(exported->queue_entries.size(), 1U);
+    EXPECT_EQ(exported->queue_entries.front().user_id, user);
+    EXPECT_EQ(exported->queue_entries.front().queue, next->lead->lead.queue);
+    EXPECT_EQ(exported->queue_entries.front().episode, next->lead->lead.waiting_since);
     // The hand-out, the outcome and the look at the record, all about this customer.
     std::vector<std::string> actions;
     for (const auto& v : exported->audit) {

@@ -266,6 +266,7 @@ Result<SubjectAccessExport> CustomerService::Export(
         }
     }
     out.phone_numbers.assign(numbers.begin(), numbers.end());
+    out.queue_entries = ports_.queue_entries.EntriesOf(user, kExportRows);
     AuditFilter about;
     about.user_id = user;
     about.limit = 1000;

@@ -11,6 +11,7 @@
 #include "dialler/app/call_session_store.hpp"
 #include "dialler/app/discovery_store.hpp"
 #include "dialler/app/follow_up_store.hpp"
+#include "dialler/app/funnel.hpp"
 #include "dialler/app/inspection_service.hpp"
 #include "dialler/app/lead_store.hpp"
 #include "dialler/app/magic_link_store.hpp"
@@ -70,6 +71,7 @@ struct SubjectAccessExport {
     CustomerRecordView record;
     std::vector<std::string> phone_numbers;  // E.164, as held (the lead's, the calls')
     std::vector<AuditView> audit;            // newest first
+    std::vector<QueueEntry> queue_entries;   // each time they entered a queue, oldest first
 };
 
 // Finding a customer and showing all about them. Every look is audited (a regulated business
@@ -89,6 +91,7 @@ public:
         SuppressionStore& suppressions;
         DiscoveryStore& runs;
         FollowUpStore& follow_ups;
+        FunnelStore& queue_entries;
         AuditLog& audit;
         AuditSearchStore& audit_entries;
         const PhoneParser& phones;

@@ -67,6 +67,8 @@ public:
     // The entries with entered_at in [from, to) and, for their customers, the calls and links
     // from `from` on (at most `limit` of each).
     virtual FunnelFacts Facts(Timestamp from, Timestamp to, int limit) = 0;
+    // One customer's entries, oldest first (their subject access export).
+    virtual std::vector<QueueEntry> EntriesOf(domain::UserId user, int limit) = 0;
 };
 
 }  // namespace dialler::app

@@ -318,8 +318,9 @@ int RunExportCustomer(
     adapters::sql::SqlSmsInbox inbox(*own.db);
     adapters::sql::SqlMagicLinkStore links(*own.db);
     adapters::sql::SqlFollowUpStore follow_ups(*own.db);
+    adapters::sql::SqlFunnelStore queue_entries(*own.db);
     app::CustomerService customers(
-        CustomerPorts(own, queue, sessions, outbox, inbox, links, follow_ups)
+        CustomerPorts(own, queue, sessions, outbox, inbox, links, follow_ups, queue_entries)
     );
     const auto data =
         customers.Export(app::Actor::Cli(), domain::UserId{*id}, app::RequestContext{});

@@ -259,7 +259,8 @@ app::CustomerService::Ports CustomerPorts(
     app::SmsOutbox& outbox,
     app::SmsInbox& inbox,
     app::MagicLinkStore& links,
-    app::FollowUpStore& follow_ups
+    app::FollowUpStore& follow_ups,
+    app::FunnelStore& queue_entries
 ) {
     return app::CustomerService::Ports{
         queue.replica,
@@ -274,6 +275,7 @@ app::CustomerService::Ports CustomerPorts(
         queue.suppressions,
         queue.runs,
         follow_ups,
+        queue_entries,
         own.audit,
         own.audit,
         queue.phones,
@@ -347,9 +349,10 @@ CallState::CallState(
           queue.replica,
           own.audit,
           own.clock}),
-      customers(
-          CustomerPorts(own, queue, sessions, outbox, inbox_store, link_store, follow_up_store)
-      ),
+      funnel_store(*own.db),
+      customers(CustomerPorts(
+          own, queue, sessions, outbox, inbox_store, link_store, follow_up_store, funnel_store
+      )),
       days(app::AgentDayService::Ports{sessions, link_store, own.clock}),
       inbound(
           app::InboundCallService::Ports{
@@ -385,7 +388,6 @@ CallState::CallState(
           [&queue] { return queue.queue.Counts(); },
           config.enable_hourly_refresh
       ),
-      funnel_store(*own.db),
       analytics(app::AnalyticsService::Ports{
           own.agents, statuses, sessions, queue.runs, funnel_store, own.clock}),
       hub_(live.events),

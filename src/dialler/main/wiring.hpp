@@ -137,14 +137,14 @@ struct CallState {
     adapters::sql::SqlSmsInbox inbox_store;
     app::SmsInboxService inbox;
     adapters::sql::SqlFollowUpStore follow_up_store;
-    app::FollowUpService follow_ups;  // hears of every outcome from queue.queue
+    app::FollowUpService follow_ups;             // hears of every outcome from queue.queue
+    adapters::sql::SqlFunnelStore funnel_store;  // queue entries: analytics, subject access
     app::CustomerService customers;
     app::AgentDayService days;
     app::InboundCallService inbound;
     app::RecordingsService recordings;
     app::AuditViewer audit_viewer;
     app::FloorBoardService floor;
-    adapters::sql::SqlFunnelStore funnel_store;
     app::AnalyticsService analytics;
 
     CallState(
@@ -176,7 +176,8 @@ app::CustomerService::Ports CustomerPorts(
     app::SmsOutbox& outbox,
     app::SmsInbox& inbox,
     app::MagicLinkStore& links,
-    app::FollowUpStore& follow_ups
+    app::FollowUpStore& follow_ups,
+    app::FunnelStore& queue_entries
 );
 
 adapters::twilio::StandInSettings StandInSettingsFrom(const platform::Config& config);

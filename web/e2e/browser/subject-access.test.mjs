@@ -43,6 +43,7 @@ const CSV_FILES = Object.freeze([
   'follow_ups.csv',
   'contact_attempts.csv',
   'audit.csv',
+  'queue_history.csv',
 ]);
 
 /**
@@ -279,6 +280,11 @@ describe("a subject-access export holds a seeded customer's calls, texts and lin
     assert.equal(held.customer?.userId, lead.userId, JSON.stringify(held.customer));
     assert.ok(typeof held.exportedAt === 'string', JSON.stringify(held.exportedAt));
     assert.ok(held.phoneNumbersHeld?.includes(number), JSON.stringify(held.phoneNumbersHeld));
+    // When they entered the queue they were called from.
+    assert.ok(
+      held.queueHistory?.some((e) => ['unsigned', 'outstanding'].includes(e.queue) && e.enteredAt),
+      JSON.stringify(held.queueHistory),
+    );
     assert.ok(
       held.calls?.some((c) => c.id === call.id),
       `the call ${call.id} in calls: ${JSON.stringify(held.calls)}`,

@@ -54,6 +54,14 @@ nlohmann::json ArrayOf(const Items& items, ToJson to_json) {
     return out;
 }
 
+nlohmann::json QueueEntryJson(const app::QueueEntry& e) {
+    return {
+        {"queue", domain::QueueName(e.queue)},
+        {"enteredAt", TimeJson(e.entered_at)},
+        {"waitingSince", TimeJson(e.episode)},
+    };
+}
+
 constexpr const char* kReadme =
     "Everything the RMC Dialler holds about one customer, exported for a subject access "
     "request.\r\n\r\n"
@@ -70,7 +78,9 @@ constexpr const char* kReadme =
     "conversions.csv    when the customer completed what they were asked to\r\n"
     "follow_ups.csv     texts scheduled after a call\r\n"
     "contact_attempts.csv every call and text attempt counted against the contact limits\r\n"
-    "audit.csv          the audit log's entries about the customer (who did or viewed what)\r\n\r\n"
+    "audit.csv          the audit log's entries about the customer (who did or viewed what)\r\n"
+    "queue_history.csv  each time the customer entered a call queue (and since when they had\r\n"
+    "                   been waiting for what it asks of them)\r\n\r\n"
     "Times are UTC (RFC 3339). In the CSV files a value that starts with =, +, -, @ is "
     "preceded by an apostrophe so that spreadsheets do not run it as a formula.\r\n";
 
@@ -150,6 +160,7 @@ SubjectAccessArchive BuildSubjectAccessArchive(
         {"follow_ups", ArrayOf(r.follow_ups, FollowUpJson)},
         {"contact_attempts", ArrayOf(r.context.contacts, ContactAttemptJson)},
         {"audit", ArrayOf(data.audit, AuditViewJson)},
+        {"queue_history", ArrayOf(data.queue_entries, QueueEntryJson)},
     };
     const std::string user = r.context.customer.record.user.id.ToString();
     nlohmann::json all = {

@@ -36,5 +36,14 @@ TEST(JsonRowsToCsv, NoRowsIsAnEmptyFile) {
     EXPECT_EQ(JsonRowsToCsv(nlohmann::json::object()), "");
 }
 
+// A record of fixed columns (the calls file) writes each cell as a table's would.
+TEST(CsvRecord, WritesEachCellAsTheTablesDoInTheOrderGiven) {
+    EXPECT_EQ(
+        CsvRecord(nlohmann::json::array({42, "Ann, \"Bo\"", nullptr, false, "=SUM(A1)", 2.5})),
+        "42,\"Ann, \"\"Bo\"\"\",,false,'=SUM(A1),2.5\r\n"
+    );
+    EXPECT_EQ(CsvRecord(nlohmann::json::array()), "\r\n");
+}
+
 }  // namespace
 }  // namespace dialler::adapters::http

@@ -37,7 +37,38 @@ struct TouchRow {
     }
 };
 
+app::QueueEntry ToEntry(const EntryRow& r) {
+    app::QueueEntry e;
+    e.user_id = domain::UserId{r.user_id};
+    // The table's rows come from leads, whose queue is checked on write.
+    e.queue = domain::ParseQueue(r.queue).value_or(domain::Queue::kCallbacks);
+    e.episode = FromMs(r.episode);
+    e.entered_at = FromMs(r.entered_at);
+    if (r.next_i == soci::i_ok) {
+        e.next_entry_at = FromMs(r.next_entry_at);
+    }
+    return e;
+}
+
+// Entries with the customer's next entry (the end of each one's window).
+constexpr const char* kEntryColumns =
+    "e.user_id, e.queue, e.episode, e.entered_at, (SELECT MIN(n.entered_at) FROM queue_entries n "
+    "WHERE n.user_id = e.user_id AND n.entered_at > e.entered_at)";
+
 }  // namespace
+
+std::vector<app::QueueEntry> SqlFunnelStore::EntriesOf(domain::UserId user, int limit) {
+    return db_.Read([&](soci::session& s) {
+        return SelectRows<EntryRow>(
+            s,
+            std::string("SELECT ") + kEntryColumns +
+                " FROM queue_entries e WHERE e.user_id = " + user.ToString() +
+                " ORDER BY e.entered_at LIMIT " + std::to_string(std::max(limit, 0)),
+            nullptr,
+            ToEntry
+        );
+    });
+}
 
 app::FunnelFacts SqlFunnelStore::Facts(Timestamp from, Timestamp to, int limit) {
     const std::string lo = std::to_string(Ms(from));
@@ -49,23 +80,11 @@ app::FunnelFacts SqlFunnelStore::Facts(Timestamp from, Timestamp to, int limit) 
         app::FunnelFacts facts;
         facts.entries = SelectRows<EntryRow>(
             s,
-            "SELECT e.user_id, e.queue, e.episode, e.entered_at, (SELECT MIN(n.entered_at) FROM "
-            "queue_entries n WHERE n.user_id = e.user_id AND n.entered_at > e.entered_at) FROM "
-            "queue_entries e WHERE e.entered_at >= " +
-                lo + " AND e.entered_at < " + hi + " ORDER BY e.entered_at, e.user_id" + cap,
+            std::string("SELECT ") + kEntryColumns +
+                " FROM queue_entries e WHERE e.entered_at >= " + lo + " AND e.entered_at < " + hi +
+                " ORDER BY e.entered_at, e.user_id" + cap,
             nullptr,
-            [](const EntryRow& r) {
-                app::QueueEntry e;
-                e.user_id = domain::UserId{r.user_id};
-                // The table's rows come from leads, whose queue is checked on write.
-                e.queue = domain::ParseQueue(r.queue).value_or(domain::Queue::kCallbacks);
-                e.episode = FromMs(r.episode);
-                e.entered_at = FromMs(r.entered_at);
-                if (r.next_i == soci::i_ok) {
-                    e.next_entry_at = FromMs(r.next_entry_at);
-                }
-                return e;
-            }
+            ToEntry
         );
         facts.calls = SelectRows<TouchRow>(
             s,

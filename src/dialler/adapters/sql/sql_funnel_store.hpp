@@ -11,6 +11,7 @@ class SqlFunnelStore final : public app::FunnelStore {
 public:
     explicit SqlFunnelStore(SqlDatabase& db) : db_(db) {}
     app::FunnelFacts Facts(Timestamp from, Timestamp to, int limit) override;
+    std::vector<app::QueueEntry> EntriesOf(domain::UserId user, int limit) override;
 
 private:
     SqlDatabase& db_;
