@@ -27,17 +27,23 @@ nlohmann::json RateOf(const app::AgentDay& d) {
                         : nlohmann::json(static_cast<double>(d.contacts) / d.calls);
 }
 
+// A row of a table counted in calls: `row` with the calls, contacts and contact rate of `d`.
+nlohmann::json WithCalls(nlohmann::json row, const app::AgentDay& d) {
+    row["calls"] = d.calls;
+    row["contacts"] = d.contacts;
+    row["contactRate"] = RateOf(d);
+    return row;
+}
+
 nlohmann::json DaysJson(const app::AnalyticsReport& r) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : r.days) {
-        out.push_back(
+        out.push_back(WithCalls(
             {{"day", FormatDate(std::chrono::year_month_day{d.day})},
-             {"calls", d.calls.calls},
-             {"contacts", d.calls.contacts},
-             {"contactRate", RateOf(d.calls)},
              {"talkSeconds", d.calls.talk_seconds},
-             {"conversions", d.conversions}}
-        );
+             {"conversions", d.conversions}},
+            d.calls
+        ));
     }
     return out;
 }
@@ -45,12 +51,7 @@ nlohmann::json DaysJson(const app::AnalyticsReport& r) {
 nlohmann::json HoursJson(const app::AnalyticsReport& r) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& h : r.hours) {
-        out.push_back(
-            {{"hour", h.hour},
-             {"calls", h.calls.calls},
-             {"contacts", h.calls.contacts},
-             {"contactRate", RateOf(h.calls)}}
-        );
+        out.push_back(WithCalls({{"hour", h.hour}}, h.calls));
     }
     return out;
 }
@@ -134,12 +135,7 @@ nlohmann::json FirstCallJson(const app::AnalyticsReport& r) {
 nlohmann::json ScoreBandsJson(const app::AnalyticsReport& r) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& b : r.score_bands) {
-        out.push_back(
-            {{"band", b.band},
-             {"calls", b.calls.calls},
-             {"contacts", b.calls.contacts},
-             {"contactRate", RateOf(b.calls)}}
-        );
+        out.push_back(WithCalls({{"band", b.band}}, b.calls));
     }
     return out;
 }

@@ -139,18 +139,26 @@ export function ContactRateChart({ days }: { days: readonly AnalyticsDay[] }) {
   );
 }
 
-/** Calls and contacts by the UK hour they started in (bars). */
-export function CallsByHourChart({ hours }: { hours: readonly AnalyticsHour[] }) {
-  const data = hours.map((hour) => ({
-    label: formatHour(hour.hour),
-    calls: hour.calls,
-    contacts: hour.contacts,
-  }));
+/**
+ * Calls and contacts side by side per label (bars): `interval` is how many labels the axis skips
+ * between two it shows.
+ */
+function CallsAndContactsBars({
+  data,
+  interval,
+}: {
+  data: readonly { label: string; calls: number; contacts: number }[];
+  interval: number;
+}) {
   return (
     <ChartBox>
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, left: 0 }}>
+      <BarChart
+        data={[...data]}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 8, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} interval={2} />
+        <XAxis dataKey="label" tick={axisTick} interval={interval} />
         <YAxis allowDecimals={false} tick={axisTick} width={40} />
         <Tooltip formatter={tooltipValue(formatCount)} />
         <Legend {...legendProps} />
@@ -159,6 +167,16 @@ export function CallsByHourChart({ hours }: { hours: readonly AnalyticsHour[] })
       </BarChart>
     </ChartBox>
   );
+}
+
+/** Calls and contacts by the UK hour they started in (bars). */
+export function CallsByHourChart({ hours }: { hours: readonly AnalyticsHour[] }) {
+  const data = hours.map((hour) => ({
+    label: formatHour(hour.hour),
+    calls: hour.calls,
+    contacts: hour.contacts,
+  }));
+  return <CallsAndContactsBars data={data} interval={2} />;
 }
 
 /** The calls by outcome (horizontal bars, so that the outcomes' names can be read). */
@@ -372,17 +390,5 @@ export function ScoreBandsChart({ bands }: { bands: readonly AnalyticsScoreBand[
     calls: row.calls,
     contacts: row.contacts,
   }));
-  return (
-    <ChartBox>
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={axisTick} interval={0} />
-        <YAxis allowDecimals={false} tick={axisTick} width={40} />
-        <Tooltip formatter={tooltipValue(formatCount)} />
-        <Legend {...legendProps} />
-        <Bar dataKey="calls" name="Calls" fill={colours.calls} {...still} />
-        <Bar dataKey="contacts" name="Contacts" fill={colours.contacts} {...still} />
-      </BarChart>
-    </ChartBox>
-  );
+  return <CallsAndContactsBars data={data} interval={0} />;
 }
