@@ -18,7 +18,8 @@ INSERT INTO queue_entries (user_id, queue, episode, entered_at)
     FROM leads WHERE queue IS NOT NULL;
 -- Recorded by the database whatever writes the lead, so no writer can forget it. An upsert's
 -- update path fires the update trigger; an unchanged episode records nothing (the WHEN clause
--- is checked without calling the function).
+-- is checked without calling the function); a lead back in the queue and episode it left (a
+-- suppression lifted) is not a new entry.
 CREATE FUNCTION record_queue_entry() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO queue_entries (user_id, queue, episode, entered_at)

@@ -17,18 +17,25 @@ INSERT INTO queue_entries (user_id, queue, episode, entered_at)
     SELECT user_id, queue, waiting_since, MAX(first_seen_at, waiting_since)
     FROM leads WHERE queue IS NOT NULL;
 -- Recorded by the database whatever writes the lead, so no writer can forget it. An upsert's
--- update path fires the update trigger; an unchanged episode records nothing.
+-- update path fires the update trigger; an unchanged episode records nothing. A lead back in the
+-- queue and episode it left (a suppression lifted) is not a new entry. Not INSERT OR IGNORE:
+-- inside a trigger SQLite applies the outer statement's conflict policy instead (the upsert's
+-- abort), so the duplicate would fail the lead's own write.
 CREATE TRIGGER leads_queue_entry_insert AFTER INSERT ON leads
 WHEN NEW.queue IS NOT NULL
 BEGIN
-    INSERT OR IGNORE INTO queue_entries (user_id, queue, episode, entered_at)
-        VALUES (NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at);
+    INSERT INTO queue_entries (user_id, queue, episode, entered_at)
+        SELECT NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at
+        WHERE NOT EXISTS (SELECT 1 FROM queue_entries WHERE user_id = NEW.user_id
+                          AND queue = NEW.queue AND episode = NEW.waiting_since);
 END;
 CREATE TRIGGER leads_queue_entry_update AFTER UPDATE OF queue, waiting_since ON leads
 WHEN NEW.queue IS NOT NULL AND (OLD.queue IS NOT NEW.queue OR OLD.waiting_since <> NEW.waiting_since)
 BEGIN
-    INSERT OR IGNORE INTO queue_entries (user_id, queue, episode, entered_at)
-        VALUES (NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at);
+    INSERT INTO queue_entries (user_id, queue, episode, entered_at)
+        SELECT NEW.user_id, NEW.queue, NEW.waiting_since, NEW.evaluated_at
+        WHERE NOT EXISTS (SELECT 1 FROM queue_entries WHERE user_id = NEW.user_id
+                          AND queue = NEW.queue AND episode = NEW.waiting_since);
 END;
 -- The score-band mix: the lead's score when the call was placed (none for customers' calls).
 ALTER TABLE call_sessions ADD COLUMN lead_score INTEGER;

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { assertErrorEnvelope, login, request } from '../support/http.mjs';
+import { holdCustomerWithPhone } from '../support/queue.mjs';
 import { DEMO_USERS, startServer } from '../support/server.mjs';
+import { textedLinkToken } from '../support/stand-in.mjs';
 import { customerLegStatus, signedWebhook } from '../support/twilio-webhooks.mjs';
 
 const AUTH_TOKEN = 'e2e-analytics-auth-token-0123456789';
@@ -21,6 +23,8 @@ describe('analytics: every figure of a hand-made two days', () => {
   /** How many leads discovery put in a queue (Monday 09:00), and the three customers called. */
   let inQueue;
   const called = [];
+  /** The customer texted a magic link on Monday (never called for it), who opens it. */
+  let texted;
 
   function as(user, pathname, { method = 'GET', json } = {}) {
     const headers = { Cookie: user.cookie };
@@ -93,6 +97,14 @@ describe('analytics: every figure of a hand-made two days', () => {
     await legStatus('CAan1', MONDAY_9, 'completed', 3);
     await pin(plus(MONDAY_9, 75));
     await outcome(first, 'might_complete');
+    // 09:05 a magic link texted to another customer (a mobile), who opens it.
+    await pin(plus(MONDAY_9, 300));
+    texted = await holdCustomerWithPhone(server.url, agent, 'mobile');
+    const link = await post(agent, '/api/magic-links', { userId: texted.userId, type: 'documentUpload' });
+    assert.equal(link.response.status, 201, JSON.stringify(link.body));
+    const opened = await fetch(`${server.url}/l/${await textedLinkToken(server.url, AUTH_TOKEN)}`, { redirect: 'manual' });
+    assert.equal(opened.status, 302);
+    assert.equal((await post(agent, `/api/queue/leads/${texted.userId}/release`)).response.status, 200);
     // 09:30 a call nobody answers (20 s on it), no_answer saved at once.
     const halfPast = plus(MONDAY_9, 1800);
     await pin(halfPast);
@@ -254,8 +266,8 @@ describe('analytics: every figure of a hand-made two days', () => {
         entered,
         called: mine.length,
         contacted: mine.filter((c) => c.answered).length,
-        linkSent: 0,
-        linkOpened: 0,
+        linkSent: texted.queue === queue ? 1 : 0,
+        linkOpened: texted.queue === queue ? 1 : 0,
         converted: 0,
       });
       const sorted = mine.map((c) => c.wait).sort((x, y) => x - y);
