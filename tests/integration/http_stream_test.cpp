@@ -19,6 +19,8 @@
 #include "dialler/platform/metrics.hpp"
 #include "dialler/platform/thread_pool.hpp"
 
+#include "free_port.hpp"
+
 namespace dialler {
 namespace {
 
@@ -27,20 +29,6 @@ using adapters::http::Request;
 using adapters::http::Response;
 
 constexpr std::size_t kPiece = std::size_t{64} * 1024;
-
-std::uint16_t FreePort() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    close(fd);
-    return ntohs(addr.sin_port);
-}
 
 // A raw HTTP/1.1 client connection on loopback.
 class Client {
@@ -179,7 +167,7 @@ protected:
         return ended.get();
     }
 
-    std::uint16_t port_ = FreePort();
+    std::uint16_t port_ = testing::FreePort();
     adapters::http::Router router_;
     adapters::http::Dispatcher dispatcher_{router_, adapters::http::DispatcherSettings{}};
     platform::ThreadPool workers_{2};

@@ -13,12 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <nlohmann/json.hpp>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "dialler/adapters/http/dispatcher.hpp"
 #include "dialler/adapters/http/routes.hpp"
@@ -29,6 +25,7 @@
 #include "dialler/base/text.hpp"
 
 #include "fakes.hpp"
+#include "free_port.hpp"
 #include "queue_env.hpp"
 #include "test_databases.hpp"
 
@@ -42,21 +39,6 @@ constexpr const char* kAuthToken = "stand-in-test-auth-token";
 constexpr const char* kApiSecret = "stand-in-test-api-secret";
 const std::string kApp = "AP" + std::string(32, '1');
 constexpr const char* kOwnNumber = "+441134960000";
-
-std::uint16_t FreePort() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    close(fd);
-    return ntohs(addr.sin_port);
-}
 
 // The provider side of the contract, either implementation: a finished, answered call with a
 // recording, and whatever the provider says about it.
@@ -284,7 +266,7 @@ protected:
     testing::ManualClock clock_{testing::QueueTestNow()};
     std::unique_ptr<testing::QueueEnv> env_;
     domain::Agent agent_;
-    std::uint16_t port_ = FreePort();
+    std::uint16_t port_ = testing::FreePort();
     testing::RecordingEventSink events_;
     std::unique_ptr<adapters::twilio::TwilioStandIn> stand_in_;
     std::unique_ptr<adapters::twilio::TwilioTelephony> telephony_;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "dialler/adapters/http/json_body.hpp"
+#include "dialler/adapters/http/queue_json.hpp"
 #include "dialler/adapters/http/routes.hpp"
 #include "dialler/adapters/http/subject_access.hpp"
 #include "dialler/base/text.hpp"
@@ -178,11 +179,6 @@ constexpr std::array<std::string_view, 18> kCallColumns{
     "scoreBand",
     "recorded"};
 
-nlohmann::json TimeOrNull(const std::optional<Timestamp>& t) {
-    return t ? nlohmann::json(FormatRfc3339(std::chrono::floor<std::chrono::seconds>(*t)))
-             : nlohmann::json(nullptr);
-}
-
 std::string CallRecordCsv(
     const app::CallSession& c, const std::unordered_map<std::int64_t, std::string>& names
 ) {
@@ -192,12 +188,12 @@ std::string CallRecordCsv(
     return CsvRecord(nlohmann::json::array({
         c.id,
         app::CallDirectionName(c.direction),
-        FormatRfc3339(std::chrono::floor<std::chrono::seconds>(c.state.created_at)),
+        TimeJson(c.state.created_at),
         FormatDate(std::chrono::year_month_day{when.day}),
         when.hour,
         domain::CallStatusName(c.state.status),
-        TimeOrNull(c.state.answered_at),
-        TimeOrNull(c.state.ended_at),
+        TimeJson(c.state.answered_at),
+        TimeJson(c.state.ended_at),
         answered ? domain::TalkSeconds(c.state) : 0,
         app::CountsAsCall(c.direction, answered),
         answered,
@@ -299,11 +295,11 @@ void AddAnalyticsRoutes(Router& router, app::AnalyticsService& analytics) {
              ));
              response.stream = [&analytics, range](const auto& write) {
                  const auto names = analytics.AgentNames();
-                 std::string header;
+                 nlohmann::json header = nlohmann::json::array();
                  for (const std::string_view column : kCallColumns) {
-                     header += (header.empty() ? "" : ",") + std::string(column);
+                     header.push_back(column);
                  }
-                 if (!write(header + "\r\n")) {
+                 if (!write(CsvRecord(header))) {
                      return;
                  }
                  std::string piece;

@@ -86,11 +86,17 @@ app::FunnelFacts SqlFunnelStore::Facts(Timestamp from, Timestamp to, int limit) 
             nullptr,
             ToEntry
         );
+        // A table's rows about the range's entrants from its start: whose, when, and a flag.
+        const auto touches = [&](const std::string& table,
+                                 const std::string& direction,
+                                 const std::string& flag_column) {
+            return "SELECT user_id, created_at, " + direction + ", CASE WHEN " + flag_column +
+                   " IS NULL THEN 0 ELSE 1 END FROM " + table + " WHERE created_at >= " + lo +
+                   " AND user_id IN (" + entrants + ") ORDER BY created_at, id" + cap;
+        };
         facts.calls = SelectRows<TouchRow>(
             s,
-            "SELECT user_id, created_at, direction, CASE WHEN answered_at IS NULL THEN 0 ELSE 1 "
-            "END FROM call_sessions WHERE created_at >= " +
-                lo + " AND user_id IN (" + entrants + ") ORDER BY created_at, id" + cap,
+            touches("call_sessions", "direction", "answered_at"),
             nullptr,
             [](const TouchRow& r) {
                 return app::FunnelCall{
@@ -103,9 +109,7 @@ app::FunnelFacts SqlFunnelStore::Facts(Timestamp from, Timestamp to, int limit) 
         );
         facts.links = SelectRows<TouchRow>(
             s,
-            "SELECT user_id, created_at, '', CASE WHEN first_opened_at IS NULL THEN 0 ELSE 1 END "
-            "FROM magic_links WHERE created_at >= " +
-                lo + " AND user_id IN (" + entrants + ") ORDER BY created_at, id" + cap,
+            touches("magic_links", "''", "first_opened_at"),
             nullptr,
             [](const TouchRow& r) {
                 return app::FunnelLink{domain::UserId{r.user_id}, FromMs(r.at), r.flag != 0};
