@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -19,11 +18,13 @@ bool InWindow(Timestamp at, const QueueEntry& e) {
     return at >= e.entered_at && (!e.next_entry_at || at < *e.next_entry_at);
 }
 
+// A customer's calls or links, by customer id.
 template <typename Touch>
-std::unordered_map<std::int64_t, std::vector<const Touch*>> ByCustomer(
-    const std::vector<Touch>& touches
-) {
-    std::unordered_map<std::int64_t, std::vector<const Touch*>> out;
+using ByCustomerMap = std::unordered_map<std::int64_t, std::vector<const Touch*>>;
+
+template <typename Touch>
+ByCustomerMap<Touch> ByCustomer(const std::vector<Touch>& touches) {
+    ByCustomerMap<Touch> out;
     for (const Touch& t : touches) {
         out[t.user_id.Value()].push_back(&t);
     }
@@ -46,9 +47,6 @@ struct Journey {
     bool link_sent = false;
     bool link_opened = false;
 };
-
-template <typename Touch>
-using ByCustomerMap = std::unordered_map<std::int64_t, std::vector<const Touch*>>;
 
 Journey Follow(
     const QueueEntry& e,
